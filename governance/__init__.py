@@ -1,0 +1,10 @@
+"""governance — bylaws of Swedish inter-municipal collaborations as code: parse, lint, check, plan.
+
+The public API is what `__all__` lists; everything else may change.
+"""
+from .diagnostics import BylawError, Diagnostic, Severity
+from .loader import load, parse
+from .model.types import Body, Bylaw, Member, Seat
+
+__all__ = ["load", "parse", "Bylaw", "Body", "Member", "Seat", "Diagnostic", "Severity", "BylawError"]
+__version__ = "0.1.0"

@@ -1,0 +1,55 @@
+"""The `governance` command. Each subcommand lives in `governance/commands/` and is listed in COMMANDS.
+
+Exit status: 0 fine, 1 findings of severity error, 2 bad usage or unreadable input. No traceback ever
+reaches the user: anything unexpected becomes a one-line message and status 2.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+
+# Module names under governance.commands, in the order `--help` lists them.
+COMMANDS = ("lint", "fmt")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse exits 2 already; keep its message to one line
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"governance: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="governance", description="Bylaws of municipal collaborations as code.")
+    parser.add_argument("--version", action="version", version=f"governance {_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+    for name in COMMANDS:
+        module = importlib.import_module(f"governance.commands.{name.replace('-', '_')}")
+        module.register(sub)
+    return parser
+
+
+def _version() -> str:
+    from . import __version__
+    return __version__
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # the last line of defence: a bug must not print a traceback at a user
+        print(f"governance: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+if __name__ == "__main__":
+    sys.exit(main())

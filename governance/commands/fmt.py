@@ -1,0 +1,42 @@
+"""`governance fmt FILE…`: print each bylaw in canonical form; `--check` only says which would change."""
+from __future__ import annotations
+
+import sys
+
+from ..diagnostics import render_text
+from ..loader import analyse, read_text, resolve_path
+from ..diagnostics import BylawError
+from ..printer import print_bylaw
+
+
+def register(sub) -> None:
+    p = sub.add_parser("fmt", help="print bylaws in canonical form")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--check", action="store_true", help="exit 1 if a file is not in canonical form")
+    p.add_argument("--write", action="store_true", help="rewrite the files in place (comments are kept)")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    status = 0
+    for name in args.files:
+        analysis = analyse(name)
+        if analysis.bylaw is None or any(d.severity.value == "error" for d in analysis.diagnostics):
+            sys.stderr.write(render_text([d for d in analysis.diagnostics if d.severity.value == "error"],
+                                         analysis.sources))
+            status = 2
+            continue
+        text = print_bylaw(analysis.bylaw)
+        if args.check:
+            try:
+                same = read_text(resolve_path(name)) == text
+            except BylawError:
+                same = False
+            if not same:
+                print(f"{name}: would be reformatted")
+                status = max(status, 1)
+        elif args.write:
+            resolve_path(name).write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+    return status

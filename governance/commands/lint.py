@@ -1,0 +1,46 @@
+"""`governance lint FILE…`: syntax, names, consistency, and every quote against its source document."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from ..diagnostics import Severity, render_text
+from ..lint import lint
+
+
+def register(sub) -> None:
+    p = sub.add_parser("lint", help="check bylaw files: syntax, references, consistency, quotes")
+    p.add_argument("files", nargs="+", metavar="FILE", help="bylaw files or shipped bylaw ids")
+    p.add_argument("--sources", type=Path, action="append", default=[], metavar="DIR",
+                   help="folder with the source documents (default: sources/ beside the bylaw)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--strict", action="store_true", help="warnings fail too")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    status = 0
+    reports = []
+    for name in args.files:
+        analysis = lint(name, args.sources)
+        diags = analysis.diagnostics
+        errors = sum(d.severity is Severity.ERROR for d in diags)
+        warnings = len(diags) - errors
+        unreadable = analysis.bylaw is None and any(
+            d.code in ("unreadable", "binary", "encoding", "too-large", "unknown-bylaw") for d in diags)
+        if unreadable:
+            status = 2
+        elif errors or (args.strict and warnings):
+            status = max(status, 1)
+        if args.format == "json":
+            reports.append({"file": str(name), "ok": not errors, "diagnostics": [d.to_json() for d in diags]})
+        else:
+            sys.stdout.write(render_text(diags, analysis.sources))
+            if not diags:
+                print(f"{name}: ok")
+            elif not unreadable:
+                print(f"{name}: {errors} error(s), {warnings} warning(s)")
+    if args.format == "json":
+        print(json.dumps(reports, ensure_ascii=False, indent=2))
+    return status

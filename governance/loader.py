@@ -1,0 +1,144 @@
+"""Reading bylaw files: text or a path or a shipped id → `Bylaw`, with `rules/` modules imported."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from .diagnostics import BylawError, Diagnostic, error, has_errors
+from .model.from_ast import from_ast, suggest
+from .model.types import Bylaw
+from .span import SourceFile, Span
+from .syntax.parser import parse_document
+
+MAX_BYTES = 4 * 1024 * 1024  # a statute is a few kB; refuse anything that cannot be one
+
+
+def shipped_dir(kind: str) -> Path:
+    """The shipped `bylaws/` or `rules/` folder: package data when installed, the repo folder otherwise."""
+    try:
+        folder = resources.files(f"governance.{kind}")
+        path = Path(str(folder))
+        if path.is_dir():
+            return path
+    except (ModuleNotFoundError, TypeError):
+        pass
+    return Path(__file__).resolve().parent.parent / kind
+
+
+def shipped_ids(kind: str = "bylaws") -> list[str]:
+    return sorted(p.stem for p in shipped_dir(kind).glob("*.bylaw"))
+
+
+@dataclass
+class Analysis:
+    """What `lint` needs: the model (None if the file could not be built), every diagnostic, the sources."""
+
+    bylaw: Bylaw | None
+    diagnostics: list[Diagnostic]
+    sources: dict[str, SourceFile] = field(default_factory=dict)
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 text file or raise BylawError with a one-line reason."""
+    where = Span(str(path), 0, 0, 1, 1)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise BylawError([error("too-large", f"file is {size:,} bytes; a bylaw is at most {MAX_BYTES:,}",
+                                    where)])
+        data = path.read_bytes()
+    except OSError as exc:
+        raise BylawError([error("unreadable", f"cannot read file: {exc.strerror or exc}", where)]) from None
+    if b"\x00" in data:
+        raise BylawError([error("binary", "this is not a text file (it contains a NUL byte)", where)])
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BylawError([error("encoding", f"not UTF-8 text (byte {exc.start} cannot be decoded)", where)]) from None
+
+
+class Loader:
+    """Parses files and resolves `import` against rules/ folders, caching modules for one run."""
+
+    def __init__(self, rule_dirs: list[Path] | None = None):
+        self.rule_dirs = [*(rule_dirs or []), shipped_dir("rules")]
+        self.modules: dict[str, Bylaw] = {}
+        self.sources: dict[str, SourceFile] = {}
+
+    def analyse_text(self, text: str, filename: str, stack: tuple[str, ...] = ()) -> Analysis:
+        try:
+            doc = parse_document(text, filename)
+        except BylawError as exc:
+            self.sources.update(exc.sources)
+            return Analysis(None, list(exc.diagnostics), dict(self.sources))
+        self.sources[filename] = doc.source
+        diags: list[Diagnostic] = []
+        modules: dict[str, Bylaw] = {}
+        from .model import types as t
+        for imp in (s for s in doc.statements if isinstance(s, t.Import)):
+            module = self.module(imp.module, stack + (filename,), diags, imp.span)
+            if module is not None:
+                modules[imp.module] = module
+        bylaw, more = from_ast(doc, modules)
+        return Analysis(bylaw, diags + more, dict(self.sources))
+
+    def module(self, name: str, stack: tuple[str, ...], diags: list[Diagnostic], span: Span) -> Bylaw | None:
+        if name in self.modules:
+            return self.modules[name]
+        candidates = [d / f"{name}.bylaw" for d in self.rule_dirs]
+        path = next((p for p in candidates if p.is_file()), None)
+        if path is None:
+            known = {p.stem for d in self.rule_dirs if d.is_dir() for p in d.glob("*.bylaw")}
+            diags.append(error("unknown-module", f"unknown module '{name}'", span, suggest(name, known)))
+            return None
+        if str(path) in stack:
+            diags.append(error("import-cycle", f"module '{name}' imports itself", span))
+            return None
+        analysis = self.analyse_text(read_text(path), str(path), stack)
+        diags.extend(d for d in analysis.diagnostics if d.severity.value == "error")
+        if analysis.bylaw is not None and not has_errors(analysis.diagnostics):
+            self.modules[name] = analysis.bylaw
+            return analysis.bylaw
+        return None
+
+
+def resolve_path(path_or_id: str | Path) -> Path:
+    """A path to a .bylaw file, or the id of a shipped bylaw."""
+    path = Path(path_or_id)
+    if path.suffix == ".bylaw" or path.exists() or "/" in str(path_or_id):
+        return path
+    shipped = shipped_dir("bylaws") / f"{path_or_id}.bylaw"
+    if shipped.is_file():
+        return shipped
+    hint = suggest(str(path_or_id), shipped_ids())
+    raise BylawError([error("unknown-bylaw", f"no file '{path_or_id}' and no shipped bylaw with that id"
+                            + (f"; {hint}" if hint else ""), Span(str(path_or_id), 0, 0, 0, 0))])
+
+
+def analyse(path_or_id: str | Path, rule_dirs: list[Path] | None = None) -> Analysis:
+    path = resolve_path(path_or_id)
+    loader = Loader([*(rule_dirs or []), path.resolve().parent.parent / "rules"])
+    try:
+        text = read_text(path)
+    except BylawError as exc:
+        return Analysis(None, list(exc.diagnostics), {})
+    return loader.analyse_text(text, str(path))
+
+
+def _checked(analysis: Analysis) -> Bylaw:
+    if analysis.bylaw is None or has_errors(analysis.diagnostics):
+        raise BylawError([d for d in analysis.diagnostics if d.severity.value == "error"], analysis.sources)
+    return analysis.bylaw
+
+
+def load(path_or_id: str | Path) -> Bylaw:
+    """Load a bylaw from a file path or a shipped id (``governance.load("laholmsbukten")``).
+
+    Raises `BylawError` (with every error and the sources to print them) if the bylaw has errors."""
+    return _checked(analyse(path_or_id))
+
+
+def parse(text: str, filename: str = "<string>") -> Bylaw:
+    """Parse bylaw text; imports resolve against the shipped rules/. Raises `BylawError` on errors."""
+    return _checked(Loader().analyse_text(text, filename))

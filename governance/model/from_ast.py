@@ -1,0 +1,357 @@
+"""Document → Bylaw: resolve names, expand seats, check what the syntax cannot, collect diagnostics.
+
+Imports are resolved by the caller (`load.py`) and passed in as already-built module bylaws, so this stage
+does no I/O.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import replace
+from typing import Callable, Iterable, Mapping
+
+from ..diagnostics import Diagnostic, error, warning
+from ..span import NO_SPAN, Span
+from ..syntax.ast import Default, Document, Header
+from . import types as t
+
+_SLUG = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+def slugify(name: str) -> str:
+    """DESIGN.md's id rule: å/ä → a, ö → o, other accents dropped, spaces → '-', lowercase ASCII."""
+    text = name.lower().replace("å", "a").replace("ä", "a").replace("ö", "o")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def suggest(name: str, candidates: Iterable[str]) -> str | None:
+    close = difflib.get_close_matches(name, sorted(set(candidates)), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else None
+
+
+class _Builder:
+    def __init__(self, doc: Document, modules: Mapping[str, t.Bylaw]):
+        self.doc = doc
+        self.modules = modules
+        self.diags: list[Diagnostic] = []
+
+    def err(self, code: str, message: str, span: Span, help: str | None = None) -> None:
+        self.diags.append(error(code, message, span, help))
+
+    def warn(self, code: str, message: str, span: Span, help: str | None = None) -> None:
+        self.diags.append(warning(code, message, span, help))
+
+    def unknown(self, what: str, name: str, span: Span, known: Iterable[str]) -> None:
+        self.err(f"unknown-{what}", f"unknown {what} '{name}'", self.name_span(span, name), suggest(name, known))
+
+    def name_span(self, span: Span, name: str) -> Span:
+        """Narrow a clause's span to the first whole-word occurrence of `name` in it, for a sharper caret."""
+        text = self.doc.source.text
+        match = re.compile(rf"(?<![\w/-]){re.escape(name)}(?![\w-])").search(text, span.start, span.end)
+        if not match or span.file != self.doc.source.name:
+            return span
+        line, col = self.doc.source.line_col(match.start())
+        return Span(span.file, match.start(), match.end(), line, col)
+
+    # ---- the whole document ----
+    def build(self) -> t.Bylaw:
+        statements = self.doc.statements
+        headers = [s for s in statements if isinstance(s, Header)]
+        span0 = statements[0].span if statements else Span(self.doc.source.name, 0, 0, 1, 1)
+        if not headers:
+            self.err("missing-header", "the file has no `bylaw ID \"Title\"` (or `module`) line", span0,
+                     "start the file with: bylaw my-collaboration \"Title of the agreement\"")
+            header = Header(kind="bylaw", id="unnamed", title="", span=span0)
+        else:
+            header = headers[0]
+            for extra in headers[1:]:
+                self.err("duplicate-header", f"a second `{extra.kind}` line; a file holds one bylaw",
+                         extra.span, f"the first is at line {header.span.line}")
+            if statements[0] is not header:
+                self.err("header-not-first", "the `bylaw` line must come before everything else", header.span)
+
+        def of(kind):
+            return tuple(s for s in statements if isinstance(s, kind))
+
+        members, matters = of(t.Member), of(t.MatterType)
+        bodies = of(t.Body)
+        self.check_ids("member", members)
+        self.check_ids("matter", matters)
+        self.check_ids("body", bodies)
+        self.check_header_items(header)
+        self.member_ids = {m.id: m for m in members}
+        self.body_ids = {b.id: b for b in bodies}
+        self.matter_ids = {m.id for m in matters}
+        for member in members:
+            self.check_member(member)
+        for imp in of(t.Import):
+            if imp.module not in self.modules:
+                self.unknown("module", imp.module, imp.span, self.modules)
+        built_bodies = tuple(self.build_body(b) for b in bodies)
+        rules = tuple(s for s in statements if isinstance(s, (t.Requirement, t.NoVeto)))
+        for rule in rules:
+            self.check_rule(rule)
+        participation = of(t.Participation)
+        for extra in participation[1:]:
+            self.err("duplicate-clause", "a second `participation` statement", extra.span)
+        for part in participation:
+            if part.minimum is not None and part.minimum < 1:
+                self.err("invalid-count", "the minimum number of participants must be at least 1", part.span)
+            elif part.minimum is not None and members and part.minimum > len(members):
+                self.err("min-exceeds-max",
+                         f"at least {part.minimum} participants, but the bylaw has only {len(members)} members",
+                         part.span)
+        elections, mandates = of(t.ElectionCycle), of(t.MandatePeriod)
+        for extra in (*elections[1:], *mandates[1:]):
+            self.err("duplicate-clause", "a second election cycle or mandate period", extra.span)
+        for cycle in elections:
+            if cycle.every < 1:
+                self.err("invalid-count", "elections must come at least every year", cycle.span)
+        defaults = tuple(d.quorum for d in of(Default))
+        for d in defaults:
+            if d.kind == "default":
+                self.err("invalid-default", "a default quorum must say what the quorum is", d.span)
+        bylaw = t.Bylaw(
+            id=header.id, title=header.title, kind=header.kind, path=self.doc.source.name,
+            header=header.items, imports=of(t.Import), members=members, matters=matters,
+            bodies=built_bodies, rules=rules, participation=participation[0] if participation else None,
+            costs=of(t.CostRule), election=elections[0] if elections else None,
+            mandate=mandates[0] if mandates else None, defaults=defaults,
+            modules=tuple(self.modules[i.module] for i in of(t.Import) if i.module in self.modules),
+            notes=header.notes, span=header.span, trailing_comments=self.doc.trailing_comments,
+        )
+        if header.kind == "module" and (members or bodies):
+            self.warn("module-content", "a module under rules/ should hold defaults, not members or bodies",
+                      header.span)
+        return bylaw
+
+    def check_ids(self, what: str, nodes: tuple) -> None:
+        seen: dict[str, t.Node] = {}
+        for node in nodes:
+            if node.id in seen:
+                self.err("duplicate-id", f"{what} '{node.id}' is defined twice", node.span,
+                         f"first defined at line {seen[node.id].span.line}")
+            else:
+                seen[node.id] = node
+            if not _SLUG.match(node.id):
+                self.warn("id-not-slug", f"{what} id '{node.id}' is not a lowercase ASCII slug", node.span,
+                          f"write '{slugify(node.id)}'")
+
+    def check_header_items(self, header: Header) -> None:
+        seen: dict[str, t.HeaderItem] = {}
+        for item in header.items:
+            if item.key in seen and item.key != "duty":
+                self.err("duplicate-clause", f"`{item.key}` is given twice", item.span)
+            seen[item.key] = item
+            if item.key == "amends" and item.value[0] == header.id:
+                self.err("amends-self", "a bylaw cannot amend itself", item.span)
+            if item.key == "renewed" and item.value[0] < 1:
+                self.err("invalid-count", "a renewal must last at least one mandate period", item.span)
+        valid, signed = seen.get("valid"), seen.get("signed")
+        if valid and signed and valid.value[0] and valid.value[1] and valid.value[1] < valid.value[0]:
+            self.err("invalid-period", "the agreement ends before it starts", valid.span)
+
+    def check_member(self, member: t.Member) -> None:
+        if member.kind == "municipality" and member.code is not None and len(member.code) != 4:
+            self.err("invalid-code", f"a municipality's SCB code has four digits, not '{member.code}'",
+                     member.span)
+        if member.kind == "municipality" and member.code is None:
+            self.warn("missing-code", f"municipality '{member.id}' has no SCB code", member.span,
+                      "add the four-digit code after `municipality`, e.g. municipality 1380")
+
+    # ---- bodies ----
+    def build_body(self, body: t.Body) -> t.Body:
+        seats: list[t.Seat] = []
+        roles: set[str] = set()
+        for clause in body.clauses:
+            if isinstance(clause, t.SeatDecl):
+                roles.add(clause.role)
+                seats.extend(self.expand_seat(clause))
+        seen_kinds: dict[str, t.Node] = {}
+        for clause in body.clauses:
+            key = _singleton_key(clause)
+            if key:
+                if key in seen_kinds:
+                    self.err("duplicate-clause", f"body '{body.id}' has a second `{key}` clause", clause.span,
+                             f"the first is at line {seen_kinds[key].span.line}")
+                seen_kinds[key] = clause
+            self.check_clause(body, clause, roles, seats)
+        if not seats and not body.office:
+            self.warn("empty-body", f"body '{body.id}' has no seats", body.span,
+                      "add `seat ROLE from each member`, or mark it `office` if it holds no meetings")
+        if body.office and any(isinstance(c, t.MeetingRule) for c in body.clauses):
+            self.warn("office-meets", f"'{body.id}' is an office but has meeting rules", body.span)
+        return replace(body, seats=tuple(seats))
+
+    def expand_seat(self, decl: t.SeatDecl) -> list[t.Seat]:
+        if decl.min < 0 or decl.max < decl.min or decl.max == 0:
+            self.err("invalid-count", f"seat count {decl.min}..{decl.max} is empty or reversed", decl.span)
+        h = decl.holders
+        if h.mode == "fixed":
+            return [t.Seat(decl.role, None, decl.min, decl.max, decl.adjunct, title=decl.title)]
+        if h.mode == "any":
+            self.check_class(h.member_class, decl.span)
+            return [t.Seat(decl.role, None, decl.min, decl.max, decl.adjunct, pool=h.member_class,
+                           title=decl.title)]
+        if h.mode == "each":
+            self.check_class(h.member_class, decl.span)
+            chosen = [m for m in self.member_ids.values()
+                      if h.member_class == "member" or m.kind == h.member_class]
+            if not chosen and self.member_ids:
+                self.warn("no-holders", f"no member is a {h.member_class}, so this seat is held by nobody",
+                          decl.span)
+            return [t.Seat(decl.role, m.id, decl.min, decl.max, decl.adjunct, title=decl.title) for m in chosen]
+        out = []
+        for member_id in h.members:
+            if member_id not in self.member_ids:
+                self.unknown("member", member_id, decl.span, self.member_ids)
+            out.append(t.Seat(decl.role, member_id, decl.min, decl.max, decl.adjunct, title=decl.title))
+        return out
+
+    def check_class(self, member_class: str | None, span: Span) -> None:
+        if member_class not in (None, "member", *t.MEMBER_KINDS):
+            self.err("unknown-kind", f"unknown member kind '{member_class}'", span,
+                     suggest(member_class or "", t.MEMBER_KINDS))
+
+    def check_ref(self, body: t.Body, ref: t.Ref, span: Span, seats: list[t.Seat], what: str) -> None:
+        """A seat reference names a role of this body, and the member (if given) holds that role here.
+
+        A bare name may also be another body (an office such as the secretariat convening a group)."""
+        if isinstance(ref, t.ChairRef):
+            return
+        roles = {s.role for s in seats}
+        if ref.member is None and ref.role not in roles:
+            if ref.role in self.body_ids or ref.role in self.member_ids:
+                return
+            self.err("chair-not-seat" if what in ("chair", "vice chair") else "unknown-seat",
+                     f"{what} '{ref.role}' is not a seat of body '{body.id}'", span,
+                     suggest(ref.role, roles | set(self.body_ids)))
+            return
+        if ref.member is not None:
+            if ref.member not in self.member_ids:
+                self.unknown("member", ref.member, span, self.member_ids)
+                return
+            kind = self.member_ids[ref.member].kind
+            if not any(s.role == ref.role and (s.member == ref.member or s.pool in ("member", kind))
+                       for s in seats):
+                self.err("chair-not-seat" if what in ("chair", "vice chair") else "unknown-seat",
+                         f"{what} '{ref}' is not a seat of body '{body.id}'", span,
+                         suggest(str(ref), {str(s.ref) for s in seats if s.member}))
+
+    def check_clause(self, body: t.Body, clause, roles: set[str], seats: list[t.Seat]) -> None:
+        span = clause.span
+        if isinstance(clause, t.Chair):
+            self.check_chair(body, clause, roles, seats)
+        elif isinstance(clause, (t.Secretary, t.Convener, t.Spokesperson)):
+            self.check_ref(body, clause.ref, span, seats, type(clause).__name__.lower())
+        elif isinstance(clause, t.AgendaPreparedBy):
+            for ref in clause.refs:
+                self.check_ref(body, ref, span, seats, "agenda preparer")
+        elif isinstance(clause, t.Uses):
+            if not 0 < clause.percent <= 100:
+                self.err("invalid-percent", f"{clause.percent}% is not between 0 and 100", span)
+            if isinstance(clause.ref, t.SeatRef) and clause.ref.member and clause.ref.member not in self.member_ids:
+                self.unknown("member", clause.ref.member, span, self.member_ids)
+        elif isinstance(clause, t.MeetingRule):
+            if clause.kind == "between" and clause.low > clause.high:
+                self.err("min-exceeds-max", f"at least {clause.low} but at most {clause.high} meetings",
+                         span, f"write {clause.high}..{clause.low}")
+            if clause.months and clause.months[0] > clause.months[1]:
+                self.err("invalid-months", "the window's first month comes after its last", span,
+                         "windows run within one calendar year, e.g. april..may")
+        elif isinstance(clause, t.Quorum):
+            if clause.kind == "fraction" and not 0 < clause.numerator <= clause.denominator:
+                self.err("invalid-fraction", f"quorum {clause.numerator}/{clause.denominator} is not a "
+                         "fraction between 0 and 1", span)
+            if clause.kind == "default" and self.default_quorum() is None:
+                self.err("no-default", "`quorum default` but no imported module gives a default quorum",
+                         span, "add `import sweden`")
+        elif isinstance(clause, t.Relation):
+            for target in clause.targets:
+                if clause.kind == "responsible":
+                    if target not in self.matter_ids:
+                        self.unknown("matter", target, span, self.matter_ids)
+                elif target not in self.body_ids:
+                    self.unknown("body", target, span, self.body_ids)
+                elif target == body.id and clause.kind != "decides":
+                    self.err("self-reference", f"'{body.id}' {clause.kind.replace('_', ' ')} itself", span)
+            for matter in clause.matters or ():
+                if matter not in self.matter_ids:
+                    self.unknown("matter", matter, span, self.matter_ids)
+        elif isinstance(clause, t.HostedBy):
+            if clause.member not in self.member_ids:
+                self.unknown("member", clause.member, span, self.member_ids)
+
+    def check_chair(self, body: t.Body, clause: t.Chair, roles: set[str], seats: list[t.Seat]) -> None:
+        spec, span = clause.spec, clause.span
+        what = "vice chair" if clause.vice else "chair"
+        if isinstance(spec, t.FixedChair):
+            self.check_ref(body, spec.ref, span, seats, what)
+            return
+        if spec.role not in roles:
+            self.err("chair-not-seat", f"{what} role '{spec.role}' is not a seat of body '{body.id}'", span,
+                     suggest(spec.role, roles))
+            return
+        if isinstance(spec, t.NextInRotation):
+            chair = body.chair
+            if clause.vice is False or chair is None or not isinstance(chair.spec, t.RotatingChair):
+                self.err("no-rotation", "`next in rotation` needs a rotating chair in the same body", span)
+        if isinstance(spec, t.RotatingChair):
+            among = spec.among if spec.among is not None else tuple(self.member_ids)
+            for member_id in among:
+                if member_id not in self.member_ids:
+                    self.err("rotation-non-member", f"the chair rotates among '{member_id}', which is not a member",
+                             span, suggest(member_id, self.member_ids))
+                elif not any(s.role == spec.role and s.member == member_id for s in seats):
+                    self.err("chair-not-seat", f"'{member_id}' holds no '{spec.role}' seat in '{body.id}'", span)
+            for member_id in spec.order:
+                if member_id not in among:
+                    self.err("rotation-non-member", f"the rotation order names '{member_id}', which is not "
+                             "among those the chair rotates between", span, suggest(member_id, among))
+            if spec.order and sorted(spec.order) != sorted(set(spec.order)):
+                self.err("rotation-order", "the rotation order names a member twice", span)
+            if spec.order and set(spec.order) != set(among):
+                missing = sorted(set(among) - set(spec.order))
+                if missing:
+                    self.err("rotation-order", f"the rotation order leaves out {', '.join(missing)}", span)
+            if spec.every < 1:
+                self.err("invalid-count", "the chair must rotate every one year or more", span)
+            if spec.start is None:
+                self.warn("rotation-start", "the rotation has no start year; the chair of a given year is "
+                          "unknown", span, "add `from YEAR`, and `assume` if the agreement does not say")
+
+    def check_rule(self, rule) -> None:
+        if isinstance(rule, t.Requirement):
+            for name in (rule.body, rule.by):
+                if name not in self.body_ids:
+                    self.unknown("body", name, rule.span, self.body_ids)
+            if rule.body == rule.by:
+                self.err("self-reference", f"'{rule.body}' cannot prepare its own matters as a rule", rule.span)
+            for matter in rule.matters or ():
+                if matter not in self.matter_ids:
+                    self.unknown("matter", matter, rule.span, self.matter_ids)
+
+    def default_quorum(self) -> t.Quorum | None:
+        own = [s.quorum for s in self.doc.statements if isinstance(s, Default)]
+        if own:
+            return own[0]
+        return next((m.defaults[0] for m in self.modules.values() if m.defaults), None)
+
+def _singleton_key(clause) -> str | None:
+    if isinstance(clause, t.Chair):
+        return "vice chair" if clause.vice else "chair"
+    for kind, key in ((t.Secretary, "secretary"), (t.Convener, "convener"), (t.Quorum, "quorum"),
+                      (t.Decision, "decision"), (t.HostedBy, "hosted by"), (t.Notice, "notice"),
+                      (t.EqualInfluence, "equal influence"), (t.Spokesperson, "spokesperson")):
+        if isinstance(clause, kind):
+            return key
+    return None
+
+
+def from_ast(doc: Document, modules: Mapping[str, t.Bylaw] | None = None) -> tuple[t.Bylaw, list[Diagnostic]]:
+    """Build the model; returns it with every diagnostic found (errors included)."""
+    builder = _Builder(doc, modules or {})
+    bylaw = builder.build()
+    return bylaw, sorted(builder.diags, key=lambda d: d.sort_key)

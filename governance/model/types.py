@@ -1,0 +1,418 @@
+"""The typed model of a bylaw: frozen dataclasses, built once by `from_ast`, never changed afterwards.
+
+Every node keeps the span it came from and its notes (the statute's sentence, section, law reference and
+any assumption). Spans and comments do not take part in equality, so a bylaw printed by `fmt` and parsed
+again is equal to the original.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Iterator, Union
+
+from ..span import NO_SPAN, Span
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")
+MEMBER_KINDS = ("municipality", "region", "county-board", "university", "association", "company", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class Notes:
+    """What a clause rests on: the verbatim sentence, its section, a law reference, a stated assumption."""
+
+    cite: str | None = None
+    section: str | None = None
+    law: str | None = None
+    assume: str | None = None
+    cite_span: Span = field(default=NO_SPAN, compare=False, repr=False)
+    comments: tuple[str, ...] = field(default=(), compare=False, repr=False)
+
+    def __bool__(self) -> bool:
+        return any((self.cite, self.section, self.law, self.assume))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Node:
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+    notes: Notes = Notes()
+
+
+# ---- references --------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class SeatRef:
+    """`member/role`, or `role` alone for a seat that only one holder can take."""
+
+    member: str | None
+    role: str
+
+    def __str__(self) -> str:
+        return f"{self.member}/{self.role}" if self.member else self.role
+
+
+@dataclass(frozen=True, slots=True)
+class ChairRef:
+    """The body's chair, whoever holds it."""
+
+    def __str__(self) -> str:
+        return "chair"
+
+
+Ref = Union[SeatRef, ChairRef]
+
+
+# ---- seats -------------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Holders:
+    """Who holds a declared seat: `each` member (of a class), `any` member of a class (a pool), the
+    `listed` members, or nobody in particular (`fixed`)."""
+
+    mode: str  # each | any | listed | fixed
+    member_class: str | None = None  # "member" or a member kind, for each/any
+    members: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SeatDecl(Node):
+    role: str
+    title: str | None = None
+    min: int = 1
+    max: int = 1
+    holders: Holders = Holders("fixed")
+    adjunct: bool = False
+    substitutes: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Seat:
+    """One seat line after expansion: `min`..`max` seats of `role` for `member` (None: fixed or pool)."""
+
+    role: str
+    member: str | None
+    min: int
+    max: int
+    adjunct: bool
+    pool: str | None = None  # for `any` seats: the member class the holder must belong to
+    title: str | None = None
+
+    @property
+    def ref(self) -> SeatRef:
+        return SeatRef(self.member, self.role)
+
+
+# ---- chairs ------------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class FixedChair:
+    ref: SeatRef
+
+
+@dataclass(frozen=True, slots=True)
+class ElectedChair:
+    """Chosen by the body among the holders of `role` ("varav en är ordförande")."""
+
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class RotatingChair:
+    role: str
+    among: tuple[str, ...] | None  # None: all members, in declaration order unless `order` is given
+    every: int
+    start: int | None = None
+    order: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class NextInRotation:
+    """The member next in the chair's rotation (for two members: the one not chairing)."""
+
+    role: str
+
+
+ChairSpec = Union[FixedChair, ElectedChair, RotatingChair, NextInRotation]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Chair(Node):
+    vice: bool = False
+    spec: ChairSpec
+
+
+# ---- other body clauses ------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Secretary(Node):
+    ref: Ref
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Convener(Node):
+    ref: Ref
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Spokesperson(Node):
+    ref: Ref
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MeetingRule(Node):
+    """How often a body meets: per calendar year, or within a window of months (`months` = first, last)."""
+
+    kind: str  # at_least | at_most | about | between | exactly
+    low: int | None
+    high: int | None
+    months: tuple[int, int] | None = None
+
+    @property
+    def minimum(self) -> int | None:
+        return self.low if self.kind in ("at_least", "between", "exactly", "about") else None
+
+    @property
+    def maximum(self) -> int | None:
+        return self.high if self.kind in ("at_most", "between", "exactly", "about") else None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quorum(Node):
+    kind: str  # more_than_half | fraction | all | at_least | default
+    numerator: int = 0
+    denominator: int = 1
+    unit: str | None = None  # seats | members (None: seats, or as the default says)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Decision(Node):
+    method: str  # consensus | majority
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EqualInfluence(Node):
+    """One voice per member, whatever its number of seats."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Relation(Node):
+    """This body decides / prepares / proposes / executes matters (of `matters`, or any) for `targets`."""
+
+    kind: str  # decides | prepares | proposes | executes | responsible | appoints | reports_to | convenes
+    matters: tuple[str, ...] | None = None
+    targets: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HostedBy(Node):
+    member: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AgendaPreparedBy(Node):
+    refs: tuple[Ref, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SummonsAll(Node):
+    pass
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Uses(Node):
+    percent: Decimal
+    ref: Ref
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Notice(Node):
+    days: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Duty(Node):
+    text: str
+
+
+BodyClause = Union[SeatDecl, Chair, Secretary, Convener, Spokesperson, MeetingRule, Quorum, Decision,
+                   EqualInfluence, Relation, HostedBy, AgendaPreparedBy, SummonsAll, Uses, Notice, Duty]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Body(Node):
+    id: str
+    name: str
+    office: bool = False
+    clauses: tuple[BodyClause, ...] = ()
+    seats: tuple[Seat, ...] = ()  # derived from the SeatDecl clauses by from_ast
+
+    def of(self, kind: type) -> Iterator:
+        return (c for c in self.clauses if isinstance(c, kind))
+
+    def first(self, kind: type):
+        return next(self.of(kind), None)
+
+    @property
+    def chair(self) -> Chair | None:
+        return next((c for c in self.of(Chair) if not c.vice), None)
+
+    @property
+    def vice_chair(self) -> Chair | None:
+        return next((c for c in self.of(Chair) if c.vice), None)
+
+    @property
+    def meeting_rules(self) -> tuple[MeetingRule, ...]:
+        return tuple(self.of(MeetingRule))
+
+    def relations(self, kind: str) -> tuple[Relation, ...]:
+        return tuple(c for c in self.of(Relation) if c.kind == kind)
+
+    @property
+    def voting_seats(self) -> tuple[Seat, ...]:
+        return tuple(s for s in self.seats if not s.adjunct)
+
+
+# ---- top-level statements ----------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Member(Node):
+    id: str
+    name: str
+    kind: str
+    code: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MatterType(Node):
+    id: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Requirement(Node):
+    """`rule all matters [of type T] to BODY prepared|proposed by OTHER`: a mandatory, checkable path."""
+
+    matters: tuple[str, ...] | None
+    body: str
+    step: str  # prepared | proposed
+    by: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NoVeto(Node):
+    """No member may block the others' collaboration."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Participation(Node):
+    voluntary: bool = True
+    minimum: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CostRule(Node):
+    kind: str  # population | fee | own | participant_fees | projects
+    reference: tuple[int, int] | None = None  # (month, day) of the population figures
+    updated_yearly: bool = False
+    among_participants: bool = False
+    amount: Decimal | None = None
+    fixed_at_renewal: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Import(Node):
+    module: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ElectionCycle(Node):
+    """Elections every `every` years from `start`, on the `ordinal` `weekday` of `month`."""
+
+    every: int
+    start: int
+    ordinal: str
+    weekday: str
+    month: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MandatePeriod(Node):
+    years: int
+    month: int
+    day: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HeaderItem(Node):
+    """One line under `bylaw`: source, signed, binding, valid, renewed, amends, version, status, …"""
+
+    key: str
+    value: tuple = ()
+
+
+Rule = Union[Requirement, NoVeto]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Bylaw(Node):
+    id: str
+    title: str
+    kind: str = "bylaw"  # bylaw | module
+    path: str = field(default="", compare=False)
+    header: tuple[HeaderItem, ...] = ()
+    imports: tuple[Import, ...] = ()
+    members: tuple[Member, ...] = ()
+    matters: tuple[MatterType, ...] = ()
+    bodies: tuple[Body, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    participation: Participation | None = None
+    costs: tuple[CostRule, ...] = ()
+    election: ElectionCycle | None = None
+    mandate: MandatePeriod | None = None
+    defaults: tuple[Quorum, ...] = ()
+    modules: tuple["Bylaw", ...] = field(default=(), compare=False, repr=False)
+    trailing_comments: tuple[str, ...] = field(default=(), compare=False, repr=False)
+
+    # -- lookups (linear: bylaws are small; hot paths build their own indexes) --
+    def member(self, member_id: str) -> Member | None:
+        return next((m for m in self.members if m.id == member_id), None)
+
+    def body(self, body_id: str) -> Body | None:
+        return next((b for b in self.bodies if b.id == body_id), None)
+
+    def header_item(self, key: str) -> HeaderItem | None:
+        return next((h for h in self.header if h.key == key), None)
+
+    def _header_value(self, key: str, index: int = 0):
+        item = self.header_item(key)
+        return item.value[index] if item and len(item.value) > index else None
+
+    @property
+    def source(self) -> str | None:
+        return self._header_value("source")
+
+    @property
+    def signed(self) -> date | None:
+        return self._header_value("signed")
+
+    @property
+    def binding(self) -> bool | None:
+        return self._header_value("binding")
+
+    @property
+    def amends(self) -> str | None:
+        return self._header_value("amends")
+
+    @property
+    def effective_from(self) -> date | None:
+        """When this version takes effect: `amends … from`, else `valid from`, else the signing date."""
+        return self._header_value("amends", 1) or self._header_value("valid", 0) or self.signed
+
+    @property
+    def election_cycle(self) -> ElectionCycle | None:
+        return self.election or next((m.election for m in self.modules if m.election), None)
+
+    @property
+    def mandate_period(self) -> MandatePeriod | None:
+        return self.mandate or next((m.mandate for m in self.modules if m.mandate), None)
+
+    @property
+    def default_quorum(self) -> Quorum | None:
+        own = self.defaults[0] if self.defaults else None
+        return own or next((m.defaults[0] for m in self.modules if m.defaults), None)

@@ -1,0 +1,238 @@
+"""Model → canonical bylaw source (`governance fmt`). `parse(print_bylaw(b)) == b` for every bylaw `b`."""
+from __future__ import annotations
+
+from .model import types as t
+
+INDENT = "  "
+
+
+def _q(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _ids(ids) -> str:
+    return ", ".join(ids)
+
+
+def _notes(notes: t.Notes, depth: int) -> list[str]:
+    pad = INDENT * depth
+    out = []
+    for key in ("cite", "section", "law", "assume"):
+        value = getattr(notes, key)
+        if value is not None:
+            out.append(f"{pad}{key} {_q(value)}")
+    return out
+
+
+def _comments(node: t.Node, depth: int) -> list[str]:
+    return [f"{INDENT * depth}{c}" for c in node.notes.comments]
+
+
+def _month(n: int) -> str:
+    return t.MONTHS[n - 1]
+
+
+def _ref(ref: t.Ref) -> str:
+    return str(ref)
+
+
+def _header_item(item: t.HeaderItem) -> str:
+    key, v = item.key, item.value
+    if key == "source":
+        return f"source {_q(v[0])}"
+    if key == "signed":
+        return f"signed {v[0].isoformat()}" + (f" in {_q(v[1])}" if v[1] is not None else "")
+    if key == "binding":
+        return f"binding {'yes' if v[0] else 'no'}"
+    if key == "valid":
+        start = f" from {v[0].isoformat()}" if v[0] else ""
+        return f"valid{start} until " + (v[1].isoformat() if v[1] else "further notice")
+    if key == "renewed":
+        return f"renewed after each election for {v[0]} mandate {'period' if v[0] == 1 else 'periods'}"
+    if key == "amends":
+        return f"amends {v[0]}" + (f" from {v[1].isoformat()}" if v[1] else "")
+    if key in ("version", "duty"):
+        return f"{key} {_q(v[0])}"
+    if key == "status":
+        return f"status {v[0]}"
+    if key == "reviewed":
+        return "reviewed yearly"
+    raise ValueError(key)
+
+
+def _holders(h: t.Holders) -> str:
+    if h.mode == "fixed":
+        return ""
+    if h.mode == "listed":
+        return f" from {_ids(h.members)}"
+    return f" from {h.mode} {h.member_class}"
+
+
+def _count(low: int, high: int) -> str:
+    return f"{low}" if low == high else f"{low}..{high}"
+
+
+def _chair_spec(spec: t.ChairSpec) -> str:
+    if isinstance(spec, t.FixedChair):
+        return _ref(spec.ref)
+    if isinstance(spec, t.ElectedChair):
+        return f"one of {spec.role}"
+    if isinstance(spec, t.NextInRotation):
+        return f"{spec.role} next in rotation"
+    among = "all members" if spec.among is None else _ids(spec.among)
+    text = f"{spec.role} rotating among {among} every {spec.every} {'year' if spec.every == 1 else 'years'}"
+    if spec.start is not None:
+        text += f" from {spec.start}"
+    if spec.order:
+        text += f" order {_ids(spec.order)}"
+    return text
+
+
+def _matters(matters) -> str:
+    return "matters" if matters is None else _ids(matters)
+
+
+def _quorum(q: t.Quorum) -> str:
+    spec = {"more_than_half": "more than half", "all": "all", "default": "default"}.get(q.kind)
+    if q.kind == "fraction":
+        spec = f"{q.numerator}/{q.denominator}"
+    elif q.kind == "at_least":
+        spec = f"at least {q.numerator}"
+    return f"quorum {spec}" + (f" of {q.unit}" if q.unit else "")
+
+
+def _clause(c: t.BodyClause) -> str:
+    if isinstance(c, t.SeatDecl):
+        text = f"seat {c.role}"
+        if c.title is not None:
+            text += f" {_q(c.title)}"
+        if (c.min, c.max) != (1, 1):
+            text += f" {_count(c.min, c.max)}"
+        text += _holders(c.holders)
+        if c.adjunct:
+            text += " adjunct"
+        if c.substitutes:
+            text += f" with {c.substitutes} {'substitute' if c.substitutes == 1 else 'substitutes'}"
+        return text
+    if isinstance(c, t.Chair):
+        return ("vice chair " if c.vice else "chair ") + _chair_spec(c.spec)
+    if isinstance(c, t.Secretary):
+        return f"secretary {_ref(c.ref)}"
+    if isinstance(c, t.Convener):
+        return f"convener {_ref(c.ref)}"
+    if isinstance(c, t.Spokesperson):
+        return f"spokesperson {_ref(c.ref)}"
+    if isinstance(c, t.MeetingRule):
+        amount = {"at_least": f"at least {c.low}", "at_most": f"at most {c.high}", "about": f"about {c.low}",
+                  "between": f"{c.low}..{c.high}", "exactly": f"{c.low}"}[c.kind]
+        if c.months is None:
+            return f"meets {amount} per year"
+        first, last = c.months
+        window = _month(first) if first == last else f"{_month(first)}..{_month(last)}"
+        return f"meets {amount} in {window}"
+    if isinstance(c, t.Quorum):
+        return _quorum(c)
+    if isinstance(c, t.Decision):
+        return f"decision by {c.method}"
+    if isinstance(c, t.EqualInfluence):
+        return "equal influence"
+    if isinstance(c, t.Relation):
+        if c.kind == "decides":
+            return f"decides {_matters(c.matters)}"
+        if c.kind in ("responsible",):
+            return f"responsible for {_ids(c.targets)}"
+        if c.kind in ("appoints", "convenes"):
+            return f"{c.kind} {_ids(c.targets)}"
+        if c.kind == "reports_to":
+            return f"reports to {_ids(c.targets)}"
+        joiner = "to" if c.kind == "proposes" else "for"
+        return f"{c.kind} {_matters(c.matters)} {joiner} {_ids(c.targets)}"
+    if isinstance(c, t.HostedBy):
+        return f"hosted by {c.member}"
+    if isinstance(c, t.AgendaPreparedBy):
+        return "agenda prepared by " + ", ".join(_ref(r) for r in c.refs)
+    if isinstance(c, t.SummonsAll):
+        return "summons all seats"
+    if isinstance(c, t.Uses):
+        return f"uses {c.percent}% of {_ref(c.ref)}"
+    if isinstance(c, t.Notice):
+        return f"notice at least {c.days} days"
+    if isinstance(c, t.Duty):
+        return f"duty {_q(c.text)}"
+    raise TypeError(type(c))
+
+
+def _cost(c: t.CostRule) -> str:
+    if c.kind == "population":
+        text = "cost by population"
+        if c.reference:
+            text += f" at {_month(c.reference[0])} {c.reference[1]}"
+        if c.updated_yearly:
+            text += " updated yearly"
+        if c.among_participants:
+            text += " among participants"
+        return text
+    if c.kind == "fee":
+        text = "cost fee per inhabitant per year"
+        if c.amount is not None:
+            text += f" {c.amount} SEK"
+        if c.fixed_at_renewal:
+            text += " fixed at renewal"
+        return text
+    return {"own": "cost own costs", "participant_fees": "cost participant fees",
+            "projects": "cost projects by participants"}[c.kind]
+
+
+def _rule(r: t.Rule) -> str:
+    if isinstance(r, t.NoVeto):
+        return "rule no veto"
+    of_type = f" of type {_ids(r.matters)}" if r.matters is not None else ""
+    return f"rule all matters{of_type} to {r.body} {r.step} by {r.by}"
+
+
+def _block(node: t.Node, line: str, depth: int = 0) -> list[str]:
+    return [*_comments(node, depth), INDENT * depth + line, *_notes(node.notes, depth + 1)]
+
+
+def print_bylaw(b: t.Bylaw) -> str:
+    """Canonical source: header, imports, members, matters, bodies, rules, participation, costs, modules."""
+    out: list[str] = []
+    out += _block(b, f"{b.kind} {b.id} {_q(b.title)}")
+    for item in b.header:
+        out += _block(item, _header_item(item), 1)
+    sections = [
+        [_block(i, f"import {i.module}") for i in b.imports],
+        [_block(m, f"member {m.id} {_q(m.name)} {m.kind}" + (f" {m.code}" if m.code else "")) for m in b.members],
+        [_block(m, f"matter {m.id} {_q(m.title)}") for m in b.matters],
+    ]
+    for section in sections:
+        if section:
+            out.append("")
+            for lines in section:
+                out += lines
+    for body in b.bodies:
+        out.append("")
+        out += _block(body, f"body {body.id} {_q(body.name)}" + (" office" if body.office else ""))
+        for clause in body.clauses:
+            out += _block(clause, _clause(clause), 1)
+    tail = [*(_block(r, _rule(r)) for r in b.rules)]
+    if b.participation is not None:
+        p = b.participation
+        tail.append(_block(p, "participation voluntary" + (f" minimum {p.minimum}" if p.minimum else "")))
+    tail += [_block(c, _cost(c)) for c in b.costs]
+    if b.election is not None:
+        e = b.election
+        tail.append(_block(e, f"election every {e.every} years from {e.start} on {e.ordinal} {e.weekday} "
+                              f"of {_month(e.month)}"))
+    if b.mandate is not None:
+        m = b.mandate
+        tail.append(_block(m, f"mandate period {m.years} years from {_month(m.month)} {m.day} of election year"))
+    for d in b.defaults:
+        tail.append([*_comments(d, 0), f"default {_quorum(d)}", *_notes(d.notes, 1)])
+    if tail:
+        out.append("")
+        for lines in tail:
+            out += lines
+    if b.trailing_comments:
+        out += ["", *b.trailing_comments]
+    return "\n".join(out) + "\n"
