@@ -36,6 +36,7 @@ class _Builder:
         self.doc = doc
         self.modules = modules
         self.diags: list[Diagnostic] = []
+        self._by_class: dict[str | None, tuple[str, ...]] = {}
 
     def err(self, code: str, message: str, span: Span, help: str | None = None) -> None:
         self.diags.append(error(code, message, span, help))
@@ -197,18 +198,24 @@ class _Builder:
                            title=decl.title)]
         if h.mode == "each":
             self.check_class(h.member_class, decl.span)
-            chosen = [m for m in self.member_ids.values()
-                      if h.member_class == "member" or m.kind == h.member_class]
+            chosen = self.members_of(h.member_class)
             if not chosen and self.member_ids:
                 self.warn("no-holders", f"no member is a {h.member_class}, so this seat is held by nobody",
                           decl.span)
-            return [t.Seat(decl.role, m.id, decl.min, decl.max, decl.adjunct, title=decl.title) for m in chosen]
+            role, low, high, adjunct, title = decl.role, decl.min, decl.max, decl.adjunct, decl.title
+            return [t.Seat(role, m, low, high, adjunct, None, title) for m in chosen]
         out = []
         for member_id in h.members:
             if member_id not in self.member_ids:
                 self.unknown("member", member_id, decl.span, self.member_ids)
             out.append(t.Seat(decl.role, member_id, decl.min, decl.max, decl.adjunct, title=decl.title))
         return out
+
+    def members_of(self, member_class: str | None) -> tuple[str, ...]:
+        if member_class not in self._by_class:
+            self._by_class[member_class] = tuple(
+                m.id for m in self.member_ids.values() if member_class == "member" or m.kind == member_class)
+        return self._by_class[member_class]
 
     def check_class(self, member_class: str | None, span: Span) -> None:
         if member_class not in (None, "member", *t.MEMBER_KINDS):
@@ -288,7 +295,11 @@ class _Builder:
         spec, span = clause.spec, clause.span
         what = "vice chair" if clause.vice else "chair"
         if isinstance(spec, t.FixedChair):
-            self.check_ref(body, spec.ref, span, seats, what)
+            if isinstance(spec.ref, t.ChairRef):
+                self.err("chair-self", f"the {what} cannot be defined as `chair`", span,
+                         "name a seat (member/role) or a rotation")
+            else:
+                self.check_ref(body, spec.ref, span, seats, what)
             return
         if spec.role not in roles:
             self.err("chair-not-seat", f"{what} role '{spec.role}' is not a seat of body '{body.id}'", span,

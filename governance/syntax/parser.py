@@ -229,10 +229,7 @@ class _Build(Transformer):
         return lambda **k: t.Chair(vice=True, spec=items[0], **k)
 
     def chair_fixed(self, items):
-        ref = items[0]
-        if isinstance(ref, t.ChairRef):
-            raise _BadValue("chair-self", "a chair cannot be defined as the chair", t.NO_SPAN)
-        return t.FixedChair(ref)
+        return t.FixedChair(items[0])
 
     def chair_elected(self, items):
         return t.ElectedChair(str(items[0]))
