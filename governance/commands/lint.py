@@ -27,8 +27,8 @@ def run(args) -> int:
         diags = analysis.diagnostics
         errors = sum(d.severity is Severity.ERROR for d in diags)
         warnings = len(diags) - errors
-        unreadable = analysis.bylaw is None and any(
-            d.code in ("unreadable", "binary", "encoding", "too-large", "unknown-bylaw") for d in diags)
+        # A file that cannot be read or parsed is bad input (2); a parsed bylaw with errors is a finding (1).
+        unreadable = analysis.bylaw is None
         if unreadable:
             status = 2
         elif errors or (args.strict and warnings):
@@ -39,7 +39,9 @@ def run(args) -> int:
             sys.stdout.write(render_text(diags, analysis.sources))
             if not diags:
                 print(f"{name}: ok")
-            elif not unreadable:
+            elif unreadable:
+                print(f"{name}: cannot be read as a bylaw ({errors} error(s))")
+            else:
                 print(f"{name}: {errors} error(s), {warnings} warning(s)")
     if args.format == "json":
         print(json.dumps(reports, ensure_ascii=False, indent=2))

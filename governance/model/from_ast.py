@@ -60,7 +60,7 @@ class _Builder:
     def build(self) -> t.Bylaw:
         statements = self.doc.statements
         headers = [s for s in statements if isinstance(s, Header)]
-        span0 = statements[0].span if statements else Span(self.doc.source.name, 0, 0, 1, 1)
+        span0 = Span(self.doc.source.name, 0, 0, 1, 1)
         if not headers:
             self.err("missing-header", "the file has no `bylaw ID \"Title\"` (or `module`) line", span0,
                      "start the file with: bylaw my-collaboration \"Title of the agreement\"")
