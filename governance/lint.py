@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-import networkx as nx
-
 from .diagnostics import Diagnostic, error, warning
+from .graph.queries import flow_cycles, unreachable_bodies
 from .loader import Analysis, analyse, read_text
 from .diagnostics import BylawError
 from .model import types as t
@@ -95,24 +94,19 @@ def check_quotes(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
 
 
 def check_preparation_cycles(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
-    """A body cannot, through preparation and proposal, be a step before itself."""
-    graph = nx.DiGraph()
-    for body in bylaw.bodies:
-        for rel in (*body.relations("prepares"), *body.relations("proposes")):
-            for target in rel.targets:
-                graph.add_edge(body.id, target, span=rel.span)
-    for rule in bylaw.rules:
-        if isinstance(rule, t.Requirement):
-            graph.add_edge(rule.by, rule.body, span=rule.span)
-    for cycle in nx.simple_cycles(graph):
-        if len(cycle) < 2:
-            continue
-        first = min(cycle)
-        i = cycle.index(first)
-        cycle = cycle[i:] + cycle[:i]
-        span = graph.edges[cycle[0], cycle[1]]["span"]
+    """A body cannot, through preparation and proposal, be a step before itself (from the process graph)."""
+    for cycle in flow_cycles(bylaw):
+        bodies = [b for b, _ in cycle]
         yield error("preparation-cycle", "matters are prepared in a circle: "
-                    + " → ".join(cycle + [cycle[0]]), span)
+                    + " → ".join(bodies + [bodies[0]]), cycle[0][1]["rule"].span)
+
+
+def check_unreachable_bodies(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
+    """A body with no seats and no relation in or out plays no part in the process."""
+    for body_id in unreachable_bodies(bylaw):
+        yield warning("unreachable-body", f"nothing links to body '{body_id}': it has no seats and no "
+                      "relation to another body", bylaw.body(body_id).span,
+                      "give it seats, or relate it, e.g. `prepares matters for …` or `reports to …`")
 
 
 def check_uncited(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
@@ -129,6 +123,7 @@ def check_uncited(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
 PASSES: tuple[Callable[[t.Bylaw, Context], Iterable[Diagnostic]], ...] = (
     check_quotes,
     check_preparation_cycles,
+    check_unreachable_bodies,
     check_uncited,
 )
 
