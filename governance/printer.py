@@ -49,6 +49,8 @@ def _header_item(item: t.HeaderItem) -> str:
         return f"valid{start} until " + (v[1].isoformat() if v[1] else "further notice")
     if key == "renewed":
         return f"renewed after each election for {v[0]} mandate {'period' if v[0] == 1 else 'periods'}"
+    if key == "renewal":
+        return "renewed " + ", ".join(d.isoformat() for d in v)
     if key == "amends":
         return f"amends {v[0]}" + (f" from {v[1].isoformat()}" if v[1] else "")
     if key in ("version", "duty"):

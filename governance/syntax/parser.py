@@ -143,6 +143,9 @@ class _Build(Transformer):
     def renewed(self, items):
         return "renewed", (items[0],)
 
+    def renewals(self, items):  # the dates on which the agreement was actually renewed
+        return "renewal", tuple(items)
+
     def amends(self, items):
         return "amends", (str(items[0]), items[1])
 

@@ -1,0 +1,108 @@
+"""Elections, mandate periods and the terms of agreements renewed after each election."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, strategies as st
+
+import governance
+from governance import terms as T
+
+SWEDEN = governance.parse('bylaw x "X"\nimport sweden\nmember a "A" municipality 1280\n')
+
+
+def renewable(extra: str = "", start: str = "  signed 2012-01-24\n"):
+    return governance.parse('bylaw x "X"\n' + start + "  renewed after each election for 1 mandate period\n"
+                            + extra + 'import sweden\nmember a "A" municipality 1280\n')
+
+
+def test_swedish_election_days_2018_2038():
+    assert T.election_dates(SWEDEN.election_cycle, 2018, 2038) == (
+        date(2018, 9, 9), date(2022, 9, 11), date(2026, 9, 13), date(2030, 9, 8), date(2034, 9, 10),
+        date(2038, 9, 12))
+
+
+@given(st.integers(1994, 2200))
+def test_election_day_is_second_sunday_of_september(year):
+    day = T.election_date(SWEDEN.election_cycle, year)
+    assert (day is not None) == (year % 4 == 2)
+    if day:
+        assert day.month == 9 and day.weekday() == 6 and 8 <= day.day <= 14
+
+
+def test_mandate_periods():
+    got = [(p.start, p.end) for p in T.mandate_periods(SWEDEN.election_cycle, SWEDEN.mandate_period, 2022, 2027)]
+    assert got == [(date(2018, 10, 15), date(2022, 10, 14)), (date(2022, 10, 15), date(2026, 10, 14)),
+                   (date(2026, 10, 15), date(2030, 10, 14))]
+
+
+@given(st.dates(date(1995, 1, 1), date(2200, 12, 31)))
+def test_every_day_is_in_exactly_one_mandate_period(day):
+    p = T.mandate_period_at(SWEDEN.election_cycle, SWEDEN.mandate_period, day)
+    assert day in p
+    nxt = T.next_period(SWEDEN.election_cycle, SWEDEN.mandate_period, p)
+    assert nxt.start == date.fromordinal(p.end.toordinal() + 1) and day not in nxt
+
+
+def test_renewable_term_ends_with_the_mandate_period():
+    b = renewable()
+    (term,) = T.terms(b)
+    assert (term.start, term.end, term.deadline, term.kind) == (date(2012, 1, 24), date(2014, 10, 14),
+                                                               date(2014, 10, 14), "initial")
+    assert T.term_at(b, date(2014, 10, 14)) == term
+    assert T.term_at(b, date(2014, 10, 15)) is None
+    breach = T.out_of_term(b, date(2025, 3, 1))
+    assert breach.message == ("2025-03-01 is after the agreement's term ended on 2014-10-14 and no renewal "
+                              "after that election is recorded")
+    assert breach.clause.key == "renewed"
+    assert T.out_of_term(b, date(2012, 1, 1)).message == "2012-01-01 is before the agreement takes effect (2012-01-24)"
+
+
+def test_recorded_renewals_extend_the_term():
+    b = renewable("  renewed 2015-02-01, 2018-09-20, 2023-03-01\n")
+    got = [(t.start, t.end, t.kind) for t in T.terms(b)]
+    assert got == [(date(2012, 1, 24), date(2014, 10, 14), "initial"),
+                   (date(2015, 2, 1), date(2018, 10, 14), "renewal"),
+                   # renewed between the 2018 election and the new period: for the coming period
+                   (date(2018, 9, 20), date(2022, 10, 14), "renewal"),
+                   (date(2023, 3, 1), date(2026, 10, 14), "renewal")]
+    assert T.out_of_term(b, date(2020, 5, 5)) is None
+    assert T.out_of_term(b, date(2023, 1, 10)) is not None  # between the end of a term and the renewal
+    assert T.out_of_term(b, date(2026, 10, 15)) is not None
+    assert T.out_of_term(b, date(2027, 1, 1), renewals=[date(2026, 11, 20)]) is None
+
+
+def test_until_limits_the_listing():
+    b = renewable("  renewed 2015-02-01, 2023-03-01\n")
+    assert [t.start.year for t in T.terms(b, until=2016)] == [2012, 2015]
+
+
+def test_fixed_and_open_terms():
+    fixed = governance.parse('bylaw x "X"\n  valid from 2025-01-01 until 2025-12-31\nmember a "A" municipality 1280\n')
+    assert T.terms(fixed)[0].kind == "fixed" and T.terms(fixed)[0].deadline is None
+    assert T.out_of_term(fixed, date(2026, 1, 1)).message == "2026-01-01 is after the agreement ends (2025-12-31)"
+    assert T.out_of_term(fixed, date(2025, 6, 1)) is None
+    open_ = governance.parse('bylaw x "X"\n  valid until further notice\nmember a "A" municipality 1280\n')
+    assert T.terms(open_) == (T.Term(None, None, "open", open_.header_item("valid")),)
+    assert T.out_of_term(open_, date(1900, 1, 1)) is None
+
+
+def test_renewable_without_election_cycle_is_an_error():
+    b = governance.parse('bylaw x "X"\n  signed 2020-01-01\n  renewed after each election for 1 mandate period\n'
+                         'member a "A" municipality 1280\n')
+    with pytest.raises(T.TermError, match="import sweden"):
+        T.terms(b)
+
+
+def test_two_periods_per_renewal():
+    b = governance.parse('bylaw x "X"\n  signed 2019-05-01\n  renewed after each election for 2 mandate periods\n'
+                         'import sweden\nmember a "A" municipality 1280\n')
+    assert T.terms(b)[0].end == date(2026, 10, 14)
+
+
+def test_renewal_record_round_trips_through_fmt():
+    from governance.printer import print_bylaw
+    b = renewable("  renewed 2015-02-01, 2019-03-14\n")
+    assert "  renewed 2015-02-01, 2019-03-14" in print_bylaw(b)
+    assert governance.parse(print_bylaw(b)) == b
