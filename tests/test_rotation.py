@@ -112,7 +112,9 @@ def test_halsingeradet_chairs_2025_2035():
 def test_malmolundregionen_chairs_2025_2035():
     b = _shipped("malmolundregionen")
     got = [(a.year, a.member, a.vice_member) for a in rotation_table(b, "styrelsen", 2025, 2035)]
-    assert got == MALMOLUND_EXPECTED
-
-
-MALMOLUND_EXPECTED = []
+    # from 2012, yearly, order malmo, lund: odd years since 2012 are Lund's, the other is vice chair
+    assert got == [(2025, "lund", "malmo"), (2026, "malmo", "lund"), (2027, "lund", "malmo"),
+                   (2028, "malmo", "lund"), (2029, "lund", "malmo"), (2030, "malmo", "lund"),
+                   (2031, "lund", "malmo"), (2032, "malmo", "lund"), (2033, "lund", "malmo"),
+                   (2034, "malmo", "lund"), (2035, "lund", "malmo")]
+    assert {a.role for a in rotation_table(b, "styrelsen", 2025, 2035)} == {"kso"}

@@ -1,0 +1,86 @@
+"""`governance chairs BYLAW --from 2025 --to 2035`: the chair and vice chair of each body, year by year."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+from ..diagnostics import BylawError, render_text
+from ..loader import load
+from ..rotation import bodies_with_chairs, rotation_table
+
+MAX_YEARS = 500  # a table longer than this is a typo in --from/--to, not a question
+
+
+def load_or_report(name: str):
+    """Load a bylaw, or print its errors to stderr and return None (the caller exits 2)."""
+    try:
+        return load(name)
+    except BylawError as exc:
+        sys.stderr.write(render_text(exc.diagnostics, exc.sources) or f"governance: {exc}\n")
+        return None
+
+
+def shown(path: str) -> str:
+    """A path as the user would type it: relative to the working directory when under it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if rel.startswith("..") else rel
+
+
+def fail(message: str) -> int:
+    print(f"governance: error: {message}", file=sys.stderr)
+    return 2
+
+
+def register(sub) -> None:
+    p = sub.add_parser("chairs", help="chair and vice chair of each body per year, from the rotation")
+    p.add_argument("bylaw", metavar="BYLAW", help="a bylaw file or shipped id")
+    p.add_argument("--from", dest="first", type=int, required=True, metavar="YEAR")
+    p.add_argument("--to", dest="last", type=int, required=True, metavar="YEAR")
+    p.add_argument("--body", help="only this body")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    if args.last < args.first:
+        return fail(f"--to {args.last} is before --from {args.first}")
+    if args.last - args.first >= MAX_YEARS:
+        return fail(f"at most {MAX_YEARS} years at a time")
+    bylaw = load_or_report(args.bylaw)
+    if bylaw is None:
+        return 2
+    if args.body is not None and bylaw.body(args.body) is None:
+        return fail(f"bylaw '{bylaw.id}' has no body '{args.body}' "
+                    f"(bodies: {', '.join(b.id for b in bylaw.bodies)})")
+    ids = (args.body,) if args.body else bodies_with_chairs(bylaw)
+    table = {b: rotation_table(bylaw, b, args.first, args.last) for b in ids}
+    if args.format == "json":
+        out = {"bylaw": bylaw.id, "from": args.first, "to": args.last,
+               "bodies": [{"body": b, "years": [a.to_json() for a in rows]} for b, rows in table.items()]}
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    if not ids:
+        print(f"{bylaw.id}: no body has a chair clause")
+        return 0
+    print(f"{bylaw.id}: chairs {args.first}–{args.last}")
+    for body_id, rows in table.items():
+        body = bylaw.body(body_id)
+        print()
+        print(f"{body_id} ({body.name})")
+        for label, clause in (("chair", body.chair), ("vice chair", body.vice_chair)):
+            if clause is not None:
+                print(f"  {label}: {shown(bylaw.path)}:{clause.span.line}")
+        width = max([len(a.chair.describe()) for a in rows] + [len("chair")])
+        print(f"  {'year':<6}{'chair':<{width + 2}}vice chair")
+        for a in rows:
+            print(f"  {a.year:<6}{a.chair.describe():<{width + 2}}{a.vice.describe()}")
+        notes = sorted({s.note for a in rows for s in (a.chair, a.vice) if s.note})
+        for note in notes:
+            years = [a.year for a in rows if note in (a.chair.note, a.vice.note)]
+            span = f"{years[0]}" if len(years) == 1 else f"{years[0]}–{years[-1]}"
+            print(f"  unknown in {span}: {note}")
+    return 0
