@@ -1,0 +1,40 @@
+"""`governance graph BYLAW --format dot|mermaid|json|svg`: the process graph as a picture or as data."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..diagnostics import BylawError, render_text
+from ..graph.draw import FORMATS, GraphvizMissing, render
+from ..loader import load
+
+
+def register(sub) -> None:
+    p = sub.add_parser("graph", help="draw the process graph: who prepares, proposes, convenes and decides")
+    p.add_argument("bylaw", metavar="BYLAW", help="a bylaw file or a shipped bylaw id")
+    p.add_argument("--format", choices=FORMATS, default="dot",
+                   help="dot (Graphviz), mermaid, json (node-link data) or svg (needs Graphviz's `dot`)")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of standard output")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    try:
+        bylaw = load(args.bylaw)
+    except BylawError as exc:
+        sys.stderr.write(render_text(exc.diagnostics, exc.sources, limit=5))
+        return 2
+    try:
+        text = render(bylaw, args.format)
+    except GraphvizMissing as exc:
+        print(f"governance graph: {exc}", file=sys.stderr)
+        return 2
+    if args.output:
+        try:
+            args.output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            print(f"governance graph: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
+    else:
+        sys.stdout.write(text)
+    return 0
