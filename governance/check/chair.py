@@ -1,0 +1,71 @@
+"""chair-rotation and vice-chair: who chairs each meeting.
+
+The chair must hold the seat the bylaw gives for that meeting's date (governance.rotation: a fixed seat,
+any holder of ROLE for `one of ROLE`, or the member whose turn it is in a rotation, by calendar year).
+The vice chair may chair only when the chair is absent (the meeting lists attendees and the chair's seat
+is not among them). Not judged: a meeting that names no chair, and a year for which the bylaw does not
+say who chairs (a rotation before its start year, or without one).
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..rotation import Assignment, Seating, chair_for
+from ..report.finding import Finding
+from .context import Context
+
+
+def _who(seat: Seating) -> str:
+    if seat.kind == "elected":
+        return f"any {seat.role} seat"
+    return f"{seat.member}/{seat.role}"
+
+
+def _why(seat: Seating, year: int) -> str:
+    if seat.kind == "rotating":
+        return f"{seat.member}'s turn in the rotation in {year}"
+    if seat.kind == "next":
+        return f"{seat.member} is next in the rotation in {year}"
+    if seat.kind == "elected":
+        return "the body elects its chair among them"
+    return "the bylaw names this seat"
+
+
+def chair(ctx: Context) -> Iterator[Finding]:
+    for body_id, index in ctx.bodies.items():
+        body = index.body
+        if body.chair is None or not index.meetings:
+            continue
+        by_year: dict[int, Assignment] = {}
+        for meeting in index.meetings:
+            given = meeting.chair
+            if given is None:
+                continue
+            year = meeting.date.year
+            got = by_year.get(year)
+            if got is None:
+                got = by_year[year] = chair_for(ctx.bylaw, body_id, year)
+            want, vice = got.chair, got.vice
+            verdict = want.admits(given)
+            if verdict is None or verdict:
+                continue
+            # Was the chair absent? Only a named seat can be missed, and only when attendees are listed.
+            absent = bool(meeting.attendees) and want.member is not None and not any(
+                want.admits(a) for a in meeting.attendees)
+            if vice.kind != "none" and vice.admits(given):
+                if not absent:
+                    yield ctx.finding(
+                        "vice-chair", "error",
+                        f"'{given}' chaired '{meeting.id}' as vice chair, but the chair ({_who(want)}: "
+                        f"{_why(want, year)}) " + ("attended" if meeting.attendees else "is not recorded as absent"),
+                        ctx.cite(vice.clause), meeting=meeting)
+                continue
+            if vice.kind != "none" and vice.known and absent:
+                yield ctx.finding(
+                    "vice-chair", "error",
+                    f"'{given}' chaired '{meeting.id}'; with the chair ({_who(want)}) absent, the vice chair "
+                    f"({_who(vice)}: {_why(vice, year)}) should have", ctx.cite(vice.clause), meeting=meeting)
+                continue
+            yield ctx.finding("chair-rotation", "error",
+                              f"'{given}' chaired '{meeting.id}', but the chair is {_who(want)} "
+                              f"({_why(want, year)})", ctx.cite(want.clause), meeting=meeting)

@@ -1,0 +1,209 @@
+"""What every check reads: the bylaw, the calendar, and indexes built once per run.
+
+Checks never search the bylaw or the calendar per meeting: meetings are grouped by body and year once,
+attendees are resolved to seats once (shared by quorum, unknown-seat, secretary and chair), and matter
+events are indexed by matter id once (for preparation).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import Mapping
+
+from ..calendar.model import Calendar, Meeting
+from ..loader import shipped_dir
+from ..model.types import Body, Bylaw, Node, SeatRef
+from ..report.citation import cite
+from ..report.finding import Citation, Finding
+
+# What an attendee resolves to: a seat index in the body (>= 0), or one of these.
+UNKNOWN_SEAT = -1     # no such seat in this body
+UNKNOWN_MEMBER = -2   # the member is not a member of the bylaw
+OFFICE = -3           # the office that serves this body (its secretary or convener), present as itself
+AMBIGUOUS = -4        # a bare ROLE that several members hold here: it names no single seat
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """One seat reference resolved against a body: the seat's index (or a code above) and the member."""
+
+    seat: int
+    member: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class BodyIndex:
+    body: Body
+    meetings: tuple[Meeting, ...]                    # sorted by date, then id
+    by_year: Mapping[int, tuple[Meeting, ...]]
+    attendees: Mapping[str, tuple[Resolved, ...]]   # meeting id → its attendees, resolved
+    chairs: Mapping[str, Resolved]                   # meeting id → its chair, resolved
+    seat_max: tuple[int, ...]                        # per seat index: how many may sit
+    seat_min: tuple[int, ...]
+    seat_adjunct: tuple[bool, ...]
+    seat_member: tuple[str | None, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MatterEvent:
+    date: date
+    body: str
+    action: str
+    meeting: str
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    bylaw: Bylaw
+    calendar: Calendar
+    as_of: date
+    year: int | None                                 # only findings about this year are reported
+    meetings: tuple[Meeting, ...]                    # every meeting, sorted by date, id, body
+    bodies: Mapping[str, BodyIndex]                  # only bodies the bylaw defines
+    members: Mapping[str, object]                    # member id → Member
+    years: tuple[int, ...]                           # calendar years judged
+    matter_events: Mapping[str, tuple[MatterEvent, ...]]  # matter id → its steps, in date order
+    matter_types: Mapping[str, str]                  # matter id → the first type the calendar gives it
+    bylaw_file: str                                  # stable, relative path for citations
+    planned_only: bool                               # the calendar holds nothing on or before as_of
+
+    def cite(self, node: Node, *, law_from: Node | None = None) -> Citation:
+        """The citation of a clause, with a stable file path; `law_from` supplies the quote when the
+        clause rests on a statutory default (e.g. `quorum default`)."""
+        base = cite(self.bylaw, node)
+        quote = base.quote
+        law = base.law
+        if law_from is not None and not node.notes.cite:
+            quote = law_from.notes.law or law_from.notes.cite
+            law = law_from.notes.law
+        return Citation(file=self.bylaw_file, line=node.span.line, quote=quote, law=law,
+                        assumption=base.assumption or (law_from.notes.assume if law_from else None))
+
+    def stamp(self, citation: Citation) -> Citation:
+        """A citation made elsewhere (e.g. by the graph), with the stable file path reports print."""
+        return replace(citation, file=stable_path(citation.file))
+
+    def cite_first(self, *nodes: Node) -> Citation:
+        """Cite the first node that quotes the statute; otherwise the first node given."""
+        chosen = next((n for n in nodes if n is not None and n.notes.cite), None)
+        return self.cite(chosen or next(n for n in nodes if n is not None))
+
+    def location(self, meeting: Meeting) -> str | None:
+        line = meeting.span.line
+        return f"{self.calendar.path}:{line}" if line else self.calendar.path
+
+    def finding(self, rule: str, severity: str, message: str, citation: Citation, *,
+                body: str | None = None, meeting: Meeting | None = None, matter: str | None = None,
+                year: int | None = None) -> Finding:
+        return Finding(rule=rule, severity=severity, message=message, citation=citation,
+                       body=body if body is not None else (meeting.body if meeting else None),
+                       meeting=meeting.id if meeting else None, matter=matter,
+                       year=year if year is not None else (meeting.date.year if meeting else None),
+                       location=self.location(meeting) if meeting else None)
+
+
+def stable_path(path: str) -> str:
+    """A bylaw's path as reports print it: `bylaws/NAME` or `rules/NAME` for shipped files (so golden
+    files and JSON do not depend on the machine), else relative to the working directory if possible."""
+    if not path or path.startswith("<"):
+        return path
+    p = Path(path).resolve()
+    repo = Path(__file__).resolve().parent.parent.parent
+    for kind in ("bylaws", "rules"):
+        for folder in {shipped_dir(kind).resolve(), (repo / kind).resolve()}:
+            if p.parent == folder:
+                return f"{kind}/{p.name}"
+    try:
+        return str(p.relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return path
+
+
+def resolver(bylaw: Bylaw, body: Body, members: Mapping[str, object]):
+    """A memoising function SeatRef → Resolved for one body (the memo lives as long as the function)."""
+    exact: dict[tuple[str | None, str], Resolved] = {}
+    fixed: dict[str, int] = {}
+    pools: dict[str, list[tuple[str, int]]] = {}
+    by_role: dict[str, list[int]] = {}
+    for i, seat in enumerate(body.seats):
+        by_role.setdefault(seat.role, []).append(i)
+        if seat.member is not None:
+            exact[(seat.member, seat.role)] = Resolved(i, seat.member)
+        elif seat.pool is not None:
+            pools.setdefault(seat.role, []).append((seat.pool, i))
+        else:
+            fixed[seat.role] = i
+    # Offices that serve this body may appear as themselves (e.g. the secretariat keeping the minutes).
+    serving = {c.ref.role for c in body.clauses
+               if type(c).__name__ in ("Secretary", "Convener") and isinstance(c.ref, SeatRef)
+               and c.ref.member is None and bylaw.body(c.ref.role) is not None}
+    serving |= {b.id for b in bylaw.bodies for r in b.relations("convenes") if body.id in r.targets}
+
+    def slow(member: str | None, role: str) -> Resolved:
+        if member is None:
+            if role in fixed:
+                return Resolved(fixed[role], None)
+            if role in serving:
+                return Resolved(OFFICE, role)
+            seats = by_role.get(role, ())
+            if len(seats) == 1:
+                return Resolved(seats[0], body.seats[seats[0]].member)
+            return Resolved(AMBIGUOUS if seats else UNKNOWN_SEAT, None)
+        if member not in members:
+            return Resolved(UNKNOWN_MEMBER, member)
+        if role in fixed:
+            return Resolved(fixed[role], member)
+        kind = members[member].kind
+        for pool, i in pools.get(role, ()):
+            if pool in ("member", kind):
+                return Resolved(i, member)
+        return Resolved(UNKNOWN_SEAT, member)
+
+    def resolve(ref: SeatRef) -> Resolved:
+        key = (ref.member, ref.role)
+        hit = exact.get(key)
+        if hit is None:
+            hit = exact[key] = slow(*key)
+        return hit
+
+    return resolve
+
+
+def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None) -> Context:
+    members = {m.id: m for m in bylaw.members}
+    meetings = tuple(sorted(calendar.meetings, key=lambda m: (m.date, m.id, m.body)))
+    grouped: dict[str, list[Meeting]] = {}
+    for m in meetings:
+        grouped.setdefault(m.body, []).append(m)
+    bodies: dict[str, BodyIndex] = {}
+    for body in bylaw.bodies:
+        own = tuple(grouped.get(body.id, ()))
+        by_year: dict[int, list[Meeting]] = {}
+        for m in own:
+            by_year.setdefault(m.date.year, []).append(m)
+        resolve = resolver(bylaw, body, members)
+        attendees = {m.id: tuple(resolve(a) for a in m.attendees) for m in own}
+        chairs = {m.id: resolve(m.chair) for m in own if m.chair is not None}
+        bodies[body.id] = BodyIndex(
+            body=body, meetings=own, by_year={y: tuple(ms) for y, ms in by_year.items()},
+            attendees=attendees, chairs=chairs,
+            seat_max=tuple(s.max for s in body.seats), seat_min=tuple(s.min for s in body.seats),
+            seat_adjunct=tuple(s.adjunct for s in body.seats),
+            seat_member=tuple(s.member for s in body.seats))
+    events: dict[str, list[MatterEvent]] = {}
+    types: dict[str, str] = {}
+    for m in meetings:
+        for matter in m.matters:
+            events.setdefault(matter.id, []).append(MatterEvent(m.date, m.body, matter.action, m.id))
+            if matter.type and matter.id not in types:
+                types[matter.id] = matter.type
+    years = sorted({m.date.year for m in meetings} | ({year} if year is not None else set()))
+    if year is not None:
+        years = [year]
+    return Context(
+        bylaw=bylaw, calendar=calendar, as_of=as_of, year=year, meetings=meetings, bodies=bodies,
+        members=members, years=tuple(years),
+        matter_events={k: tuple(v) for k, v in events.items()}, matter_types=types,
+        bylaw_file=stable_path(bylaw.path),
+        planned_only=bool(meetings) and meetings[0].date > as_of)

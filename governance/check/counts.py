@@ -1,0 +1,88 @@
+"""meeting-minimum, meeting-maximum, meeting-window: how often each body meets per calendar year.
+
+A year is judged on the meetings the calendar holds for it, with one exception (README, "Partial years"):
+when the whole calendar lies after `as_of` it is a plan for the rest of the as-of year, so in that year a
+shortfall in a period that began on or before `as_of` may have been met by meetings held before the plan;
+it is then a warning that says how many must have taken place, not an error. `about N` accepts N±1 and
+is only ever a warning ("ca 6 ggr/år" is not a hard limit).
+"""
+from __future__ import annotations
+
+import calendar as _cal
+from datetime import date
+from typing import Iterator
+
+from ..model.types import MONTHS, MeetingRule
+from ..report.finding import Finding
+from .context import Context
+
+ABOUT_TOLERANCE = 1
+
+
+def _times(n: int) -> str:
+    return f"{n} time" if n == 1 else f"{n} times"
+
+
+def _required(rule: MeetingRule) -> str:
+    if rule.kind == "at_least":
+        return f"at least {rule.low}"
+    if rule.kind == "at_most":
+        return f"at most {rule.high}"
+    if rule.kind == "between":
+        return f"{rule.low}–{rule.high}"
+    if rule.kind == "about":
+        return f"about {rule.low} ({rule.low - ABOUT_TOLERANCE}–{rule.low + ABOUT_TOLERANCE} accepted)"
+    return f"exactly {rule.low}"
+
+
+def _window_name(months: tuple[int, int]) -> str:
+    first, last = (MONTHS[m - 1] for m in months)
+    return first if first == last else f"{first}–{last}"
+
+
+def meeting_counts(ctx: Context) -> Iterator[Finding]:
+    start = ctx.bylaw.effective_from
+    for body_id, index in ctx.bodies.items():
+        rules = index.body.meeting_rules
+        if not rules:
+            continue
+        for year in ctx.years:
+            if start is not None and year < start.year:
+                continue  # the agreement did not exist yet
+            meetings = index.by_year.get(year, ())
+            for rule in rules:
+                if rule.months is None:
+                    period = (date(year, 1, 1), date(year, 12, 31))
+                    count = len(meetings)
+                    where = f"in {year}"
+                else:
+                    m1, m2 = rule.months
+                    period = (date(year, m1, 1), date(year, m2, _cal.monthrange(year, m2)[1]))
+                    count = sum(1 for m in meetings if m1 <= m.date.month <= m2)
+                    where = f"in {_window_name(rule.months)} {year}"
+                yield from _judge(ctx, body_id, year, rule, count, period, where)
+
+
+def _judge(ctx: Context, body_id: str, year: int, rule: MeetingRule, count: int,
+           period: tuple[date, date], where: str) -> Iterator[Finding]:
+    window = rule.months is not None
+    cite = ctx.cite(rule)
+    low, high = rule.minimum, rule.maximum
+    if rule.kind == "about":
+        low, high = rule.low - ABOUT_TOLERANCE, rule.high + ABOUT_TOLERANCE
+    severity = "warning" if rule.kind == "about" else "error"
+    said = f"{body_id} meets {_times(count)} {where}; the bylaw requires {_required(rule)}"
+    if low is not None and count < low:
+        partial = ctx.planned_only and year == ctx.as_of.year and period[0] <= ctx.as_of
+        if partial and period[1] <= ctx.as_of:
+            pass  # the period was over before the plan begins: the plan cannot say anything about it
+        elif partial:
+            yield ctx.finding("meeting-window" if window else "meeting-minimum", "warning",
+                              f"{said}: the calendar starts after {ctx.as_of}, so at least {low - count} "
+                              f"more must have been held earlier in {year}", cite, body=body_id, year=year)
+        else:
+            yield ctx.finding("meeting-window" if window else "meeting-minimum", severity, said, cite,
+                              body=body_id, year=year)
+    if high is not None and count > high:
+        yield ctx.finding("meeting-window" if window else "meeting-maximum", severity, said, cite,
+                          body=body_id, year=year)

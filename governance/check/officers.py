@@ -1,0 +1,67 @@
+"""convener and secretary: who calls each meeting, and that the one who keeps the minutes is there.
+
+convener: `convened_by` must name one who convenes the body (governance.graph.queries.who_convenes: its
+`convener` clause — a seat, an office, or `chair`, meaning whoever chairs that meeting or holds the chair
+that year — or an office that `convenes` it). Not judged when the calendar does not say who convened.
+secretary: when the body has a secretary (who_keeps_minutes) and the meeting lists its attendees, the
+secretary's seat or office must be among them. (`agenda prepared by` is not a calendar fact.)
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..graph.queries import who_convenes, who_keeps_minutes
+from ..model.types import SeatRef
+from ..report.finding import Finding
+from ..rotation import chair_for
+from .context import Context
+
+
+def _ref(name: str) -> SeatRef:
+    member, _, role = name.rpartition("/")
+    return SeatRef(member or None, role)
+
+
+def convener(ctx: Context) -> Iterator[Finding]:
+    for body_id, index in ctx.bodies.items():
+        if not index.meetings:
+            continue
+        parties = who_convenes(ctx.bylaw, body_id)
+        if not parties:
+            continue
+        by_chair = any(p.ref == "chair" for p in parties)
+        cite = ctx.stamp(parties[0].citation)
+        for meeting in index.meetings:
+            given = meeting.convened_by
+            if given is None or any(p.accepts(given) for p in parties if p.ref != "chair"):
+                continue
+            if by_chair and (given == "chair" or (meeting.chair is not None and given == str(meeting.chair))
+                             or chair_for(ctx.bylaw, body_id, meeting.date.year).chair.admits(_ref(given))):
+                continue
+            allowed = " or ".join(f"the chair ({meeting.chair})" if p.ref == "chair" and meeting.chair
+                                  else p.ref for p in parties)
+            yield ctx.finding("convener", "error",
+                              f"'{meeting.id}' was convened by '{given}', but {body_id} is convened by "
+                              f"{allowed}", cite, meeting=meeting)
+
+
+def secretary(ctx: Context) -> Iterator[Finding]:
+    for body_id, index in ctx.bodies.items():
+        if not index.meetings:
+            continue
+        parties = who_keeps_minutes(ctx.bylaw, body_id)
+        if not parties:
+            continue
+        party = parties[0]
+        cite = ctx.stamp(party.citation)
+        for meeting in index.meetings:
+            if not meeting.attendees:
+                continue
+            if party.ref == "chair":
+                present = meeting.chair is not None
+            else:
+                present = any(party.accepts(str(a)) for a in meeting.attendees)
+            if not present:
+                yield ctx.finding("secretary", "error",
+                                  f"the secretary ({party.ref}) is not among the attendees of "
+                                  f"'{meeting.id}'; nobody keeps the minutes", cite, meeting=meeting)

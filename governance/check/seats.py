@@ -1,0 +1,71 @@
+"""unknown-body, unknown-seat, unknown-member: every name in the calendar must exist in the bylaw.
+
+An attendee or chair must hold a seat in the body that meets: MEMBER/ROLE for a member's seat (a pool
+seat `from any municipality` accepts any member of that kind), ROLE alone for a seat only one can hold.
+The office that serves a body (its secretary or convener) may attend as itself.
+"""
+from __future__ import annotations
+
+import difflib
+from typing import Iterator
+
+from ..model.types import SeatDecl
+from ..report.finding import Finding
+from .context import AMBIGUOUS, OFFICE, UNKNOWN_MEMBER, UNKNOWN_SEAT, Context
+
+
+def _hint(name: str, known) -> str:
+    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def unknown_names(ctx: Context) -> Iterator[Finding]:
+    bylaw = ctx.bylaw
+    member_cite = ctx.cite_first(*bylaw.members, bylaw)
+    for name, ref in ctx.calendar.roster:
+        if ref.member is not None and ref.member not in ctx.members:
+            yield ctx.finding("unknown-member", "error",
+                              f"the roster gives {name} the seat '{ref}', but '{ref.member}' is not a member "
+                              f"of {bylaw.id}{_hint(ref.member, ctx.members)}", member_cite)
+    for meeting in ctx.meetings:
+        index = ctx.bodies.get(meeting.body)
+        if index is None:
+            yield ctx.finding("unknown-body", "error",
+                              f"meeting '{meeting.id}' is of '{meeting.body}', which is not a body of "
+                              f"{bylaw.id}{_hint(meeting.body, ctx.bodies)}", ctx.cite(bylaw),
+                              meeting=meeting)
+            continue
+        for matter in meeting.matters:
+            for member in matter.participants:
+                if member not in ctx.members:
+                    yield ctx.finding("unknown-member", "error",
+                                      f"participant '{member}' of '{matter.id}' is not a member of "
+                                      f"{bylaw.id}{_hint(member, ctx.members)}", member_cite,
+                                      meeting=meeting, matter=matter.id)
+        resolved = index.attendees[meeting.id]
+        bad = [(ref, r) for ref, r in zip(meeting.attendees, resolved) if r.seat < 0 and r.seat != OFFICE]
+        chair = index.chairs.get(meeting.id)
+        if chair is not None and chair.seat < 0 and chair.seat != OFFICE and meeting.chair not in meeting.attendees:
+            bad.append((meeting.chair, chair))
+        if not bad:
+            continue
+        body = index.body
+        seat_cite = ctx.cite_first(*body.of(SeatDecl), body)
+        seen = set()
+        for ref, r in bad:
+            if ref in seen:
+                continue
+            seen.add(ref)
+            if r.seat == UNKNOWN_MEMBER:
+                yield ctx.finding("unknown-member", "error",
+                                  f"'{ref}' names '{ref.member}', which is not a member of "
+                                  f"{bylaw.id}{_hint(ref.member, ctx.members)}", member_cite, meeting=meeting)
+            elif r.seat == AMBIGUOUS:
+                yield ctx.finding("unknown-seat", "error",
+                                  f"'{ref}' names no single seat in {body.id}: several members hold a "
+                                  f"'{ref.role}' seat; write MEMBER/{ref.role}", seat_cite, meeting=meeting)
+            elif r.seat == UNKNOWN_SEAT:
+                seats = {str(s.ref) for s in body.seats}
+                yield ctx.finding("unknown-seat", "error",
+                                  f"'{ref}' holds no seat in {body.id}{_hint(str(ref), seats)}", seat_cite,
+                                  meeting=meeting)
