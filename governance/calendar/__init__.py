@@ -1,0 +1,29 @@
+"""Meeting calendars: YAML (DESIGN.md) and iCalendar (.ics), read into a frozen `Calendar`.
+
+`read(path)` picks the reader by the file's suffix; every problem with the file is raised as one
+`CalendarError` listing each issue as `file:line: error: message`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import CalendarError, CalendarIssue
+from .model import ACTIONS, OUTCOMES, Calendar, Matter, Meeting
+from .yaml_reader import parse_calendar, read_calendar
+
+__all__ = ["ACTIONS", "OUTCOMES", "Calendar", "CalendarError", "CalendarIssue", "Matter", "Meeting",
+           "parse_calendar", "read", "read_calendar"]
+
+YAML_SUFFIXES = (".yaml", ".yml")
+ICS_SUFFIXES = (".ics", ".ical", ".ifb", ".icalendar")
+
+
+def read(path: str | Path, mapping: str | Path | None = None) -> Calendar:
+    """Read a calendar file: YAML by default, iCalendar for .ics (with an optional mapping file)."""
+    suffix = Path(path).suffix.lower()
+    if suffix in ICS_SUFFIXES:
+        from .ics_reader import read_ics
+        return read_ics(path, mapping)
+    if mapping is not None:
+        raise CalendarError([CalendarIssue(str(mapping), 1, 0, "a mapping file is only used with .ics calendars")])
+    return read_calendar(path)

@@ -1,0 +1,316 @@
+"""Reading a calendar YAML file (DESIGN.md, "Calendar file") into a frozen `Calendar`.
+
+Every value keeps its line, so every problem is reported as `calendar.yaml:LINE: error: …`, all at once.
+The reader never constructs YAML tags: it walks the composed node tree (see yaml_compose.py) against the
+schema below and reads each scalar as what its key needs (an id, a date, a seat reference …).
+"""
+from __future__ import annotations
+
+import calendar as _cal
+import re
+from datetime import date, datetime
+from pathlib import Path
+from typing import Callable
+from zoneinfo import ZoneInfo
+
+from ..model.types import SeatRef
+from ..model.from_ast import suggest
+from ..span import Span
+from .errors import CalendarError, CalendarIssue
+from .model import ACTIONS, OUTCOMES, Calendar, Matter, Meeting
+from .refs import id_problem, is_slug, parse_seat_ref, seat_ref_problem
+from .source import MAX_BYTES, read_source
+from .yaml_compose import Map, Node, Scalar, Seq, compose
+
+LOCAL = ZoneInfo("Europe/Stockholm")  # times with an offset are read as Swedish wall-clock time
+
+TOP_KEYS = ("bylaw", "roster", "meetings")
+MEETING_KEYS = ("id", "body", "date", "chair", "convened_by", "notice_date", "attendees", "matters")
+MATTER_KEYS = ("id", "title", "type", "action", "outcome", "participants")
+_REQUIRED = {"calendar": ("meetings",), "meeting": ("id", "body", "date"), "matter": ("id",)}
+_ALLOWED_TAGS = frozenset({None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq",
+                           "tag:yaml.org,2002:map", "tag:yaml.org,2002:timestamp",
+                           "tag:yaml.org,2002:null", "tag:yaml.org,2002:int"})
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_MONTHS = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+
+
+def read_calendar(path: str | Path, max_bytes: int = MAX_BYTES) -> Calendar:
+    """Read a YAML calendar file. Raises `CalendarError` with every problem found (never anything else)."""
+    name = str(path)
+    return parse_calendar(read_source(path, max_bytes), name)
+
+
+def parse_calendar(text: str, name: str = "<calendar>") -> Calendar:
+    """Read calendar YAML given as text; `name` is the file name used in messages and spans."""
+    root = compose(text, name)
+    return _Reader(name).calendar(root)
+
+
+class _Reader:
+    def __init__(self, name: str):
+        self.name = name
+        self.issues: list[CalendarIssue] = []
+
+    # ---- reporting -------------------------------------------------------------------------------
+    def err(self, node: Node, message: str) -> None:
+        self.issues.append(CalendarIssue(self.name, node.line, node.col, message))
+
+    def span(self, node: Node) -> Span:
+        return Span(self.name, node.start, node.end, node.line, node.col)
+
+    # ---- structure -------------------------------------------------------------------------------
+    def fields(self, node: Map, what: str, allowed: tuple[str, ...]) -> dict[str, tuple[Node, Node]]:
+        """A mapping's keys → (key node, value node); unknown, duplicate and missing keys reported."""
+        out: dict[str, tuple[Node, Node]] = {}
+        for key, value in node.pairs:
+            if not isinstance(key, Scalar) or key.is_null:
+                self.err(key, f"a key in a {what} must be a word, not a {key.kind}")
+                continue
+            name = key.value
+            if name in out:
+                self.err(key, f"duplicate key '{name}' in a {what} (first given on line {out[name][0].line})")
+                continue
+            if name not in allowed:
+                hint = suggest(name, allowed)
+                self.err(key, f"unknown key '{name}' in a {what}; "
+                              + (hint if hint else "expected one of " + ", ".join(allowed)))
+                continue
+            self.tag_ok(value)
+            out[name] = (key, value)
+        for need in _REQUIRED.get(what, ()):
+            if need not in out or (isinstance(out[need][1], Scalar) and out[need][1].is_null):
+                where = out[need][0] if need in out else node
+                self.err(where, f"the {what} has no '{need}'")
+        return out
+
+    def tag_ok(self, node: Node) -> bool:
+        if node.tag in _ALLOWED_TAGS:
+            return True
+        self.err(node, f"YAML tag '{node.tag}' is not allowed in a calendar")
+        node.tag = None  # report once
+        return True
+
+    def expect(self, node: Node, kind: type, what: str) -> bool:
+        if isinstance(node, kind):
+            return True
+        article = "an" if kind.kind[0] in "aeiou" else "a"
+        shown = f"'{node.value}'" if isinstance(node, Scalar) and not node.is_null else (
+            "nothing" if isinstance(node, Scalar) else f"a {node.kind}")
+        self.err(node, f"{what} must be {article} {kind.kind}, not {shown}")
+        return False
+
+    def text(self, node: Node, what: str) -> str | None:
+        """A scalar's text (a plain number is text too); None for null or a wrong type (reported)."""
+        if isinstance(node, Scalar):
+            return None if node.is_null else node.value
+        self.expect(node, Scalar, what)
+        return None
+
+    def items(self, node: Node, what: str) -> list[Node]:
+        """A list's items; a single scalar stands for a one-item list; null for none."""
+        if isinstance(node, Seq):
+            return node.items
+        if isinstance(node, Scalar):
+            return [] if node.is_null else [node]
+        self.expect(node, Seq, what)
+        return []
+
+    # ---- values ----------------------------------------------------------------------------------
+    def slug(self, node: Node, what: str) -> str | None:
+        value = self.text(node, what)
+        if value is None:
+            return None
+        if not is_slug(value):
+            self.err(node, id_problem(what, value))
+            return None
+        return value
+
+    def ident(self, node: Node, what: str) -> str | None:
+        """A meeting or matter id: any single-line text without spaces at either end."""
+        value = self.text(node, what)
+        if value is None:
+            return None
+        if not value.strip() or "\n" in value or value != value.strip():
+            self.err(node, f"'{value}' is not a valid {what}: use letters, digits and '-'")
+            return None
+        return value
+
+    def seat(self, node: Node, what: str) -> SeatRef | None:
+        value = self.text(node, what)
+        if value is None:
+            return None
+        ref = parse_seat_ref(value)
+        if ref is None:
+            self.err(node, f"{what}: {seat_ref_problem(value)}")
+        return ref
+
+    def choice(self, node: Node, what: str, allowed: tuple[str, ...]) -> str | None:
+        value = self.text(node, what)
+        if value is None:
+            return None
+        if value not in allowed:
+            hint = suggest(value, allowed)
+            self.err(node, f"{what} '{value}' is not one of {' | '.join(allowed)}" + (f"; {hint}" if hint else ""))
+            return None
+        return value
+
+    def when(self, node: Node, what: str) -> tuple[date, datetime | None] | None:
+        """An ISO date, or a date-time (T or space; seconds and offset optional) → (day, start)."""
+        value = self.text(node, what)
+        if value is None:
+            if isinstance(node, Scalar):
+                self.err(node, f"{what} is empty; write an ISO date such as 2025-02-11")
+            return None
+        value = value.strip()
+        day_part = _ISO_DAY.match(value)
+        try:
+            if len(value) == 10:
+                return date.fromisoformat(value), None
+            start = datetime.fromisoformat(value.replace("t", "T"))
+        except ValueError:
+            if day_part:
+                problem = _impossible(*map(int, day_part.groups()))
+                if problem:
+                    self.err(node, f"{what} {day_part.group(0)} does not exist: {problem}")
+                    return None
+            self.err(node, f"{what} '{value}' is not an ISO date (2025-02-11) or date-time (2025-02-11T13:00)")
+            return None
+        if start.tzinfo is not None:
+            start = start.astimezone(LOCAL).replace(tzinfo=None)
+        return start.date(), start
+
+    # ---- the schema ------------------------------------------------------------------------------
+    def calendar(self, root: Node) -> Calendar:
+        if not isinstance(root, Map):
+            self.err(root, f"the top level of a calendar must be a mapping with 'meetings:', not a {root.kind}")
+            raise CalendarError(self.issues)
+        self.tag_ok(root)
+        f = self.fields(root, "calendar", TOP_KEYS)
+        bylaw = self.slug(f["bylaw"][1], "bylaw id") if "bylaw" in f else None
+        roster = self.roster(f["roster"][1]) if "roster" in f else ()
+        meetings: list[Meeting] = []
+        if "meetings" in f:
+            seen: dict[str, int] = {}
+            for item in self.items(f["meetings"][1], "'meetings'"):
+                meeting = self.meeting(item, seen)
+                if meeting is not None:
+                    meetings.append(meeting)
+        if self.issues:
+            raise CalendarError(self.issues)
+        return Calendar(self.name, bylaw, roster, tuple(meetings))
+
+    def roster(self, node: Node) -> tuple[tuple[str, SeatRef], ...]:
+        if isinstance(node, Scalar) and node.is_null:
+            return ()
+        if not self.expect(node, Map, "'roster'"):
+            return ()
+        out: list[tuple[str, SeatRef]] = []
+        seen: dict[str, int] = {}
+        for key, value in node.pairs:
+            person = self.text(key, "a person's name in the roster")
+            if person is None:
+                if isinstance(key, Scalar):
+                    self.err(key, "a person's name in the roster is empty")
+                continue
+            if person in seen:
+                self.err(key, f"duplicate key '{person}' in the roster (first given on line {seen[person]})")
+                continue
+            seen[person] = key.line
+            ref = self.seat(value, f"the seat of {person}")
+            if ref is None and isinstance(value, Scalar) and value.is_null:
+                self.err(value, f"the roster gives no seat for {person}")
+            if ref is not None:
+                out.append((person, ref))
+        return tuple(out)
+
+    def meeting(self, node: Node, seen: dict[str, int]) -> Meeting | None:
+        """One meeting; `seen` maps the meeting ids read so far to their lines (ids are unique)."""
+        if not self.expect(node, Map, "a meeting"):
+            return None
+        f = self.fields(node, "meeting", MEETING_KEYS)
+        before = len(self.issues)
+        mid = self.ident(f["id"][1], "meeting id") if "id" in f else None
+        if mid is not None:
+            if mid in seen:
+                self.err(f["id"][1], f"duplicate meeting id '{mid}' (first used on line {seen[mid]})")
+            else:
+                seen[mid] = f["id"][1].line
+        body = self.slug(f["body"][1], "body id") if "body" in f else None
+        when = self.when(f["date"][1], "date") if "date" in f else None
+        chair = self.seat(f["chair"][1], "chair") if "chair" in f else None
+        convened_by = None
+        if "convened_by" in f and self.seat(f["convened_by"][1], "convened_by") is not None:
+            convened_by = f["convened_by"][1].value
+        notice = self.when(f["notice_date"][1], "notice_date") if "notice_date" in f else None
+        attendees = self.seats(f["attendees"][1], "attendees") if "attendees" in f else ()
+        matters = self.matters(f["matters"][1]) if "matters" in f else ()
+        if len(self.issues) > before or mid is None or body is None or when is None:
+            return None
+        return Meeting(mid, body, when[0], when[1], chair, convened_by, notice[0] if notice else None,
+                       attendees, matters, self.span(node))
+
+    def seats(self, node: Node, what: str) -> tuple[SeatRef, ...]:
+        out: list[SeatRef] = []
+        seen: dict[SeatRef, int] = {}
+        for item in self.items(node, what):
+            ref = self.seat(item, f"an entry in {what}")
+            if ref is None:
+                continue
+            if ref in seen:
+                self.err(item, f"{ref} is listed twice in {what} (first on line {seen[ref]})")
+                continue
+            seen[ref] = item.line
+            out.append(ref)
+        return tuple(out)
+
+    def matters(self, node: Node) -> tuple[Matter, ...]:
+        out: list[Matter] = []
+        seen: dict[str, int] = {}
+        for item in self.items(node, "'matters'"):
+            matter = self.matter(item)
+            if matter is None:
+                continue
+            if matter.id in seen:
+                self.err(item, f"matter '{matter.id}' appears twice in this meeting (first on line {seen[matter.id]})")
+                continue
+            seen[matter.id] = item.line
+            out.append(matter)
+        return tuple(out)
+
+    def matter(self, node: Node) -> Matter | None:
+        if not self.expect(node, Map, "a matter"):
+            return None
+        f = self.fields(node, "matter", MATTER_KEYS)
+        before = len(self.issues)
+        mid = self.ident(f["id"][1], "matter id") if "id" in f else None
+        title = self.text(f["title"][1], "title") if "title" in f else None
+        mtype = self.slug(f["type"][1], "matter type") if "type" in f else None
+        action = (self.choice(f["action"][1], "action", ACTIONS) if "action" in f else None) or "decide"
+        outcome = self.choice(f["outcome"][1], "outcome", OUTCOMES) if "outcome" in f else None
+        participants: list[str] = []
+        if "participants" in f:
+            seen: dict[str, int] = {}
+            for item in self.items(f["participants"][1], "participants"):
+                member = self.slug(item, "member id")
+                if member is None:
+                    continue
+                if member in seen:
+                    self.err(item, f"{member} is listed twice in participants (first on line {seen[member]})")
+                    continue
+                seen[member] = item.line
+                participants.append(member)
+        if len(self.issues) > before or mid is None:
+            return None
+        return Matter(mid, title, mtype, action, outcome, tuple(participants), self.span(node))
+
+
+def _impossible(year: int, month: int, day: int) -> str | None:
+    """Why a YYYY-MM-DD that looks like a date is not one, or None if it is one."""
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    last = _cal.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        return f"{_MONTHS[month]} {year} has {last} days"
+    return None
