@@ -167,6 +167,19 @@ def _matters_phrase(matters: list[tuple[str, ...] | None]) -> str:
     return ": " + ", ".join(dict.fromkeys(x for m in matters for x in m))
 
 
+def _required_suffix(relation: list, required: list) -> str:
+    """" (krav)" when the rules require every matter the relation names, else which ones they require."""
+    if not required:
+        return ""
+    if any(m is None for m in required):
+        return " (krav)"
+    needed = list(dict.fromkeys(x for m in required for x in m))
+    named = None if any(m is None for m in relation) else {x for m in relation for x in m}
+    if named is not None and named <= set(needed):
+        return " (krav)"
+    return f" (krav: {', '.join(needed)})"
+
+
 def picture_edges(bylaw: t.Bylaw) -> tuple[list[tuple[str, str, str, str]], dict[str, tuple[str, str]]]:
     """The edges to draw, as (from, to, type, label) sorted, and the edges from a group of members:
     {body: (group, type)} where group is "member" (every member sits in the body) or a member kind (every
@@ -193,7 +206,7 @@ def picture_edges(bylaw: t.Bylaw) -> tuple[list[tuple[str, str, str, str]], dict
     for (u, v, base), entry in flows.items():
         if entry["relation"]:
             label = LABELS[base] + _matters_phrase(entry["relation"])
-            out.append((u, v, base, label + (" (krav)" if entry["required"] else "")))
+            out.append((u, v, base, label + _required_suffix(entry["relation"], entry["required"])))
         else:
             word = "ska ha berett" if base == "prepares" else "ska ha föreslagit"
             out.append((u, v, "requires", word + _matters_phrase(entry["required"]) + " (krav)"))
@@ -304,7 +317,7 @@ def to_dot(bylaw: t.Bylaw) -> str:
         out.append(f"  {_q(anchors[group])} -> {_q(body)} [ltail={cluster}, color={_q(COLOURS[kind])}, "
                    f"fontcolor={_q(COLOURS[kind])}, label={_q(label)}];")
     for u, v, kind, label in edges:
-        style = ', penwidth=2.2' if label.endswith("(krav)") else ""
+        style = ', penwidth=2.2' if "(krav" in label else ""
         dashed = ', style=dashed' if kind in ("adjunct_of", "convenes", "secretary_of", "hosts") else ""
         text = "\\n".join(_wrap(label))
         out.append(f"  {_q(u)} -> {_q(v)} [color={_q(COLOURS[kind])}, fontcolor={_q(COLOURS[kind])}, "
@@ -325,7 +338,7 @@ def _dot_legend(bylaw: t.Bylaw, edges, groups) -> str:
     rows.append('<TR><TD>▭</TD><TD ALIGN="LEFT">organ (blå), kansli (grå, rundad)</TD></TR>')
     if any(g for g in bylaw.matters):
         rows.append('<TR><TD>▯</TD><TD ALIGN="LEFT">ärendetyp (gul)</TD></TR>')
-    if any(label.endswith("(krav)") for *_, label in edges):
+    if any("(krav" in label for *_, label in edges):
         rows.append('<TR><TD><B>(krav)</B></TD><TD ALIGN="LEFT">obligatoriskt steg enligt avtalet (fet pil)</TD></TR>')
     table = '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2">' + "".join(rows) + "</TABLE>>"
     return (f'  subgraph cluster_legend {{\n    label=""; color="#bbbbbb";\n'
