@@ -5,6 +5,9 @@ The public API is what `__all__` lists; everything else may change.
 from .diagnostics import BylawError, Diagnostic, Severity
 from .loader import load, parse
 from .model.types import Body, Bylaw, Member, Seat
+from .check import check_calendar
+from .report.finding import Finding, Report
 
-__all__ = ["load", "parse", "Bylaw", "Body", "Member", "Seat", "Diagnostic", "Severity", "BylawError"]
+__all__ = ["load", "parse", "Bylaw", "Body", "Member", "Seat", "Diagnostic", "Severity", "BylawError",
+           "check_calendar", "Finding", "Report"]
 __version__ = "0.1.0"

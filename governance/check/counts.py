@@ -2,7 +2,7 @@
 
 A year is judged on the meetings the calendar holds for it, with one exception (README, "Partial years"):
 when the whole calendar lies after `as_of` it is a plan for the rest of the as-of year, so in that year a
-shortfall in a period that began on or before `as_of` may have been met by meetings held before the plan;
+shortfall in a period that began before `as_of` may have been met by meetings held before the plan;
 it is then a warning that says how many must have taken place, not an error. `about N` accepts N±1 and
 is only ever a warning ("ca 6 ggr/år" is not a hard limit).
 """
@@ -73,13 +73,13 @@ def _judge(ctx: Context, body_id: str, year: int, rule: MeetingRule, count: int,
     severity = "warning" if rule.kind == "about" else "error"
     said = f"{body_id} meets {_times(count)} {where}; the bylaw requires {_required(rule)}"
     if low is not None and count < low:
-        partial = ctx.planned_only and year == ctx.as_of.year and period[0] <= ctx.as_of
+        partial = ctx.planned_only and year == ctx.as_of.year and period[0] < ctx.as_of
         if partial and period[1] <= ctx.as_of:
             pass  # the period was over before the plan begins: the plan cannot say anything about it
         elif partial:
             yield ctx.finding("meeting-window" if window else "meeting-minimum", "warning",
                               f"{said}: the calendar starts after {ctx.as_of}, so at least {low - count} "
-                              f"more must have been held earlier in {year}", cite, body=body_id, year=year)
+                              f"more must have been held in {year} before then", cite, body=body_id, year=year)
         else:
             yield ctx.finding("meeting-window" if window else "meeting-minimum", severity, said, cite,
                               body=body_id, year=year)

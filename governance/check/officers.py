@@ -35,9 +35,9 @@ def convener(ctx: Context) -> Iterator[Finding]:
             given = meeting.convened_by
             if given is None or any(p.accepts(given) for p in parties if p.ref != "chair"):
                 continue
-            if by_chair and (given == "chair" or (meeting.chair is not None and given == str(meeting.chair))
-                             or chair_for(ctx.bylaw, body_id, meeting.date.year).chair.admits(_ref(given))):
-                continue
+            if by_chair and (given == "chair" or (given == str(meeting.chair) if meeting.chair is not None
+                             else chair_for(ctx.bylaw, body_id, meeting.date.year).chair.admits(_ref(given)))):
+                continue  # the one chairing this meeting; if the calendar does not say, whoever may chair
             allowed = " or ".join(f"the chair ({meeting.chair})" if p.ref == "chair" and meeting.chair
                                   else p.ref for p in parties)
             yield ctx.finding("convener", "error",

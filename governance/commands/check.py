@@ -1,0 +1,61 @@
+"""`governance check BYLAW CALENDAR`: every way a meeting calendar breaks the bylaw, each finding cited.
+
+Exit 0 compliant (warnings allowed), 1 findings of severity error, 2 bad usage or unreadable input.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+
+from ..diagnostics import BylawError, render_text as render_diagnostics
+
+
+def register(sub) -> None:
+    p = sub.add_parser("check", help="check a meeting calendar (YAML or .ics) against a bylaw")
+    p.add_argument("bylaw", metavar="BYLAW", help="a bylaw file or a shipped bylaw id")
+    p.add_argument("calendar", metavar="CALENDAR", help="the calendar: .yaml/.yml or .ics")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--year", type=int, metavar="Y", help="report only on calendar year Y")
+    p.add_argument("--as-of", type=_day, metavar="DATE", default=None,
+                   help="judge partial years as of this date (default: today), YYYY-MM-DD")
+    p.set_defaults(run=run)
+
+
+def _day(text: str) -> date:
+    import argparse
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from None
+
+
+def run(args) -> int:
+    from .. import load
+    from ..calendar import read
+    from ..calendar.errors import CalendarError
+    from ..check import check_calendar
+    from ..report.render_json import render_json
+    from ..report.render_text import render_text
+
+    try:
+        bylaw = load(args.bylaw)
+    except BylawError as exc:
+        sys.stderr.write(render_diagnostics(exc.diagnostics, exc.sources))
+        return 2
+    try:
+        calendar = read(args.calendar)
+    except CalendarError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    if calendar.bylaw is not None and calendar.bylaw != bylaw.id:
+        print(f"{args.calendar}: error: the calendar is for bylaw '{calendar.bylaw}', not '{bylaw.id}'",
+              file=sys.stderr)
+        return 2
+    report = check_calendar(bylaw, calendar, as_of=args.as_of, year=args.year)
+    if args.format == "json":
+        sys.stdout.write(render_json(report))
+    else:
+        colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        sys.stdout.write(render_text(report, calendar=args.calendar, colour=colour))
+    return 0 if report.compliant else 1

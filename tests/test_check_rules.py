@@ -1,0 +1,289 @@
+"""One test per rule id: the rule firing on a calendar that breaks it, and silent on one that does not."""
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from check_fixtures import (TEXT, bylaw, calendar, compliant_year, findings, gruppen, matter,  # noqa: E402
+                            radet, ref, seats, stod, workday)
+
+import governance  # noqa: E402
+from governance.check import RULE_IDS  # noqa: E402
+
+AS_OF = date(2024, 1, 1)  # before every meeting below: every year is judged in full on its plan
+BYLAW = bylaw()
+
+
+def check(meetings, text: str | None = None, **kw):
+    kw.setdefault("as_of", AS_OF)
+    return governance.check_calendar(bylaw(text) if text else BYLAW, calendar(meetings), **kw)
+
+
+def base():
+    return compliant_year(2025)
+
+
+def swap(meetings, meeting_id, **changes):
+    return [replace(m, **changes) if m.id == meeting_id else m for m in meetings]
+
+
+def test_baseline_is_compliant_and_quiet():
+    report = check(base())
+    assert findings(report) == []
+    assert report.compliant
+
+
+def test_meeting_minimum():
+    assert findings(check(base()), "meeting-minimum") == []
+    broken = [m for m in base() if m.id != "r-2025-2"]
+    assert findings(check(broken), "meeting-minimum") == [
+        ("meeting-minimum", "error", None, "radet meets 1 time in 2025; the bylaw requires at least 2")]
+
+
+def test_meeting_minimum_between_and_about():
+    only_stod = [m for m in base() if m.id != "s-2025-2"]
+    assert findings(check(only_stod), "meeting-minimum") == [
+        ("meeting-minimum", "error", None, "stod meets 1 time in 2025; the bylaw requires 2–3")]
+    # about 4 accepts 3..5; 2 is a warning, never an error
+    two = [m for m in base() if m.id not in ("g-2025-1", "g-2025-3")]
+    assert findings(check(two), "meeting-minimum") == [
+        ("meeting-minimum", "warning", None,
+         "gruppen meets 2 times in 2025; the bylaw requires about 4 (3–5 accepted)")]
+    three = [m for m in base() if m.id != "g-2025-1"]
+    assert findings(check(three), "meeting-minimum") == []
+
+
+def test_meeting_maximum():
+    extra = [radet(f"r-x{i}", workday(2025, 6, 2 + 7 * i)) for i in range(2)]
+    assert findings(check(base() + extra[:1] + extra[1:]), "meeting-maximum") == []  # 4 is allowed
+    more = extra + [radet("r-x9", workday(2025, 11, 24))]
+    assert findings(check(base() + more), "meeting-maximum") == [
+        ("meeting-maximum", "error", None, "radet meets 5 times in 2025; the bylaw requires at most 4")]
+    stod_more = [stod(f"s-x{i}", workday(2025, 6, 2 + 7 * i)) for i in range(2)]
+    assert findings(check(base() + stod_more), "meeting-maximum") == [
+        ("meeting-maximum", "error", None, "stod meets 4 times in 2025; the bylaw requires 2–3")]
+
+
+def test_meeting_window():
+    assert findings(check(base()), "meeting-window") == []
+    moved = swap(base(), "g-2025-2", date=workday(2025, 6, 10))
+    assert findings(check(moved), "meeting-window") == [
+        ("meeting-window", "error", None,
+         "gruppen meets 0 times in april–may 2025; the bylaw requires exactly 1")]
+    twice = base() + [gruppen("g-x", workday(2025, 4, 22))]
+    assert [f[3] for f in findings(check(twice), "meeting-window")] == [
+        "gruppen meets 2 times in april–may 2025; the bylaw requires exactly 1"]
+
+
+def test_chair_rotation():
+    assert findings(check(base()), "chair-rotation") == []
+    wrong = swap(base(), "r-2025-1", chair=ref("gamma/kso"))
+    assert findings(check(wrong), "chair-rotation") == [
+        ("chair-rotation", "error", "r-2025-1",
+         "'gamma/kso' chaired 'r-2025-1', but the chair is beta/kso (beta's turn in the rotation in 2025)")]
+    # `chair one of kommundirektor`: any holder of the role, but only that role
+    assert findings(check(swap(base(), "g-2025-1", chair=ref("gamma/kommundirektor"))), "chair-rotation") == []
+    assert [f[2] for f in findings(check(swap(base(), "g-2025-1", chair=ref("regionen/samordnare"))),
+                                   "chair-rotation")] == ["g-2025-1"]
+
+
+def test_vice_chair():
+    # alfa is vice chair in 2025: may chair when beta's chair is absent, not when beta attends
+    absent = swap(base(), "r-2025-1", chair=ref("alfa/kso"),
+                  attendees=(ref("alfa/kso"), ref("gamma/kso"), ref("kansliet")))
+    assert findings(check(absent), "vice-chair") == []
+    assert findings(check(absent), "chair-rotation") == []
+    present = swap(base(), "r-2025-1", chair=ref("alfa/kso"))
+    assert findings(check(present), "vice-chair") == [
+        ("vice-chair", "error", "r-2025-1",
+         "'alfa/kso' chaired 'r-2025-1' as vice chair, but the chair (beta/kso: beta's turn in the rotation "
+         "in 2025) attended")]
+    other = swap(base(), "r-2025-1", chair=ref("gamma/kso"),
+                 attendees=(ref("alfa/kso"), ref("gamma/kso"), ref("kansliet")))
+    assert [f[0] for f in findings(check(other)) if f[0] in ("vice-chair", "chair-rotation")] == ["vice-chair"]
+
+
+def test_quorum_per_seat_adjuncts_do_not_count():
+    ok = swap(base(), "r-2025-1", attendees=(ref("alfa/kso"), ref("beta/kso"), ref("kansliet")))
+    assert findings(check(ok), "quorum") == []
+    low = swap(base(), "r-2025-1", attendees=(ref("beta/kso"), ref("alfa/kommundirektor"),
+                                                ref("beta/kommundirektor"), ref("kansliet")))
+    assert findings(check(low), "quorum") == [
+        ("quorum", "error", "r-2025-1", "1 of 3 seats present at 'r-2025-1'; the quorum is more than half of seats")]
+
+
+def test_quorum_per_member_with_equal_influence():
+    # stod: `quorum all` with equal influence counts members, not seats (two seats each)
+    ok = swap(base(), "s-2025-1", attendees=seats("representant"))
+    assert findings(check(ok), "quorum") == []
+    missing = swap(base(), "s-2025-1", attendees=seats("representant", ("alfa", "beta")) + seats("ersattare", ("alfa",)))
+    assert findings(check(missing), "quorum") == [
+        ("quorum", "error", "s-2025-1", "2 of 3 members present at 's-2025-1'; the quorum is all of members")]
+
+
+def test_quorum_default_cites_the_law():
+    text = TEXT.replace('  quorum more than half\n    cite "Rådet är beslutfört när mer än hälften av ledamöterna är närvarande."\n',
+                        '  quorum default\n')
+    low = swap(base(), "r-2025-1", attendees=(ref("beta/kso"), ref("kansliet")))
+    report = check(low, text)
+    [f] = [f for f in report.findings if f.rule == "quorum"]
+    assert f.message == "1 of 3 seats present at 'r-2025-1'; the quorum is more than half of seats"
+    assert f.citation.quote.startswith("Kommunallagen (2017:725) 6 kap.")
+    assert f.citation.file == "bylaws/testlaw.bylaw"
+
+
+def test_unknown_seat():
+    assert findings(check(base()), "unknown-seat") == []
+    pool = swap(base(), "g-2025-1", attendees=seats("kommundirektor") + (ref("gamma/expert"),
+                                                                          ref("regionen/samordnare")))
+    assert findings(check(pool), "unknown-seat") == []  # `from any municipality` takes any municipality
+    bad = swap(base(), "g-2025-1", attendees=seats("kommundirektor") + (ref("regionen/expert"),
+                                                                         ref("regionen/samordnare"), ref("kso")))
+    assert findings(check(bad), "unknown-seat") == [
+        ("unknown-seat", "error", "g-2025-1", "'kso' holds no seat in gruppen"),
+        ("unknown-seat", "error", "g-2025-1", "'regionen/expert' holds no seat in gruppen")]
+
+
+def test_unknown_body():
+    assert findings(check(base()), "unknown-body") == []
+    bad = swap(base(), "s-2025-1", body="stodgruppen")
+    assert findings(check(bad), "unknown-body") == [
+        ("unknown-body", "error", "s-2025-1",
+         "meeting 's-2025-1' is of 'stodgruppen', which is not a body of testlaw (did you mean 'gruppen'?)")]
+
+
+def test_unknown_member():
+    assert findings(check(base()), "unknown-member") == []
+    bad = swap(base(), "r-2025-1", attendees=seats("kso") + (ref("delta/kso"), ref("kansliet")),
+               matters=(matter("m", action="inform", participants=("alfa", "gama")),))
+    assert findings(check(bad), "unknown-member") == [
+        ("unknown-member", "error", "r-2025-1", "'delta/kso' names 'delta', which is not a member of testlaw (did you mean 'beta'?)"),
+        ("unknown-member", "error", "r-2025-1",
+         "participant 'gama' of 'm' is not a member of testlaw (did you mean 'gamma'?)")]
+
+
+def test_preparation():
+    prepared = swap(base(), "g-2025-1", matters=(matter("it", action="prepare"),))
+    decided = swap(prepared, "r-2025-1", matters=(matter("it"),))
+    assert findings(check(decided), "preparation") == []
+    day = next(m.date for m in base() if m.id == "r-2025-1")
+    late = swap(swap(base(), "g-2025-2", matters=(matter("it", action="prepare"),)), "r-2025-1",
+                matters=(matter("it"),))
+    assert findings(check(late), "preparation") == [
+        ("preparation", "error", "r-2025-1", f"gruppen has not prepared 'it' before {day}")]
+    same_day = base() + [gruppen("g-same", day, matters=(matter("it", action="prepare"),))]
+    same_day = swap(same_day, "r-2025-1", matters=(matter("it"),))
+    assert [f[3] for f in findings(check(same_day), "preparation")] == [
+        f"gruppen has not prepared 'it' before {day}"]
+
+
+def test_preparation_of_a_typed_matter_needs_the_proposal():
+    steps = swap(base(), "g-2025-1", matters=(matter("b25", type="budget", action="prepare"),))
+    decided = swap(steps, "r-2025-2", matters=(matter("b25"),))  # the type comes from the earlier step
+    day = next(m.date for m in base() if m.id == "r-2025-2")
+    assert findings(check(decided), "preparation") == [
+        ("preparation", "error", "r-2025-2", f"stod has not proposed 'b25' before {day}")]
+    proposed = swap(decided, "s-2025-1", matters=(matter("b25", type="budget", action="propose"),))
+    assert findings(check(proposed), "preparation") == []
+
+
+def test_decision_rule():
+    ok = swap(base(), "g-2025-1", matters=(matter("x", action="prepare"),))
+    ok = swap(ok, "r-2025-2", matters=(matter("x", outcome="consensus"),))
+    assert findings(check(ok), "decision-rule") == []
+    bad = swap(ok, "r-2025-2", matters=(matter("x", outcome="majority"),))
+    assert findings(check(bad), "decision-rule") == [
+        ("decision-rule", "error", "r-2025-2", "'x' was decided by a majority vote, but radet decides by consensus")]
+
+
+def test_participation():
+    ok = swap(base(), "g-2025-1", matters=(matter("p", action="inform", participants=("alfa", "beta")),))
+    assert findings(check(ok), "participation") == []
+    bad = swap(base(), "g-2025-1", matters=(matter("p", action="inform", participants=("alfa",)),))
+    assert findings(check(bad), "participation") == [
+        ("participation", "error", "g-2025-1", "'p' has 1 participating member (alfa); at least 2 are needed")]
+
+
+def test_convener():
+    assert findings(check(base()), "convener") == []
+    # gruppen: `convener chair` — whoever chairs that meeting, or "chair"
+    assert findings(check(swap(base(), "g-2025-1", convened_by="chair")), "convener") == []
+    bad = swap(base(), "r-2025-1", convened_by="gamma/kso")
+    assert findings(check(bad), "convener") == [
+        ("convener", "error", "r-2025-1", "'r-2025-1' was convened by 'gamma/kso', but radet is convened by kansliet")]
+    bad = swap(base(), "g-2025-1", convened_by="beta/kommundirektor")
+    assert [f[2] for f in findings(check(bad), "convener")] == ["g-2025-1"]
+
+
+def test_secretary():
+    assert findings(check(base()), "secretary") == []
+    bad = swap(base(), "g-2025-1", attendees=seats("kommundirektor"))
+    assert findings(check(bad), "secretary") == [
+        ("secretary", "error", "g-2025-1", "the secretary (regionen/samordnare) is not among the attendees of "
+                                           "'g-2025-1'; nobody keeps the minutes")]
+    # an office as secretary attends as itself
+    bad = swap(base(), "r-2025-1", attendees=seats("kso"))
+    assert [f[2] for f in findings(check(bad), "secretary")] == ["r-2025-1"]
+
+
+def test_notice():
+    assert findings(check(base()), "notice") == []
+    day = next(m.date for m in base() if m.id == "r-2025-1")
+    short = swap(base(), "r-2025-1", notice_date=date.fromordinal(day.toordinal() - 13))
+    assert findings(check(short), "notice") == [
+        ("notice", "error", "r-2025-1", f"'r-2025-1' was called 13 days ahead "
+                                        f"({date.fromordinal(day.toordinal() - 13)}); radet needs at least 14 days' notice")]
+    exact = swap(base(), "r-2025-1", notice_date=date.fromordinal(day.toordinal() - 14))
+    assert findings(check(exact), "notice") == []
+
+
+def test_term():
+    assert findings(check(compliant_year(2026)), "term") == []
+    late = compliant_year(2027)
+    report = check(late)
+    assert {f[2] for f in findings(report, "term")} == {m.id for m in late}
+    assert findings(report, "term")[0][3].endswith("is after the agreement ends (2026-12-31)")
+    early = check(compliant_year(2023))
+    assert all("before the agreement takes effect (2024-01-01)" in f[3] for f in findings(early, "term"))
+    assert len(findings(early, "term")) == 8
+
+
+def test_term_renewed_per_mandate_period():
+    text = TEXT.replace('  valid from 2024-01-01 until 2026-12-31\n', '  valid from 2024-01-01 until further notice\n'
+                        '  renewed after each election for 1 mandate period\n')
+    inside = [radet("r-1", workday(2026, 10, 5))]
+    assert findings(check(inside, text), "term") == []
+    after = [radet("r-2", workday(2026, 10, 20))]
+    [(rule, severity, meeting, message)] = findings(check(after, text), "term")
+    assert (rule, severity, meeting) == ("term", "error", "r-2")
+    assert "term ended on 2026-10-14" in message
+
+
+def test_holiday():
+    assert findings(check(base()), "holiday") == []
+    report = check(base() + [stod("s-nd", date(2025, 6, 6)), stod("s-sat", date(2025, 6, 7))],)
+    assert findings(report, "holiday") == [
+        ("holiday", "warning", "s-nd", "'s-nd' falls on a public holiday: National Day (2025-06-06)"),
+        ("holiday", "warning", "s-sat", "'s-sat' falls on a weekend (Saturday 2025-06-07)")]
+    assert all(f.severity == "warning" for f in report.findings if f.rule == "holiday")
+
+
+def test_every_rule_id_has_a_test():
+    names = {name for name in globals() if name.startswith("test_")}
+    for rule in RULE_IDS:
+        assert any(rule.replace("-", "_") in name for name in names), rule
+
+
+@pytest.mark.parametrize("rule", RULE_IDS)
+def test_every_finding_is_cited(rule):
+    # one calendar breaking everything at once: every finding has a file, a line and a quote or a law
+    messy = swap(base(), "r-2025-1", chair=ref("gamma/kso"), convened_by="x", attendees=(ref("beta/kso"),),
+                 notice_date=date(2025, 3, 5), matters=(matter("q", outcome="majority", participants=("alfa",)),))
+    report = check(messy + compliant_year(2027) + [stod("s-nd", date(2025, 6, 6))])
+    for f in report.findings:
+        assert f.citation is not None and f.citation.file == "bylaws/testlaw.bylaw" and f.citation.line > 0
