@@ -1,0 +1,26 @@
+"""`governance diff OLD NEW [--format text|markdown|json]`: what changed between two versions of a bylaw."""
+from __future__ import annotations
+
+import sys
+
+from ..diff import diff, render_json, render_markdown, render_text
+from .chairs import load_or_report
+
+RENDERERS = {"text": render_text, "markdown": render_markdown, "json": render_json}
+
+
+def register(sub) -> None:
+    p = sub.add_parser("diff", help="semantic diff of two bylaws (members, bodies, seats, rules, costs …)")
+    p.add_argument("old", metavar="OLD", help="the earlier bylaw (file or shipped id)")
+    p.add_argument("new", metavar="NEW", help="the later bylaw (file or shipped id)")
+    p.add_argument("--format", choices=tuple(RENDERERS), default="text")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    old = load_or_report(args.old)
+    new = load_or_report(args.new)
+    if old is None or new is None:
+        return 2
+    sys.stdout.write(RENDERERS[args.format](diff(old, new)))
+    return 0

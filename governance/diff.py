@@ -1,0 +1,268 @@
+"""A semantic diff of two bylaws: members joined and left, bodies added and removed, seats, chairs, meeting
+rules, quorum and decision rules, preparation and proposal paths, rules, cost rules and header items.
+
+Each bylaw is reduced to *facts*: a key (section, subject, aspect) and the canonical line the fact prints as
+(the `fmt` form of the clause, so what a lawyer reads is what they wrote). Two versions differ where a key is
+only in one of them (added / removed) or maps to different lines (changed). That makes the diff empty for
+equal bylaws and antisymmetric by construction: what `diff(a, b)` adds, `diff(b, a)` removes. Notes (cite,
+assume …), comments and positions are not compared: the diff is about the rules, not their wording.
+
+A body added or removed is one change carrying its clauses, not one change per clause.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+
+from .model import types as t
+# The printer's clause renderers are the canonical text of each clause; reuse them rather than copy them.
+from .printer import _clause, _cost, _header_item, _quorum, _rule
+
+SECTIONS = ("header", "imports", "members", "matters", "bodies", "rules", "participation", "costs", "statute")
+SECTION_TITLES = {"header": "Header", "imports": "Imports", "members": "Members", "matters": "Matter types",
+                  "bodies": "Bodies", "rules": "Rules", "participation": "Participation", "costs": "Cost sharing",
+                  "statute": "Statutory rules"}
+# Within a body, aspects print in this order (then alphabetically).
+ASPECTS = ("", "seat", "seats", "chair", "vice chair", "meets", "quorum", "decision", "equal influence",
+           "decides", "prepares", "proposes", "executes", "responsible", "reports_to", "appoints", "convenes",
+           "convener", "secretary", "agenda", "notice", "summons", "hosted", "uses", "spokesperson", "duty")
+HEADER_ASPECTS = ("id", "title", "source", "version", "status", "signed", "binding", "valid", "renewed",
+                  "renewal", "amends", "reviewed", "duty")
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    line: str
+    source_line: int = 0  # line in its file, for locating it; not compared
+    details: tuple[str, ...] = ()  # for a body: its clauses
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One difference. `change`: added | removed | changed; `old`/`new` are canonical lines (None when the
+    side does not have the fact); `details` lists a whole body's clauses when the body is added/removed."""
+
+    change: str
+    section: str
+    subject: str
+    aspect: str
+    old: str | None
+    new: str | None
+    old_line: int = 0
+    new_line: int = 0
+    details: tuple[str, ...] = ()
+
+    @property
+    def sort_key(self) -> tuple:
+        order = HEADER_ASPECTS if self.section == "header" else ASPECTS
+        first = self.aspect if self.aspect in order else self.aspect.split(" ", 1)[0]
+        rank = order.index(first) if first in order else len(order)
+        return (SECTIONS.index(self.section), self.subject, rank, self.aspect)
+
+    def inverse(self) -> "Change":
+        kind = {"added": "removed", "removed": "added", "changed": "changed"}[self.change]
+        return Change(kind, self.section, self.subject, self.aspect, self.new, self.old, self.new_line,
+                      self.old_line, self.details)
+
+    def to_json(self) -> dict:
+        return {"change": self.change, "section": self.section, "subject": self.subject or None,
+                "aspect": self.aspect or None, "old": self.old, "new": self.new,
+                "old_line": self.old_line or None, "new_line": self.new_line or None,
+                "details": list(self.details)}
+
+
+@dataclass(frozen=True, slots=True)
+class Diff:
+    old: str
+    new: str
+    changes: tuple[Change, ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.changes)
+
+    def __len__(self) -> int:
+        return len(self.changes)
+
+    def inverse(self) -> "Diff":
+        return Diff(self.new, self.old, tuple(sorted((c.inverse() for c in self.changes), key=lambda c: c.sort_key)))
+
+    def to_json(self) -> dict:
+        summary = Counter(c.change for c in self.changes)
+        return {"old": self.old, "new": self.new,
+                "summary": {k: summary.get(k, 0) for k in ("added", "removed", "changed")},
+                "changes": [c.to_json() for c in self.changes]}
+
+
+# ---- facts -------------------------------------------------------------------------------------------
+class _Facts(dict):
+    """key → Fact; a key seen twice gets a counter (`meets per year #2`) so nothing is lost."""
+
+    def put(self, key: tuple[str, str, str], line: str, node: t.Node | None = None, details=()) -> None:
+        section, subject, aspect = key
+        n = 2
+        while key in self:
+            key = (section, subject, f"{aspect} #{n}")
+            n += 1
+        self[key] = Fact(line, node.span.line if node is not None else 0, tuple(details))
+
+
+def _clause_aspect(c: t.BodyClause) -> str:
+    if isinstance(c, t.SeatDecl):
+        return f"seat {c.role}"
+    if isinstance(c, t.Chair):
+        return "vice chair" if c.vice else "chair"
+    if isinstance(c, t.MeetingRule):
+        if c.months is None:
+            return "meets per year"
+        first, last = c.months
+        return f"meets in {t.MONTHS[first - 1]}..{t.MONTHS[last - 1]}"
+    if isinstance(c, t.Relation):
+        matters = "matters" if c.matters is None else ",".join(c.matters)
+        return c.kind if c.kind in ("responsible", "appoints", "convenes", "reports_to") else f"{c.kind} {matters}"
+    if isinstance(c, t.Duty):
+        return f"duty {c.text}"
+    if isinstance(c, t.Uses):
+        return f"uses {c.ref}"
+    names = {t.Secretary: "secretary", t.Convener: "convener", t.Spokesperson: "spokesperson", t.Quorum: "quorum",
+             t.Decision: "decision", t.EqualInfluence: "equal influence", t.HostedBy: "hosted",
+             t.AgendaPreparedBy: "agenda", t.SummonsAll: "summons", t.Notice: "notice"}
+    return names[type(c)]
+
+
+def _seat_summary(body: t.Body) -> str:
+    voting = Counter(s.role for s in body.seats if not s.adjunct)
+    adjunct = Counter(s.role for s in body.seats if s.adjunct)
+    parts = [f"{n} {role}" for role, n in sorted(voting.items())]
+    parts += [f"{n} {role} (adjunct)" for role, n in sorted(adjunct.items())]
+    return f"{len(body.seats)} seat lines: " + ", ".join(parts) if parts else "no seats"
+
+
+def facts(b: t.Bylaw) -> dict[tuple[str, str, str], Fact]:
+    """The bylaw as facts keyed (section, subject, aspect)."""
+    out = _Facts()
+    out.put(("header", "", "id"), b.id, b)
+    out.put(("header", "", "title"), b.title, b)
+    for item in b.header:
+        aspect = f"duty {item.value[0]}" if item.key == "duty" else item.key
+        out.put(("header", "", aspect), _header_item(item), item)
+    for i in b.imports:
+        out.put(("imports", i.module, ""), f"import {i.module}", i)
+    for m in b.members:
+        out.put(("members", m.id, ""), f"member {m.id} \"{m.name}\" {m.kind}" + (f" {m.code}" if m.code else ""), m)
+    for m in b.matters:
+        out.put(("matters", m.id, ""), f"matter {m.id} \"{m.title}\"", m)
+    for body in b.bodies:
+        clauses = tuple(_clause(c) for c in body.clauses)
+        out.put(("bodies", body.id, ""), f"body {body.id} \"{body.name}\"" + (" office" if body.office else ""),
+                body, clauses)
+        out.put(("bodies", body.id, "seats"), _seat_summary(body), body)
+        for c in body.clauses:
+            out.put(("bodies", body.id, _clause_aspect(c)), _clause(c), c)
+    for r in b.rules:
+        out.put(("rules", "", _rule(r)), _rule(r), r)
+    if b.participation is not None:
+        p = b.participation
+        out.put(("participation", "", ""), "participation voluntary" + (f" minimum {p.minimum}" if p.minimum else ""), p)
+    for c in b.costs:
+        out.put(("costs", c.kind, ""), _cost(c), c)
+    if b.election is not None:
+        e = b.election
+        out.put(("statute", "election", ""), f"election every {e.every} years from {e.start} on {e.ordinal} "
+                f"{e.weekday} of {t.MONTHS[e.month - 1]}", e)
+    if b.mandate is not None:
+        m = b.mandate
+        out.put(("statute", "mandate", ""), f"mandate period {m.years} years from {t.MONTHS[m.month - 1]} {m.day} "
+                "of election year", m)
+    for d in b.defaults:
+        out.put(("statute", "default", "quorum"), f"default {_quorum(d)}", d)
+    return dict(out)
+
+
+def diff(old: t.Bylaw, new: t.Bylaw) -> Diff:
+    """The semantic differences from `old` to `new`, in a fixed order (section, subject, aspect)."""
+    a, b = facts(old), facts(new)
+    gone_bodies = {k[1] for k in a if k[0] == "bodies" and k[2] == "" and k not in b}
+    new_bodies = {k[1] for k in b if k[0] == "bodies" and k[2] == "" and k not in a}
+    changes = []
+    for key in a.keys() | b.keys():
+        section, subject, aspect = key
+        if section == "bodies" and aspect and (subject in gone_bodies or subject in new_bodies):
+            continue  # folded into the body's own change
+        fa, fb = a.get(key), b.get(key)
+        if fa is not None and fb is not None:
+            if fa.line != fb.line:
+                changes.append(Change("changed", section, subject, aspect, fa.line, fb.line,
+                                      fa.source_line, fb.source_line))
+        elif fa is not None:
+            changes.append(Change("removed", section, subject, aspect, fa.line, None, fa.source_line, 0, fa.details))
+        else:
+            changes.append(Change("added", section, subject, aspect, None, fb.line, 0, fb.source_line, fb.details))
+    return Diff(old.id, new.id, tuple(sorted(changes, key=lambda c: c.sort_key)))
+
+
+# ---- rendering ---------------------------------------------------------------------------------------
+_VERB = {("members", "added"): "joined", ("members", "removed"): "left"}
+
+
+def _label(c: Change) -> str:
+    """What a changed fact is about: `styrgruppen meets per year`, `valid`, `population`."""
+    return " ".join(x for x in (c.subject, c.aspect) if x) or c.section
+
+
+def _line(c: Change) -> str:
+    """An added or removed fact: its line, with the body it belongs to and what it means for a member."""
+    line = c.new if c.change == "added" else c.old
+    prefix = f"{c.subject}: " if c.section == "bodies" and c.aspect else ""
+    verb = _VERB.get((c.section, c.change))
+    return prefix + line + (f"  ({verb})" if verb else "")
+
+
+def render_text(d: Diff) -> str:
+    if not d:
+        return f"{d.old} → {d.new}: no differences\n"
+    s = Counter(c.change for c in d.changes)
+    out = [f"{d.old} → {d.new}: {s['added']} added, {s['removed']} removed, {s['changed']} changed"]
+    section = None
+    for c in d.changes:
+        if c.section != section:
+            section = c.section
+            out += ["", SECTION_TITLES[section]]
+        if c.change == "changed":
+            out.append(f"  ~ {_label(c)}")
+            out.append(f"      - {c.old}")
+            out.append(f"      + {c.new}")
+        else:
+            sign = "+" if c.change == "added" else "-"
+            out.append(f"  {sign} {_line(c)}")
+            out += [f"      {sign} {line}" for line in c.details]
+    return "\n".join(out) + "\n"
+
+
+def _md(text: str | None) -> str:
+    return "`" + (text or "").replace("`", "'") + "`"
+
+
+def render_markdown(d: Diff) -> str:
+    out = [f"# Changes from `{d.old}` to `{d.new}`", ""]
+    if not d:
+        return "\n".join(out + ["No differences.", ""])
+    s = Counter(c.change for c in d.changes)
+    out += [f"{s['added']} added, {s['removed']} removed, {s['changed']} changed.", ""]
+    section = None
+    for c in d.changes:
+        if c.section != section:
+            section = c.section
+            out += ([""] if out[-1] else []) + [f"## {SECTION_TITLES[section]}", ""]
+        if c.change == "changed":
+            out.append(f"- changed **{_label(c)}**: {_md(c.old)} → {_md(c.new)}")
+        else:
+            verb = _VERB.get((c.section, c.change), c.change)
+            body = f"{c.subject}: " if c.section == "bodies" and c.aspect else ""
+            out.append(f"- {verb}: {body}{_md(c.new if c.change == 'added' else c.old)}")
+            out += [f"  - {_md(line)}" for line in c.details]
+    return "\n".join(out) + "\n"
+
+
+def render_json(d: Diff) -> str:
+    return json.dumps(d.to_json(), ensure_ascii=False, indent=2) + "\n"
