@@ -1,0 +1,1 @@
+"""The real agreements as bylaw files, shipped as package data (`governance.load("<id>")`)."""

@@ -1,0 +1,1 @@
+"""Reusable statute modules (Swedish defaults) imported by bylaws; shipped as package data."""
