@@ -1,0 +1,81 @@
+"""Golden reports: `governance check` on every example calendar in examples/, text and JSON, with
+`--as-of` pinned so the files do not change with today's date. Regenerate with UPDATE_GOLDEN=1 and
+review the diff."""
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+
+from governance.cli import main
+from governance.loader import shipped_ids
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = ROOT / "tests" / "golden" / "reports"
+AS_OF = "2025-01-01"
+EXAMPLES = sorted(p for p in (ROOT / "examples").glob("*") if p.suffix in (".yaml", ".yml", ".ics"))
+
+
+def bylaw_of(path: Path) -> str:
+    """The bylaw an example is for: its `bylaw:` key, else the longest shipped id its name starts with."""
+    if path.suffix in (".yaml", ".yml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and data.get("bylaw"):
+            return data["bylaw"]
+    ids = [i for i in shipped_ids() if path.stem.startswith(i)]
+    assert ids, f"{path.name}: cannot tell which bylaw it is for"
+    return max(ids, key=len)
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+        try:
+            status = main(list(argv))
+        except SystemExit as exc:  # argparse rejects bad usage by exiting
+            status = exc.code
+    return status, out.getvalue()
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.name for p in EXAMPLES])
+def test_golden_report(example: Path, fmt: str, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("NO_COLOR", "1")
+    status, output = run("check", bylaw_of(example), str(example.relative_to(ROOT)), "--format", fmt,
+                         "--as-of", AS_OF)
+    assert status in (0, 1), output  # examples are readable; 2 would be a broken example
+    golden = GOLDEN / f"{example.name}.{'txt' if fmt == 'text' else 'json'}"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(output, encoding="utf-8")
+    assert golden.exists(), f"no golden file {golden.name}; run with UPDATE_GOLDEN=1"
+    assert output == golden.read_text(encoding="utf-8")
+    if fmt == "json":
+        assert (status == 0) == json.loads(output)["compliant"]
+
+
+def test_every_golden_file_has_an_example():
+    names = {f"{p.name}.{ext}" for p in EXAMPLES for ext in ("txt", "json")}
+    stale = sorted(p.name for p in GOLDEN.glob("*") if p.name not in names)
+    assert not stale, f"golden reports without an example: {stale}"
+
+
+def test_exit_statuses(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    assert run("check", "laholmsbukten", "no-such-file.yaml")[0] == 2
+    assert run("check", "no-such-bylaw", "no-such-file.yaml")[0] == 2
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("meetings:\n  - id: a\n    body: styrgruppen\n    date: 2025-02-30\n", encoding="utf-8")
+    status, output = run("check", "laholmsbukten", str(bad))
+    assert status == 2 and "Traceback" not in output and ":4:" in output
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("meetings:\n  - id: a\n    body: styrgruppen\n    date: 2025-02-11\n", encoding="utf-8")
+    status, output = run("check", "laholmsbukten", str(broken), "--as-of", "2024-01-01")
+    assert status == 1 and "meeting-minimum" in output
+    assert run("check", "laholmsbukten", str(broken), "--as-of", "yesterday")[0] == 2
