@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from ..model.types import SeatRef
 from ..span import NO_SPAN, Span
+from .errors import CalendarIssue
 
 ACTIONS = ("prepare", "propose", "decide", "inform")
 OUTCOMES = ("consensus", "objection", "majority")
@@ -47,3 +48,6 @@ class Calendar:
     bylaw: str | None = None
     roster: tuple[tuple[str, SeatRef], ...] = ()  # person's name → the seat they hold
     meetings: tuple[Meeting, ...] = ()
+    # What a reader could not place but did not refuse (an .ics event that maps to no body, an attendee
+    # not in the mapping): warnings with file:line, for the report to show. Never part of equality.
+    unmapped: tuple[CalendarIssue, ...] = field(default=(), compare=False)
