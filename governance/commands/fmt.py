@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import sys
 
-from ..diagnostics import render_text
+from ..diagnostics import BylawError, render_text
 from ..loader import analyse, read_text, resolve_path
-from ..diagnostics import BylawError
 from ..printer import print_bylaw
 
 
@@ -22,8 +21,9 @@ def run(args) -> int:
     for name in args.files:
         analysis = analyse(name)
         if analysis.bylaw is None or any(d.severity.value == "error" for d in analysis.diagnostics):
-            sys.stderr.write(render_text([d for d in analysis.diagnostics if d.severity.value == "error"],
-                                         analysis.sources))
+            errors = [d for d in analysis.diagnostics if d.severity.value == "error"]
+            sys.stderr.write(render_text(errors, analysis.sources))
+            sys.stderr.write(f"{name}: not formatted: {len(errors)} error(s); fmt prints only valid bylaws\n")
             status = 2
             continue
         text = print_bylaw(analysis.bylaw)
