@@ -14,6 +14,10 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/governance lint bylaws/*.bylaw
+	@# Graphviz draws the process graph as SVG; installing it is a convenience, never a failure.
+	@command -v dot >/dev/null || (apt-get update -qq && apt-get install -y -qq graphviz) >/dev/null 2>&1 || true
+	@mkdir -p build && $(BIN)/governance graph laholmsbukten --format svg -o build/laholmsbukten.svg \
+		&& echo "process graph: build/laholmsbukten.svg" || true
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

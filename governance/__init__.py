@@ -7,7 +7,8 @@ from .loader import load, parse
 from .model.types import Body, Bylaw, Member, Seat
 from .check import check_calendar
 from .report.finding import Finding, Report
+from .action import Verdict, check_action
 
 __all__ = ["load", "parse", "Bylaw", "Body", "Member", "Seat", "Diagnostic", "Severity", "BylawError",
-           "check_calendar", "Finding", "Report"]
+           "check_calendar", "Finding", "Report", "check_action", "Verdict"]
 __version__ = "0.1.0"
