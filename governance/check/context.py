@@ -6,7 +6,7 @@ events are indexed by matter id once (for preparation).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Mapping
@@ -30,6 +30,7 @@ class Resolved:
 
     seat: int
     member: str | None
+    name: str = ""  # the reference as written, MEMBER/ROLE or ROLE (for matching names cheaply)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,7 @@ class Context:
     matter_types: Mapping[str, str]                  # matter id → the first type the calendar gives it
     bylaw_file: str                                  # stable, relative path for citations
     planned_only: bool                               # the calendar holds nothing on or before as_of
+    paths: dict = field(default_factory=dict, compare=False)  # memo of stable_path for this run
 
     def cite(self, node: Node, *, law_from: Node | None = None) -> Citation:
         """The citation of a clause, with a stable file path; `law_from` supplies the quote when the
@@ -82,7 +84,10 @@ class Context:
 
     def stamp(self, citation: Citation) -> Citation:
         """A citation made elsewhere (e.g. by the graph), with the stable file path reports print."""
-        return replace(citation, file=stable_path(citation.file))
+        path = self.paths.get(citation.file)
+        if path is None:
+            path = self.paths[citation.file] = stable_path(citation.file)
+        return replace(citation, file=path)
 
     def cite_first(self, *nodes: Node) -> Citation:
         """Cite the first node that quotes the statute; otherwise the first node given."""
@@ -121,7 +126,7 @@ def stable_path(path: str) -> str:
 
 
 def resolver(bylaw: Bylaw, body: Body, members: Mapping[str, object]):
-    """A memoising function SeatRef → Resolved for one body (the memo lives as long as the function)."""
+    """A memoising function SeatRef → Resolved for one body, and its memo keyed by (member, role)."""
     exact: dict[tuple[str | None, str], Resolved] = {}
     fixed: dict[str, int] = {}
     pools: dict[str, list[tuple[str, int]]] = {}
@@ -129,7 +134,7 @@ def resolver(bylaw: Bylaw, body: Body, members: Mapping[str, object]):
     for i, seat in enumerate(body.seats):
         by_role.setdefault(seat.role, []).append(i)
         if seat.member is not None:
-            exact[(seat.member, seat.role)] = Resolved(i, seat.member)
+            exact[(seat.member, seat.role)] = Resolved(i, seat.member, f"{seat.member}/{seat.role}")
         elif seat.pool is not None:
             pools.setdefault(seat.role, []).append((seat.pool, i))
         else:
@@ -164,10 +169,11 @@ def resolver(bylaw: Bylaw, body: Body, members: Mapping[str, object]):
         key = (ref.member, ref.role)
         hit = exact.get(key)
         if hit is None:
-            hit = exact[key] = slow(*key)
+            found = slow(*key)
+            hit = exact[key] = Resolved(found.seat, found.member, str(ref))
         return hit
 
-    return resolve
+    return resolve, exact
 
 
 def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None) -> Context:
@@ -182,8 +188,9 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None) ->
         by_year: dict[int, list[Meeting]] = {}
         for m in own:
             by_year.setdefault(m.date.year, []).append(m)
-        resolve = resolver(bylaw, body, members)
-        attendees = {m.id: tuple(resolve(a) for a in m.attendees) for m in own}
+        resolve, known = resolver(bylaw, body, members)
+        get = known.get  # the hot loop of the whole check: one dict lookup per attendee, inlined
+        attendees = {m.id: tuple([get((a.member, a.role)) or resolve(a) for a in m.attendees]) for m in own}
         chairs = {m.id: resolve(m.chair) for m in own if m.chair is not None}
         bodies[body.id] = BodyIndex(
             body=body, meetings=own, by_year={y: tuple(ms) for y, ms in by_year.items()},

@@ -31,9 +31,10 @@ def convener(ctx: Context) -> Iterator[Finding]:
             continue
         by_chair = any(p.ref == "chair" for p in parties)
         cite = ctx.stamp(parties[0].citation)
+        names = frozenset().union(*(p.names() for p in parties if p.ref != "chair"))
         for meeting in index.meetings:
             given = meeting.convened_by
-            if given is None or any(p.accepts(given) for p in parties if p.ref != "chair"):
+            if given is None or given in names:
                 continue
             if by_chair and (given == "chair" or (given == str(meeting.chair) if meeting.chair is not None
                              else chair_for(ctx.bylaw, body_id, meeting.date.year).chair.admits(_ref(given)))):
@@ -54,13 +55,14 @@ def secretary(ctx: Context) -> Iterator[Finding]:
             continue
         party = parties[0]
         cite = ctx.stamp(party.citation)
+        names = party.names()
         for meeting in index.meetings:
             if not meeting.attendees:
                 continue
             if party.ref == "chair":
                 present = meeting.chair is not None
             else:
-                present = any(party.accepts(str(a)) for a in meeting.attendees)
+                present = any(r.name in names for r in index.attendees[meeting.id])
             if not present:
                 yield ctx.finding("secretary", "error",
                                   f"the secretary ({party.ref}) is not among the attendees of "

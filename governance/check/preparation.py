@@ -41,9 +41,7 @@ def preparation(ctx: Context) -> Iterator[Finding]:
                 if done is None:
                     done = earliest[matter.id] = _earliest(ctx, matter.id)
                 for step in chain:
-                    first = min((done[(step.by, a)] for a in ACCEPTED[step.step] if (step.by, a) in done),
-                                default=None)
-                    if first is None or first >= meeting.date:
+                    if not any(done.get((step.by, a), meeting.date) < meeting.date for a in ACCEPTED[step.step]):
                         yield ctx.finding("preparation", "error",
                                           f"{step.by} has not {step.step} '{matter.id}' before {meeting.date}",
                                           ctx.stamp(step.citation), meeting=meeting, matter=matter.id)

@@ -52,12 +52,15 @@ def quorum(ctx: Context) -> Iterator[Finding]:
         wording, enough = _threshold(rule.kind, rule.numerator, rule.denominator, total)
         cite = ctx.cite(clause, law_from=default if clause.kind == "default" else None)
         adjunct, seat_max = index.seat_adjunct, index.seat_max
+        single = all(seat_max[i] == 1 for i in voting)
         for meeting in index.meetings:
             resolved = index.attendees[meeting.id]
             if not resolved:
                 continue
             if per_member:
                 present = len({r.member for r in resolved if r.seat >= 0 and not adjunct[r.seat] and r.member})
+            elif single:  # every voting seat seats one: count distinct seats present
+                present = len({s for r in resolved if (s := r.seat) >= 0 and not adjunct[s]})
             else:
                 counts: dict[int, int] = {}
                 for r in resolved:

@@ -1,0 +1,157 @@
+"""Checking generated calendars of 1,000 / 10,000 / 100,000 meetings (many bodies, 25 years, every rule
+kind active) with the full engine, side by side with a hand-written single-pass check of just two rules
+(meetings per year >= K, quorum more than half of seats) on the same data.
+
+Goals (issue #5): engine within 2x of the hand-written floor; 10k/1k time ratio <= 12; memory < 500 MB.
+"""
+from __future__ import annotations
+
+import gc
+import resource
+import time
+import tracemalloc
+from datetime import date, timedelta
+
+import governance
+from governance.calendar.model import Calendar, Matter, Meeting
+from governance.model.types import SeatRef
+
+MEMBERS = tuple(f"kommun{i:02d}" for i in range(10))
+YEARS = range(2000, 2025)
+PER_YEAR = 8  # meetings per body and year
+MIN_PER_YEAR = 4
+
+
+def bylaw_text(n_bodies: int) -> str:
+    """A bylaw with `n_bodies` meeting bodies (pairs: an even body prepares for the odd one after it)."""
+    out = ['bylaw bench "Benchmark"', "  valid from 1999-01-01 until further notice", "", "import sweden", ""]
+    out += [f'member {m} "{m}" municipality {1000 + i}' for i, m in enumerate(MEMBERS)]
+    out += ['member regionen "Regionen" region 10', 'matter budget "Budget"', "",
+            'body kansliet "Kansliet" office', "  convenes " + ", ".join(f"b{i}" for i in range(n_bodies))]
+    for i in range(n_bodies):
+        out += [f'body b{i} "Organ {i}"',
+                '  seat kso "KSO" from each municipality',
+                '  seat opposition "Opposition" from each municipality',
+                '  seat kommundirektor "KD" from each municipality adjunct',
+                '  seat expert "Expert" 1..2 from any municipality adjunct',
+                f"  chair kso rotating among {', '.join(MEMBERS)} every {1 + i % 2} years from 2000",
+                "  vice chair kso next in rotation",
+                "  secretary kansliet",
+                f"  meets at least {MIN_PER_YEAR} per year",
+                "  meets at most 10 per year" if i % 3 else "  meets about 8 per year",
+                "  meets 1..3 in april..may",
+                "  quorum more than half" if i % 4 else "  quorum default",
+                "  decision by consensus",
+                "  notice at least 14 days"]
+        if i % 2:
+            out.append("  equal influence")
+        if i % 2 == 0:
+            out.append(f"  prepares matters for b{i + 1}")
+    for i in range(1, n_bodies, 2):
+        out.append(f"rule all matters to b{i} prepared by b{i - 1}")
+    out.append("participation voluntary minimum 2")
+    return "\n".join(out) + "\n"
+
+
+def generate(n_meetings: int):
+    n_bodies = max(2, round(n_meetings / (len(YEARS) * PER_YEAR)))
+    n_bodies += n_bodies % 2
+    bylaw = governance.parse(bylaw_text(n_bodies), filename="bench.bylaw")
+    refs = {role: [SeatRef(m, role) for m in MEMBERS] for role in ("kso", "opposition", "kommundirektor")}
+    office = SeatRef(None, "kansliet")
+    meetings = []
+    k = 0
+    for year in YEARS:
+        for slot in range(PER_YEAR):
+            day = date(year, 1 + slot * 3 // 2, 5 + slot)
+            day += timedelta(days=(7 - day.weekday()) % 7)  # a Monday
+            for b in range(n_bodies):
+                if len(meetings) >= n_meetings:
+                    break
+                k += 1
+                present = 6 + (k % 5)  # 6..10 of 10 municipalities, some meetings short of quorum
+                attendees = tuple(refs["kso"][:present] + refs["opposition"][:present - 3]
+                                  + refs["kommundirektor"][:3] + [office])
+                turn = ((year - 2000) // (1 + b % 2)) % len(MEMBERS)
+                matter_id = f"m{year}-{slot}-{b // 2}"
+                if b % 2 == 0:
+                    matters = (Matter(matter_id, action="prepare", participants=MEMBERS[:2 + k % 3]),)
+                else:
+                    matters = (Matter(matter_id, outcome="consensus" if k % 7 else "majority"),
+                               Matter(f"x{k}", action="inform"))
+                if k % 97 == 0:  # a few slips, so that every rule kind has something to find
+                    matters += (Matter(f"late{k}"), Matter(f"solo{k}", action="inform", participants=MEMBERS[:1]))
+                if k % 89 == 0:
+                    attendees += (SeatRef("kommun99", "kso"), SeatRef("regionen", "kso"))
+                if k % 1009 == 0:
+                    continue  # a meeting that did not take place: some body-years fall short
+                meetings.append(Meeting(
+                    id=f"b{b}-{year}-{slot}", body=f"b{b}" if k % 2003 else f"c{b}",
+                    date=day + timedelta(days=b % 2) if k % 211 else day + timedelta(days=5),
+                    chair=refs["kso"][turn if k % 83 else (turn + 2) % len(MEMBERS)], convened_by="kansliet" if k % 79 else "b0",
+                    notice_date=day - timedelta(days=21 if k % 11 else 10),
+                    attendees=attendees, matters=matters))
+    return bylaw, Calendar(path="bench.yaml", meetings=tuple(meetings))
+
+
+def floor(bylaw, calendar) -> list[tuple[str, int, str]]:
+    """The hand-written single pass: meetings per body and year >= K; quorum more than half of seats."""
+    voting = {b.id: {(s.member, s.role) for s in b.seats if not s.adjunct} for b in bylaw.bodies}
+    counts: dict[tuple[str, int], int] = {}
+    out = []
+    for m in calendar.meetings:
+        key = (m.body, m.date.year)
+        counts[key] = counts.get(key, 0) + 1
+        seats = voting.get(m.body)
+        if seats is None:
+            continue
+        present = sum(1 for a in m.attendees if (a.member, a.role) in seats)
+        if 2 * present <= len(seats):
+            out.append(("quorum", m.date.year, m.id))
+    out.extend(("meeting-minimum", year, body) for (body, year), n in counts.items() if n < MIN_PER_YEAR)
+    return out
+
+
+def _best(fn, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        gc.collect()
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def run() -> list[tuple[str, str]]:
+    rows = []
+    times = {}
+    as_of = date(2025, 6, 1)
+    for n in (1_000, 10_000, 100_000):
+        bylaw, calendar = generate(n)
+        governance.check_calendar(bylaw, calendar, as_of=as_of)  # warm: compiles the process graph once
+        repeat = 3 if n < 100_000 else 2
+        engine = _best(lambda: governance.check_calendar(bylaw, calendar, as_of=as_of), repeat)
+        hand = _best(lambda: floor(bylaw, calendar), repeat)
+        report = governance.check_calendar(bylaw, calendar, as_of=as_of)
+        rules = sorted({f.rule for f in report.findings})
+        times[n] = engine
+        rows.append((f"{n:>7,} meetings, {len(bylaw.bodies) - 1} bodies: engine",
+                     f"{engine:.3f} s ({len(report.findings):,} findings, {len(rules)} rule ids)"))
+        rows.append((f"{n:>7,} meetings: hand-written 2-rule floor", f"{hand:.3f} s"))
+        rows.append((f"{n:>7,} meetings: engine / floor", f"{engine / hand:.2f}x (goal <= 2)"))
+    rows.append(("time 10k / 1k", f"{times[10_000] / times[1_000]:.1f} (goal <= 12)"))
+    rows.append(("time 100k / 10k", f"{times[100_000] / times[10_000]:.1f}"))
+    bylaw, calendar = generate(100_000)
+    tracemalloc.start()
+    governance.check_calendar(bylaw, calendar, as_of=as_of)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    rows.append(("100,000 meetings: peak memory of the check (tracemalloc)", f"{peak / 2**20:.0f} MB"))
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rows.append(("max resident set size of the process", f"{rss:.0f} MB (goal < 500)"))
+    return rows
+
+
+if __name__ == "__main__":
+    for label, figure in run():
+        print(f"{label:<58} {figure}")
