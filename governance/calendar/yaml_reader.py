@@ -46,10 +46,12 @@ def parse_calendar(text: str, name: str = "<calendar>") -> Calendar:
     """Read calendar YAML given as text; `name` is the file name used in messages and spans."""
     with no_cyclic_gc():
         root = compose(text, name)
-        return _Reader(name).calendar(root)
+        return SchemaReader(name).calendar(root)
 
 
-class _Reader:
+class SchemaReader:
+    """Walks composed YAML nodes against a schema, collecting every problem with its line."""
+
     def __init__(self, name: str):
         self.name = name
         self.issues: list[CalendarIssue] = []

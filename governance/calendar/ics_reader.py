@@ -1,0 +1,383 @@
+"""Reading an iCalendar file (.ics, e.g. an Outlook export) into a frozen `Calendar`.
+
+How an event becomes a meeting (README "Calendars" shows an example):
+- recurring events (RRULE, RDATE, EXDATE, moved occurrences) are expanded with `recurring-ical-events`
+  over the calendar years the file's events start in, or over an explicit `window`;
+- an occurrence whose STATUS is CANCELLED is no meeting;
+- the body comes from the mapping file (mapping.py) by CATEGORIES or SUMMARY; an event that maps to no
+  body is left out and reported in `Calendar.unmapped` as a warning (an error with `strict=True`);
+- meeting id: the UID, and for an occurrence of a recurring event the UID plus `-YYYYMMDD` of the
+  occurrence's original date (its RECURRENCE-ID), so ids stay stable when one occurrence is moved;
+- DTSTART → date and start (converted to Swedish wall-clock time); ATTENDEE (by CN or e-mail through
+  `people:`) → attendees, leaving out rooms/resources and those who declined; an attendee with
+  ROLE=CHAIR → chair; ORGANIZER → convened_by (or chair, per the mapping's `organizer:`);
+- DESCRIPTION lines of the form below carry matters and the notice date; other lines are ignored:
+
+      ACTION[/OUTCOME]: MATTER-ID [(TYPE)] [TITLE] [[MEMBER, MEMBER …]]
+      notice: 2025-01-28
+
+  e.g. `decide/consensus: upphandling-it (budget) Gemensam upphandling av IT-stöd [halmstad, laholm]`,
+  where ACTION is prepare | propose | decide | inform and OUTCOME consensus | objection | majority.
+
+icalendar reports no positions, so the reader indexes the text itself (unfolding continuation lines) and
+points every problem at the line of the event's property, or of its UID.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import icalendar
+import recurring_ical_events
+
+from ..model.types import SeatRef
+from ..span import Span
+from .errors import CalendarError, CalendarIssue, refuse
+from .mapping import Mapping, find_mapping, read_mapping
+from .model import ACTIONS, OUTCOMES, Calendar, Matter, Meeting
+from .refs import id_problem, is_slug, slugify
+from .source import MAX_BYTES, read_source
+
+LOCAL = ZoneInfo("Europe/Stockholm")
+
+_CONTENT_LINE = re.compile(r'[A-Za-z0-9-]+(?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)*:')
+_MATTER_LINE = re.compile(r"\s*(prepare|propose|decide|inform)\s*(?:/\s*([A-Za-z]+)\s*)?:\s*(.*)\Z", re.I)
+_NOTICE_LINE = re.compile(r"\s*notice\s*:\s*(.*)\Z", re.I)
+_MATTER_BODY = re.compile(r"(?P<id>\S+)(?:\s+\((?P<type>[^)]*)\))?(?P<title>.*?)(?:\[(?P<members>[^\]]*)\])?\s*\Z")
+MAX_OCCURRENCES = 100_000  # an RRULE without end over a long window must not run away
+
+
+@dataclass
+class _Block:
+    """One VEVENT's place in the text: the line of BEGIN and of the first occurrence of each property."""
+
+    begin: int
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def line(self, prop: str | None) -> int:
+        return self.lines.get((prop or "").upper(), self.lines.get("UID", self.begin))
+
+
+def read_ics(path: str | Path, mapping: str | Path | Mapping | None = None,
+             window: tuple[date, date] | None = None, strict: bool = False,
+             max_bytes: int = MAX_BYTES) -> Calendar:
+    """Read an .ics file. `mapping` is a mapping file (or a read Mapping); when None, a mapping file beside
+    the .ics is used if there is one (mapping.find_mapping), else CATEGORIES name bodies directly.
+    `window` = (first day, last day) to expand recurring events over. Raises CalendarError."""
+    name = str(path)
+    if mapping is None:
+        mapping = find_mapping(path)
+    if mapping is not None and not isinstance(mapping, Mapping):
+        mapping = read_mapping(mapping)
+    return parse_ics(read_source(path, max_bytes), name, mapping, window, strict)
+
+
+def parse_ics(text: str, name: str = "<calendar.ics>", mapping: Mapping | None = None,
+              window: tuple[date, date] | None = None, strict: bool = False) -> Calendar:
+    return _IcsReader(text, name, mapping, strict).calendar(window)
+
+
+def _unfold(text: str) -> list[tuple[int, str]]:
+    """Logical content lines with the 1-based line each starts on (RFC 5545 §3.1 folding undone)."""
+    out: list[tuple[int, str]] = []
+    for number, raw in enumerate(text.splitlines(), 1):
+        if raw[:1] in (" ", "\t") and out:
+            out[-1] = (out[-1][0], out[-1][1] + raw[1:])
+        elif raw.strip():
+            out.append((number, raw))
+    return out
+
+
+class _IcsReader:
+    def __init__(self, text: str, name: str, mapping: Mapping | None, strict: bool):
+        self.text, self.name, self.mapping, self.strict = text, name, mapping, strict
+        self.issues: list[CalendarIssue] = []
+        self.warnings: list[CalendarIssue] = []
+        self.warned: set[str] = set()
+
+    def err(self, line: int, message: str) -> None:
+        self.issues.append(CalendarIssue(self.name, line, 0, message))
+
+    def warn(self, line: int, message: str, key: str) -> None:
+        if key in self.warned:
+            return
+        self.warned.add(key)
+        if self.strict:
+            self.err(line, message)
+        else:
+            self.warnings.append(CalendarIssue(self.name, line, 0, message, "warning"))
+
+    # ---- structure, from the text ----------------------------------------------------------------
+    def blocks(self) -> list[_Block]:
+        lines = _unfold(self.text)
+        if not lines or lines[0][1].strip().upper() != "BEGIN:VCALENDAR":
+            raise refuse(self.name, "not an iCalendar file: it must begin with BEGIN:VCALENDAR",
+                         lines[0][0] if lines else 1)
+        stack: list[tuple[str, int]] = []
+        blocks: list[_Block] = []
+        current: _Block | None = None
+        for number, line in lines:
+            if not _CONTENT_LINE.match(line):
+                self.err(number, f"not an iCalendar content line (NAME:VALUE): '{line[:60]}'")
+                continue
+            head, _, value = line.partition(":")
+            prop = head.split(";", 1)[0].upper()
+            if prop == "BEGIN":
+                stack.append((value.strip().upper(), number))
+                if stack[-1][0] == "VEVENT":
+                    current = _Block(number)
+                    blocks.append(current)
+            elif prop == "END":
+                kind = value.strip().upper()
+                if not stack or stack[-1][0] != kind:
+                    opened = f"; BEGIN:{stack[-1][0]} on line {stack[-1][1]} is still open" if stack else ""
+                    self.err(number, f"END:{kind} without a matching BEGIN:{kind}{opened}")
+                    raise CalendarError(self.issues)
+                stack.pop()
+                if kind == "VEVENT":
+                    current = None
+                if not stack and kind == "VCALENDAR" and number != lines[-1][0]:
+                    self.err(lines[-1][0], "text after END:VCALENDAR; one calendar per file")
+            elif current is not None and len(stack) and stack[-1][0] == "VEVENT":
+                current.lines.setdefault(prop, number)
+        if stack:
+            kind, number = stack[-1]
+            self.err(number, f"BEGIN:{kind} is never closed (END:{kind} missing)")
+        if self.issues:
+            raise CalendarError(self.issues)
+        return blocks
+
+    # ---- events → meetings -------------------------------------------------------------------------
+    def calendar(self, window: tuple[date, date] | None) -> Calendar:
+        blocks = self.blocks()
+        try:
+            cal = icalendar.Calendar.from_ical(self.text)
+        except Exception as exc:  # icalendar raises ValueError and others, with no position
+            raise refuse(self.name, f"iCalendar: {exc}") from None
+        events = list(cal.walk("VEVENT"))
+        if len(events) != len(blocks):  # cannot happen with a text that passed blocks(); stay safe
+            raise refuse(self.name, "iCalendar: the events could not be matched to their lines")
+        self.where = {id(e): b for e, b in zip(events, blocks)}
+        masters: dict[str, _Block] = {}
+        recurring: set[str] = set()
+        first_block: dict[str, _Block] = {}
+        years: set[int] = set()
+        for event, block in zip(events, blocks):
+            self.check_event(event, block, masters, recurring, first_block, years)
+        overrides = {(str(e.get("UID")), _when(e.decoded("RECURRENCE-ID"))): self.where[id(e)]
+                     for e in events if "RECURRENCE-ID" in e and not self.issues}
+        if self.issues:
+            raise CalendarError(self.issues)
+        bylaw = self.mapping.bylaw if self.mapping else None
+        people = tuple((k, v) for k, v in self.mapping.people if "@" not in k) if self.mapping else ()
+        meetings: list[Meeting] = []
+        if events:
+            first, last = window or (date(min(years), 1, 1), date(max(years), 12, 31))
+            seen: dict[str, int] = {}
+            for occurrence in self.expand(cal, events, first, last):
+                uid = str(occurrence.get("UID"))
+                block = masters.get(uid) or first_block[uid]
+                if "RECURRENCE-ID" in occurrence:  # a changed occurrence has lines of its own
+                    block = overrides.get((uid, _when(occurrence.decoded("RECURRENCE-ID"))), block)
+                meeting = self.meeting(occurrence, uid, block, uid in recurring)
+                if meeting is None:
+                    continue
+                if meeting.id in seen:
+                    self.err(block.line("UID"), f"two occurrences have the meeting id '{meeting.id}'")
+                    continue
+                seen[meeting.id] = block.begin
+                meetings.append(meeting)
+        if self.issues:
+            raise CalendarError(self.issues)
+        meetings.sort(key=lambda m: (m.date, m.start or datetime.min, m.id))
+        return Calendar(self.name, bylaw, people, tuple(meetings), tuple(sorted(self.warnings)))
+
+    def check_event(self, event, block: _Block, masters: dict[str, _Block], recurring: set[str],
+                    first_block: dict[str, _Block], years: set[int]) -> None:
+        """What icalendar flagged, and what a meeting needs: a UID, a DTSTART, one master per UID."""
+        errors = list(getattr(event, "errors", ()))
+        for prop, message in errors:
+            self.err(block.line(prop), f"{prop or 'event'}: {message}")
+        uid = str(event.get("UID", "")).strip()
+        if not uid:
+            self.err(block.begin, "this event has no UID; every meeting needs one to be told apart")
+            return
+        if "DTSTART" not in event:
+            self.err(block.begin, f"event {uid} has no DTSTART")
+            return
+        if any(prop == "DTSTART" for prop, _ in errors):
+            return
+        years.add(event.decoded("DTSTART").year)
+        first_block.setdefault(uid, block)
+        if "RECURRENCE-ID" in event:  # a moved or changed occurrence of a recurring event
+            recurring.add(uid)
+            return
+        if uid in masters:
+            self.err(block.line("UID"), f"UID {uid} is used by two events (first on line "
+                                        f"{masters[uid].line('UID')})")
+            return
+        masters[uid] = block
+        if "RRULE" in event or "RDATE" in event:
+            recurring.add(uid)
+
+    def expand(self, cal, events, first: date, last: date) -> list:
+        end = last + timedelta(days=1)
+        try:
+            found = []
+            for occurrence in recurring_ical_events.of(cal).between(first, end):
+                found.append(occurrence)
+                if len(found) > MAX_OCCURRENCES:
+                    raise refuse(self.name, f"the recurring events expand to more than {MAX_OCCURRENCES:,} "
+                                            "meetings in the window; give a shorter window")
+            return found
+        except CalendarError:
+            raise
+        except Exception:  # find which event broke the expansion, one at a time, to point at its line
+            pass
+        for event in events:
+            single = icalendar.Calendar()
+            single.add_component(event)
+            try:
+                list(recurring_ical_events.of(single).between(first, end))
+            except Exception as exc:
+                block = self.where[id(event)]
+                prop = "RRULE" if "RRULE" in event else "DTSTART"
+                self.err(block.line(prop), f"event {event.get('UID')} cannot be expanded: {exc}")
+        if not self.issues:
+            self.err(1, "the recurring events cannot be expanded")
+        raise CalendarError(self.issues)
+
+    def meeting(self, event, uid: str, block: _Block, recurring: bool) -> Meeting | None:
+        if str(event.get("STATUS", "")).upper() == "CANCELLED":
+            return None
+        summary = str(event.get("SUMMARY", "")).strip()
+        categories = _categories(event)
+        body = self.body(summary, categories)
+        if body is None:
+            shown = f"'{summary}'" if summary else f"UID {uid}"
+            where = f" in {Path(self.mapping.path).name}" if self.mapping else " (no mapping file)"
+            self.warn(block.line("SUMMARY"), f"event {shown} maps to no body; it is left out. Add its summary "
+                                             f"or category under bodies:{where}", f"body:{uid}")
+            return None
+        day, start = _when(event.decoded("DTSTART"))
+        mid = uid
+        if recurring:
+            original = event.decoded("RECURRENCE-ID") if "RECURRENCE-ID" in event else event.decoded("DTSTART")
+            mid = f"{uid}-{_when(original)[0]:%Y%m%d}"
+        chair = None
+        attendees: list[SeatRef] = []
+        for attendee in _list(event.get("ATTENDEE")):
+            params = getattr(attendee, "params", {})
+            if str(params.get("CUTYPE", "")).upper() in ("ROOM", "RESOURCE"):
+                continue
+            seat = self.person(attendee, block, "ATTENDEE")
+            if str(params.get("ROLE", "")).upper() == "CHAIR" and seat is not None:
+                chair = seat
+            if seat is None or str(params.get("PARTSTAT", "")).upper() == "DECLINED":
+                continue
+            if seat not in attendees:
+                attendees.append(seat)
+        convened_by = None
+        organizer = event.get("ORGANIZER")
+        role = self.mapping.organizer if self.mapping else "convened_by"
+        if organizer is not None and role != "ignore":
+            seat = self.person(organizer, block, "ORGANIZER")
+            if seat is not None and role == "chair":
+                chair = chair or seat
+            elif seat is not None:
+                convened_by = str(seat)
+        matters, notice = self.description(str(event.get("DESCRIPTION", "")), block)
+        return Meeting(mid, body, day, start, chair, convened_by, notice, tuple(attendees), matters,
+                       Span(self.name, 0, 0, block.line("UID"), 1))
+
+    def body(self, summary: str, categories: tuple[str, ...]) -> str | None:
+        if self.mapping is not None:
+            return self.mapping.body_for(summary, categories)
+        # Without a mapping file, a category that is a body id (or reads as one) names the body.
+        return next((slugify(c) for c in categories if slugify(c) and is_slug(slugify(c))), None)
+
+    def person(self, address, block: _Block, prop: str) -> SeatRef | None:
+        params = getattr(address, "params", {})
+        name = str(params.get("CN", "")).strip() or None
+        email = str(address).strip()
+        email = email[7:] if email.lower().startswith("mailto:") else email
+        seat = self.mapping.seat_for(name, email) if self.mapping else None
+        if seat is None:
+            who = f"{name} <{email}>" if name else email
+            where = f"under people: in {Path(self.mapping.path).name}" if self.mapping else "in a mapping file"
+            self.warn(block.line(prop), f"{prop.lower()} {who} holds no known seat; add them {where}",
+                      f"person:{(email or name or '').casefold()}")
+        return seat
+
+    def description(self, text: str, block: _Block) -> tuple[tuple[Matter, ...], date | None]:
+        """Matter lines and a notice line in an event's DESCRIPTION (the format in this module's doc)."""
+        line = block.line("DESCRIPTION")
+        matters: list[Matter] = []
+        notice = None
+        for raw in text.replace("\r\n", "\n").split("\n"):
+            m = _NOTICE_LINE.match(raw)
+            if m:
+                try:
+                    notice = date.fromisoformat(m.group(1).strip())
+                except ValueError:
+                    self.err(line, f"notice date '{m.group(1).strip()}' is not an ISO date such as 2025-01-28")
+                continue
+            m = _MATTER_LINE.match(raw)
+            if m:
+                matter = self.matter(m.group(1).lower(), m.group(2), m.group(3), line, block)
+                if matter is not None:
+                    if any(x.id == matter.id for x in matters):
+                        self.err(line, f"matter '{matter.id}' appears twice in this event's description")
+                    else:
+                        matters.append(matter)
+        return tuple(matters), notice
+
+    def matter(self, action: str, outcome: str | None, rest: str, line: int, block: _Block) -> Matter | None:
+        m = _MATTER_BODY.match(rest.strip())
+        if not rest.strip() or m is None:
+            self.err(line, f"'{action}:' needs a matter id, e.g. '{action}: upphandling-it Gemensam upphandling'")
+            return None
+        before = len(self.issues)
+        if outcome is not None:
+            outcome = outcome.lower()
+            if outcome not in OUTCOMES:
+                self.err(line, f"outcome '{outcome}' is not one of {' | '.join(OUTCOMES)}")
+        mid, mtype = m.group("id"), (m.group("type") or "").strip() or None
+        if mtype is not None and not is_slug(mtype):
+            self.err(line, id_problem("matter type", mtype))
+        members = tuple(x.strip() for x in (m.group("members") or "").split(",") if x.strip())
+        for member in members:
+            if not is_slug(member):
+                self.err(line, id_problem("member id", member))
+        if len(set(members)) != len(members):
+            self.err(line, f"a member is listed twice in the participants of matter '{mid}'")
+        if len(self.issues) > before:
+            return None
+        title = m.group("title").strip() or None
+        return Matter(mid, title, mtype, action, outcome, members, Span(self.name, 0, 0, line, 1))
+
+
+def _list(value) -> list:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _categories(event) -> tuple[str, ...]:
+    out: list[str] = []
+    for value in _list(event.get("CATEGORIES")):
+        cats = getattr(value, "cats", None)
+        out.extend(str(c) for c in (cats if cats is not None else str(value).split(",")))
+    return tuple(c.strip() for c in out if str(c).strip())
+
+
+def _when(value) -> tuple[date, datetime | None]:
+    """A DTSTART value → (day, start) in Swedish wall-clock time; an all-day event has no start."""
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(LOCAL).replace(tzinfo=None)
+        return value.date(), value
+    return value, None
