@@ -336,7 +336,7 @@ def _dot_legend(bylaw: t.Bylaw, edges, groups) -> str:
         rows.append(f'<TR><TD><FONT COLOR="{COLOURS[kind]}">━━━▶</FONT></TD>'
                     f'<TD ALIGN="LEFT">{html.escape(label)}</TD></TR>')
     rows.append('<TR><TD>▭</TD><TD ALIGN="LEFT">organ (blå), kansli (grå, rundad)</TD></TR>')
-    if any(g for g in bylaw.matters):
+    if any(bylaw.graph.degree(f"matter:{m.id}") for m in bylaw.matters):  # only if one is drawn
         rows.append('<TR><TD>▯</TD><TD ALIGN="LEFT">ärendetyp (gul)</TD></TR>')
     if any("(krav" in label for *_, label in edges):
         rows.append('<TR><TD><B>(krav)</B></TD><TD ALIGN="LEFT">obligatoriskt steg enligt avtalet (fet pil)</TD></TR>')
