@@ -18,7 +18,17 @@ from governance.loader import shipped_ids
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden" / "reports"
 AS_OF = "2025-01-01"
-EXAMPLES = sorted(p for p in (ROOT / "examples").glob("*") if p.suffix in (".yaml", ".yml", ".ics"))
+def _is_calendar(path: Path) -> bool:
+    """.ics files, and YAML files with meetings (not the .ics mapping files that sit beside them)."""
+    if path.suffix == ".ics":
+        return True
+    if path.suffix not in (".yaml", ".yml"):
+        return False
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return isinstance(data, dict) and "meetings" in data
+
+
+EXAMPLES = sorted(p for p in (ROOT / "examples").glob("*") if _is_calendar(p))
 
 
 def bylaw_of(path: Path) -> str:

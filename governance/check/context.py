@@ -125,7 +125,23 @@ def stable_path(path: str) -> str:
         return path
 
 
-def resolver(bylaw: Bylaw, body: Body, members: Mapping[str, object]):
+def serving_offices(bylaw: Bylaw) -> dict[str, set[str]]:
+    """Body id → the offices that serve it (its secretary or convener, or that `convenes` it): they may
+    appear at its meetings as themselves. Computed once per run for all bodies."""
+    offices = {b.id for b in bylaw.bodies}
+    out: dict[str, set[str]] = {}
+    for b in bylaw.bodies:
+        for c in b.clauses:
+            if type(c).__name__ in ("Secretary", "Convener") and isinstance(c.ref, SeatRef) \
+                    and c.ref.member is None and c.ref.role in offices:
+                out.setdefault(b.id, set()).add(c.ref.role)
+        for r in b.relations("convenes"):
+            for target in r.targets:
+                out.setdefault(target, set()).add(b.id)
+    return out
+
+
+def resolver(bylaw: Bylaw, body: Body, members: Mapping[str, object], serving: set[str] = frozenset()):
     """A memoising function SeatRef → Resolved for one body, and its memo keyed by (member, role)."""
     exact: dict[tuple[str | None, str], Resolved] = {}
     fixed: dict[str, int] = {}
@@ -139,11 +155,6 @@ def resolver(bylaw: Bylaw, body: Body, members: Mapping[str, object]):
             pools.setdefault(seat.role, []).append((seat.pool, i))
         else:
             fixed[seat.role] = i
-    # Offices that serve this body may appear as themselves (e.g. the secretariat keeping the minutes).
-    serving = {c.ref.role for c in body.clauses
-               if type(c).__name__ in ("Secretary", "Convener") and isinstance(c.ref, SeatRef)
-               and c.ref.member is None and bylaw.body(c.ref.role) is not None}
-    serving |= {b.id for b in bylaw.bodies for r in b.relations("convenes") if body.id in r.targets}
 
     def slow(member: str | None, role: str) -> Resolved:
         if member is None:
@@ -183,12 +194,13 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None) ->
     for m in meetings:
         grouped.setdefault(m.body, []).append(m)
     bodies: dict[str, BodyIndex] = {}
+    serving = serving_offices(bylaw)
     for body in bylaw.bodies:
         own = tuple(grouped.get(body.id, ()))
         by_year: dict[int, list[Meeting]] = {}
         for m in own:
             by_year.setdefault(m.date.year, []).append(m)
-        resolve, known = resolver(bylaw, body, members)
+        resolve, known = resolver(bylaw, body, members, serving.get(body.id, frozenset()))
         get = known.get  # the hot loop of the whole check: one dict lookup per attendee, inlined
         attendees = {m.id: tuple([get((a.member, a.role)) or resolve(a) for a in m.attendees]) for m in own}
         chairs = {m.id: resolve(m.chair) for m in own if m.chair is not None}

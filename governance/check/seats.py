@@ -21,6 +21,13 @@ def _hint(name: str, known) -> str:
 
 def unknown_names(ctx: Context) -> Iterator[Finding]:
     bylaw = ctx.bylaw
+    hints: dict[str, str] = {}  # difflib is slow; a misspelt body usually recurs
+
+    def body_hint(name: str) -> str:
+        if name not in hints:
+            hints[name] = _hint(name, ctx.bodies)
+        return hints[name]
+
     member_cite = ctx.cite_first(*bylaw.members, bylaw)
     for name, ref in ctx.calendar.roster:
         if ref.member is not None and ref.member not in ctx.members:
@@ -32,7 +39,7 @@ def unknown_names(ctx: Context) -> Iterator[Finding]:
         if index is None:
             yield ctx.finding("unknown-body", "error",
                               f"meeting '{meeting.id}' is of '{meeting.body}', which is not a body of "
-                              f"{bylaw.id}{_hint(meeting.body, ctx.bodies)}", ctx.cite(bylaw),
+                              f"{bylaw.id}{body_hint(meeting.body)}", ctx.cite(bylaw),
                               meeting=meeting)
             continue
         for matter in meeting.matters:
@@ -43,7 +50,8 @@ def unknown_names(ctx: Context) -> Iterator[Finding]:
                                       f"{bylaw.id}{_hint(member, ctx.members)}", member_cite,
                                       meeting=meeting, matter=matter.id)
         resolved = index.attendees[meeting.id]
-        bad = [(ref, r) for ref, r in zip(meeting.attendees, resolved) if r.seat < 0 and r.seat != OFFICE]
+        bad = [(ref, r) for ref, r in zip(meeting.attendees, resolved) if r.seat < 0 and r.seat != OFFICE] \
+            if min((r.seat for r in resolved), default=0) < 0 else []
         chair = index.chairs.get(meeting.id)
         if chair is not None and chair.seat < 0 and chair.seat != OFFICE and meeting.chair not in meeting.attendees:
             bad.append((meeting.chair, chair))

@@ -15,6 +15,9 @@ def register(sub) -> None:
     p = sub.add_parser("check", help="check a meeting calendar (YAML or .ics) against a bylaw")
     p.add_argument("bylaw", metavar="BYLAW", help="a bylaw file or a shipped bylaw id")
     p.add_argument("calendar", metavar="CALENDAR", help="the calendar: .yaml/.yml or .ics")
+    p.add_argument("--mapping", metavar="FILE", default=None,
+                   help="for .ics: the file mapping event categories to bodies and people to seats "
+                        "(default: a mapping file beside the calendar)")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--year", type=int, metavar="Y", help="report only on calendar year Y")
     p.add_argument("--as-of", type=_day, metavar="DATE", default=None,
@@ -44,7 +47,7 @@ def run(args) -> int:
         sys.stderr.write(render_diagnostics(exc.diagnostics, exc.sources))
         return 2
     try:
-        calendar = read(args.calendar)
+        calendar = read(args.calendar, args.mapping)
     except CalendarError as exc:
         print(exc, file=sys.stderr)
         return 2
