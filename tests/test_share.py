@@ -1,0 +1,171 @@
+"""Cost sharing: exact largest-remainder splits, reference dates, fees, SCB CSV exports, refusals."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, strategies as st
+
+import governance
+from governance.cli import main
+from governance.population import PopulationError, read_csv, shipped_table
+from governance.share import ShareError, largest_remainder, share
+
+TWO = governance.parse('bylaw x "X"\nmember a "A" municipality 0001\nmember b "B" municipality 0002\n'
+                       'member c "C" municipality 0003\nmember u "U" university\n'
+                       "cost by population at november 1\n")
+
+
+def test_largest_remainder_exact_and_tie_broken_by_key():
+    assert largest_remainder(100, [("0002", 1), ("0001", 1), ("0003", 1)]) == {"0001": 34, "0002": 33, "0003": 33}
+    assert largest_remainder(10, [("a", 7), ("b", 3)]) == {"a": 7, "b": 3}
+
+
+def test_split_by_mapping_excludes_non_municipal_members_with_a_note():
+    split = share(TWO, "1000", population={"0001": 1, "0002": 1, "0003": 1})
+    assert [str(s.amount) for s in split.shares] == ["333.34", "333.33", "333.33"]
+    assert sum(s.amount for s in split.shares) == Decimal("1000.00")
+    assert split.notes == ("left out (not a municipality, no population): u (university)",)
+
+
+def test_refusals():
+    pop = {"0001": 10, "0002": 20, "0003": 30}
+    with pytest.raises(ShareError, match="no population for u"):
+        share(TWO, 100, participants=["a", "u"], population=pop)
+    with pytest.raises(ShareError, match="not a member of x: zz"):
+        share(TWO, 100, participants=["zz"], population=pop)
+    with pytest.raises(ShareError, match="no population figure .* for c"):
+        share(TWO, 100, population={"0001": 1, "0002": 1})
+    with pytest.raises(ShareError, match="must be positive"):
+        share(TWO, 100, population={"0001": 0, "0002": 1, "0003": 1})
+    with pytest.raises(ShareError, match="whole number of öre"):
+        share(TWO, "1.005", population=pop)
+    with pytest.raises(ShareError, match="negative"):
+        share(TWO, "-1", population=pop)
+    with pytest.raises(ShareError, match="sets no fee"):
+        share(TWO, population=pop)
+
+
+def test_laholmsbukten_reference_date_warning():
+    bylaw = governance.load("laholmsbukten")
+    split = share(bylaw, 250000, participants=["halmstad", "laholm"], year=2025)
+    assert [(s.member, s.population, str(s.amount)) for s in split.shares] == [
+        ("halmstad", 105796, "199824.72"), ("laholm", 26565, "50175.28")]
+    assert (split.reference_date, split.asked_date) == (date(2023, 12, 31), date(2025, 11, 1))
+    assert split.warnings == ("the agreement names figures per november 1; the figures at hand are per 2023-12-31",)
+
+
+def test_laholmsbukten_all_members_mixed_dates_are_said():
+    split = share(governance.load("laholmsbukten"), 250000)
+    assert split.reference_date is None and sum(s.amount for s in split.shares) == Decimal(250000)
+    assert split.warnings[0].startswith("no common reference date for all participants")
+    assert split["bastad"] == Decimal("19362.03")
+
+
+def test_year_picks_the_latest_common_date_on_or_before():
+    bylaw = governance.load("laholmsbukten")
+    split = share(bylaw, 100, participants=["bastad"], year=2023)
+    assert split.reference_date == date(2022, 12, 31)
+
+
+def test_fee_per_inhabitant():
+    bylaw = governance.load("malmolundregionen")
+    split = share(bylaw, fee="12.50", participants=["malmo", "lund"])
+    assert [(s.member, str(s.amount)) for s in split.shares] == [("lund", "1604800.00"), ("malmo", "4467212.50")]
+    assert split.total == Decimal("6072012.50") and split.mode == "fee"
+    with pytest.raises(ShareError, match="does not say how much"):
+        share(bylaw)
+
+
+def test_shipped_table_covers_every_municipal_member():
+    table = shipped_table()
+    from governance.loader import shipped_ids
+    for name in shipped_ids():
+        for m in governance.load(name).members:
+            if m.kind == "municipality":
+                assert table.of(m.code), (name, m.id)
+    assert all(len(f.code) == 4 for f in table.figures)
+    assert table.of("0781")[0].name == "Ljungby"  # leading zero kept
+
+
+# ---- SCB exports ---------------------------------------------------------------------------------
+def test_scb_wide_export_semicolon_latin1(tmp_path):
+    path = tmp_path / "scb.csv"
+    path.write_bytes('"Folkmängd efter region och år"\n\n"region";"2023";"2024"\n'
+                     '"00 Riket";10551707;10587710\n"1380 Halmstad";105 796;106\u00a0512\n"1381 Laholm";26565;..\n'
+                     .encode("cp1252"))
+    table = read_csv(path)
+    assert [(f.code, f.name, f.population, f.reference_date) for f in table.figures] == [
+        ("1380", "Halmstad", 105796, date(2023, 12, 31)), ("1380", "Halmstad", 106512, date(2024, 12, 31)),
+        ("1381", "Laholm", 26565, date(2023, 12, 31))]
+
+
+def test_scb_long_export_with_months(tmp_path):
+    path = tmp_path / "scb.csv"
+    path.write_text("region,månad,Folkmängd\n0781 Ljungby,2024M11,28300\n1380 Halmstad,2024M11,106400\n",
+                    encoding="utf-8")
+    table = read_csv(path)
+    assert [(f.code, f.reference_date) for f in table.figures] == [("0781", date(2024, 11, 30)),
+                                                                     ("1380", date(2024, 11, 30))]
+
+
+def test_our_format_errors_name_the_line(tmp_path):
+    path = tmp_path / "p.csv"
+    path.write_text("kommunkod,kommun,folkmangd,reference_date\n1380,Halmstad,100,2024-11-01\n780,Ljungby,5,2024-11-01\n")
+    with pytest.raises(PopulationError, match=r"p.csv:3: kommunkod '780'"):
+        read_csv(path)
+    path.write_text("kommunkod,kommun,folkmangd,reference_date\n1380,Halmstad,-4,2024-11-01\n")
+    with pytest.raises(PopulationError, match="must be positive"):
+        read_csv(path)
+
+
+def test_user_file_at_the_agreements_date_gives_no_warning(tmp_path):
+    path = tmp_path / "nov.csv"
+    path.write_text("kommunkod;kommun;folkmangd;reference_date\n1380;Halmstad;106000;2024-11-01\n"
+                    "1381;Laholm;26600;2024-11-01\n", encoding="utf-8")
+    split = share(governance.load("laholmsbukten"), 1000, ["laholm", "halmstad"], population=path, year=2024)
+    assert split.warnings == () and split.reference_date == date(2024, 11, 1)
+
+
+# ---- properties ----------------------------------------------------------------------------------
+populations = st.lists(st.integers(1, 10_000_000), min_size=1, max_size=12)
+amounts = st.decimals(min_value=0, max_value=10**10, places=2, allow_nan=False, allow_infinity=False)
+
+
+def _bylaw_and_map(pops):
+    codes = [f"{i + 1:04d}" for i in range(len(pops))]
+    text = 'bylaw p "P"\n' + "".join(f'member m{c} "M" municipality {c}\n' for c in codes)
+    return governance.parse(text), dict(zip(codes, pops))
+
+
+@given(populations, amounts)
+def test_shares_sum_exactly_and_are_monotone(pops, amount):
+    bylaw, pop = _bylaw_and_map(pops)
+    split = share(bylaw, amount, population=pop)
+    assert sum(s.amount for s in split.shares) == amount
+    assert all(s.amount >= 0 for s in split.shares)
+    for x in split.shares:
+        for y in split.shares:
+            if x.population > y.population:
+                assert x.amount >= y.amount
+
+
+@given(populations, amounts, st.randoms())
+def test_split_is_invariant_to_member_order(pops, amount, rnd):
+    bylaw, pop = _bylaw_and_map(pops)
+    ids = [m.id for m in bylaw.members]
+    shuffled = ids[:]
+    rnd.shuffle(shuffled)
+    assert share(bylaw, amount, ids, pop).shares == share(bylaw, amount, shuffled, pop).shares
+
+
+# ---- the command ---------------------------------------------------------------------------------
+def test_command_json_and_errors(capsys):
+    assert main(["share", "laholmsbukten", "--amount", "250000", "--participants", "halmstad,laholm",
+                 "--year", "2025", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["total"] == "250000.00" and [s["amount"] for s in data["shares"]] == ["199824.72", "50175.28"]
+    assert main(["share", "halmstad-region-2020", "--amount", "1", "--participants", "hogskolan-i-halmstad"]) == 2
+    assert "no population for hogskolan-i-halmstad" in capsys.readouterr().err
