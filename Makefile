@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/governance lint bylaws/*.bylaw
+	$(BIN)/governance check laholmsbukten examples/laholmsbukten-2025.yaml
 	@# Graphviz draws the process graph as SVG; installing it is a convenience, never a failure.
 	@command -v dot >/dev/null || (apt-get update -qq && apt-get install -y -qq graphviz) >/dev/null 2>&1 || true
 	@mkdir -p build && $(BIN)/governance graph laholmsbukten --format svg -o build/laholmsbukten.svg \
