@@ -39,6 +39,7 @@ from .errors import CalendarError, CalendarIssue, refuse
 from .mapping import Mapping, find_mapping, read_mapping
 from .model import ACTIONS, OUTCOMES, Calendar, Matter, Meeting
 from .refs import id_problem, is_slug, slugify
+from .yaml_reader import impossible_date
 from .source import MAX_BYTES, read_source
 
 LOCAL = ZoneInfo("Europe/Stockholm")
@@ -47,6 +48,7 @@ _CONTENT_LINE = re.compile(r'[A-Za-z0-9-]+(?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)
 _MATTER_LINE = re.compile(r"\s*(prepare|propose|decide|inform)\s*(?:/\s*([A-Za-z]+)\s*)?:\s*(.*)\Z", re.I)
 _NOTICE_LINE = re.compile(r"\s*notice\s*:\s*(.*)\Z", re.I)
 _MATTER_BODY = re.compile(r"(?P<id>\S+)(?:\s+\((?P<type>[^)]*)\))?(?P<title>.*?)(?:\[(?P<members>[^\]]*)\])?\s*\Z")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 MAX_OCCURRENCES = 100_000  # an RRULE without end over a long window must not run away
 
 
@@ -83,7 +85,7 @@ def parse_ics(text: str, name: str = "<calendar.ics>", mapping: Mapping | None =
 def _unfold(text: str) -> list[tuple[int, str]]:
     """Logical content lines with the 1-based line each starts on (RFC 5545 §3.1 folding undone)."""
     out: list[tuple[int, str]] = []
-    for number, raw in enumerate(text.splitlines(), 1):
+    for number, raw in enumerate(_LINE_BREAK.split(text), 1):
         if raw[:1] in (" ", "\t") and out:
             out[-1] = (out[-1][0], out[-1][1] + raw[1:])
         elif raw.strip():
@@ -133,8 +135,12 @@ class _IcsReader:
             elif prop == "END":
                 kind = value.strip().upper()
                 if not stack or stack[-1][0] != kind:
-                    opened = f"; BEGIN:{stack[-1][0]} on line {stack[-1][1]} is still open" if stack else ""
-                    self.err(number, f"END:{kind} without a matching BEGIN:{kind}{opened}")
+                    if any(k == kind for k, _ in stack):  # something inside was left open
+                        inner, at = stack[-1]
+                        self.err(at, f"BEGIN:{inner} is never closed (END:{inner} missing before "
+                                     f"END:{kind} on line {number})")
+                    else:
+                        self.err(number, f"END:{kind} without a matching BEGIN:{kind}")
                     raise CalendarError(self.issues)
                 stack.pop()
                 if kind == "VEVENT":
@@ -200,7 +206,7 @@ class _IcsReader:
         """What icalendar flagged, and what a meeting needs: a UID, a DTSTART, one master per UID."""
         errors = list(getattr(event, "errors", ()))
         for prop, message in errors:
-            self.err(block.line(prop), f"{prop or 'event'}: {message}")
+            self.err(block.line(prop), _explain(event, prop, message))
         uid = str(event.get("UID", "")).strip()
         if not uid:
             self.err(block.begin, "this event has no UID; every meeting needs one to be told apart")
@@ -317,47 +323,63 @@ class _IcsReader:
         line = block.line("DESCRIPTION")
         matters: list[Matter] = []
         notice = None
-        for raw in text.replace("\r\n", "\n").split("\n"):
+        for number, raw in enumerate(_LINE_BREAK.split(text), 1):
             m = _NOTICE_LINE.match(raw)
             if m:
                 try:
                     notice = date.fromisoformat(m.group(1).strip())
                 except ValueError:
-                    self.err(line, f"notice date '{m.group(1).strip()}' is not an ISO date such as 2025-01-28")
+                    self.err(line, f"DESCRIPTION line {number}: notice date '{m.group(1).strip()}' is not an "
+                                   "ISO date such as 2025-01-28")
                 continue
             m = _MATTER_LINE.match(raw)
             if m:
-                matter = self.matter(m.group(1).lower(), m.group(2), m.group(3), line, block)
+                matter = self.matter(m.group(1).lower(), m.group(2), m.group(3), line, number)
                 if matter is not None:
                     if any(x.id == matter.id for x in matters):
-                        self.err(line, f"matter '{matter.id}' appears twice in this event's description")
+                        self.err(line, f"DESCRIPTION line {number}: matter '{matter.id}' appears twice")
                     else:
                         matters.append(matter)
         return tuple(matters), notice
 
-    def matter(self, action: str, outcome: str | None, rest: str, line: int, block: _Block) -> Matter | None:
+    def matter(self, action: str, outcome: str | None, rest: str, line: int, number: int) -> Matter | None:
+        """One `ACTION[/OUTCOME]: ID [(TYPE)] [TITLE] [[MEMBERS]]` line, the `number`th of the description."""
+        def err(message: str) -> None:
+            self.err(line, f"DESCRIPTION line {number}: {message}")
+
         m = _MATTER_BODY.match(rest.strip())
         if not rest.strip() or m is None:
-            self.err(line, f"'{action}:' needs a matter id, e.g. '{action}: upphandling-it Gemensam upphandling'")
+            err(f"'{action}:' needs a matter id, e.g. '{action}: upphandling-it Gemensam upphandling'")
             return None
         before = len(self.issues)
         if outcome is not None:
             outcome = outcome.lower()
             if outcome not in OUTCOMES:
-                self.err(line, f"outcome '{outcome}' is not one of {' | '.join(OUTCOMES)}")
+                err(f"outcome '{outcome}' is not one of {' | '.join(OUTCOMES)}")
         mid, mtype = m.group("id"), (m.group("type") or "").strip() or None
         if mtype is not None and not is_slug(mtype):
-            self.err(line, id_problem("matter type", mtype))
+            err(id_problem("matter type", mtype))
         members = tuple(x.strip() for x in (m.group("members") or "").split(",") if x.strip())
         for member in members:
             if not is_slug(member):
-                self.err(line, id_problem("member id", member))
+                err(id_problem("member id", member))
         if len(set(members)) != len(members):
-            self.err(line, f"a member is listed twice in the participants of matter '{mid}'")
+            err(f"a member is listed twice in the participants of matter '{mid}'")
         if len(self.issues) > before:
             return None
         title = m.group("title").strip() or None
         return Matter(mid, title, mtype, action, outcome, members, Span(self.name, 0, 0, line, 1))
+
+
+def _explain(event, prop: str | None, message: str) -> str:
+    """icalendar's complaint about a property, plainer when it is a date that does not exist."""
+    value = str(event.get(prop, "")) if prop else ""
+    m = re.match(r"(\d{4})(\d{2})(\d{2})(?:T\d{6}Z?)?\Z", value)
+    if m:
+        problem = impossible_date(*map(int, m.groups()))
+        if problem:
+            return f"{prop} {value}: the date does not exist ({problem})"
+    return f"{prop or 'event'}: {message}"
 
 
 def _list(value) -> list:

@@ -35,7 +35,7 @@ class Node:
 
 class Scalar(Node):
     __slots__ = ("value", "plain", "tag")
-    kind = "scalar"
+    kind = "single value"
 
     def __init__(self, value: str, plain: bool, tag: str | None):
         self.value, self.plain, self.tag = value, plain, tag
@@ -103,6 +103,9 @@ def compose(text: str, name: str, max_depth: int = MAX_DEPTH, alias_budget: int 
         if line == 0:  # a reader error gives a character offset, not a line
             position = getattr(exc, "position", 0) or 0
             line = text.count("\n", 0, position) + 1
+        last = text.count("\n") + 1  # "end of file" errors sit past the last newline
+        if line > last or (line == last and not text[text.rfind("\n") + 1:].strip() and line > 1):
+            line, col = max(1, len(text.rstrip().splitlines())), 0
         raise refuse(name, message, line, col) from None
     finally:
         loader.dispose()

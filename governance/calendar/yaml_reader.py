@@ -67,6 +67,7 @@ class SchemaReader:
     def fields(self, node: Map, what: str, allowed: tuple[str, ...]) -> dict[str, tuple[Node, Node]]:
         """A mapping's keys → (key node, value node); unknown, duplicate and missing keys reported."""
         out: dict[str, tuple[Node, Node]] = {}
+        meant: set[str] = set()  # keys a misspelt key was taken for: not reported missing as well
         for key, value in node.pairs:
             if not isinstance(key, Scalar) or key.is_null:
                 self.err(key, f"a key in a {what} must be a word, not a {key.kind}")
@@ -77,12 +78,15 @@ class SchemaReader:
                 continue
             if name not in allowed:
                 hint = suggest(name, allowed)
+                meant.update(k for k in allowed if hint == f"did you mean '{k}'?")
                 self.err(key, f"unknown key '{name}' in a {what}; "
                               + (hint if hint else "expected one of " + ", ".join(allowed)))
                 continue
             self.tag_ok(value)
             out[name] = (key, value)
         for need in _REQUIRED.get(what, ()):
+            if need in meant:
+                continue
             if need not in out or (isinstance(out[need][1], Scalar) and out[need][1].is_null):
                 where = out[need][0] if need in out else node
                 self.err(where, f"the {what} has no '{need}'")
@@ -91,7 +95,8 @@ class SchemaReader:
     def tag_ok(self, node: Node) -> bool:
         if node.tag in _ALLOWED_TAGS:
             return True
-        self.err(node, f"YAML tag '{node.tag}' is not allowed in a calendar")
+        shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+        self.err(node, f"YAML tag '{shown}' is not allowed in a calendar")
         node.tag = None  # report once
         return True
 
@@ -174,7 +179,7 @@ class SchemaReader:
             start = datetime.fromisoformat(value.replace("t", "T"))
         except ValueError:
             if day_part:
-                problem = _impossible(*map(int, day_part.groups()))
+                problem = impossible_date(*map(int, day_part.groups()))
                 if problem:
                     self.err(node, f"{what} {day_part.group(0)} does not exist: {problem}")
                     return None
@@ -186,6 +191,8 @@ class SchemaReader:
 
     # ---- the schema ------------------------------------------------------------------------------
     def calendar(self, root: Node) -> Calendar:
+        if isinstance(root, Scalar) and root.is_null:  # only "---", or only a comment after it
+            raise CalendarError([CalendarIssue(self.name, 1, 0, "the calendar is empty")])
         if not isinstance(root, Map):
             self.err(root, f"the top level of a calendar must be a mapping with 'meetings:', not a {root.kind}")
             raise CalendarError(self.issues)
@@ -309,7 +316,7 @@ class SchemaReader:
         return Matter(mid, title, mtype, action, outcome, tuple(participants), self.span(node))
 
 
-def _impossible(year: int, month: int, day: int) -> str | None:
+def impossible_date(year: int, month: int, day: int) -> str | None:
     """Why a YYYY-MM-DD that looks like a date is not one, or None if it is one."""
     if not 1 <= month <= 12:
         return f"there is no month {month}"
