@@ -118,3 +118,15 @@ def test_malmolundregionen_chairs_2025_2035():
                    (2031, "lund", "malmo"), (2032, "malmo", "lund"), (2033, "lund", "malmo"),
                    (2034, "malmo", "lund"), (2035, "lund", "malmo")]
     assert {a.role for a in rotation_table(b, "styrelsen", 2025, 2035)} == {"kso"}
+
+
+def test_chairs_command(capsys):
+    from governance.cli import main
+    import json
+    assert main(["chairs", "malmolundregionen", "--from", "2025", "--to", "2026", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [(y["year"], y["chair"]["member"], y["vice_chair"]["member"]) for y in data["bodies"][0]["years"]] == [
+        (2025, "lund", "malmo"), (2026, "malmo", "lund")]
+    assert main(["chairs", "malmolundregionen", "--from", "2026", "--to", "2025"]) == 2
+    assert main(["chairs", "malmolundregionen", "--from", "2025", "--to", "2026", "--body", "nope"]) == 2
+    assert "has no body 'nope'" in capsys.readouterr().err

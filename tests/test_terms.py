@@ -106,3 +106,16 @@ def test_renewal_record_round_trips_through_fmt():
     b = renewable("  renewed 2015-02-01, 2019-03-14\n")
     assert "  renewed 2015-02-01, 2019-03-14" in print_bylaw(b)
     assert governance.parse(print_bylaw(b)) == b
+
+
+def test_terms_command(capsys, tmp_path):
+    import json
+    from governance.cli import main
+    path = tmp_path / "x.bylaw"
+    path.write_text('bylaw x "X"\n  signed 2019-02-01\n  renewed after each election for 1 mandate period\n'
+                    "  renewed 2023-01-15\nimport sweden\nmember a \"A\" municipality 1280\n", encoding="utf-8")
+    assert main(["terms", str(path), "--until", "2027", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [(x["start"], x["end"]) for x in data["terms"]] == [("2019-02-01", "2022-10-14"), ("2023-01-15", "2026-10-14")]
+    assert [p["renewed"] for p in data["mandate_periods"]] == [True, True, False]
+    assert data["elections"] == ["2022-09-11", "2026-09-13"]
