@@ -287,3 +287,32 @@ def test_every_finding_is_cited(rule):
     report = check(messy + compliant_year(2027) + [stod("s-nd", date(2025, 6, 6))])
     for f in report.findings:
         assert f.citation is not None and f.citation.file == "bylaws/testlaw.bylaw" and f.citation.line > 0
+
+
+def test_meeting_minimum_in_a_partial_year():
+    """A calendar that starts after --as-of is a plan for the rest of that year (README, Partial years)."""
+    plan = [m for m in compliant_year(2025) if m.date > date(2025, 9, 1)]  # r-2025-2 only for radet
+    # as of 2025-09-01: radet's one planned meeting may follow one held earlier: a warning, not an error
+    report = check(plan, as_of=date(2025, 9, 1))
+    assert findings(report, "meeting-minimum") == [
+        ("meeting-minimum", "warning", None, "gruppen meets 2 times in 2025; the bylaw requires about 4 (3–5 "
+         "accepted): the calendar starts after 2025-09-01, so at least 1 more must have been held in 2025 "
+         "before then"),
+        ("meeting-minimum", "warning", None, "radet meets 1 time in 2025; the bylaw requires at least 2: the "
+         "calendar starts after 2025-09-01, so at least 1 more must have been held in 2025 before then"),
+        ("meeting-minimum", "warning", None, "stod meets 1 time in 2025; the bylaw requires 2–3: the calendar "
+         "starts after 2025-09-01, so at least 1 more must have been held in 2025 before then")]
+    assert report.compliant
+    # gruppen's april–may window was over before the plan began: not judged
+    assert findings(report, "meeting-window") == []
+    # the same plan judged as of a day before the year began: a future year, judged in full
+    assert [f[1] for f in findings(check(plan, as_of=date(2024, 12, 31)), "meeting-minimum")] == [
+        "warning", "error", "error"]  # gruppen's `about 4` is only ever a warning
+    # a record (it holds a meeting before as-of) is judged in full
+    record = [m for m in compliant_year(2025) if m.id != "r-2025-1"]
+    assert findings(check(record, as_of=date(2025, 9, 1)), "meeting-minimum")[0][1] == "error"
+    # a year filter reports only that year
+    both = compliant_year(2025) + [m for m in compliant_year(2026) if m.id != "r-2026-1"]
+    assert findings(check(both, year=2025)) == []
+    assert [f[3] for f in findings(check(both, year=2026))] == [
+        "radet meets 1 time in 2026; the bylaw requires at least 2"]
