@@ -44,6 +44,7 @@ class BodyIndex:
     seat_min: tuple[int, ...]
     seat_adjunct: tuple[bool, ...]
     seat_member: tuple[str | None, ...]
+    misnamed: bool = False                           # some attendee or chair names no seat here
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,7 +210,8 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None) ->
             attendees=attendees, chairs=chairs,
             seat_max=tuple(s.max for s in body.seats), seat_min=tuple(s.min for s in body.seats),
             seat_adjunct=tuple(s.adjunct for s in body.seats),
-            seat_member=tuple(s.member for s in body.seats))
+            seat_member=tuple(s.member for s in body.seats),
+            misnamed=any(r.seat < 0 and r.seat != OFFICE for r in known.values()))
     events: dict[str, list[MatterEvent]] = {}
     types: dict[str, str] = {}
     for m in meetings:

@@ -21,12 +21,16 @@ def _hint(name: str, known) -> str:
 
 def unknown_names(ctx: Context) -> Iterator[Finding]:
     bylaw = ctx.bylaw
-    hints: dict[str, str] = {}  # difflib is slow; a misspelt body usually recurs
+    hints: dict[tuple[str, str], str] = {}  # difflib is slow, and a misspelt name usually recurs
+
+    def hint(name: str, where: str, known) -> str:
+        key = (name, where)
+        if key not in hints:
+            hints[key] = _hint(name, known)
+        return hints[key]
 
     def body_hint(name: str) -> str:
-        if name not in hints:
-            hints[name] = _hint(name, ctx.bodies)
-        return hints[name]
+        return hint(name, "", ctx.bodies)
 
     member_cite = ctx.cite_first(*bylaw.members, bylaw)
     for name, ref in ctx.calendar.roster:
@@ -49,9 +53,10 @@ def unknown_names(ctx: Context) -> Iterator[Finding]:
                                       f"participant '{member}' of '{matter.id}' is not a member of "
                                       f"{bylaw.id}{_hint(member, ctx.members)}", member_cite,
                                       meeting=meeting, matter=matter.id)
+        if not index.misnamed:
+            continue  # every name used at this body resolved to a seat
         resolved = index.attendees[meeting.id]
-        bad = [(ref, r) for ref, r in zip(meeting.attendees, resolved) if r.seat < 0 and r.seat != OFFICE] \
-            if min((r.seat for r in resolved), default=0) < 0 else []
+        bad = [(ref, r) for ref, r in zip(meeting.attendees, resolved) if r.seat < 0 and r.seat != OFFICE]
         chair = index.chairs.get(meeting.id)
         if chair is not None and chair.seat < 0 and chair.seat != OFFICE and meeting.chair not in meeting.attendees:
             bad.append((meeting.chair, chair))
@@ -67,13 +72,13 @@ def unknown_names(ctx: Context) -> Iterator[Finding]:
             if r.seat == UNKNOWN_MEMBER:
                 yield ctx.finding("unknown-member", "error",
                                   f"'{ref}' names '{ref.member}', which is not a member of "
-                                  f"{bylaw.id}{_hint(ref.member, ctx.members)}", member_cite, meeting=meeting)
+                                  f"{bylaw.id}{hint(ref.member, '', ctx.members)}", member_cite, meeting=meeting)
             elif r.seat == AMBIGUOUS:
                 yield ctx.finding("unknown-seat", "error",
                                   f"'{ref}' names no single seat in {body.id}: several members hold a "
                                   f"'{ref.role}' seat; write MEMBER/{ref.role}", seat_cite, meeting=meeting)
             elif r.seat == UNKNOWN_SEAT:
-                seats = {str(s.ref) for s in body.seats}
+                seats = [str(s.ref) for s in body.seats]
                 yield ctx.finding("unknown-seat", "error",
-                                  f"'{ref}' holds no seat in {body.id}{_hint(str(ref), seats)}", seat_cite,
+                                  f"'{ref}' holds no seat in {body.id}{hint(str(ref), body.id, seats)}", seat_cite,
                                   meeting=meeting)
