@@ -1,21 +1,54 @@
 """governance — bylaws of Swedish inter-municipal collaborations as code: parse, lint, check, plan.
 
-The public API is what `__all__` lists; everything else may change.
+The public API is what `__all__` lists; everything else may change. Names are imported on first use, so
+`import governance` (and every command) stays fast: networkx, holidays and icalendar load only when needed.
 """
-from .diagnostics import BylawError, Diagnostic, Severity
-from .loader import load, parse
-from .model.types import Body, Bylaw, Member, Seat
-from .check import check_calendar
-from .report.finding import Finding, Report
-from .action import Verdict, check_action
-from .diff import Diff
-from .rotation import chair_for, rotation_table
-from .share import Share, ShareError, Split, share
-from .terms import term_at
-from .versions import load_versions, version_in_force
+from __future__ import annotations
 
-__all__ = ["load", "parse", "Bylaw", "Body", "Member", "Seat", "Diagnostic", "Severity", "BylawError",
-           "check_calendar", "Finding", "Report", "check_action", "Verdict",
-           "share", "Split", "Share", "ShareError", "Diff", "chair_for", "rotation_table", "term_at",
-           "version_in_force", "load_versions"]
+import importlib
+from typing import TYPE_CHECKING
+
+# public name -> module that defines it ("module:attr" where the module names it otherwise)
+_API = {
+    "load": "loader", "parse": "loader",
+    "Bylaw": "model.types", "Body": "model.types", "Member": "model.types", "Seat": "model.types",
+    "Diagnostic": "diagnostics", "Severity": "diagnostics", "BylawError": "diagnostics",
+    "check_calendar": "check", "Finding": "report.finding", "Report": "report.finding",
+    "check_action": "action", "Verdict": "action",
+    "share": "share", "Split": "share", "Share": "share", "ShareError": "share",
+    "Diff": "diff", "diff": "diff",
+    "chair_for": "rotation", "rotation_table": "rotation", "term_at": "terms",
+    "version_in_force": "versions", "load_versions": "versions",
+    "read_calendar": "calendar:read", "CalendarError": "calendar.errors",
+}
+__all__ = sorted(_API)
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    if name in _API:
+        module, _, attr = _API[name].partition(":")
+        value = getattr(importlib.import_module(f".{module}", __name__), attr or name)
+        globals()[name] = value  # later lookups skip this function
+        return value
+    raise AttributeError(f"module 'governance' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_API))
+
+
+if TYPE_CHECKING:  # for editors and type checkers
+    from .action import Verdict, check_action
+    from .calendar import read as read_calendar
+    from .calendar.errors import CalendarError
+    from .check import check_calendar
+    from .diagnostics import BylawError, Diagnostic, Severity
+    from .diff import Diff, diff
+    from .loader import load, parse
+    from .model.types import Body, Bylaw, Member, Seat
+    from .report.finding import Finding, Report
+    from .rotation import chair_for, rotation_table
+    from .share import Share, ShareError, Split, share
+    from .terms import term_at
+    from .versions import load_versions, version_in_force
