@@ -172,3 +172,11 @@ def test_ics_like_text_reads_or_raises_calendar_error(text):
 @given(st.text(max_size=200))
 def test_any_text_as_ics_reads_or_raises_calendar_error(text):
     _reads_or_calendar_error(lambda t: parse_ics(t, "c.ics"), text)
+
+
+def test_an_endless_rrule_every_minute_is_refused_within_seconds():
+    text = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART:20250101T000000\r\n"
+            "RRULE:FREQ=MINUTELY\r\nCATEGORIES:styrgruppen\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    elapsed, exc = _timed(lambda: parse_ics(text, "c.ics"))
+    assert elapsed < 5.0
+    assert [(i.line, "more than 10,000 meetings" in i.message) for i in exc.issues] == [(7, True)]

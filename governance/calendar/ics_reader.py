@@ -49,7 +49,7 @@ _MATTER_LINE = re.compile(r"\s*(prepare|propose|decide|inform)\s*(?:/\s*([A-Za-z
 _NOTICE_LINE = re.compile(r"\s*notice\s*:\s*(.*)\Z", re.I)
 _MATTER_BODY = re.compile(r"(?P<id>\S+)(?:\s+\((?P<type>[^)]*)\))?(?P<title>.*?)(?:\[(?P<members>[^\]]*)\])?\s*\Z")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-MAX_OCCURRENCES = 100_000  # an RRULE without end over a long window must not run away
+MAX_OCCURRENCES = 10_000  # years of weekly meetings fit; an RRULE every minute does not
 
 
 @dataclass
@@ -233,11 +233,21 @@ class _IcsReader:
         end = last + timedelta(days=1)
         try:
             found = []
-            for occurrence in recurring_ical_events.of(cal).between(first, end):
+            # `after` yields occurrences lazily in order of start, so an endless RRULE costs only what
+            # is taken from it (`between` would build the whole window first).
+            for occurrence in recurring_ical_events.of(cal).after((first.year, first.month, first.day)):
+                day = _when(occurrence.decoded("DTSTART"))[0]
+                if day >= end:
+                    break
+                if day < first:  # began before the window and runs into it
+                    continue
                 found.append(occurrence)
                 if len(found) > MAX_OCCURRENCES:
+                    uid = str(occurrence.get("UID"))
+                    block = next((self.where[id(e)] for e in events if str(e.get("UID")) == uid), None)
                     raise refuse(self.name, f"the recurring events expand to more than {MAX_OCCURRENCES:,} "
-                                            "meetings in the window; give a shorter window")
+                                            "meetings in the window; give a shorter window",
+                                 block.line("RRULE") if block else 1)
             return found
         except CalendarError:
             raise
@@ -247,7 +257,7 @@ class _IcsReader:
             single = icalendar.Calendar()
             single.add_component(event)
             try:
-                list(recurring_ical_events.of(single).between(first, end))
+                next(iter(recurring_ical_events.of(single).after((first.year, first.month, first.day))), None)
             except Exception as exc:
                 block = self.where[id(event)]
                 prop = "RRULE" if "RRULE" in event else "DTSTART"
