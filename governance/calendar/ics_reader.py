@@ -37,7 +37,7 @@ from ..model.types import SeatRef
 from ..span import Span
 from .errors import CalendarError, CalendarIssue, refuse
 from .mapping import Mapping, find_mapping, read_mapping
-from .model import ACTIONS, OUTCOMES, Calendar, Matter, Meeting
+from .model import OUTCOMES, Calendar, Matter, Meeting
 from .refs import id_problem, is_slug, slugify
 from .yaml_reader import impossible_date
 from .source import MAX_BYTES, read_source

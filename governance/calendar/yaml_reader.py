@@ -10,7 +10,6 @@ import calendar as _cal
 import re
 from datetime import date, datetime
 from pathlib import Path
-from typing import Callable
 from zoneinfo import ZoneInfo
 
 from ..model.types import SeatRef
