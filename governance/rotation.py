@@ -153,7 +153,12 @@ def chair_for(bylaw: t.Bylaw, body_id: str, year: int) -> Assignment:
     body = bylaw.body(body_id)
     if body is None:
         raise RotationError(f"bylaw '{bylaw.id}' has no body '{body_id}'")
-    return Assignment(body_id, year, _seating(bylaw, body, body.chair, year),
+    return chair_of(bylaw, body, year)
+
+
+def chair_of(bylaw: t.Bylaw, body: t.Body, year: int) -> Assignment:
+    """`chair_for` when the caller already holds the body (the calendar checks: no search of the bylaw)."""
+    return Assignment(body.id, year, _seating(bylaw, body, body.chair, year),
                       _seating(bylaw, body, body.vice_chair, year))
 
 

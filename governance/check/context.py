@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from operator import attrgetter
 from pathlib import Path
 from typing import Mapping
 
@@ -31,20 +32,26 @@ class Resolved:
     seat: int
     member: str | None
     name: str = ""  # the reference as written, MEMBER/ROLE or ROLE (for matching names cheaply)
+    ref: SeatRef | None = None  # the same, as a seat reference (for messages)
 
 
 @dataclass(frozen=True, slots=True)
 class BodyIndex:
+    """One body's meetings, with every attendee and chair resolved once. A distinct reference (MEMBER,
+    ROLE) is resolved once per body into a *slot* of `slots`; a meeting's attendees are its slots, so the
+    checks ask set questions of small ints (present, misnamed, the secretary's) without resolving again."""
+
     body: Body
     meetings: tuple[Meeting, ...]                    # sorted by date, then id
     by_year: Mapping[int, tuple[Meeting, ...]]
-    attendees: Mapping[str, tuple[Resolved, ...]]   # meeting id → its attendees, resolved
-    chairs: Mapping[str, Resolved]                   # meeting id → its chair, resolved
+    present: tuple[tuple[int, ...], ...]             # parallel to `meetings`: its attendees' slots
+    chairs: tuple[int | None, ...]                   # parallel to `meetings`: its chair's slot, or None
+    slots: tuple[Resolved, ...]                      # slot → what that reference resolves to
     seat_max: tuple[int, ...]                        # per seat index: how many may sit
     seat_min: tuple[int, ...]
     seat_adjunct: tuple[bool, ...]
     seat_member: tuple[str | None, ...]
-    misnamed: bool = False                           # some attendee or chair names no seat here
+    misnamed: frozenset[int] = frozenset()           # slots naming no seat here (nor the serving office)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,13 +70,37 @@ class Context:
     year: int | None                                 # only findings about this year are reported
     meetings: tuple[Meeting, ...]                    # every meeting, sorted by date, id, body
     bodies: Mapping[str, BodyIndex]                  # only bodies the bylaw defines
+    unknown_bodies: Mapping[str, tuple[Meeting, ...]]  # body ids the bylaw does not define → their meetings
     members: Mapping[str, object]                    # member id → Member
     years: tuple[int, ...]                           # calendar years judged
-    matter_events: Mapping[str, tuple[MatterEvent, ...]]  # matter id → its steps, in date order
-    matter_types: Mapping[str, str]                  # matter id → the first type the calendar gives it
     bylaw_file: str                                  # stable, relative path for citations
     planned_only: bool                               # the calendar holds nothing on or before as_of
     paths: dict = field(default_factory=dict, compare=False)  # memo of stable_path for this run
+    memo: dict = field(default_factory=dict, compare=False)   # indexes only some checks need, built on use
+
+    @property
+    def matter_events(self) -> Mapping[str, tuple[MatterEvent, ...]]:
+        """Matter id → its steps, in date order."""
+        got = self.memo.get("events")
+        if got is None:
+            events: dict[str, list[MatterEvent]] = {}
+            for m in self.meetings:
+                for matter in m.matters:
+                    events.setdefault(matter.id, []).append(MatterEvent(m.date, m.body, matter.action, m.id))
+            got = self.memo["events"] = {k: tuple(v) for k, v in events.items()}
+        return got
+
+    @property
+    def matter_types(self) -> Mapping[str, str]:
+        """Matter id → the first type the calendar gives it."""
+        got = self.memo.get("types")
+        if got is None:
+            got = self.memo["types"] = {}
+            for m in self.meetings:
+                for matter in m.matters:
+                    if matter.type and matter.id not in got:
+                        got[matter.id] = matter.type
+        return got
 
     def cite(self, node: Node, *, law_from: Node | None = None) -> Citation:
         """The citation of a clause, with a stable file path; `law_from` supplies the quote when the
@@ -143,88 +174,99 @@ def serving_offices(bylaw: Bylaw) -> dict[str, set[str]]:
 
 
 def resolver(bylaw: Bylaw, body: Body, members: Mapping[str, object], serving: set[str] = frozenset()):
-    """A memoising function SeatRef → Resolved for one body, and its memo keyed by (member, role)."""
-    exact: dict[tuple[str | None, str], Resolved] = {}
+    """For one body: a dict (member, role) → slot, the slot table it indexes, and a function SeatRef →
+    slot that resolves a reference the dict does not hold yet (adding it to both)."""
+    slots: list[Resolved] = []
+    known: dict[tuple[str | None, str], int] = {}
     fixed: dict[str, int] = {}
     pools: dict[str, list[tuple[str, int]]] = {}
     by_role: dict[str, list[int]] = {}
     for i, seat in enumerate(body.seats):
         by_role.setdefault(seat.role, []).append(i)
         if seat.member is not None:
-            exact[(seat.member, seat.role)] = Resolved(i, seat.member, f"{seat.member}/{seat.role}")
+            known[(seat.member, seat.role)] = len(slots)
+            slots.append(Resolved(i, seat.member, f"{seat.member}/{seat.role}", SeatRef(seat.member, seat.role)))
         elif seat.pool is not None:
             pools.setdefault(seat.role, []).append((seat.pool, i))
         else:
             fixed[seat.role] = i
 
-    def slow(member: str | None, role: str) -> Resolved:
+    def slow(member: str | None, role: str) -> tuple[int, str | None]:
         if member is None:
             if role in fixed:
-                return Resolved(fixed[role], None)
+                return fixed[role], None
             if role in serving:
-                return Resolved(OFFICE, role)
+                return OFFICE, role
             seats = by_role.get(role, ())
             if len(seats) == 1:
-                return Resolved(seats[0], body.seats[seats[0]].member)
-            return Resolved(AMBIGUOUS if seats else UNKNOWN_SEAT, None)
+                return seats[0], body.seats[seats[0]].member
+            return (AMBIGUOUS if seats else UNKNOWN_SEAT), None
         if member not in members:
-            return Resolved(UNKNOWN_MEMBER, member)
+            return UNKNOWN_MEMBER, member
         if role in fixed:
-            return Resolved(fixed[role], member)
+            return fixed[role], member
         kind = members[member].kind
         for pool, i in pools.get(role, ()):
             if pool in ("member", kind):
-                return Resolved(i, member)
-        return Resolved(UNKNOWN_SEAT, member)
+                return i, member
+        return UNKNOWN_SEAT, member
 
-    def resolve(ref: SeatRef) -> Resolved:
+    def resolve(ref: SeatRef) -> int:
         key = (ref.member, ref.role)
-        hit = exact.get(key)
+        hit = known.get(key)
         if hit is None:
-            found = slow(*key)
-            hit = exact[key] = Resolved(found.seat, found.member, str(ref))
+            seat, member = slow(*key)
+            hit = known[key] = len(slots)
+            slots.append(Resolved(seat, member, str(ref), SeatRef(*key)))
         return hit
 
-    return resolve, exact
+    return known, slots, resolve
 
 
 def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None) -> Context:
     members = {m.id: m for m in bylaw.members}
-    meetings = tuple(sorted(calendar.meetings, key=lambda m: (m.date, m.id, m.body)))
+    meetings = tuple(sorted(calendar.meetings, key=attrgetter("date", "id", "body")))
     grouped: dict[str, list[Meeting]] = {}
     for m in meetings:
-        grouped.setdefault(m.body, []).append(m)
+        own = grouped.get(m.body)
+        if own is None:
+            own = grouped[m.body] = []
+        own.append(m)
     bodies: dict[str, BodyIndex] = {}
     serving = serving_offices(bylaw)
+    key_of = attrgetter("member", "role")
     for body in bylaw.bodies:
         own = tuple(grouped.get(body.id, ()))
         by_year: dict[int, list[Meeting]] = {}
         for m in own:
-            by_year.setdefault(m.date.year, []).append(m)
-        resolve, known = resolver(bylaw, body, members, serving.get(body.id, frozenset()))
-        get = known.get  # the hot loop of the whole check: one dict lookup per attendee, inlined
-        attendees = {m.id: tuple([get((a.member, a.role)) or resolve(a) for a in m.attendees]) for m in own}
-        chairs = {m.id: resolve(m.chair) for m in own if m.chair is not None}
+            y = m.date.year
+            got = by_year.get(y)
+            if got is None:
+                got = by_year[y] = []
+            got.append(m)
+        known, slots, resolve = resolver(bylaw, body, members, serving.get(body.id, frozenset()))
+        get = known.get
+        # The hot loop of the whole check: per attendee one C-level key and dict lookup, no bytecode;
+        # a reference not seen at this body before (a None) is resolved once, then the dict knows it.
+        present = []
+        for m in own:
+            codes = tuple(map(get, map(key_of, m.attendees)))
+            if None in codes:
+                codes = tuple(map(resolve, m.attendees))
+            present.append(codes)
+        chairs = tuple(None if m.chair is None else resolve(m.chair) for m in own)
         bodies[body.id] = BodyIndex(
             body=body, meetings=own, by_year={y: tuple(ms) for y, ms in by_year.items()},
-            attendees=attendees, chairs=chairs,
+            present=tuple(present), chairs=chairs, slots=tuple(slots),
             seat_max=tuple(s.max for s in body.seats), seat_min=tuple(s.min for s in body.seats),
             seat_adjunct=tuple(s.adjunct for s in body.seats),
             seat_member=tuple(s.member for s in body.seats),
-            misnamed=any(r.seat < 0 and r.seat != OFFICE for r in known.values()))
-    events: dict[str, list[MatterEvent]] = {}
-    types: dict[str, str] = {}
-    for m in meetings:
-        for matter in m.matters:
-            events.setdefault(matter.id, []).append(MatterEvent(m.date, m.body, matter.action, m.id))
-            if matter.type and matter.id not in types:
-                types[matter.id] = matter.type
+            misnamed=frozenset(i for i, r in enumerate(slots) if r.seat < 0 and r.seat != OFFICE))
     years = sorted({m.date.year for m in meetings} | ({year} if year is not None else set()))
     if year is not None:
         years = [year]
     return Context(
         bylaw=bylaw, calendar=calendar, as_of=as_of, year=year, meetings=meetings, bodies=bodies,
-        members=members, years=tuple(years),
-        matter_events={k: tuple(v) for k, v in events.items()}, matter_types=types,
-        bylaw_file=stable_path(bylaw.path),
+        unknown_bodies={b: tuple(ms) for b, ms in grouped.items() if b not in bodies},
+        members=members, years=tuple(years), bylaw_file=stable_path(bylaw.path),
         planned_only=bool(meetings) and meetings[0].date > as_of)

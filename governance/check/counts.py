@@ -42,34 +42,47 @@ def _window_name(months: tuple[int, int]) -> str:
 
 def meeting_counts(ctx: Context) -> Iterator[Finding]:
     start = ctx.bylaw.effective_from
+    years = [y for y in ctx.years if start is None or y >= start.year]  # before: the agreement did not exist
     for body_id, index in ctx.bodies.items():
         rules = index.body.meeting_rules
         if not rules:
             continue
-        for year in ctx.years:
-            if start is not None and year < start.year:
-                continue  # the agreement did not exist yet
-            meetings = index.by_year.get(year, ())
-            for rule in rules:
+        judged = [(rule, *_bounds(rule)) for rule in rules]
+        cites: dict[int, object] = {}  # rule position → its citation, made when first needed
+        by_year = index.by_year
+        for year in years:
+            meetings = by_year.get(year, ())
+            n = len(meetings)
+            for k, (rule, low, high) in enumerate(judged):
                 if rule.months is None:
-                    period = (date(year, 1, 1), date(year, 12, 31))
-                    count = len(meetings)
-                    where = f"in {year}"
+                    count = n
                 else:
                     m1, m2 = rule.months
-                    period = (date(year, m1, 1), date(year, m2, _cal.monthrange(year, m2)[1]))
                     count = sum(1 for m in meetings if m1 <= m.date.month <= m2)
-                    where = f"in {_window_name(rule.months)} {year}"
-                yield from _judge(ctx, body_id, year, rule, count, period, where)
+                if (low is not None and count < low) or (high is not None and count > high):
+                    cite = cites.get(k)
+                    if cite is None:
+                        cite = cites[k] = ctx.cite(rule)
+                    yield from _judge(ctx, body_id, year, rule, count, low, high, cite)
 
 
-def _judge(ctx: Context, body_id: str, year: int, rule: MeetingRule, count: int,
-           period: tuple[date, date], where: str) -> Iterator[Finding]:
-    window = rule.months is not None
-    cite = ctx.cite(rule)
-    low, high = rule.minimum, rule.maximum
+def _bounds(rule: MeetingRule) -> tuple[int | None, int | None]:
     if rule.kind == "about":
-        low, high = rule.low - ABOUT_TOLERANCE, rule.high + ABOUT_TOLERANCE
+        return rule.low - ABOUT_TOLERANCE, rule.high + ABOUT_TOLERANCE
+    return rule.minimum, rule.maximum
+
+
+def _judge(ctx: Context, body_id: str, year: int, rule: MeetingRule, count: int, low: int | None,
+           high: int | None, cite) -> Iterator[Finding]:
+    """The findings of a count outside [low, high] (only called then)."""
+    window = rule.months is not None
+    if window:
+        m1, m2 = rule.months
+        period = (date(year, m1, 1), date(year, m2, _cal.monthrange(year, m2)[1]))
+        where = f"in {_window_name(rule.months)} {year}"
+    else:
+        period = (date(year, 1, 1), date(year, 12, 31))
+        where = f"in {year}"
     severity = "warning" if rule.kind == "about" else "error"
     said = f"{body_id} meets {_times(count)} {where}; the bylaw requires {_required(rule)}"
     if low is not None and count < low:

@@ -14,10 +14,12 @@ def decision_rule(ctx: Context) -> Iterator[Finding]:
         clause = index.body.first(Decision)
         if clause is None or clause.method != "consensus":
             continue
+        cite = None
         for meeting in index.meetings:
             for matter in meeting.matters:
-                if matter.action == "decide" and matter.outcome in ("objection", "majority"):
+                if matter.outcome in ("objection", "majority") and matter.action == "decide":
                     how = "over an objection" if matter.outcome == "objection" else "by a majority vote"
+                    cite = cite or ctx.cite(clause)
                     yield ctx.finding("decision-rule", "error",
                                       f"'{matter.id}' was decided {how}, but {body_id} decides by consensus",
-                                      ctx.cite(clause), meeting=meeting, matter=matter.id)
+                                      cite, meeting=meeting, matter=matter.id)

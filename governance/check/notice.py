@@ -14,12 +14,16 @@ def notice(ctx: Context) -> Iterator[Finding]:
         clause = index.body.first(Notice)
         if clause is None:
             continue
+        need = clause.days
+        cite = None
         for meeting in index.meetings:
-            if meeting.notice_date is None:
+            called = meeting.notice_date
+            if called is None:
                 continue
-            days = (meeting.date - meeting.notice_date).days
-            if days < clause.days:
+            days = (meeting.date - called).days
+            if days < need:
+                cite = cite or ctx.cite(clause)
                 yield ctx.finding("notice", "error",
                                   f"'{meeting.id}' was called {days} day{'' if days == 1 else 's'} ahead "
-                                  f"({meeting.notice_date}); {body_id} needs at least {clause.days} days' "
-                                  "notice", ctx.cite(clause), meeting=meeting)
+                                  f"({called}); {body_id} needs at least {need} days' "
+                                  "notice", cite, meeting=meeting)

@@ -56,13 +56,15 @@ def secretary(ctx: Context) -> Iterator[Finding]:
         party = parties[0]
         cite = ctx.stamp(party.citation)
         names = party.names()
-        for meeting in index.meetings:
-            if not meeting.attendees:
+        by_chair = party.ref == "chair"
+        keeping = frozenset(i for i, r in enumerate(index.slots) if r.name in names)  # the secretary's slots
+        for meeting, present_slots in zip(index.meetings, index.present):
+            if not present_slots:
                 continue
-            if party.ref == "chair":
+            if by_chair:
                 present = meeting.chair is not None
             else:
-                present = any(r.name in names for r in index.attendees[meeting.id])
+                present = not keeping.isdisjoint(present_slots)
             if not present:
                 yield ctx.finding("secretary", "error",
                                   f"the secretary ({party.ref}) is not among the attendees of "

@@ -24,32 +24,49 @@ def preparation(ctx: Context) -> Iterator[Finding]:
     if not any(isinstance(r, Requirement) for r in ctx.bylaw.rules):
         return
     chains: dict[tuple[str, str | None], tuple[Step, ...]] = {}
-    earliest: dict[str, dict[tuple[str, str], date]] = {}
+    done = _done(ctx)
+    types = ctx.matter_types
+    stamped: dict[int, object] = {}  # id(step) → its citation with the stable path
     for body_id, index in ctx.bodies.items():
         for meeting in index.meetings:
             for matter in meeting.matters:
                 if matter.action != "decide":
                     continue
-                mtype = matter.type or ctx.matter_types.get(matter.id)
+                mtype = matter.type or types.get(matter.id)
                 key = (body_id, mtype)
                 chain = chains.get(key)
                 if chain is None:
                     chain = chains[key] = preparation_chain(ctx.bylaw, body_id, mtype)
                 if not chain:
                     continue
-                done = earliest.get(matter.id)
-                if done is None:
-                    done = earliest[matter.id] = _earliest(ctx, matter.id)
+                day = meeting.date
                 for step in chain:
-                    if not any(done.get((step.by, a), meeting.date) < meeting.date for a in ACCEPTED[step.step]):
-                        yield ctx.finding("preparation", "error",
-                                          f"{step.by} has not {step.step} '{matter.id}' before {meeting.date}",
-                                          ctx.stamp(step.citation), meeting=meeting, matter=matter.id)
+                    first = done.get((step.step, matter.id, step.by))
+                    if first is not None and first < day:
+                        continue
+                    cite = stamped.get(id(step))
+                    if cite is None:
+                        cite = stamped[id(step)] = ctx.stamp(step.citation)
+                    yield ctx.finding("preparation", "error",
+                                      f"{step.by} has not {step.step} '{matter.id}' before {day}",
+                                      cite, meeting=meeting, matter=matter.id)
 
 
-def _earliest(ctx: Context, matter_id: str) -> dict[tuple[str, str], date]:
-    """(body, action) → the first date it happened to this matter."""
-    out: dict[tuple[str, str], date] = {}
-    for event in ctx.matter_events.get(matter_id, ()):
-        out.setdefault((event.body, event.action), event.date)  # events are in date order
+def _done(ctx: Context) -> dict[tuple[str, str, str], date]:
+    """(step, matter id, body) → the first date that body did something to the matter that counts as
+    that step (ACCEPTED), in one pass over the calendar in date order."""
+    counts_as: dict[str, tuple[str, ...]] = {}
+    for step, actions in ACCEPTED.items():
+        for action in actions:
+            counts_as[action] = counts_as.get(action, ()) + (step,)
+    out: dict[tuple[str, str, str], date] = {}
+    for meeting in ctx.meetings:
+        for matter in meeting.matters:
+            steps = counts_as.get(matter.action)
+            if steps is None:
+                continue
+            for step in steps:
+                key = (step, matter.id, meeting.body)
+                if key not in out:
+                    out[key] = meeting.date
     return out

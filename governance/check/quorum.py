@@ -53,22 +53,37 @@ def quorum(ctx: Context) -> Iterator[Finding]:
         cite = ctx.cite(clause, law_from=default if clause.kind == "default" else None)
         adjunct, seat_max = index.seat_adjunct, index.seat_max
         single = all(seat_max[i] == 1 for i in voting)
-        for meeting in index.meetings:
-            resolved = index.attendees[meeting.id]
-            if not resolved:
+        # What each slot (a distinct reference, context.BodyIndex) counts as: its voting seat, or its member
+        # when counting members; None when it does not count. Present = distinct non-None values.
+        if per_member:
+            counts_as = [r.member if r.seat >= 0 and not adjunct[r.seat] and r.member else None
+                         for r in index.slots]
+        else:
+            counts_as = [r.seat if r.seat >= 0 and not adjunct[r.seat] else None for r in index.slots]
+        counting = frozenset(i for i, v in enumerate(counts_as) if v is not None)
+        # When no two counting slots are the same seat (or member), present = counting slots present.
+        distinct = len({counts_as[i] for i in counting}) == len(counting)
+        value = counts_as.__getitem__
+        fast = (per_member or single) and distinct
+        # Every threshold grows with those present: the least number that is enough, found once.
+        most = max(total, len(counting), sum(seat_max[i] for i in voting))  # no meeting counts more
+        need = next((n for n in range(most + 1) if enough(n)), most + 1)
+        for meeting, present_slots in zip(index.meetings, index.present):
+            if not present_slots:
                 continue
-            if per_member:
-                present = len({r.member for r in resolved if r.seat >= 0 and not adjunct[r.seat] and r.member})
-            elif single:  # every voting seat seats one: count distinct seats present
-                present = len({s for r in resolved if (s := r.seat) >= 0 and not adjunct[s]})
+            if fast:
+                present = len(counting.intersection(present_slots))
+            elif per_member or single:
+                found = set(map(value, present_slots))
+                present = len(found) - (None in found)
             else:
-                counts: dict[int, int] = {}
-                for r in resolved:
-                    s = r.seat
-                    if s >= 0 and not adjunct[s]:
-                        counts[s] = counts.get(s, 0) + 1
-                present = sum(c if c <= seat_max[s] else seat_max[s] for s, c in counts.items())
-            if not enough(present):
+                tally: dict[int, int] = {}
+                for i in present_slots:
+                    s = counts_as[i]
+                    if s is not None:
+                        tally[s] = tally.get(s, 0) + 1
+                present = sum(c if c <= seat_max[s] else seat_max[s] for s, c in tally.items())
+            if present < need:
                 yield ctx.finding("quorum", "error",
                                   f"{present} of {total} {unit} present at '{meeting.id}'; the quorum is "
                                   f"{wording} of {unit}", cite, meeting=meeting)

@@ -11,7 +11,7 @@ from typing import Iterator
 
 from ..model.types import SeatDecl
 from ..report.finding import Finding
-from .context import AMBIGUOUS, OFFICE, UNKNOWN_MEMBER, UNKNOWN_SEAT, Context
+from .context import AMBIGUOUS, UNKNOWN_MEMBER, UNKNOWN_SEAT, Context
 
 
 def _hint(name: str, known) -> str:
@@ -38,47 +38,59 @@ def unknown_names(ctx: Context) -> Iterator[Finding]:
             yield ctx.finding("unknown-member", "error",
                               f"the roster gives {name} the seat '{ref}', but '{ref.member}' is not a member "
                               f"of {bylaw.id}{_hint(ref.member, ctx.members)}", member_cite)
-    for meeting in ctx.meetings:
-        index = ctx.bodies.get(meeting.body)
-        if index is None:
+    for body_id in ctx.unknown_bodies:
+        for meeting in ctx.unknown_bodies[body_id]:
             yield ctx.finding("unknown-body", "error",
                               f"meeting '{meeting.id}' is of '{meeting.body}', which is not a body of "
                               f"{bylaw.id}{body_hint(meeting.body)}", ctx.cite(bylaw),
                               meeting=meeting)
-            continue
-        for matter in meeting.matters:
-            for member in matter.participants:
-                if member not in ctx.members:
+    unknown_participants: dict[tuple[str, ...], list[str]] = {}  # the same few lists recur on every matter
+    for body_id, index in ctx.bodies.items():
+        for meeting in index.meetings:
+            for matter in meeting.matters:
+                participants = matter.participants
+                if not participants:
+                    continue
+                strangers = unknown_participants.get(participants)
+                if strangers is None:
+                    strangers = unknown_participants[participants] = [
+                        m for m in participants if m not in ctx.members]
+                for member in strangers:
                     yield ctx.finding("unknown-member", "error",
                                       f"participant '{member}' of '{matter.id}' is not a member of "
                                       f"{bylaw.id}{_hint(member, ctx.members)}", member_cite,
                                       meeting=meeting, matter=matter.id)
-        if not index.misnamed:
+        misnamed = index.misnamed
+        if not misnamed:
             continue  # every name used at this body resolved to a seat
-        resolved = index.attendees[meeting.id]
-        bad = [(ref, r) for ref, r in zip(meeting.attendees, resolved) if r.seat < 0 and r.seat != OFFICE]
-        chair = index.chairs.get(meeting.id)
-        if chair is not None and chair.seat < 0 and chair.seat != OFFICE and meeting.chair not in meeting.attendees:
-            bad.append((meeting.chair, chair))
-        if not bad:
-            continue
+        slots = index.slots
         body = index.body
-        seat_cite = ctx.cite_first(*body.of(SeatDecl), body)
-        seen = set()
-        for ref, r in bad:
-            if ref in seen:
+        seat_cite = None
+        for meeting, present, chair in zip(index.meetings, index.present, index.chairs):
+            if misnamed.isdisjoint(present) and chair not in misnamed:
                 continue
-            seen.add(ref)
-            if r.seat == UNKNOWN_MEMBER:
-                yield ctx.finding("unknown-member", "error",
-                                  f"'{ref}' names '{ref.member}', which is not a member of "
-                                  f"{bylaw.id}{hint(ref.member, '', ctx.members)}", member_cite, meeting=meeting)
-            elif r.seat == AMBIGUOUS:
-                yield ctx.finding("unknown-seat", "error",
-                                  f"'{ref}' names no single seat in {body.id}: several members hold a "
-                                  f"'{ref.role}' seat; write MEMBER/{ref.role}", seat_cite, meeting=meeting)
-            elif r.seat == UNKNOWN_SEAT:
-                seats = [str(s.ref) for s in body.seats]
-                yield ctx.finding("unknown-seat", "error",
-                                  f"'{ref}' holds no seat in {body.id}{hint(str(ref), body.id, seats)}", seat_cite,
-                                  meeting=meeting)
+            bad = [slots[i] for i in present if i in misnamed]
+            if chair in misnamed and meeting.chair not in meeting.attendees:
+                bad.append(slots[chair])
+            if seat_cite is None:
+                seat_cite = ctx.cite_first(*body.of(SeatDecl), body)
+            seen = set()
+            for r in bad:
+                ref = r.ref
+                if ref in seen:
+                    continue
+                seen.add(ref)
+                if r.seat == UNKNOWN_MEMBER:
+                    yield ctx.finding("unknown-member", "error",
+                                      f"'{ref}' names '{ref.member}', which is not a member of "
+                                      f"{bylaw.id}{hint(ref.member, '', ctx.members)}", member_cite,
+                                      meeting=meeting)
+                elif r.seat == AMBIGUOUS:
+                    yield ctx.finding("unknown-seat", "error",
+                                      f"'{ref}' names no single seat in {body.id}: several members hold a "
+                                      f"'{ref.role}' seat; write MEMBER/{ref.role}", seat_cite, meeting=meeting)
+                elif r.seat == UNKNOWN_SEAT:
+                    seats = [str(s.ref) for s in body.seats]
+                    yield ctx.finding("unknown-seat", "error",
+                                      f"'{ref}' holds no seat in {body.id}{hint(str(ref), body.id, seats)}",
+                                      seat_cite, meeting=meeting)

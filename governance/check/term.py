@@ -21,11 +21,14 @@ def term(ctx: Context) -> Iterator[Finding]:
         return
     if len(spans) == 1 and spans[0].start is None and spans[0].end is None:
         return  # open-ended from the beginning: nothing to break
+    breaches: dict = {}  # day → why it lies outside every term (None: in force); a calendar has few days
     for meeting in ctx.meetings:
-        if any(meeting.date in s for s in spans):
-            continue
-        breach = out_of_term(bylaw, meeting.date)
-        if breach is None:
-            continue
-        yield ctx.finding("term", "error", f"'{meeting.id}' on {breach.message}",
-                          ctx.cite(breach.clause or bylaw), meeting=meeting)
+        day = meeting.date
+        if day in breaches:
+            found = breaches[day]
+        else:
+            breach = None if any(day in s for s in spans) else out_of_term(bylaw, day)
+            found = breaches[day] = None if breach is None else (breach, ctx.cite(breach.clause or bylaw))
+        if found is not None:
+            breach, cite = found
+            yield ctx.finding("term", "error", f"'{meeting.id}' on {breach.message}", cite, meeting=meeting)
