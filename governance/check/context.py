@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import compress, groupby
 from operator import attrgetter
 from pathlib import Path
-from typing import Mapping
+from typing import Iterator, Mapping
 
 from ..calendar.model import Calendar, Meeting
 from ..loader import shipped_dir
@@ -23,6 +24,7 @@ UNKNOWN_SEAT = -1     # no such seat in this body
 UNKNOWN_MEMBER = -2   # the member is not a member of the bylaw
 OFFICE = -3           # the office that serves this body (its secretary or convener), present as itself
 AMBIGUOUS = -4        # a bare ROLE that several members hold here: it names no single seat
+UNSEEN = -99          # (while building) a reference not resolved at this body yet
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,13 +40,16 @@ class Resolved:
 @dataclass(frozen=True, slots=True)
 class BodyIndex:
     """One body's meetings, with every attendee and chair resolved once. A distinct reference (MEMBER,
-    ROLE) is resolved once per body into a *slot* of `slots`; a meeting's attendees are its slots, so the
-    checks ask set questions of small ints (present, misnamed, the secretary's) without resolving again."""
+    ROLE) is resolved once per body into a *slot* of `slots`, and a meeting's attendees are a *pattern*
+    of slots; the same people meet again and again, so a body has few distinct patterns, and the checks
+    judge attendance once per pattern (quorum, misnamed attendees, the secretary's presence) rather than
+    once per meeting."""
 
     body: Body
     meetings: tuple[Meeting, ...]                    # sorted by date, then id
     by_year: Mapping[int, tuple[Meeting, ...]]
-    present: tuple[tuple[int, ...], ...]             # parallel to `meetings`: its attendees' slots
+    patterns: tuple[tuple[int, ...], ...]            # distinct attendee lists, as slots
+    pattern_of: tuple[int, ...]                      # parallel to `meetings`: its attendees' pattern
     chairs: tuple[int | None, ...]                   # parallel to `meetings`: its chair's slot, or None
     slots: tuple[Resolved, ...]                      # slot → what that reference resolves to
     seat_max: tuple[int, ...]                        # per seat index: how many may sit
@@ -52,6 +57,10 @@ class BodyIndex:
     seat_adjunct: tuple[bool, ...]
     seat_member: tuple[str | None, ...]
     misnamed: frozenset[int] = frozenset()           # slots naming no seat here (nor the serving office)
+
+    def where(self, flags) -> Iterator[int]:
+        """Positions (in `meetings`, ascending) of the meetings whose pattern p has a true flags[p]."""
+        return compress(range(len(self.meetings)), map(flags.__getitem__, self.pattern_of))
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +77,6 @@ class Context:
     calendar: Calendar
     as_of: date
     year: int | None                                 # only findings about this year are reported
-    meetings: tuple[Meeting, ...]                    # every meeting, sorted by date, id, body
     bodies: Mapping[str, BodyIndex]                  # only bodies the bylaw defines
     unknown_bodies: Mapping[str, tuple[Meeting, ...]]  # body ids the bylaw does not define → their meetings
     members: Mapping[str, object]                    # member id → Member
@@ -77,6 +85,22 @@ class Context:
     planned_only: bool                               # the calendar holds nothing on or before as_of
     paths: dict = field(default_factory=dict, compare=False)  # memo of stable_path for this run
     memo: dict = field(default_factory=dict, compare=False)   # indexes only some checks need, built on use
+    first: date | None = None                        # the earliest and latest meeting dates
+    last: date | None = None
+
+    @property
+    def meetings(self) -> tuple[Meeting, ...]:
+        """Every meeting, sorted by date, id, body (built on first use: checks go body by body)."""
+        got = self.memo.get("meetings")
+        if got is None:
+            got = self.memo["meetings"] = tuple(sorted(self.calendar.meetings, key=attrgetter("date", "id", "body")))
+        return got
+
+    def by_body(self) -> Iterator[tuple[str, tuple[Meeting, ...]]]:
+        """Every meeting, body by body (the bylaw's, then unknown ones), each body's by date and id."""
+        for body_id, index in self.bodies.items():
+            yield body_id, index.meetings
+        yield from self.unknown_bodies.items()
 
     @property
     def matter_events(self) -> Mapping[str, tuple[MatterEvent, ...]]:
@@ -96,10 +120,12 @@ class Context:
         got = self.memo.get("types")
         if got is None:
             got = self.memo["types"] = {}
-            for m in self.meetings:
-                for matter in m.matters:
-                    if matter.type and matter.id not in got:
-                        got[matter.id] = matter.type
+            # Most calendars give no types: then the sorted pass (first type in date order) is not needed.
+            if any(matter.type for _, ms in self.by_body() for m in ms for matter in m.matters):
+                for m in self.meetings:
+                    for matter in m.matters:
+                        if matter.type and matter.id not in got:
+                            got[matter.id] = matter.type
         return got
 
     def cite(self, node: Node, *, law_from: Node | None = None) -> Citation:
@@ -225,48 +251,60 @@ def resolver(bylaw: Bylaw, body: Body, members: Mapping[str, object], serving: s
 
 def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None) -> Context:
     members = {m.id: m for m in bylaw.members}
-    meetings = tuple(sorted(calendar.meetings, key=attrgetter("date", "id", "body")))
+    # Sorting by date alone is cheap (one C-level key); a body rarely meets twice on a day, so the
+    # order by (date, id) within a body needs a second sort only when it does (it is stable: the
+    # same order as sorting by (date, id) at once).
+    date_of = attrgetter("date")
+    by_date = sorted(calendar.meetings, key=date_of)
     grouped: dict[str, list[Meeting]] = {}
-    for m in meetings:
+    for m in by_date:
         own = grouped.get(m.body)
         if own is None:
             own = grouped[m.body] = []
         own.append(m)
+    for own in grouped.values():
+        if len(set(map(date_of, own))) < len(own):
+            own.sort(key=attrgetter("date", "id"))
     bodies: dict[str, BodyIndex] = {}
     serving = serving_offices(bylaw)
-    key_of = attrgetter("member", "role")
+    chair_of = attrgetter("chair")
+    year_of = attrgetter("date.year")
+    years = set()
     for body in bylaw.bodies:
         own = tuple(grouped.get(body.id, ()))
-        by_year: dict[int, list[Meeting]] = {}
-        for m in own:
-            y = m.date.year
-            got = by_year.get(y)
-            if got is None:
-                got = by_year[y] = []
-            got.append(m)
+        by_year = {y: tuple(ms) for y, ms in groupby(own, key=year_of)}
+        years.update(by_year)
         known, slots, resolve = resolver(bylaw, body, members, serving.get(body.id, frozenset()))
         get = known.get
-        # The hot loop of the whole check: per attendee one C-level key and dict lookup, no bytecode;
-        # a reference not seen at this body before (a None) is resolved once, then the dict knows it.
-        present = []
+        # The hot loop of the whole check: per attendee one dict lookup; a reference not seen at this
+        # body before (a None) is resolved once, then the dict knows it.
+        patterns: dict[tuple[int, ...], int] = {}
+        pattern_of = []
         for m in own:
-            codes = tuple(map(get, map(key_of, m.attendees)))
-            if None in codes:
-                codes = tuple(map(resolve, m.attendees))
-            present.append(codes)
-        chairs = tuple(None if m.chair is None else resolve(m.chair) for m in own)
+            codes = tuple([get((a.member, a.role)) for a in m.attendees])
+            p = patterns.get(codes)
+            if p is None:
+                if None in codes:
+                    codes = tuple(map(resolve, m.attendees))
+                p = patterns.get(codes)
+                if p is None:
+                    p = patterns[codes] = len(patterns)
+            pattern_of.append(p)
+        chairs = tuple([None if c is None else get((c.member, c.role), UNSEEN) for c in map(chair_of, own)])
+        if UNSEEN in chairs:
+            chairs = tuple([None if c is None else resolve(c) for c in map(chair_of, own)])
         bodies[body.id] = BodyIndex(
-            body=body, meetings=own, by_year={y: tuple(ms) for y, ms in by_year.items()},
-            present=tuple(present), chairs=chairs, slots=tuple(slots),
+            body=body, meetings=own, by_year=by_year,
+            patterns=tuple(patterns), pattern_of=tuple(pattern_of), chairs=chairs, slots=tuple(slots),
             seat_max=tuple(s.max for s in body.seats), seat_min=tuple(s.min for s in body.seats),
             seat_adjunct=tuple(s.adjunct for s in body.seats),
             seat_member=tuple(s.member for s in body.seats),
             misnamed=frozenset(i for i, r in enumerate(slots) if r.seat < 0 and r.seat != OFFICE))
-    years = sorted({m.date.year for m in meetings} | ({year} if year is not None else set()))
-    if year is not None:
-        years = [year]
+    unknown = {b: tuple(ms) for b, ms in grouped.items() if b not in bodies}
+    years.update(m.date.year for ms in unknown.values() for m in ms)
+    years = [year] if year is not None else sorted(years)
     return Context(
-        bylaw=bylaw, calendar=calendar, as_of=as_of, year=year, meetings=meetings, bodies=bodies,
-        unknown_bodies={b: tuple(ms) for b, ms in grouped.items() if b not in bodies},
+        bylaw=bylaw, calendar=calendar, as_of=as_of, year=year, bodies=bodies, unknown_bodies=unknown,
         members=members, years=tuple(years), bylaw_file=stable_path(bylaw.path),
-        planned_only=bool(meetings) and meetings[0].date > as_of)
+        planned_only=bool(by_date) and by_date[0].date > as_of,
+        first=by_date[0].date if by_date else None, last=by_date[-1].date if by_date else None)

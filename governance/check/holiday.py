@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
 from types import MappingProxyType
 from typing import Iterator, Mapping
 
@@ -30,22 +32,26 @@ def public_holidays(first: int, last: int) -> Mapping[date, str]:
 
 
 def holiday(ctx: Context) -> Iterator[Finding]:
-    if not ctx.meetings:
+    if ctx.first is None:
         return
-    names = public_holidays(ctx.meetings[0].date.year, ctx.meetings[-1].date.year)
-    warned: dict[date, str | None] = {}  # day → why a meeting that day is warned about (None: it is not)
+    names = public_holidays(ctx.first.year, ctx.last.year)
+    # Judged once per day (a calendar has few distinct days), then meetings are picked by day.
+    warned: dict[date, str] = {}  # day → why a meeting that day is warned about
+    judged: set = set()
+    date_of = attrgetter("date")
     for body_id, index in ctx.bodies.items():
+        meetings = index.meetings
+        days = set(map(date_of, meetings))
+        for day in days - judged:
+            name = names.get(day)
+            if name is not None:
+                warned[day] = f"falls on a public holiday: {name} ({day})"
+            elif day.weekday() >= 5:
+                warned[day] = f"falls on a weekend ({day.strftime('%A')} {day})"
+        judged |= days
         cite = None
-        for meeting in index.meetings:
-            day = meeting.date
-            if day in warned:
-                why = warned[day]
-            else:
-                name = names.get(day)
-                why = warned[day] = (f"falls on a public holiday: {name} ({day})" if name is not None else
-                                     f"falls on a weekend ({day.strftime('%A')} {day})" if day.weekday() >= 5
-                                     else None)
-            if why is not None:
-                if cite is None:
-                    cite = Citation(file=ctx.bylaw_file, line=index.body.span.line, quote=LAW, law=LAW)
-                yield ctx.finding("holiday", "warning", f"'{meeting.id}' {why}", cite, meeting=meeting)
+        for meeting in compress(meetings, map(warned.__contains__, map(date_of, meetings))):
+            if cite is None:
+                cite = Citation(file=ctx.bylaw_file, line=index.body.span.line, quote=LAW, law=LAW)
+            yield ctx.finding("holiday", "warning", f"'{meeting.id}' {warned[meeting.date]}", cite,
+                              meeting=meeting)

@@ -58,13 +58,13 @@ def secretary(ctx: Context) -> Iterator[Finding]:
         names = party.names()
         by_chair = party.ref == "chair"
         keeping = frozenset(i for i, r in enumerate(index.slots) if r.name in names)  # the secretary's slots
-        for meeting, present_slots in zip(index.meetings, index.present):
-            if not present_slots:
-                continue
-            if by_chair:
-                present = meeting.chair is not None
-            else:
-                present = not keeping.isdisjoint(present_slots)
+        # Per attendance pattern: attendees are listed, and (unless the chair keeps the minutes, judged
+        # per meeting below) the secretary is not among them.
+        missing = [bool(slots) and (by_chair or keeping.isdisjoint(slots)) for slots in index.patterns]
+        meetings = index.meetings
+        for i in index.where(missing):
+            meeting = meetings[i]
+            present = by_chair and meeting.chair is not None
             if not present:
                 yield ctx.finding("secretary", "error",
                                   f"the secretary ({party.ref}) is not among the attendees of "

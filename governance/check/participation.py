@@ -13,20 +13,21 @@ def participation(ctx: Context) -> Iterator[Finding]:
         return
     cite = None
     short: dict[tuple[str, ...], list[str] | None] = {}  # participants → members joined if too few
-    for meeting in ctx.meetings:
-        for matter in meeting.matters:
-            participants = matter.participants
-            if not participants:
-                continue  # not a voluntary collaboration of some members: everyone takes part
-            if participants in short:  # the same few lists recur on every matter: judged once each
-                joined = short[participants]
-            else:
-                joined = sorted(set(participants) & ctx.members.keys())
-                joined = short[participants] = joined if len(joined) < clause.minimum else None
-            if joined is not None:
-                cite = cite or ctx.cite(clause)
-                who = ", ".join(joined) or "no member"
-                yield ctx.finding("participation", "error",
-                                  f"'{matter.id}' has {len(joined)} participating member"
-                                  f"{'' if len(joined) == 1 else 's'} ({who}); at least {clause.minimum} "
-                                  "are needed", cite, meeting=meeting, matter=matter.id)
+    for _, meetings in ctx.by_body():
+        for meeting in meetings:
+            for matter in meeting.matters:
+                participants = matter.participants
+                if not participants:
+                    continue  # not a voluntary collaboration of some members: everyone takes part
+                if participants in short:  # the same few lists recur on every matter: judged once each
+                    joined = short[participants]
+                else:
+                    joined = sorted(set(participants) & ctx.members.keys())
+                    joined = short[participants] = joined if len(joined) < clause.minimum else None
+                if joined is not None:
+                    cite = cite or ctx.cite(clause)
+                    who = ", ".join(joined) or "no member"
+                    yield ctx.finding("participation", "error",
+                                      f"'{matter.id}' has {len(joined)} participating member"
+                                      f"{'' if len(joined) == 1 else 's'} ({who}); at least {clause.minimum} "
+                                      "are needed", cite, meeting=meeting, matter=matter.id)

@@ -24,10 +24,13 @@ def preparation(ctx: Context) -> Iterator[Finding]:
     if not any(isinstance(r, Requirement) for r in ctx.bylaw.rules):
         return
     chains: dict[tuple[str, str | None], tuple[Step, ...]] = {}
-    done = _done(ctx)
-    types = ctx.matter_types
+    done, typed = _done(ctx)
+    types = ctx.matter_types if typed else {}
     stamped: dict[int, object] = {}  # id(step) → its citation with the stable path
+    required = {r.body for r in ctx.bylaw.rules if isinstance(r, Requirement)}  # others have no chain
     for body_id, index in ctx.bodies.items():
+        if body_id not in required:
+            continue
         for meeting in index.meetings:
             for matter in meeting.matters:
                 if matter.action != "decide":
@@ -52,21 +55,26 @@ def preparation(ctx: Context) -> Iterator[Finding]:
                                       cite, meeting=meeting, matter=matter.id)
 
 
-def _done(ctx: Context) -> dict[tuple[str, str, str], date]:
+def _done(ctx: Context) -> tuple[dict[tuple[str, str, str], date], bool]:
     """(step, matter id, body) → the first date that body did something to the matter that counts as
-    that step (ACCEPTED), in one pass over the calendar in date order."""
+    that step (ACCEPTED), in one pass over the calendar in date order; and whether any matter has a type
+    (if none has, the matter types need no pass of their own)."""
     counts_as: dict[str, tuple[str, ...]] = {}
     for step, actions in ACCEPTED.items():
         for action in actions:
             counts_as[action] = counts_as.get(action, ()) + (step,)
     out: dict[tuple[str, str, str], date] = {}
-    for meeting in ctx.meetings:
-        for matter in meeting.matters:
-            steps = counts_as.get(matter.action)
-            if steps is None:
-                continue
-            for step in steps:
-                key = (step, matter.id, meeting.body)
-                if key not in out:
-                    out[key] = meeting.date
-    return out
+    typed = False
+    for body_id, meetings in ctx.by_body():
+        for meeting in meetings:  # in date order: the first date seen is the earliest
+            for matter in meeting.matters:
+                if matter.type:
+                    typed = True
+                steps = counts_as.get(matter.action)
+                if steps is None:
+                    continue
+                for step in steps:
+                    key = (step, matter.id, body_id)
+                    if key not in out:
+                        out[key] = meeting.date
+    return out, typed

@@ -68,22 +68,30 @@ def quorum(ctx: Context) -> Iterator[Finding]:
         # Every threshold grows with those present: the least number that is enough, found once.
         most = max(total, len(counting), sum(seat_max[i] for i in voting))  # no meeting counts more
         need = next((n for n in range(most + 1) if enough(n)), most + 1)
-        for meeting, present_slots in zip(index.meetings, index.present):
-            if not present_slots:
-                continue
-            if fast:
-                present = len(counting.intersection(present_slots))
+        counted = []  # per attendance pattern: how many count as present (None: attendance not listed)
+        for slots in index.patterns:
+            if not slots:
+                present = None
+            elif fast:
+                present = len(counting.intersection(slots))
             elif per_member or single:
-                found = set(map(value, present_slots))
+                found = set(map(value, slots))
                 present = len(found) - (None in found)
             else:
                 tally: dict[int, int] = {}
-                for i in present_slots:
+                for i in slots:
                     s = counts_as[i]
                     if s is not None:
                         tally[s] = tally.get(s, 0) + 1
                 present = sum(c if c <= seat_max[s] else seat_max[s] for s, c in tally.items())
-            if present < need:
-                yield ctx.finding("quorum", "error",
-                                  f"{present} of {total} {unit} present at '{meeting.id}'; the quorum is "
-                                  f"{wording} of {unit}", cite, meeting=meeting)
+            counted.append(present)
+        short = [n is not None and n < need for n in counted]
+        if not any(short):
+            continue
+        meetings, pattern_of = index.meetings, index.pattern_of
+        for i in index.where(short):
+            meeting = meetings[i]
+            present = counted[pattern_of[i]]
+            yield ctx.finding("quorum", "error",
+                              f"{present} of {total} {unit} present at '{meeting.id}'; the quorum is "
+                              f"{wording} of {unit}", cite, meeting=meeting)

@@ -7,6 +7,8 @@ The office that serves a body (its secretary or convener) may attend as itself.
 from __future__ import annotations
 
 import difflib
+from itertools import compress
+from operator import or_
 from typing import Iterator
 
 from ..model.types import SeatDecl
@@ -66,12 +68,16 @@ def unknown_names(ctx: Context) -> Iterator[Finding]:
         slots = index.slots
         body = index.body
         seat_cite = None
-        for meeting, present, chair in zip(index.meetings, index.present, index.chairs):
-            if misnamed.isdisjoint(present) and chair not in misnamed:
-                continue
-            bad = [slots[i] for i in present if i in misnamed]
+        meetings, patterns, pattern_of, chairs = index.meetings, index.patterns, index.pattern_of, index.chairs
+        flagged = [not misnamed.isdisjoint(p) for p in patterns]  # per pattern: names no seat
+        chair_flagged = map(misnamed.__contains__, chairs)
+        for i in compress(range(len(meetings)), map(or_, map(flagged.__getitem__, pattern_of), chair_flagged)):
+            meeting, present, chair = meetings[i], patterns[pattern_of[i]], chairs[i]
+            bad = [slots[s] for s in present if s in misnamed]
             if chair in misnamed and meeting.chair not in meeting.attendees:
                 bad.append(slots[chair])
+            if not bad:
+                continue
             if seat_cite is None:
                 seat_cite = ctx.cite_first(*body.of(SeatDecl), body)
             seen = set()

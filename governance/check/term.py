@@ -6,6 +6,8 @@ renews per mandate period but lacks an election cycle is a lint matter; its term
 """
 from __future__ import annotations
 
+from itertools import compress
+from operator import attrgetter
 from typing import Iterator
 
 from ..report.finding import Finding
@@ -21,14 +23,19 @@ def term(ctx: Context) -> Iterator[Finding]:
         return
     if len(spans) == 1 and spans[0].start is None and spans[0].end is None:
         return  # open-ended from the beginning: nothing to break
-    breaches: dict = {}  # day → why it lies outside every term (None: in force); a calendar has few days
-    for meeting in ctx.meetings:
-        day = meeting.date
-        if day in breaches:
-            found = breaches[day]
-        else:
+    # Judged once per day (a calendar has few distinct days), then meetings are picked by day.
+    breaches: dict = {}  # day outside every term → (why, citation)
+    judged: set = set()
+    date_of = attrgetter("date")
+    for _, meetings in ctx.by_body():
+        days = set(map(date_of, meetings))
+        for day in days - judged:
             breach = None if any(day in s for s in spans) else out_of_term(bylaw, day)
-            found = breaches[day] = None if breach is None else (breach, ctx.cite(breach.clause or bylaw))
-        if found is not None:
-            breach, cite = found
+            if breach is not None:
+                breaches[day] = (breach, ctx.cite(breach.clause or bylaw))
+        judged |= days
+        if not breaches:
+            continue
+        for meeting in compress(meetings, map(breaches.__contains__, map(date_of, meetings))):
+            breach, cite = breaches[meeting.date]
             yield ctx.finding("term", "error", f"'{meeting.id}' on {breach.message}", cite, meeting=meeting)
