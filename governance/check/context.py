@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from itertools import compress, groupby
+from itertools import compress, groupby, repeat
 from operator import attrgetter
 from pathlib import Path
 from typing import Iterator, Mapping
 
-from ..calendar.model import Calendar, Meeting
+from ..calendar.model import Calendar, Matter, Meeting
 from ..loader import shipped_dir
 from ..model.types import Body, Bylaw, Node, SeatRef
 from ..report.citation import cite
@@ -94,6 +94,25 @@ class Context:
         got = self.memo.get("meetings")
         if got is None:
             got = self.memo["meetings"] = tuple(sorted(self.calendar.meetings, key=attrgetter("date", "id", "body")))
+        return got
+
+    def matters_of(self, body_id: str) -> tuple[list[Matter], list[Meeting]]:
+        """A body's matters in meeting order, flat, and the meeting each is on (parallel): for the checks
+        that go matter by matter, so that they can pick matters by a field without a loop of their own.
+        Built once per body, on first use."""
+        key = ("matters", body_id)
+        got = self.memo.get(key)
+        if got is None:
+            index = self.bodies.get(body_id)
+            meetings = index.meetings if index is not None else self.unknown_bodies[body_id]
+            matters: list[Matter] = []
+            owners: list[Meeting] = []
+            for m in meetings:
+                ms = m.matters
+                if ms:
+                    matters += ms
+                    owners += repeat(m, len(ms))
+            got = self.memo[key] = (matters, owners)
         return got
 
     def by_body(self) -> Iterator[tuple[str, tuple[Meeting, ...]]]:

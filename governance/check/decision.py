@@ -2,11 +2,16 @@
 by a majority vote."""
 from __future__ import annotations
 
+from itertools import compress
+from operator import attrgetter
 from typing import Iterator
 
 from ..model.types import Decision
 from ..report.finding import Finding
 from .context import Context
+
+OVERRULED = ("objection", "majority")  # outcomes that are no consensus
+outcome_of = attrgetter("outcome")
 
 
 def decision_rule(ctx: Context) -> Iterator[Finding]:
@@ -15,11 +20,11 @@ def decision_rule(ctx: Context) -> Iterator[Finding]:
         if clause is None or clause.method != "consensus":
             continue
         cite = None
-        for meeting in index.meetings:
-            for matter in meeting.matters:
-                if matter.outcome in ("objection", "majority") and matter.action == "decide":
-                    how = "over an objection" if matter.outcome == "objection" else "by a majority vote"
-                    cite = cite or ctx.cite(clause)
-                    yield ctx.finding("decision-rule", "error",
-                                      f"'{matter.id}' was decided {how}, but {body_id} decides by consensus",
-                                      cite, meeting=meeting, matter=matter.id)
+        matters, owners = ctx.matters_of(body_id)
+        for matter, meeting in compress(zip(matters, owners), map(OVERRULED.__contains__, map(outcome_of, matters))):
+            if matter.action == "decide":
+                how = "over an objection" if matter.outcome == "objection" else "by a majority vote"
+                cite = cite or ctx.cite(clause)
+                yield ctx.finding("decision-rule", "error",
+                                  f"'{matter.id}' was decided {how}, but {body_id} decides by consensus",
+                                  cite, meeting=meeting, matter=matter.id)

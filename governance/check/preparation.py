@@ -10,6 +10,8 @@ Chains are asked once per (body, matter type), never per meeting.
 from __future__ import annotations
 
 from datetime import date
+from itertools import compress
+from operator import attrgetter
 from typing import Iterator
 
 from ..graph.queries import Step, preparation_chain
@@ -18,6 +20,8 @@ from ..report.finding import Finding
 from .context import Context
 
 ACCEPTED = {"prepared": ("prepare", "propose"), "proposed": ("propose",)}
+DECIDE = "decide"
+action_of, type_of = attrgetter("action"), attrgetter("type")
 
 
 def preparation(ctx: Context) -> Iterator[Finding]:
@@ -31,28 +35,26 @@ def preparation(ctx: Context) -> Iterator[Finding]:
     for body_id, index in ctx.bodies.items():
         if body_id not in required:
             continue
-        for meeting in index.meetings:
-            for matter in meeting.matters:
-                if matter.action != "decide":
+        matters, owners = ctx.matters_of(body_id)
+        for matter, meeting in compress(zip(matters, owners), map(DECIDE.__eq__, map(action_of, matters))):
+            mtype = matter.type or types.get(matter.id)
+            key = (body_id, mtype)
+            chain = chains.get(key)
+            if chain is None:
+                chain = chains[key] = preparation_chain(ctx.bylaw, body_id, mtype)
+            if not chain:
+                continue
+            day = meeting.date
+            for step in chain:
+                first = done.get((step.step, matter.id, step.by))
+                if first is not None and first < day:
                     continue
-                mtype = matter.type or types.get(matter.id)
-                key = (body_id, mtype)
-                chain = chains.get(key)
-                if chain is None:
-                    chain = chains[key] = preparation_chain(ctx.bylaw, body_id, mtype)
-                if not chain:
-                    continue
-                day = meeting.date
-                for step in chain:
-                    first = done.get((step.step, matter.id, step.by))
-                    if first is not None and first < day:
-                        continue
-                    cite = stamped.get(id(step))
-                    if cite is None:
-                        cite = stamped[id(step)] = ctx.stamp(step.citation)
-                    yield ctx.finding("preparation", "error",
-                                      f"{step.by} has not {step.step} '{matter.id}' before {day}",
-                                      cite, meeting=meeting, matter=matter.id)
+                cite = stamped.get(id(step))
+                if cite is None:
+                    cite = stamped[id(step)] = ctx.stamp(step.citation)
+                yield ctx.finding("preparation", "error",
+                                  f"{step.by} has not {step.step} '{matter.id}' before {day}",
+                                  cite, meeting=meeting, matter=matter.id)
 
 
 def _done(ctx: Context) -> tuple[dict[tuple[str, str, str], date], bool]:
@@ -65,16 +67,13 @@ def _done(ctx: Context) -> tuple[dict[tuple[str, str, str], date], bool]:
             counts_as[action] = counts_as.get(action, ()) + (step,)
     out: dict[tuple[str, str, str], date] = {}
     typed = False
-    for body_id, meetings in ctx.by_body():
-        for meeting in meetings:  # in date order: the first date seen is the earliest
-            for matter in meeting.matters:
-                if matter.type:
-                    typed = True
-                steps = counts_as.get(matter.action)
-                if steps is None:
-                    continue
-                for step in steps:
-                    key = (step, matter.id, body_id)
-                    if key not in out:
-                        out[key] = meeting.date
+    for body_id, _ in ctx.by_body():
+        matters, owners = ctx.matters_of(body_id)
+        typed = typed or any(map(type_of, matters))
+        # in date order: the first date seen is the earliest
+        for matter, meeting in compress(zip(matters, owners), map(counts_as.__contains__, map(action_of, matters))):
+            for step in counts_as[matter.action]:
+                key = (step, matter.id, body_id)
+                if key not in out:
+                    out[key] = meeting.date
     return out, typed

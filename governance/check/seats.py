@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 from itertools import compress
-from operator import or_
+from operator import attrgetter, or_
 from typing import Iterator
 
 from ..model.types import SeatDecl
@@ -23,51 +23,57 @@ def _hint(name: str, known) -> str:
 
 def unknown_names(ctx: Context) -> Iterator[Finding]:
     bylaw = ctx.bylaw
-    hints: dict[tuple[str, str], str] = {}  # difflib is slow, and a misspelt name usually recurs
+    # difflib is slow, and a misspelt name usually recurs, often among bodies with the same seats: the
+    # hint is remembered per (name, the names it is matched against).
+    hints: dict[tuple[str, tuple[str, ...]], str] = {}
 
-    def hint(name: str, where: str, known) -> str:
-        key = (name, where)
-        if key not in hints:
-            hints[key] = _hint(name, known)
-        return hints[key]
+    def hint(name: str, known: tuple[str, ...]) -> str:
+        key = (name, known)
+        got = hints.get(key)
+        if got is None:
+            got = hints[key] = _hint(name, known)
+        return got
+
+    member_names = tuple(sorted(ctx.members))
+    body_names = tuple(sorted(ctx.bodies))
 
     def body_hint(name: str) -> str:
-        return hint(name, "", ctx.bodies)
+        return hint(name, body_names)
 
     member_cite = ctx.cite_first(*bylaw.members, bylaw)
     for name, ref in ctx.calendar.roster:
         if ref.member is not None and ref.member not in ctx.members:
             yield ctx.finding("unknown-member", "error",
                               f"the roster gives {name} the seat '{ref}', but '{ref.member}' is not a member "
-                              f"of {bylaw.id}{_hint(ref.member, ctx.members)}", member_cite)
+                              f"of {bylaw.id}{hint(ref.member, member_names)}", member_cite)
     for body_id in ctx.unknown_bodies:
         for meeting in ctx.unknown_bodies[body_id]:
             yield ctx.finding("unknown-body", "error",
                               f"meeting '{meeting.id}' is of '{meeting.body}', which is not a body of "
                               f"{bylaw.id}{body_hint(meeting.body)}", ctx.cite(bylaw),
                               meeting=meeting)
-    unknown_participants: dict[tuple[str, ...], list[str]] = {}  # the same few lists recur on every matter
+    # The same few participant lists recur on every matter: each distinct list is judged once.
+    strangers: dict[tuple[str, ...], list[str]] = {}
+    participants_of = attrgetter("participants")
     for body_id, index in ctx.bodies.items():
-        for meeting in index.meetings:
-            for matter in meeting.matters:
-                participants = matter.participants
-                if not participants:
-                    continue
-                strangers = unknown_participants.get(participants)
-                if strangers is None:
-                    strangers = unknown_participants[participants] = [
-                        m for m in participants if m not in ctx.members]
-                for member in strangers:
+        matters, owners = ctx.matters_of(body_id)
+        lists = list(map(participants_of, matters))
+        for participants in set(lists).difference(strangers):
+            strangers[participants] = [m for m in participants if m not in ctx.members]
+        wrong = {p for p, who in strangers.items() if who}
+        if wrong:
+            for matter, meeting in compress(zip(matters, owners), map(wrong.__contains__, lists)):
+                for member in strangers[matter.participants]:
                     yield ctx.finding("unknown-member", "error",
                                       f"participant '{member}' of '{matter.id}' is not a member of "
-                                      f"{bylaw.id}{_hint(member, ctx.members)}", member_cite,
+                                      f"{bylaw.id}{hint(member, member_names)}", member_cite,
                                       meeting=meeting, matter=matter.id)
         misnamed = index.misnamed
         if not misnamed:
             continue  # every name used at this body resolved to a seat
         slots = index.slots
         body = index.body
-        seat_cite = None
+        seat_cite = seat_names = None
         meetings, patterns, pattern_of, chairs = index.meetings, index.patterns, index.pattern_of, index.chairs
         flagged = [not misnamed.isdisjoint(p) for p in patterns]  # per pattern: names no seat
         chair_flagged = map(misnamed.__contains__, chairs)
@@ -89,14 +95,15 @@ def unknown_names(ctx: Context) -> Iterator[Finding]:
                 if r.seat == UNKNOWN_MEMBER:
                     yield ctx.finding("unknown-member", "error",
                                       f"'{ref}' names '{ref.member}', which is not a member of "
-                                      f"{bylaw.id}{hint(ref.member, '', ctx.members)}", member_cite,
+                                      f"{bylaw.id}{hint(ref.member, member_names)}", member_cite,
                                       meeting=meeting)
                 elif r.seat == AMBIGUOUS:
                     yield ctx.finding("unknown-seat", "error",
                                       f"'{ref}' names no single seat in {body.id}: several members hold a "
                                       f"'{ref.role}' seat; write MEMBER/{ref.role}", seat_cite, meeting=meeting)
                 elif r.seat == UNKNOWN_SEAT:
-                    seats = [str(s.ref) for s in body.seats]
+                    if seat_names is None:
+                        seat_names = tuple(sorted(str(s.ref) for s in body.seats))
                     yield ctx.finding("unknown-seat", "error",
-                                      f"'{ref}' holds no seat in {body.id}{hint(str(ref), body.id, seats)}",
+                                      f"'{ref}' holds no seat in {body.id}{hint(r.name, seat_names)}",
                                       seat_cite, meeting=meeting)
