@@ -156,6 +156,12 @@ def chair_for(bylaw: t.Bylaw, body_id: str, year: int) -> Assignment:
     return chair_of(bylaw, body, year)
 
 
+def seating_of(bylaw: t.Bylaw, body: t.Body, clause: t.Chair | None, year: int) -> Seating:
+    """One office (the chair clause or vice chair clause of `body`) in `year`; what `chair_of` builds
+    twice, for callers that need only one of them most of the time (the calendar checks)."""
+    return _seating(bylaw, body, clause, year)
+
+
 def chair_of(bylaw: t.Bylaw, body: t.Body, year: int) -> Assignment:
     """`chair_for` when the caller already holds the body (the calendar checks: no search of the bylaw)."""
     return Assignment(body.id, year, _seating(bylaw, body, body.chair, year),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..rotation import Seating, chair_of
+from ..rotation import Seating, seating_of
 from ..report.finding import Finding
 from .context import Context
 
@@ -36,17 +36,20 @@ def chair(ctx: Context) -> Iterator[Finding]:
         body = index.body
         if body.chair is None or not index.meetings:
             continue
+        clause, vice_clause = body.chair, body.vice_chair  # looked up once per body, not per year
         for year, meetings in index.by_year.items():  # once per year: who may chair then
-            got = chair_of(ctx.bylaw, body, year)
-            want, vice = got.chair, got.vice
+            want = seating_of(ctx.bylaw, body, clause, year)
             if want.kind == "none" or not want.known:
                 continue  # the bylaw does not say who chairs this year: nothing to judge
             role, member = want.role, want.member
             elected = want.kind == "elected"
+            vice = None  # asked only when someone else chaired
             for meeting in meetings:
                 given = meeting.chair
                 if given is None or (given.role == role and (elected or given.member == member)):
                     continue  # the common case, decided without a call
+                if vice is None:
+                    vice = seating_of(ctx.bylaw, body, vice_clause, year)
                 yield from _wrong_chair(ctx, meeting, given, year, want, vice)
 
 

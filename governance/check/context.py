@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from itertools import compress, groupby, repeat
+from itertools import chain, compress, groupby, repeat
 from operator import attrgetter
 from pathlib import Path
 from typing import Iterator, Mapping
@@ -96,6 +96,14 @@ class Context:
             got = self.memo["meetings"] = tuple(sorted(self.calendar.meetings, key=attrgetter("date", "id", "body")))
         return got
 
+    @property
+    def days(self) -> frozenset[date]:
+        """Every day the calendar has a meeting on: checks that judge a day judge each once."""
+        got = self.memo.get("days")
+        if got is None:
+            got = self.memo["days"] = frozenset(map(attrgetter("date"), self.calendar.meetings))
+        return got
+
     def matters_of(self, body_id: str) -> tuple[list[Matter], list[Meeting]]:
         """A body's matters in meeting order, flat, and the meeting each is on (parallel): for the checks
         that go matter by matter, so that they can pick matters by a field without a loop of their own.
@@ -105,13 +113,9 @@ class Context:
         if got is None:
             index = self.bodies.get(body_id)
             meetings = index.meetings if index is not None else self.unknown_bodies[body_id]
-            matters: list[Matter] = []
-            owners: list[Meeting] = []
-            for m in meetings:
-                ms = m.matters
-                if ms:
-                    matters += ms
-                    owners += repeat(m, len(ms))
+            lists = list(map(attrgetter("matters"), meetings))
+            matters: list[Matter] = list(chain.from_iterable(lists))
+            owners: list[Meeting] = list(chain.from_iterable(map(repeat, meetings, map(len, lists))))
             got = self.memo[key] = (matters, owners)
         return got
 
@@ -178,11 +182,12 @@ class Context:
     def finding(self, rule: str, severity: str, message: str, citation: Citation, *,
                 body: str | None = None, meeting: Meeting | None = None, matter: str | None = None,
                 year: int | None = None) -> Finding:
-        return Finding(rule=rule, severity=severity, message=message, citation=citation,
-                       body=body if body is not None else (meeting.body if meeting else None),
-                       meeting=meeting.id if meeting else None, matter=matter,
-                       year=year if year is not None else (meeting.date.year if meeting else None),
-                       location=self.location(meeting) if meeting else None)
+        if meeting is None:
+            return Finding(rule, severity, message, citation, body, None, matter, year, None)
+        line = meeting.span.line
+        path = self.calendar.path
+        return Finding(rule, severity, message, citation, meeting.body if body is None else body, meeting.id,
+                       matter, meeting.date.year if year is None else year, f"{path}:{line}" if line else path)
 
 
 def stable_path(path: str) -> str:

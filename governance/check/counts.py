@@ -9,6 +9,8 @@ is only ever a warning ("ca 6 ggr/år" is not a hard limit).
 from __future__ import annotations
 
 import calendar as _cal
+from bisect import bisect_left
+from operator import attrgetter
 from datetime import date
 from typing import Iterator
 
@@ -50,20 +52,26 @@ def meeting_counts(ctx: Context) -> Iterator[Finding]:
         judged = [(rule, *_bounds(rule)) for rule in rules]
         cites: dict[int, object] = {}  # rule position → its citation, made when first needed
         by_year = index.by_year
-        for year in years:
-            meetings = by_year.get(year, ())
-            n = len(meetings)
-            for k, (rule, low, high) in enumerate(judged):
-                if rule.months is None:
-                    count = n
-                else:
-                    m1, m2 = rule.months
-                    count = sum(1 for m in meetings if m1 <= m.date.month <= m2)
+        totals = [len(by_year.get(year, ())) for year in years]
+        for k, (rule, low, high) in enumerate(judged):
+            if rule.months is None:
+                counts = totals
+            else:  # meetings are in date order: count the window by bisection
+                m1, m2 = rule.months
+                counts = []
+                for year in years:
+                    meetings = by_year.get(year, ())
+                    counts.append(bisect_left(meetings, m2 + 1, key=month_of)
+                                  - bisect_left(meetings, m1, key=month_of))
+            for year, count in zip(years, counts):
                 if (low is not None and count < low) or (high is not None and count > high):
                     cite = cites.get(k)
                     if cite is None:
                         cite = cites[k] = ctx.cite(rule)
                     yield from _judge(ctx, body_id, year, rule, count, low, high, cite)
+
+
+month_of = attrgetter("date.month")
 
 
 def _bounds(rule: MeetingRule) -> tuple[int | None, int | None]:

@@ -37,18 +37,17 @@ def holiday(ctx: Context) -> Iterator[Finding]:
     names = public_holidays(ctx.first.year, ctx.last.year)
     # Judged once per day (a calendar has few distinct days), then meetings are picked by day.
     warned: dict[date, str] = {}  # day → why a meeting that day is warned about
-    judged: set = set()
+    for day in ctx.days:
+        name = names.get(day)
+        if name is not None:
+            warned[day] = f"falls on a public holiday: {name} ({day})"
+        elif day.weekday() >= 5:
+            warned[day] = f"falls on a weekend ({day.strftime('%A')} {day})"
+    if not warned:
+        return
     date_of = attrgetter("date")
     for body_id, index in ctx.bodies.items():
         meetings = index.meetings
-        days = set(map(date_of, meetings))
-        for day in days - judged:
-            name = names.get(day)
-            if name is not None:
-                warned[day] = f"falls on a public holiday: {name} ({day})"
-            elif day.weekday() >= 5:
-                warned[day] = f"falls on a weekend ({day.strftime('%A')} {day})"
-        judged |= days
         cite = None
         for meeting in compress(meetings, map(warned.__contains__, map(date_of, meetings))):
             if cite is None:

@@ -8,6 +8,8 @@ secretary's seat or office must be among them. (`agenda prepared by` is not a ca
 """
 from __future__ import annotations
 
+from itertools import compress
+from operator import attrgetter, not_
 from typing import Iterator
 
 from ..graph.queries import who_convenes, who_keeps_minutes
@@ -15,6 +17,9 @@ from ..model.types import SeatRef
 from ..report.finding import Finding
 from ..rotation import chair_for
 from .context import Context
+
+
+convened_by = attrgetter("convened_by")
 
 
 def _ref(name: str) -> SeatRef:
@@ -31,11 +36,11 @@ def convener(ctx: Context) -> Iterator[Finding]:
             continue
         by_chair = any(p.ref == "chair" for p in parties)
         cite = ctx.stamp(parties[0].citation)
-        names = frozenset().union(*(p.names() for p in parties if p.ref != "chair"))
-        for meeting in index.meetings:
+        # Those who may convene (and None: the calendar does not say) pass without a loop of our own.
+        names = frozenset().union(*(p.names() for p in parties if p.ref != "chair"), (None,))
+        meetings = index.meetings
+        for meeting in compress(meetings, map(not_, map(names.__contains__, map(convened_by, meetings)))):
             given = meeting.convened_by
-            if given is None or given in names:
-                continue
             if by_chair and (given == "chair" or (given == str(meeting.chair) if meeting.chair is not None
                              else chair_for(ctx.bylaw, body_id, meeting.date.year).chair.admits(_ref(given)))):
                 continue  # the one chairing this meeting; if the calendar does not say, whoever may chair

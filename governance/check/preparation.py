@@ -10,8 +10,8 @@ Chains are asked once per (body, matter type), never per meeting.
 from __future__ import annotations
 
 from datetime import date
-from itertools import compress
-from operator import attrgetter
+from itertools import compress, repeat
+from operator import attrgetter, ge, itemgetter
 from typing import Iterator
 
 from ..graph.queries import Step, preparation_chain
@@ -21,59 +21,66 @@ from .context import Context
 
 ACCEPTED = {"prepared": ("prepare", "propose"), "proposed": ("propose",)}
 DECIDE = "decide"
-action_of, type_of = attrgetter("action"), attrgetter("type")
+action_of, type_of, id_of, date_of = (attrgetter("action"), attrgetter("type"), attrgetter("id"),
+                                      attrgetter("date"))
 
 
 def preparation(ctx: Context) -> Iterator[Finding]:
     if not any(isinstance(r, Requirement) for r in ctx.bylaw.rules):
         return
-    chains: dict[tuple[str, str | None], tuple[Step, ...]] = {}
     done, typed = _done(ctx)
     types = ctx.matter_types if typed else {}
-    stamped: dict[int, object] = {}  # id(step) → its citation with the stable path
     required = {r.body for r in ctx.bylaw.rules if isinstance(r, Requirement)}  # others have no chain
+    stamped: dict[int, object] = {}  # id(step) → its citation with the stable path
     for body_id, index in ctx.bodies.items():
         if body_id not in required:
             continue
         matters, owners = ctx.matters_of(body_id)
-        for matter, meeting in compress(zip(matters, owners), map(DECIDE.__eq__, map(action_of, matters))):
-            mtype = matter.type or types.get(matter.id)
-            key = (body_id, mtype)
-            chain = chains.get(key)
-            if chain is None:
-                chain = chains[key] = preparation_chain(ctx.bylaw, body_id, mtype)
-            if not chain:
-                continue
-            day = meeting.date
-            for step in chain:
-                first = done.get((step.step, matter.id, step.by))
-                if first is not None and first < day:
-                    continue
-                cite = stamped.get(id(step))
-                if cite is None:
-                    cite = stamped[id(step)] = ctx.stamp(step.citation)
-                yield ctx.finding("preparation", "error",
-                                  f"{step.by} has not {step.step} '{matter.id}' before {day}",
-                                  cite, meeting=meeting, matter=matter.id)
+        decided = list(compress(range(len(matters)), map(DECIDE.__eq__, map(action_of, matters))))
+        if not decided:
+            continue
+        # Chains are asked once per matter type; without types, every decision here has the same chain.
+        by_type: dict[str | None, list[int]] = {}
+        if typed:
+            for i in decided:
+                by_type.setdefault(matters[i].type or types.get(matters[i].id), []).append(i)
+        else:
+            by_type[None] = decided
+        missing: list[tuple[int, int, Step]] = []  # (matter position, step position, step)
+        for mtype, positions in by_type.items():
+            for k, step in enumerate(preparation_chain(ctx.bylaw, body_id, mtype)):
+                # The step is missing unless the preparing body took it strictly before the decision
+                # (date.max: never); C-level, no loop of our own.
+                first = done.get((step.step, step.by), {}).get
+                firsts = map(first, map(id_of, map(matters.__getitem__, positions)), repeat(date.max))
+                days = map(date_of, map(owners.__getitem__, positions))
+                missing.extend((i, k, step) for i in compress(positions, map(ge, firsts, days)))
+        missing.sort(key=itemgetter(0, 1))  # in meeting order, each decision's steps in chain order
+        for i, _, step in missing:
+            matter, meeting = matters[i], owners[i]
+            cite = stamped.get(id(step))
+            if cite is None:
+                cite = stamped[id(step)] = ctx.stamp(step.citation)
+            yield ctx.finding("preparation", "error",
+                              f"{step.by} has not {step.step} '{matter.id}' before {meeting.date}",
+                              cite, meeting=meeting, matter=matter.id)
 
 
-def _done(ctx: Context) -> tuple[dict[tuple[str, str, str], date], bool]:
-    """(step, matter id, body) → the first date that body did something to the matter that counts as
-    that step (ACCEPTED), in one pass over the calendar in date order; and whether any matter has a type
-    (if none has, the matter types need no pass of their own)."""
-    counts_as: dict[str, tuple[str, ...]] = {}
-    for step, actions in ACCEPTED.items():
-        for action in actions:
-            counts_as[action] = counts_as.get(action, ()) + (step,)
-    out: dict[tuple[str, str, str], date] = {}
+def _done(ctx: Context) -> tuple[dict[tuple[str, str], dict[str, date]], bool]:
+    """(step, body) → matter id → the first date that body did something to the matter that counts as
+    that step (ACCEPTED); and whether any matter has a type (if none has, the matter types need no pass
+    of their own)."""
+    out: dict[tuple[str, str], dict[str, date]] = {}
     typed = False
     for body_id, _ in ctx.by_body():
         matters, owners = ctx.matters_of(body_id)
         typed = typed or any(map(type_of, matters))
-        # in date order: the first date seen is the earliest
-        for matter, meeting in compress(zip(matters, owners), map(counts_as.__contains__, map(action_of, matters))):
-            for step in counts_as[matter.action]:
-                key = (step, matter.id, body_id)
-                if key not in out:
-                    out[key] = meeting.date
+        actions = list(map(action_of, matters))
+        for step, accepted in ACCEPTED.items():
+            picked = list(compress(range(len(matters)), map(accepted.__contains__, actions)))
+            if picked:
+                # Matters are in date order; a dict built from the last back keeps the first date.
+                picked.reverse()
+                out.setdefault((step, body_id), {}).update(
+                    zip(map(id_of, map(matters.__getitem__, picked)), map(date_of, map(owners.__getitem__, picked))))
     return out, typed

@@ -25,17 +25,15 @@ def term(ctx: Context) -> Iterator[Finding]:
         return  # open-ended from the beginning: nothing to break
     # Judged once per day (a calendar has few distinct days), then meetings are picked by day.
     breaches: dict = {}  # day outside every term → (why, citation)
-    judged: set = set()
-    date_of = attrgetter("date")
-    for _, meetings in ctx.by_body():
-        days = set(map(date_of, meetings))
-        for day in days - judged:
-            breach = None if any(day in s for s in spans) else out_of_term(bylaw, day)
+    for day in sorted(ctx.days):
+        if not any(day in s for s in spans):
+            breach = out_of_term(bylaw, day)
             if breach is not None:
                 breaches[day] = (breach, ctx.cite(breach.clause or bylaw))
-        judged |= days
-        if not breaches:
-            continue
+    if not breaches:
+        return
+    date_of = attrgetter("date")
+    for _, meetings in ctx.by_body():
         for meeting in compress(meetings, map(breaches.__contains__, map(date_of, meetings))):
             breach, cite = breaches[meeting.date]
             yield ctx.finding("term", "error", f"'{meeting.id}' on {breach.message}", cite, meeting=meeting)
