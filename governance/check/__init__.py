@@ -66,7 +66,7 @@ def check_calendar(bylaw: Bylaw, calendar: Calendar, *, as_of: date | None = Non
             gc.enable()
     if year is not None:
         findings = [f for f in findings if f.year in (year, None)]
-    findings.sort(key=lambda f: f.sort_key)
+    findings.sort(key=Finding.sort_key.fget)  # the property's function itself: one call per finding
     return Report(bylaw=bylaw.id, findings=tuple(findings))
 
 

@@ -6,9 +6,10 @@ events are indexed by matter id once (for preparation).
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import date
-from itertools import chain, compress, groupby, repeat
+from itertools import chain, compress, repeat
 from operator import attrgetter
 from pathlib import Path
 from typing import Iterator, Mapping
@@ -273,6 +274,20 @@ def resolver(bylaw: Bylaw, body: Body, members: Mapping[str, object], serving: s
     return known, slots, resolve
 
 
+def _by_year(meetings: tuple[Meeting, ...], dates: list[date]) -> dict[int, tuple[Meeting, ...]]:
+    """Meetings (in date order, `dates` theirs) by calendar year: cut where each year begins."""
+    if not meetings:
+        return {}
+    out = {}
+    start = 0
+    for y in range(dates[0].year, dates[-1].year + 1):
+        end = bisect_left(dates, date(y + 1, 1, 1), start) if y < dates[-1].year else len(dates)
+        if end > start:
+            out[y] = meetings[start:end]
+        start = end
+    return out
+
+
 def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None) -> Context:
     members = {m.id: m for m in bylaw.members}
     # Sorting by date alone is cheap (one C-level key); a body rarely meets twice on a day, so the
@@ -286,17 +301,18 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None) ->
         if own is None:
             own = grouped[m.body] = []
         own.append(m)
-    for own in grouped.values():
-        if len(set(map(date_of, own))) < len(own):
+    dates_of: dict[str, list[date]] = {}
+    for body_id, own in grouped.items():
+        dates = dates_of[body_id] = list(map(date_of, own))
+        if len(set(dates)) < len(dates):
             own.sort(key=attrgetter("date", "id"))
     bodies: dict[str, BodyIndex] = {}
     serving = serving_offices(bylaw)
     chair_of = attrgetter("chair")
-    year_of = attrgetter("date.year")
     years = set()
     for body in bylaw.bodies:
         own = tuple(grouped.get(body.id, ()))
-        by_year = {y: tuple(ms) for y, ms in groupby(own, key=year_of)}
+        by_year = _by_year(own, dates_of.get(body.id, []))
         years.update(by_year)
         known, slots, resolve = resolver(bylaw, body, members, serving.get(body.id, frozenset()))
         get = known.get

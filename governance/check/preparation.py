@@ -72,9 +72,12 @@ def _done(ctx: Context) -> tuple[dict[tuple[str, str], dict[str, date]], bool]:
     of their own)."""
     out: dict[tuple[str, str], dict[str, date]] = {}
     typed = False
+    preparing = {r.by for r in ctx.bylaw.rules if isinstance(r, Requirement)}  # every step's body
     for body_id, _ in ctx.by_body():
         matters, owners = ctx.matters_of(body_id)
         typed = typed or any(map(type_of, matters))
+        if body_id not in preparing:
+            continue
         actions = list(map(action_of, matters))
         for step, accepted in ACCEPTED.items():
             picked = list(compress(range(len(matters)), map(accepted.__contains__, actions)))
