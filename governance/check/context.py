@@ -25,7 +25,6 @@ UNKNOWN_SEAT = -1     # no such seat in this body
 UNKNOWN_MEMBER = -2   # the member is not a member of the bylaw
 OFFICE = -3           # the office that serves this body (its secretary or convener), present as itself
 AMBIGUOUS = -4        # a bare ROLE that several members hold here: it names no single seat
-UNSEEN = -99          # (while building) a reference not resolved at this body yet
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,17 +224,18 @@ def serving_offices(bylaw: Bylaw) -> dict[str, set[str]]:
 
 
 def resolver(bylaw: Bylaw, body: Body, members: Mapping[str, object], serving: set[str] = frozenset()):
-    """For one body: a dict (member, role) → slot, the slot table it indexes, and a function SeatRef →
-    slot that resolves a reference the dict does not hold yet (adding it to both)."""
+    """For one body: a table role → member → slot (two lookups with the strings' cached hashes, no key
+    to build: the hot loop of the whole check), the slot table it indexes, and a function SeatRef →
+    slot that resolves a reference the table does not hold yet (adding it to both)."""
     slots: list[Resolved] = []
-    known: dict[tuple[str | None, str], int] = {}
+    table: dict[str, dict[str | None, int]] = {}
     fixed: dict[str, int] = {}
     pools: dict[str, list[tuple[str, int]]] = {}
     by_role: dict[str, list[int]] = {}
     for i, seat in enumerate(body.seats):
         by_role.setdefault(seat.role, []).append(i)
         if seat.member is not None:
-            known[(seat.member, seat.role)] = len(slots)
+            table.setdefault(seat.role, {})[seat.member] = len(slots)
             slots.append(Resolved(i, seat.member, f"{seat.member}/{seat.role}", SeatRef(seat.member, seat.role)))
         elif seat.pool is not None:
             pools.setdefault(seat.role, []).append((seat.pool, i))
@@ -263,15 +263,17 @@ def resolver(bylaw: Bylaw, body: Body, members: Mapping[str, object], serving: s
         return UNKNOWN_SEAT, member
 
     def resolve(ref: SeatRef) -> int:
-        key = (ref.member, ref.role)
-        hit = known.get(key)
+        members_of = table.get(ref.role)
+        if members_of is None:
+            members_of = table[ref.role] = {}
+        hit = members_of.get(ref.member)
         if hit is None:
-            seat, member = slow(*key)
-            hit = known[key] = len(slots)
-            slots.append(Resolved(seat, member, str(ref), SeatRef(*key)))
+            seat, member = slow(ref.member, ref.role)
+            hit = members_of[ref.member] = len(slots)
+            slots.append(Resolved(seat, member, str(ref), SeatRef(ref.member, ref.role)))
         return hit
 
-    return known, slots, resolve
+    return table, slots, resolve
 
 
 def _by_year(meetings: tuple[Meeting, ...], dates: list[date]) -> dict[int, tuple[Meeting, ...]]:
@@ -314,24 +316,23 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None) ->
         own = tuple(grouped.get(body.id, ()))
         by_year = _by_year(own, dates_of.get(body.id, []))
         years.update(by_year)
-        known, slots, resolve = resolver(bylaw, body, members, serving.get(body.id, frozenset()))
-        get = known.get
-        # The hot loop of the whole check: per attendee one dict lookup; a reference not seen at this
-        # body before (a None) is resolved once, then the dict knows it.
+        table, slots, resolve = resolver(bylaw, body, members, serving.get(body.id, frozenset()))
+        # The hot loop of the whole check: per attendee two dict lookups; a reference not seen at this
+        # body before (a KeyError) sends that meeting the slow way once, then the table knows it.
         patterns: dict[tuple[int, ...], int] = {}
         pattern_of = []
         for m in own:
-            codes = tuple([get((a.member, a.role)) for a in m.attendees])
+            try:
+                codes = tuple([table[a.role][a.member] for a in m.attendees])
+            except KeyError:
+                codes = tuple(map(resolve, m.attendees))
             p = patterns.get(codes)
             if p is None:
-                if None in codes:
-                    codes = tuple(map(resolve, m.attendees))
-                p = patterns.get(codes)
-                if p is None:
-                    p = patterns[codes] = len(patterns)
+                p = patterns[codes] = len(patterns)
             pattern_of.append(p)
-        chairs = tuple([None if c is None else get((c.member, c.role), UNSEEN) for c in map(chair_of, own)])
-        if UNSEEN in chairs:
+        try:
+            chairs = tuple([None if c is None else table[c.role][c.member] for c in map(chair_of, own)])
+        except KeyError:
             chairs = tuple([None if c is None else resolve(c) for c in map(chair_of, own)])
         bodies[body.id] = BodyIndex(
             body=body, meetings=own, by_year=by_year,
