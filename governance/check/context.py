@@ -1,8 +1,9 @@
 """What every check reads: the bylaw, the calendar, and indexes built once per run.
 
 Checks never search the bylaw or the calendar per meeting: meetings are grouped by body and year once,
-attendees are resolved to seats once (shared by quorum, unknown-seat, secretary and chair), and matter
-events are indexed by matter id once (for preparation).
+and attendees are resolved to seats once per distinct reference (shared by quorum, unknown-seat,
+secretary and chair). Indexes that only some checks need (a body's matters flattened, matter events,
+matter types, the calendar's days, the global meeting order) are built on first use and kept in `memo`.
 """
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ from ..model.types import Decision
 from ..report.finding import Finding
 from .context import Context
 
-OVERRULED = ("objection", "majority")  # outcomes that are no consensus
+OVERRULED = frozenset({"objection", "majority"})  # outcomes that are no consensus
 outcome_of = attrgetter("outcome")
 
 
@@ -21,7 +21,8 @@ def decision_rule(ctx: Context) -> Iterator[Finding]:
             continue
         cite = None
         matters, owners = ctx.matters_of(body_id)
-        for matter, meeting in compress(zip(matters, owners), map(OVERRULED.__contains__, map(outcome_of, matters))):
+        for i in compress(range(len(matters)), map(OVERRULED.__contains__, map(outcome_of, matters))):
+            matter, meeting = matters[i], owners[i]
             if matter.action == "decide":
                 how = "over an objection" if matter.outcome == "objection" else "by a majority vote"
                 cite = cite or ctx.cite(clause)

@@ -80,7 +80,7 @@ def _done(ctx: Context) -> tuple[dict[tuple[str, str], dict[str, date]], bool]:
             continue
         actions = list(map(action_of, matters))
         for step, accepted in ACCEPTED.items():
-            picked = list(compress(range(len(matters)), map(accepted.__contains__, actions)))
+            picked = list(compress(range(len(matters)), map(frozenset(accepted).__contains__, actions)))
             if picked:
                 # Matters are in date order; a dict built from the last back keeps the first date.
                 picked.reverse()
