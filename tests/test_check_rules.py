@@ -260,8 +260,13 @@ def test_term_renewed_per_mandate_period():
     assert findings(check(inside, text), "term") == []
     after = [radet("r-2", workday(2026, 10, 20))]
     [(rule, severity, meeting, message)] = findings(check(after, text), "term")
+    # No renewal recorded at all: the tool cannot know, so it warns and asks for the renewals.
+    assert (rule, severity, meeting) == ("term", "warning", "r-2")
+    assert "term ended on 2026-10-14" in message and "record the renewals" in message
+    recorded = text.replace("  renewed after each election for 1 mandate period\n",
+                            "  renewed after each election for 1 mandate period\n  renewed 2022-11-01\n")
+    [(rule, severity, meeting, message)] = findings(check(after, recorded), "term")
     assert (rule, severity, meeting) == ("term", "error", "r-2")
-    assert "term ended on 2026-10-14" in message
 
 
 def test_holiday():

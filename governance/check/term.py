@@ -32,8 +32,15 @@ def term(ctx: Context) -> Iterator[Finding]:
                 breaches[day] = (breach, ctx.cite(breach.clause or bylaw))
     if not breaches:
         return
+    # A bylaw renewed after each election that records no renewal at all says nothing either way: the
+    # renewals may simply not have been written down. That is a warning to record them; once any renewal
+    # is recorded, a meeting outside every recorded term is an error.
+    unknown = bylaw.header_item("renewal") is None and bylaw.header_item("renewed") is not None
+    severity = "warning" if unknown else "error"
+    hint = "; record the renewals in the bylaw (`renewed DATE, …`) to have the term judged" if unknown else ""
     date_of = attrgetter("date")
     for _, meetings in ctx.by_body():
         for meeting in compress(meetings, map(breaches.__contains__, map(date_of, meetings))):
             breach, cite = breaches[meeting.date]
-            yield ctx.finding("term", "error", f"'{meeting.id}' on {breach.message}", cite, meeting=meeting)
+            yield ctx.finding("term", severity, f"'{meeting.id}' on {breach.message}{hint}", cite,
+                              meeting=meeting)
