@@ -15,6 +15,9 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/governance lint bylaws/*.bylaw
 	$(BIN)/governance check laholmsbukten examples/laholmsbukten-2025.yaml
+	@# …and one that breaks it on purpose: every finding cites the sentence it rests on (exit 1).
+	$(BIN)/governance check laholmsbukten examples/laholmsbukten-2025-breaches.yaml --as-of 2025-01-01 \
+		|| echo "(exit status 1: this calendar breaks the bylaw, as intended)"
 	@# Graphviz draws the process graph as SVG; installing it is a convenience, never a failure.
 	@command -v dot >/dev/null || (apt-get update -qq && apt-get install -y -qq graphviz) >/dev/null 2>&1 || true
 	@mkdir -p build && $(BIN)/governance graph laholmsbukten --format svg -o build/laholmsbukten.svg \
