@@ -1,7 +1,10 @@
-"""`make bench`: run every bench/bench_*.py module's `run()` and print its rows (label, figure)."""
+"""`make bench`: run every bench/bench_*.py module's `run()` and print its rows (label, figure).
+
+`python bench/run.py NAME…` runs only those, in this process."""
 from __future__ import annotations
 
 import importlib.util
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -10,6 +13,14 @@ HERE = Path(__file__).resolve().parent
 
 
 def main(selected: list[str]) -> int:
+    if not selected:
+        # Each benchmark in a process of its own, so one's memory (max RSS) and warm caches don't
+        # colour another's figures.
+        status = 0
+        for path in sorted(HERE.glob("bench_*.py")):
+            name = path.stem.removeprefix("bench_")
+            status |= subprocess.run([sys.executable, __file__, name], check=False).returncode
+        return status
     sys.path.insert(0, str(HERE.parent))
     for path in sorted(HERE.glob("bench_*.py")):
         name = path.stem.removeprefix("bench_")
