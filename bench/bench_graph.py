@@ -2,20 +2,11 @@
 compiled bylaw (median of 1,000; goal under 1 ms), with and without a history calendar."""
 from __future__ import annotations
 
-import statistics
-import time
+
+from timing import median_seconds
 
 from governance.graph.from_model import clear_cache, compile_graph
 from governance.loader import load, shipped_ids
-
-
-def _median(fn, repeat: int) -> float:
-    samples = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples)
 
 
 def _cold(bylaw):
@@ -46,7 +37,7 @@ def run() -> list[tuple[str, str]]:
     rows = []
     for bylaw_id in shipped_ids():
         bylaw = load(bylaw_id)
-        seconds = _median(lambda: _cold(bylaw), 50)
+        seconds = median_seconds(lambda: _cold(bylaw), 50)
         g = compile_graph(bylaw)
         rows.append((f"compile {bylaw_id} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges)",
                      f"{seconds * 1000:.2f} ms"))
@@ -59,6 +50,6 @@ def run() -> list[tuple[str, str]]:
     action, history = _laholmsbukten_action()
     for label, hist in (("no history", None), (f"{len(history.meetings)}-meeting history", history)):
         assert check_action(bylaw, action, hist).verdict == ("denied" if hist is None else "allowed")
-        seconds = _median(lambda: check_action(bylaw, action, hist), 1000)
+        seconds = median_seconds(lambda: check_action(bylaw, action, hist), 1000)
         rows.append((f"check-action laholmsbukten, {label} (median, n=1000)", f"{seconds * 1000:.3f} ms"))
     return rows

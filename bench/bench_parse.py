@@ -1,8 +1,9 @@
 """Parse + build time per shipped bylaw, and for a generated 10,000-line bylaw (goals: 20 ms, 1 s)."""
 from __future__ import annotations
 
-import statistics
 import time
+
+from timing import median_seconds
 
 from governance.loader import Loader, read_text, shipped_dir
 from governance.syntax.parser import _parser
@@ -41,24 +42,15 @@ def generated_bylaw(lines: int = 10_000) -> str:
     return "\n".join(out[:lines]) + "\n"
 
 
-def _time(fn, repeat: int) -> float:
-    samples = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples)
-
-
 def run() -> list[tuple[str, str]]:
     _parser()  # grammar compiled once per process, as in a real run
     rows = []
     for path in sorted(shipped_dir("bylaws").glob("*.bylaw")):
         text = read_text(path)
-        seconds = _time(lambda: Loader().analyse_text(text, str(path)), 20)
+        seconds = median_seconds(lambda: Loader().analyse_text(text, str(path)), 20)
         rows.append((f"parse+build {path.name} ({text.count(chr(10))} lines)", f"{seconds * 1000:.1f} ms"))
     text = generated_bylaw()
-    seconds = _time(lambda: Loader().analyse_text(text, "big.bylaw"), 3)
+    seconds = median_seconds(lambda: Loader().analyse_text(text, "big.bylaw"), 3)
     rows.append(("parse+build generated 10,000-line bylaw", f"{seconds * 1000:.0f} ms"))
     started = time.perf_counter()
     _parser.cache_clear()

@@ -21,7 +21,7 @@ def main(selected: list[str]) -> int:
             name = path.stem.removeprefix("bench_")
             status |= subprocess.run([sys.executable, __file__, name], check=False).returncode
         return status
-    sys.path.insert(0, str(HERE.parent))
+    sys.path[:0] = [str(HERE.parent), str(HERE)]  # the package, and bench/timing.py
     for path in sorted(HERE.glob("bench_*.py")):
         name = path.stem.removeprefix("bench_")
         if selected and name not in selected:

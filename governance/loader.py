@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .diagnostics import BylawError, Diagnostic, error, has_errors
 from .model.from_ast import from_ast, suggest
-from .model.types import Bylaw
+from .model.types import Bylaw, Import
 from .span import SourceFile, Span
 from .syntax.parser import parse_document
 
@@ -75,8 +75,7 @@ class Loader:
         self.sources[filename] = doc.source
         diags: list[Diagnostic] = []
         modules: dict[str, Bylaw] = {}
-        from .model import types as t
-        for imp in (s for s in doc.statements if isinstance(s, t.Import)):
+        for imp in (s for s in doc.statements if isinstance(s, Import)):
             module = self.module(imp.module, stack + (filename,), diags, imp.span)
             if module is not None:
                 modules[imp.module] = module

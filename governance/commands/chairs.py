@@ -2,37 +2,11 @@
 from __future__ import annotations
 
 import json
-import os
-import sys
 
-from ..diagnostics import BylawError, render_text
-from ..loader import load
 from ..rotation import bodies_with_chairs, rotation_table
+from .common import fail, load_or_report, shown
 
 MAX_YEARS = 500  # a table longer than this is a typo in --from/--to, not a question
-
-
-def load_or_report(name: str):
-    """Load a bylaw, or print its errors to stderr and return None (the caller exits 2)."""
-    try:
-        return load(name)
-    except BylawError as exc:
-        sys.stderr.write(render_text(exc.diagnostics, exc.sources) or f"governance: {exc}\n")
-        return None
-
-
-def shown(path: str) -> str:
-    """A path as the user would type it: relative to the working directory when under it."""
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:
-        return path
-    return path if rel.startswith("..") else rel
-
-
-def fail(message: str) -> int:
-    print(f"governance: error: {message}", file=sys.stderr)
-    return 2
 
 
 def register(sub) -> None:

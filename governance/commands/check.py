@@ -4,11 +4,10 @@ Exit 0 compliant (warnings allowed), 1 findings of severity error, 2 bad usage o
 """
 from __future__ import annotations
 
-import os
 import sys
 from datetime import date
 
-from ..diagnostics import BylawError, render_text as render_diagnostics
+from .common import colour_wanted, load_or_report, read_calendar_or_report
 
 
 def register(sub) -> None:
@@ -34,31 +33,17 @@ def _day(text: str) -> date:
 
 
 def run(args) -> int:
-    from .. import load
-    from ..calendar import read
-    from ..calendar.errors import CalendarError
     from ..check import check_calendar
     from ..report.render_json import render_json
     from ..report.render_text import render_text
 
-    try:
-        bylaw = load(args.bylaw)
-    except BylawError as exc:
-        sys.stderr.write(render_diagnostics(exc.diagnostics, exc.sources))
-        return 2
-    try:
-        calendar = read(args.calendar, args.mapping)
-    except CalendarError as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    if calendar.bylaw is not None and calendar.bylaw != bylaw.id:
-        print(f"{args.calendar}: error: the calendar is for bylaw '{calendar.bylaw}', not '{bylaw.id}'",
-              file=sys.stderr)
+    bylaw = load_or_report(args.bylaw)
+    calendar = bylaw and read_calendar_or_report(args.calendar, bylaw.id, args.mapping)
+    if calendar is None:
         return 2
     report = check_calendar(bylaw, calendar, as_of=args.as_of, year=args.year)
     if args.format == "json":
         sys.stdout.write(render_json(report))
     else:
-        colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        sys.stdout.write(render_text(report, calendar=args.calendar, colour=colour))
+        sys.stdout.write(render_text(report, calendar=args.calendar, colour=colour_wanted()))
     return 0 if report.compliant else 1

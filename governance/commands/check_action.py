@@ -5,10 +5,9 @@ An action is one matter at one meeting in the calendar format. Exit 0 allowed, 1
 from __future__ import annotations
 
 import json
-import os
 import sys
 
-from ..diagnostics import BylawError, render_text as render_diagnostics
+from .common import colour_wanted, load_or_report, read_calendar_or_report
 
 
 def register(sub) -> None:
@@ -22,28 +21,22 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from .. import load
     from ..action import check_action, single_action
-    from ..calendar import read
     from ..calendar.errors import CalendarError
     from ..report.render_text import render_text
 
-    try:
-        bylaw = load(args.bylaw)
-    except BylawError as exc:
-        sys.stderr.write(render_diagnostics(exc.diagnostics, exc.sources))
+    bylaw = load_or_report(args.bylaw)
+    if bylaw is None:
+        return 2
+    action = read_calendar_or_report(args.action, bylaw.id)
+    history = read_calendar_or_report(args.history, bylaw.id) if args.history else None
+    if action is None or (args.history and history is None):
         return 2
     try:
-        action = read(args.action)
         single_action(action)
-        history = read(args.history) if args.history else None
     except CalendarError as exc:
         print(exc, file=sys.stderr)
         return 2
-    for name, cal in ((args.action, action), (args.history, history)):
-        if cal is not None and cal.bylaw is not None and cal.bylaw != bylaw.id:
-            print(f"{name}: error: the calendar is for bylaw '{cal.bylaw}', not '{bylaw.id}'", file=sys.stderr)
-            return 2
     verdict = check_action(bylaw, action, history)
     if args.format == "json":
         data = verdict.to_json()
@@ -51,7 +44,7 @@ def run(args) -> int:
             data.pop("path")
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        colour = colour_wanted()
         if args.explain:
             print("\n".join(verdict.path) + "\n")
         if verdict.findings:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 
 from ..diff import diff, render_json, render_markdown, render_text
-from .chairs import load_or_report
+from .common import load_or_report
 
 RENDERERS = {"text": render_text, "markdown": render_markdown, "json": render_json}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from ..share import ShareError, share
-from .chairs import fail, load_or_report, shown
+from .common import fail, load_or_report, shown
 
 
 def register(sub) -> None:

@@ -5,7 +5,7 @@ import json
 from datetime import date
 
 from ..terms import TermError, election_dates, mandate_periods, renewal_rule, terms
-from .chairs import fail, load_or_report, shown
+from .common import fail, load_or_report, shown
 
 
 def register(sub) -> None:

@@ -1,0 +1,50 @@
+"""What every command needs: loading a bylaw or a calendar and saying why not, in one line each."""
+from __future__ import annotations
+
+import os
+import sys
+
+from ..diagnostics import BylawError, render_text
+from ..loader import load
+
+
+def load_or_report(name: str):
+    """Load a bylaw, or print its errors to stderr and return None (the caller exits 2)."""
+    try:
+        return load(name)
+    except BylawError as exc:
+        sys.stderr.write(render_text(exc.diagnostics, exc.sources) or f"governance: {exc}\n")
+        return None
+
+
+def shown(path: str) -> str:
+    """A path as the user would type it: relative to the working directory when under it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if rel.startswith("..") else rel
+
+
+def fail(message: str) -> int:
+    print(f"governance: error: {message}", file=sys.stderr)
+    return 2
+
+
+def read_calendar_or_report(path: str, bylaw_id: str, mapping: str | None = None):
+    """Read a calendar for this bylaw, or print why not to stderr and return None (the caller exits 2)."""
+    from ..calendar import read
+    from ..calendar.errors import CalendarError
+    try:
+        calendar = read(path, mapping)
+    except CalendarError as exc:
+        print(exc, file=sys.stderr)
+        return None
+    if calendar.bylaw is not None and calendar.bylaw != bylaw_id:
+        print(f"{path}: error: the calendar is for bylaw '{calendar.bylaw}', not '{bylaw_id}'", file=sys.stderr)
+        return None
+    return calendar
+
+
+def colour_wanted() -> bool:
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
