@@ -225,19 +225,19 @@ def serving_offices(bylaw: Bylaw) -> dict[str, set[str]]:
 
 
 def resolver(bylaw: Bylaw, body: Body, members: Mapping[str, object], serving: set[str] = frozenset()):
-    """For one body: a table role → member → slot (two lookups with the strings' cached hashes, no key
-    to build: the hot loop of the whole check), the slot table it indexes, and a function SeatRef →
-    slot that resolves a reference the table does not hold yet (adding it to both)."""
+    """For one body: a table SeatRef → slot of the references met so far, the slot table it indexes, and
+    a function SeatRef → slot that resolves a reference the table does not hold yet (adding it to both).
+    Slots are made only for references a calendar uses: a federation's bodies have many seats."""
     slots: list[Resolved] = []
-    table: dict[str, dict[str | None, int]] = {}
+    known: dict[SeatRef, int] = {}
+    own: dict[SeatRef, int] = {}  # a member's own seat → its index
     fixed: dict[str, int] = {}
     pools: dict[str, list[tuple[str, int]]] = {}
     by_role: dict[str, list[int]] = {}
     for i, seat in enumerate(body.seats):
         by_role.setdefault(seat.role, []).append(i)
         if seat.member is not None:
-            table.setdefault(seat.role, {})[seat.member] = len(slots)
-            slots.append(Resolved(i, seat.member, f"{seat.member}/{seat.role}", SeatRef(seat.member, seat.role)))
+            own[SeatRef(seat.member, seat.role)] = i
         elif seat.pool is not None:
             pools.setdefault(seat.role, []).append((seat.pool, i))
         else:
@@ -264,17 +264,16 @@ def resolver(bylaw: Bylaw, body: Body, members: Mapping[str, object], serving: s
         return UNKNOWN_SEAT, member
 
     def resolve(ref: SeatRef) -> int:
-        members_of = table.get(ref.role)
-        if members_of is None:
-            members_of = table[ref.role] = {}
-        hit = members_of.get(ref.member)
+        hit = known.get(ref)
         if hit is None:
-            seat, member = slow(ref.member, ref.role)
-            hit = members_of[ref.member] = len(slots)
-            slots.append(Resolved(seat, member, str(ref), SeatRef(ref.member, ref.role)))
+            seat = own.get(ref)
+            seat, member = (seat, ref.member) if seat is not None else slow(ref.member, ref.role)
+            ref = SeatRef(ref.member, ref.role)  # a plain reference, whatever the calendar gave
+            hit = known[ref] = len(slots)
+            slots.append(Resolved(seat, member, str(ref), ref))
         return hit
 
-    return table, slots, resolve
+    return known, slots, resolve
 
 
 def _by_year(meetings: tuple[Meeting, ...], dates: list[date]) -> dict[int, tuple[Meeting, ...]]:
@@ -311,33 +310,31 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None) ->
             own.sort(key=attrgetter("date", "id"))
     bodies: dict[str, BodyIndex] = {}
     serving = serving_offices(bylaw)
-    chair_of = attrgetter("chair")
+    chair_of, attendees_of = attrgetter("chair"), attrgetter("attendees")
     years = set()
     for body in bylaw.bodies:
         own = tuple(grouped.get(body.id, ()))
         by_year = _by_year(own, dates_of.get(body.id, []))
         years.update(by_year)
-        table, slots, resolve = resolver(bylaw, body, members, serving.get(body.id, frozenset()))
-        # The hot loop of the whole check: per attendee two dict lookups; a reference not seen at this
-        # body before (a KeyError) sends that meeting the slow way once, then the table knows it.
-        patterns: dict[tuple[int, ...], int] = {}
+        known, slots, resolve = resolver(bylaw, body, members, serving.get(body.id, frozenset()))
+        # The hot loop of the whole check. The same people meet again and again: a meeting's attendee
+        # list is looked up whole (a tuple of tuples hashes in C), and only a list not seen at this body
+        # before is resolved, reference by reference, into its pattern of slots.
+        seen: dict[tuple[SeatRef, ...], int] = {}
+        patterns: list[tuple[int, ...]] = []
         pattern_of = []
-        for m in own:
-            try:
-                codes = tuple([table[a.role][a.member] for a in m.attendees])
-            except KeyError:
-                codes = tuple(map(resolve, m.attendees))
-            p = patterns.get(codes)
+        for attendees in map(attendees_of, own):
+            p = seen.get(attendees)
             if p is None:
-                p = patterns[codes] = len(patterns)
+                p = seen[attendees] = len(patterns)
+                patterns.append(tuple(map(resolve, attendees)))
             pattern_of.append(p)
-        try:
-            chairs = tuple([None if c is None else table[c.role][c.member] for c in map(chair_of, own)])
-        except KeyError:
-            chairs = tuple([None if c is None else resolve(c) for c in map(chair_of, own)])
+        chairs = list(map(known.get, map(chair_of, own)))
+        if None in chairs:  # a meeting that names no chair, or a chair who attended none of its meetings
+            chairs = [None if c is None else resolve(c) for c in map(chair_of, own)]
         bodies[body.id] = BodyIndex(
             body=body, meetings=own, by_year=by_year,
-            patterns=tuple(patterns), pattern_of=tuple(pattern_of), chairs=chairs, slots=tuple(slots),
+            patterns=tuple(patterns), pattern_of=tuple(pattern_of), chairs=tuple(chairs), slots=tuple(slots),
             seat_max=tuple(s.max for s in body.seats), seat_min=tuple(s.min for s in body.seats),
             seat_adjunct=tuple(s.adjunct for s in body.seats),
             seat_member=tuple(s.member for s in body.seats),

@@ -40,9 +40,12 @@ class Node:
 
 
 # ---- references --------------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class SeatRef:
-    """`member/role`, or `role` alone for a seat that only one holder can take."""
+class SeatRef(NamedTuple):
+    """`member/role`, or `role` alone for a seat that only one holder can take.
+
+    A NamedTuple, like `Seat`, rather than a dataclass: calendars hold one per attendee per meeting, and
+    a check keys its attendance patterns on whole attendee lists; a tuple hashes in C, a dataclass calls
+    Python per reference. Immutable all the same."""
 
     member: str | None
     role: str
