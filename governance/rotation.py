@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Iterable
 
 from .model import types as t
 
@@ -160,6 +161,27 @@ def seating_of(bylaw: t.Bylaw, body: t.Body, clause: t.Chair | None, year: int) 
     """One office (the chair clause or vice chair clause of `body`) in `year`; what `chair_of` builds
     twice, for callers that need only one of them most of the time (the calendar checks)."""
     return _seating(bylaw, body, clause, year)
+
+
+def seatings(bylaw: t.Bylaw, body: t.Body, clause: t.Chair | None, years: Iterable[int]) -> dict[int, Seating]:
+    """`seating_of` for many years at once (the calendar checks ask for every year a body met): the
+    office changes only from one rotation period to the next, so each period's Seating is made once and
+    shared by every year of the same turn (and by every year, when nothing rotates)."""
+    spec = clause.spec if clause is not None else None
+    if isinstance(spec, t.NextInRotation):
+        spec = body.chair.spec if body.chair is not None else None
+    rotating = spec if isinstance(spec, t.RotatingChair) else None
+    turns = len(rotation_order(bylaw, rotating)) if rotating is not None else 0
+    out: dict[int, Seating] = {}
+    by_turn: dict[int | None, Seating] = {}  # whose turn (k mod len(order)) → its Seating; None: unknown
+    for year in years:
+        period = _rotating_index(rotating, year)[0] if turns else None
+        turn = None if period is None else period % turns
+        got = by_turn.get(turn)
+        if got is None:
+            got = by_turn[turn] = _seating(bylaw, body, clause, year)
+        out[year] = got
+    return out
 
 
 def chair_of(bylaw: t.Bylaw, body: t.Body, year: int) -> Assignment:

@@ -12,7 +12,7 @@ from typing import Callable, Iterator
 
 from ..calendar.model import Calendar
 from ..model.types import Bylaw
-from ..report.finding import Finding, Report
+from ..report.finding import Finding, Report, in_order
 from . import context
 from .chair import chair
 from .counts import meeting_counts
@@ -66,8 +66,7 @@ def check_calendar(bylaw: Bylaw, calendar: Calendar, *, as_of: date | None = Non
             gc.enable()
     if year is not None:
         findings = [f for f in findings if f.year in (year, None)]
-    findings.sort(key=Finding.sort_key.fget)  # the property's function itself: one call per finding
-    return Report(bylaw=bylaw.id, findings=tuple(findings))
+    return Report(bylaw=bylaw.id, findings=tuple(in_order(findings)))
 
 
 __all__ = ["CHECKS", "RULE_IDS", "check_calendar"]

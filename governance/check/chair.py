@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..rotation import Seating, seating_of
+from ..rotation import Seating, seating_of, seatings
 from ..report.finding import Finding
 from .context import Context
 
@@ -37,20 +37,24 @@ def chair(ctx: Context) -> Iterator[Finding]:
         if body.chair is None or not index.meetings:
             continue
         clause, vice_clause = body.chair, body.vice_chair  # looked up once per body, not per year
-        for year, meetings in index.by_year.items():  # once per year: who may chair then
-            want = seating_of(ctx.bylaw, body, clause, year)
+        meetings, chairs, slots = index.meetings, index.chairs, index.slots
+        wanted = seatings(ctx.bylaw, body, clause, index.spans)
+        for year, span in index.spans.items():  # once per year: who chaired, and who may chair then
+            named = set(chairs[span.start:span.stop])
+            named.discard(None)  # meetings that name no chair are not judged
+            if not named:
+                continue
+            want = wanted[year]
             if want.kind == "none" or not want.known:
                 continue  # the bylaw does not say who chairs this year: nothing to judge
-            role, member = want.role, want.member
-            elected = want.kind == "elected"
-            vice = None  # asked only when someone else chaired
-            for meeting in meetings:
-                given = meeting.chair
-                if given is None or (given.role == role and (elected or given.member == member)):
-                    continue  # the common case, decided without a call
-                if vice is None:
-                    vice = seating_of(ctx.bylaw, body, vice_clause, year)
-                yield from _wrong_chair(ctx, meeting, given, year, want, vice)
+            wrong = {s for s in named if not want.admits(slots[s].ref)}
+            if not wrong:
+                continue  # the common case: every chair that year was the right one
+            vice = seating_of(ctx.bylaw, body, vice_clause, year)
+            for i in span:
+                if chairs[i] in wrong:
+                    meeting = meetings[i]
+                    yield from _wrong_chair(ctx, meeting, meeting.chair, year, want, vice)
 
 
 def _wrong_chair(ctx: Context, meeting, given, year: int, want: Seating, vice: Seating) -> Iterator[Finding]:

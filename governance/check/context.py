@@ -7,11 +7,13 @@ matter types, the calendar's days, the global meeting order) are built on first 
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+import os
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
-from itertools import chain, compress, repeat
-from operator import attrgetter
+from functools import lru_cache
+from itertools import chain, compress, islice, repeat
+from operator import attrgetter, eq
 from pathlib import Path
 from typing import Iterator, Mapping
 
@@ -49,14 +51,11 @@ class BodyIndex:
     body: Body
     meetings: tuple[Meeting, ...]                    # sorted by date, then id
     by_year: Mapping[int, tuple[Meeting, ...]]
+    spans: Mapping[int, range]                       # year → the positions of its meetings in `meetings`
     patterns: tuple[tuple[int, ...], ...]            # distinct attendee lists, as slots
     pattern_of: tuple[int, ...]                      # parallel to `meetings`: its attendees' pattern
     chairs: tuple[int | None, ...]                   # parallel to `meetings`: its chair's slot, or None
     slots: tuple[Resolved, ...]                      # slot → what that reference resolves to
-    seat_max: tuple[int, ...]                        # per seat index: how many may sit
-    seat_min: tuple[int, ...]
-    seat_adjunct: tuple[bool, ...]
-    seat_member: tuple[str | None, ...]
     misnamed: frozenset[int] = frozenset()           # slots naming no seat here (nor the serving office)
 
     def where(self, flags) -> Iterator[int]:
@@ -86,8 +85,17 @@ class Context:
     planned_only: bool                               # the calendar holds nothing on or before as_of
     paths: dict = field(default_factory=dict, compare=False)  # memo of stable_path for this run
     memo: dict = field(default_factory=dict, compare=False)   # indexes only some checks need, built on use
-    first: date | None = None                        # the earliest and latest meeting dates
-    last: date | None = None
+    by_date: tuple[Meeting, ...] = ()                # every meeting, by date (ties in calendar order)
+    dates: tuple[date, ...] = ()                     # parallel to by_date: its dates, for bisection
+
+    @property
+    def first(self) -> date | None:
+        """The earliest meeting date."""
+        return self.dates[0] if self.dates else None
+
+    @property
+    def last(self) -> date | None:
+        return self.dates[-1] if self.dates else None
 
     @property
     def meetings(self) -> tuple[Meeting, ...]:
@@ -102,8 +110,16 @@ class Context:
         """Every day the calendar has a meeting on: checks that judge a day judge each once."""
         got = self.memo.get("days")
         if got is None:
-            got = self.memo["days"] = frozenset(map(attrgetter("date"), self.calendar.meetings))
+            got = self.memo["days"] = frozenset(self.dates)
         return got
+
+    def meetings_on(self, days) -> Iterator[Meeting]:
+        """Every meeting on one of `days`, day by day: found by bisection in the date order, for checks
+        that judge a day once and then need the meetings of the few days they flag (no scan of all)."""
+        dates = self.dates
+        for day in sorted(days):
+            start = bisect_left(dates, day)
+            yield from self.by_date[start:bisect_right(dates, day, start)]
 
     def matters_of(self, body_id: str) -> tuple[list[Matter], list[Meeting]]:
         """A body's matters in meeting order, flat, and the meeting each is on (parallel): for the checks
@@ -118,6 +134,16 @@ class Context:
             matters: list[Matter] = list(chain.from_iterable(lists))
             owners: list[Meeting] = list(chain.from_iterable(map(repeat, meetings, map(len, lists))))
             got = self.memo[key] = (matters, owners)
+        return got
+
+    def participants_of(self, body_id: str) -> tuple[list[tuple[str, ...]], frozenset[tuple[str, ...]]]:
+        """Parallel to `matters_of(body_id)`: each matter's participants; and the distinct lists among
+        them (the same few recur on every matter, so checks judge each distinct list once)."""
+        key = ("participants", body_id)
+        got = self.memo.get(key)
+        if got is None:
+            lists = list(map(attrgetter("participants"), self.matters_of(body_id)[0]))
+            got = self.memo[key] = (lists, frozenset(lists))
         return got
 
     def by_body(self) -> Iterator[tuple[str, tuple[Meeting, ...]]]:
@@ -196,16 +222,28 @@ def stable_path(path: str) -> str:
     files and JSON do not depend on the machine), else relative to the working directory if possible."""
     if not path or path.startswith("<"):
         return path
-    p = Path(path).resolve()
-    repo = Path(__file__).resolve().parent.parent.parent
+    return _stable_path(path, os.getcwd())
+
+
+@lru_cache(maxsize=64)
+def _stable_path(path: str, cwd: str) -> str:
+    # Resolving asks the file system a dozen times: more than a whole check of a small calendar costs,
+    # so it is done once per path and working directory.
+    p = Path(cwd, path).resolve()
     for kind in ("bylaws", "rules"):
-        for folder in {shipped_dir(kind).resolve(), (repo / kind).resolve()}:
+        for folder in _shipped_folders(kind):
             if p.parent == folder:
                 return f"{kind}/{p.name}"
     try:
-        return str(p.relative_to(Path.cwd().resolve()))
+        return str(p.relative_to(Path(cwd).resolve()))
     except ValueError:
         return path
+
+
+@lru_cache(maxsize=2)
+def _shipped_folders(kind: str) -> frozenset[Path]:
+    repo = Path(__file__).resolve().parent.parent.parent
+    return frozenset({shipped_dir(kind).resolve(), (repo / kind).resolve()})
 
 
 def serving_offices(bylaw: Bylaw) -> dict[str, set[str]]:
@@ -276,16 +314,17 @@ def resolver(bylaw: Bylaw, body: Body, members: Mapping[str, object], serving: s
     return known, slots, resolve
 
 
-def _by_year(meetings: tuple[Meeting, ...], dates: list[date]) -> dict[int, tuple[Meeting, ...]]:
-    """Meetings (in date order, `dates` theirs) by calendar year: cut where each year begins."""
-    if not meetings:
+def _spans(dates: list[date]) -> dict[int, range]:
+    """Year → the positions of its meetings, for meetings in date order (`dates` theirs): cut where each
+    year begins."""
+    if not dates:
         return {}
     out = {}
     start = 0
     for y in range(dates[0].year, dates[-1].year + 1):
         end = bisect_left(dates, date(y + 1, 1, 1), start) if y < dates[-1].year else len(dates)
         if end > start:
-            out[y] = meetings[start:end]
+            out[y] = range(start, end)
         start = end
     return out
 
@@ -306,7 +345,7 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None) ->
     dates_of: dict[str, list[date]] = {}
     for body_id, own in grouped.items():
         dates = dates_of[body_id] = list(map(date_of, own))
-        if len(set(dates)) < len(dates):
+        if any(map(eq, dates, islice(dates, 1, None))):  # in date order: two on a day are neighbours
             own.sort(key=attrgetter("date", "id"))
     bodies: dict[str, BodyIndex] = {}
     serving = serving_offices(bylaw)
@@ -314,8 +353,8 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None) ->
     years = set()
     for body in bylaw.bodies:
         own = tuple(grouped.get(body.id, ()))
-        by_year = _by_year(own, dates_of.get(body.id, []))
-        years.update(by_year)
+        spans = _spans(dates_of.get(body.id, []))
+        years.update(spans)
         known, slots, resolve = resolver(bylaw, body, members, serving.get(body.id, frozenset()))
         # The hot loop of the whole check. The same people meet again and again: a meeting's attendee
         # list is looked up whole (a tuple of tuples hashes in C), and only a list not seen at this body
@@ -329,15 +368,16 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None) ->
                 p = seen[attendees] = len(patterns)
                 patterns.append(tuple(map(resolve, attendees)))
             pattern_of.append(p)
-        chairs = list(map(known.get, map(chair_of, own)))
+        named = list(map(chair_of, own))
+        chairs = list(map(known.get, named))
         if None in chairs:  # a meeting that names no chair, or a chair who attended none of its meetings
-            chairs = [None if c is None else resolve(c) for c in map(chair_of, own)]
+            for ref in set(named).difference(known):
+                if ref is not None:
+                    resolve(ref)
+            chairs = list(map(known.get, named))
         bodies[body.id] = BodyIndex(
-            body=body, meetings=own, by_year=by_year,
+            body=body, meetings=own, by_year={y: own[r.start:r.stop] for y, r in spans.items()}, spans=spans,
             patterns=tuple(patterns), pattern_of=tuple(pattern_of), chairs=tuple(chairs), slots=tuple(slots),
-            seat_max=tuple(s.max for s in body.seats), seat_min=tuple(s.min for s in body.seats),
-            seat_adjunct=tuple(s.adjunct for s in body.seats),
-            seat_member=tuple(s.member for s in body.seats),
             misnamed=frozenset(i for i, r in enumerate(slots) if r.seat < 0 and r.seat != OFFICE))
     unknown = {b: tuple(ms) for b, ms in grouped.items() if b not in bodies}
     years.update(m.date.year for ms in unknown.values() for m in ms)
@@ -346,4 +386,4 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None) ->
         bylaw=bylaw, calendar=calendar, as_of=as_of, year=year, bodies=bodies, unknown_bodies=unknown,
         members=members, years=tuple(years), bylaw_file=stable_path(bylaw.path),
         planned_only=bool(by_date) and by_date[0].date > as_of,
-        first=by_date[0].date if by_date else None, last=by_date[-1].date if by_date else None)
+        by_date=tuple(by_date), dates=tuple(map(date_of, by_date)))

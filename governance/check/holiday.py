@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
-from itertools import compress
-from operator import attrgetter
 from types import MappingProxyType
 from typing import Iterator, Mapping
 
@@ -45,12 +43,12 @@ def holiday(ctx: Context) -> Iterator[Finding]:
             warned[day] = f"falls on a weekend ({day.strftime('%A')} {day})"
     if not warned:
         return
-    date_of = attrgetter("date")
-    for body_id, index in ctx.bodies.items():
-        meetings = index.meetings
-        cite = None
-        for meeting in compress(meetings, map(warned.__contains__, map(date_of, meetings))):
-            if cite is None:
-                cite = Citation(file=ctx.bylaw_file, line=index.body.span.line, quote=LAW, law=LAW)
-            yield ctx.finding("holiday", "warning", f"'{meeting.id}' {warned[meeting.date]}", cite,
-                              meeting=meeting)
+    cites: dict[str, Citation] = {}  # body → the citation: the act, against the body's declaration
+    for meeting in ctx.meetings_on(warned):
+        index = ctx.bodies.get(meeting.body)
+        if index is None:
+            continue  # a body the bylaw does not have: reported as unknown-body, nothing else to say
+        cite = cites.get(meeting.body)
+        if cite is None:
+            cite = cites[meeting.body] = Citation(file=ctx.bylaw_file, line=index.body.span.line, quote=LAW, law=LAW)
+        yield ctx.finding("holiday", "warning", f"'{meeting.id}' {warned[meeting.date]}", cite, meeting=meeting)

@@ -2,13 +2,10 @@
 from __future__ import annotations
 
 from itertools import compress
-from operator import attrgetter
 from typing import Iterator
 
 from ..report.finding import Finding
 from .context import Context
-
-participants_of = attrgetter("participants")
 
 
 def participation(ctx: Context) -> Iterator[Finding]:
@@ -20,8 +17,8 @@ def participation(ctx: Context) -> Iterator[Finding]:
     short: dict[tuple[str, ...], list[str] | None] = {}  # participants → members joined, if too few
     for body_id, _ in ctx.by_body():
         matters, owners = ctx.matters_of(body_id)
-        lists = list(map(participants_of, matters))
-        for participants in set(lists).difference(short):
+        lists, distinct = ctx.participants_of(body_id)
+        for participants in distinct.difference(short):
             joined = sorted(set(participants) & ctx.members.keys())
             # no participants: not a voluntary collaboration of some members, everyone takes part
             short[participants] = joined if participants and len(joined) < clause.minimum else None

@@ -21,25 +21,27 @@ from .context import Context
 
 ACCEPTED = {"prepared": ("prepare", "propose"), "proposed": ("propose",)}
 DECIDE = "decide"
-action_of, type_of, id_of, date_of = (attrgetter("action"), attrgetter("type"), attrgetter("id"),
-                                      attrgetter("date"))
+action_of, id_of, date_of = attrgetter("action"), attrgetter("id"), attrgetter("date")
 
 
 def preparation(ctx: Context) -> Iterator[Finding]:
-    if not any(isinstance(r, Requirement) for r in ctx.bylaw.rules):
+    requirements = [r for r in ctx.bylaw.rules if isinstance(r, Requirement)]
+    if not requirements:
         return
-    done, typed = _done(ctx)
+    # A matter's type chooses its chain only when some rule names types; otherwise every decision at
+    # a body has the same chain and the calendar's types need not be read at all.
+    typed = any(r.matters is not None for r in requirements)
     types = ctx.matter_types if typed else {}
-    required = {r.body for r in ctx.bylaw.rules if isinstance(r, Requirement)}  # others have no chain
+    required = {r.body for r in requirements}  # others have no chain
+    done: dict[tuple[str, str], dict[str, date]] = {}  # (step, body) → matter id → first date; on use
     stamped: dict[int, object] = {}  # id(step) → its citation with the stable path
-    for body_id, index in ctx.bodies.items():
+    for body_id in ctx.bodies:
         if body_id not in required:
             continue
         matters, owners = ctx.matters_of(body_id)
         decided = list(compress(range(len(matters)), map(DECIDE.__eq__, map(action_of, matters))))
         if not decided:
             continue
-        # Chains are asked once per matter type; without types, every decision here has the same chain.
         by_type: dict[str | None, list[int]] = {}
         if typed:
             for i in decided:
@@ -48,13 +50,20 @@ def preparation(ctx: Context) -> Iterator[Finding]:
             by_type[None] = decided
         missing: list[tuple[int, int, Step]] = []  # (matter position, step position, step)
         for mtype, positions in by_type.items():
-            for k, step in enumerate(preparation_chain(ctx.bylaw, body_id, mtype)):
+            chain = preparation_chain(ctx.bylaw, body_id, mtype)
+            if not chain:
+                continue
+            ids = list(map(id_of, map(matters.__getitem__, positions)))
+            days = list(map(date_of, map(owners.__getitem__, positions)))
+            for k, step in enumerate(chain):
+                key = (step.step, step.by)
+                firsts = done.get(key)
+                if firsts is None:
+                    firsts = done[key] = _firsts(ctx, step.by, ACCEPTED[step.step])
                 # The step is missing unless the preparing body took it strictly before the decision
                 # (date.max: never); C-level, no loop of our own.
-                first = done.get((step.step, step.by), {}).get
-                firsts = map(first, map(id_of, map(matters.__getitem__, positions)), repeat(date.max))
-                days = map(date_of, map(owners.__getitem__, positions))
-                missing.extend((i, k, step) for i in compress(positions, map(ge, firsts, days)))
+                late = map(ge, map(firsts.get, ids, repeat(date.max)), days)
+                missing.extend(zip(compress(positions, late), repeat(k), repeat(step)))
         missing.sort(key=itemgetter(0, 1))  # in meeting order, each decision's steps in chain order
         for i, _, step in missing:
             matter, meeting = matters[i], owners[i]
@@ -66,24 +75,12 @@ def preparation(ctx: Context) -> Iterator[Finding]:
                               cite, meeting=meeting, matter=matter.id)
 
 
-def _done(ctx: Context) -> tuple[dict[tuple[str, str], dict[str, date]], bool]:
-    """(step, body) → matter id → the first date that body did something to the matter that counts as
-    that step (ACCEPTED); and whether any matter has a type (if none has, the matter types need no pass
-    of their own)."""
-    out: dict[tuple[str, str], dict[str, date]] = {}
-    typed = False
-    preparing = {r.by for r in ctx.bylaw.rules if isinstance(r, Requirement)}  # every step's body
-    for body_id, _ in ctx.by_body():
-        matters, owners = ctx.matters_of(body_id)
-        typed = typed or any(map(type_of, matters))
-        if body_id not in preparing:
-            continue
-        actions = list(map(action_of, matters))
-        for step, accepted in ACCEPTED.items():
-            picked = list(compress(range(len(matters)), map(frozenset(accepted).__contains__, actions)))
-            if picked:
-                # Matters are in date order; a dict built from the last back keeps the first date.
-                picked.reverse()
-                out.setdefault((step, body_id), {}).update(
-                    zip(map(id_of, map(matters.__getitem__, picked)), map(date_of, map(owners.__getitem__, picked))))
-    return out, typed
+def _firsts(ctx: Context, body_id: str, accepted: tuple[str, ...]) -> dict[str, date]:
+    """Matter id → the first date `body_id` did something to it that counts as the step (ACCEPTED)."""
+    if body_id not in ctx.bodies and body_id not in ctx.unknown_bodies:
+        return {}
+    matters, owners = ctx.matters_of(body_id)
+    picked = list(compress(range(len(matters)), map(frozenset(accepted).__contains__, map(action_of, matters))))
+    # Matters are in date order; a dict built from the last back keeps the first date.
+    picked.reverse()
+    return dict(zip(map(id_of, map(matters.__getitem__, picked)), map(date_of, map(owners.__getitem__, picked))))

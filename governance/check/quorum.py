@@ -40,18 +40,20 @@ def quorum(ctx: Context) -> Iterator[Finding]:
         per_member = clause.unit == "members" or (
             clause.unit is None and (body.first(EqualInfluence) is not None or
                                      (clause.kind == "default" and default.unit == "members")))
-        voting = [i for i, adj in enumerate(index.seat_adjunct) if not adj]
+        if not body.seats:
+            continue
+        _, seat_member, seat_min, seat_max, adjunct, *_ = zip(*body.seats)  # per seat index: its columns
+        voting = [i for i, adj in enumerate(adjunct) if not adj]
         if per_member:
-            total = len({index.seat_member[i] for i in voting if index.seat_member[i] is not None})
+            total = len({seat_member[i] for i in voting if seat_member[i] is not None})
             unit = "members"
         else:
-            total = sum(index.seat_min[i] for i in voting)
+            total = sum(seat_min[i] for i in voting)
             unit = "seats"
         if total == 0:
             continue
         wording, enough = _threshold(rule.kind, rule.numerator, rule.denominator, total)
         cite = ctx.cite(clause, law_from=default if clause.kind == "default" else None)
-        adjunct, seat_max = index.seat_adjunct, index.seat_max
         single = all(seat_max[i] == 1 for i in voting)
         # What each slot (a distinct reference, context.BodyIndex) counts as: its voting seat, or its member
         # when counting members; None when it does not count. Present = distinct non-None values.

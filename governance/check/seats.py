@@ -6,19 +6,19 @@ The office that serves a body (its secretary or convener) may attend as itself.
 """
 from __future__ import annotations
 
-import difflib
 from itertools import compress
-from operator import attrgetter, or_
+from operator import or_
 from typing import Iterator
 
 from ..model.types import SeatDecl
+from ..nearest import nearest
 from ..report.finding import Finding
 from .context import AMBIGUOUS, UNKNOWN_MEMBER, UNKNOWN_SEAT, Context
 
 
 def _hint(name: str, known) -> str:
-    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    close = nearest(name, known)
+    return f" (did you mean '{close}'?)" if close else ""
 
 
 def unknown_names(ctx: Context) -> Iterator[Finding]:
@@ -34,6 +34,7 @@ def unknown_names(ctx: Context) -> Iterator[Finding]:
             got = hints[key] = _hint(name, known)
         return got
 
+    names_of: dict[tuple, tuple[str, ...]] = {}  # a body's seats → their names, for hints
     member_names = tuple(sorted(ctx.members))
     body_names = tuple(sorted(ctx.bodies))
 
@@ -54,11 +55,10 @@ def unknown_names(ctx: Context) -> Iterator[Finding]:
                               meeting=meeting)
     # The same few participant lists recur on every matter: each distinct list is judged once.
     strangers: dict[tuple[str, ...], list[str]] = {}
-    participants_of = attrgetter("participants")
     for body_id, index in ctx.bodies.items():
         matters, owners = ctx.matters_of(body_id)
-        lists = list(map(participants_of, matters))
-        for participants in set(lists).difference(strangers):
+        lists, distinct = ctx.participants_of(body_id)
+        for participants in distinct.difference(strangers):
             strangers[participants] = [m for m in participants if m not in ctx.members]
         wrong = {p for p, who in strangers.items() if who}
         if wrong:
@@ -102,8 +102,10 @@ def unknown_names(ctx: Context) -> Iterator[Finding]:
                                       f"'{ref}' names no single seat in {body.id}: several members hold a "
                                       f"'{ref.role}' seat; write MEMBER/{ref.role}", seat_cite, meeting=meeting)
                 elif r.seat == UNKNOWN_SEAT:
-                    if seat_names is None:
-                        seat_names = tuple(sorted(str(s.ref) for s in body.seats))
+                    if seat_names is None:  # bodies of a federation often have the same seats
+                        seat_names = names_of.get(body.seats)
+                        if seat_names is None:
+                            seat_names = names_of[body.seats] = tuple(sorted(str(s.ref) for s in body.seats))
                     yield ctx.finding("unknown-seat", "error",
                                       f"'{ref}' holds no seat in {body.id}{hint(r.name, seat_names)}",
                                       seat_cite, meeting=meeting)

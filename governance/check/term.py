@@ -6,8 +6,6 @@ renews per mandate period but lacks an election cycle is a lint matter; its term
 """
 from __future__ import annotations
 
-from itertools import compress
-from operator import attrgetter
 from typing import Iterator
 
 from ..report.finding import Finding
@@ -38,9 +36,6 @@ def term(ctx: Context) -> Iterator[Finding]:
     unknown = bylaw.header_item("renewal") is None and bylaw.header_item("renewed") is not None
     severity = "warning" if unknown else "error"
     hint = "; record the renewals in the bylaw (`renewed DATE, …`) to have the term judged" if unknown else ""
-    date_of = attrgetter("date")
-    for _, meetings in ctx.by_body():
-        for meeting in compress(meetings, map(breaches.__contains__, map(date_of, meetings))):
-            breach, cite = breaches[meeting.date]
-            yield ctx.finding("term", severity, f"'{meeting.id}' on {breach.message}{hint}", cite,
-                              meeting=meeting)
+    for meeting in ctx.meetings_on(breaches):
+        breach, cite = breaches[meeting.date]
+        yield ctx.finding("term", severity, f"'{meeting.id}' on {breach.message}{hint}", cite, meeting=meeting)

@@ -5,7 +5,6 @@ does no I/O.
 """
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from dataclasses import replace
@@ -13,6 +12,7 @@ from typing import Callable, Iterable, Mapping
 
 from ..diagnostics import Diagnostic, error, warning
 from ..span import NO_SPAN, Span
+from ..nearest import nearest
 from ..syntax.ast import Default, Document, Header
 from . import types as t
 
@@ -27,8 +27,8 @@ def slugify(name: str) -> str:
 
 
 def suggest(name: str, candidates: Iterable[str]) -> str | None:
-    close = difflib.get_close_matches(name, sorted(set(candidates)), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else None
+    close = nearest(name, candidates)
+    return f"did you mean '{close}'?" if close else None
 
 
 class _Builder:

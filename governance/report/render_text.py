@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from .finding import Finding, Report
+from .finding import Finding, Report, in_order
 
 _COLOURS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "head": "\x1b[1m", "dim": "\x1b[2m"}
 _RESET = "\x1b[0m"
@@ -15,7 +15,7 @@ def render_text(report: Report, *, calendar: str | None = None, colour: bool = F
     def paint(kind: str, text: str) -> str:
         return f"{_COLOURS[kind]}{text}{_RESET}" if colour else text
 
-    findings = sorted(report.findings, key=lambda f: f.sort_key)
+    findings = in_order(report.findings)
     errors = sum(f.severity == "error" for f in findings)
     warnings = len(findings) - errors
     subject = f"{calendar} against {report.bylaw}" if calendar else report.bylaw

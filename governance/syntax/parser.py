@@ -4,7 +4,6 @@
 """
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import replace
 from datetime import date
@@ -16,6 +15,7 @@ from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 
 from ..diagnostics import BylawError, Diagnostic, error
+from ..nearest import nearest
 from ..model import types as t
 from ..span import SourceFile, Span
 from .ast import Default, Document, Header
@@ -489,9 +489,9 @@ def _syntax_diagnostic(exc: UnexpectedInput, source: SourceFile, parser: Lark) -
         word = re.match(r"[^\W\d][\w-]*", source.text[offset:end] or "")
         keywords = [e.strip('"') for e in expected if e.startswith('"')]
         if word and keywords:
-            close = difflib.get_close_matches(word.group(0), keywords, n=1, cutoff=0.6)
+            close = nearest(word.group(0), keywords)
             if close:
-                help_text = f"did you mean '{close[0]}'?"
+                help_text = f"did you mean '{close}'?"
     return error("syntax", message, Span(source.name, offset, end, line, col), help_text)
 
 
