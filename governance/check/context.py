@@ -50,7 +50,7 @@ class BodyIndex:
 
     body: Body
     meetings: tuple[Meeting, ...]                    # sorted by date, then id
-    by_year: Mapping[int, tuple[Meeting, ...]]
+    dates: tuple[date, ...]                          # parallel to `meetings`: their dates, for bisection
     spans: Mapping[int, range]                       # year → the positions of its meetings in `meetings`
     patterns: tuple[tuple[int, ...], ...]            # distinct attendee lists, as slots
     pattern_of: tuple[int, ...]                      # parallel to `meetings`: its attendees' pattern
@@ -376,7 +376,7 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None) ->
                     resolve(ref)
             chairs = list(map(known.get, named))
         bodies[body.id] = BodyIndex(
-            body=body, meetings=own, by_year={y: own[r.start:r.stop] for y, r in spans.items()}, spans=spans,
+            body=body, meetings=own, dates=tuple(dates_of.get(body.id, ())), spans=spans,
             patterns=tuple(patterns), pattern_of=tuple(pattern_of), chairs=tuple(chairs), slots=tuple(slots),
             misnamed=frozenset(i for i, r in enumerate(slots) if r.seat < 0 and r.seat != OFFICE))
     unknown = {b: tuple(ms) for b, ms in grouped.items() if b not in bodies}

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import calendar as _cal
 from bisect import bisect_left
-from operator import attrgetter
 from datetime import date
 from typing import Iterator
 
@@ -51,18 +50,23 @@ def meeting_counts(ctx: Context) -> Iterator[Finding]:
             continue
         judged = [(rule, *_bounds(rule)) for rule in rules]
         cites: dict[int, object] = {}  # rule position → its citation, made when first needed
-        by_year = index.by_year
-        totals = [len(by_year.get(year, ())) for year in years]
+        spans = index.spans
+        totals = [len(spans.get(year, ())) for year in years]
         for k, (rule, low, high) in enumerate(judged):
             if rule.months is None:
                 counts = totals
             else:  # meetings are in date order: count the window by bisection
                 m1, m2 = rule.months
+                dates, spans = index.dates, index.spans
                 counts = []
                 for year in years:
-                    meetings = by_year.get(year, ())
-                    counts.append(bisect_left(meetings, m2 + 1, key=month_of)
-                                  - bisect_left(meetings, m1, key=month_of))
+                    span = spans.get(year)
+                    if span is None:
+                        counts.append(0)
+                        continue
+                    end = date(year + 1, 1, 1) if m2 == 12 else date(year, m2 + 1, 1)
+                    counts.append(bisect_left(dates, end, span.start, span.stop)
+                                  - bisect_left(dates, date(year, m1, 1), span.start, span.stop))
             for year, count in zip(years, counts):
                 if (low is not None and count < low) or (high is not None and count > high):
                     cite = cites.get(k)
@@ -71,7 +75,6 @@ def meeting_counts(ctx: Context) -> Iterator[Finding]:
                     yield from _judge(ctx, body_id, year, rule, count, low, high, cite)
 
 
-month_of = attrgetter("date.month")
 
 
 def _bounds(rule: MeetingRule) -> tuple[int | None, int | None]:

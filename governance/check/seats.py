@@ -76,8 +76,12 @@ def unknown_names(ctx: Context) -> Iterator[Finding]:
         seat_cite = seat_names = None
         meetings, patterns, pattern_of, chairs = index.meetings, index.patterns, index.pattern_of, index.chairs
         flagged = [not misnamed.isdisjoint(p) for p in patterns]  # per pattern: names no seat
-        chair_flagged = map(misnamed.__contains__, chairs)
-        for i in compress(range(len(meetings)), map(or_, map(flagged.__getitem__, pattern_of), chair_flagged)):
+        if misnamed.isdisjoint(chairs):  # the common case: every chair is a seat here
+            picked = index.where(flagged)
+        else:
+            picked = compress(range(len(meetings)), map(or_, map(flagged.__getitem__, pattern_of),
+                                                        map(misnamed.__contains__, chairs)))
+        for i in picked:
             meeting, present, chair = meetings[i], patterns[pattern_of[i]], chairs[i]
             bad = [slots[s] for s in present if s in misnamed]
             if chair in misnamed and meeting.chair not in meeting.attendees:
