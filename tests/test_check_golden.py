@@ -43,13 +43,19 @@ def bylaw_of(path: Path) -> str:
 
 
 def run(*argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+    status, out, err = run_split(*argv)
+    return status, err + out
+
+
+def run_split(*argv: str) -> tuple[int, str, str]:
+    """(exit status, stdout, stderr)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
             status = main(list(argv))
         except SystemExit as exc:  # argparse rejects bad usage by exiting
             status = exc.code
-    return status, out.getvalue()
+    return status, out.getvalue(), err.getvalue()
 
 
 @pytest.mark.parametrize("fmt", ["text", "json"])
@@ -57,9 +63,14 @@ def run(*argv: str) -> tuple[int, str]:
 def test_golden_report(example: Path, fmt: str, monkeypatch):
     monkeypatch.chdir(ROOT)
     monkeypatch.setenv("NO_COLOR", "1")
-    status, output = run("check", bylaw_of(example), str(example.relative_to(ROOT)), "--format", fmt,
-                         "--as-of", AS_OF)
-    assert status in (0, 1), output  # examples are readable; 2 would be a broken example
+    status, out, err = run_split("check", bylaw_of(example), str(example.relative_to(ROOT)), "--format", fmt,
+                                 "--as-of", AS_OF)
+    assert status in (0, 1), err  # examples are readable; 2 would be a broken example
+    # The text golden is what a terminal shows (warnings about the input, then the report); the JSON
+    # golden is stdout alone, the contract, with the same warnings on stderr.
+    output = err + out if fmt == "text" else out
+    if fmt == "json":
+        assert err == run_split("check", bylaw_of(example), str(example.relative_to(ROOT)), "--as-of", AS_OF)[2]
     golden = GOLDEN / f"{example.name}.{'txt' if fmt == 'text' else 'json'}"
     if os.environ.get("UPDATE_GOLDEN"):
         golden.parent.mkdir(parents=True, exist_ok=True)
@@ -89,3 +100,14 @@ def test_exit_statuses(tmp_path, monkeypatch):
     status, output = run("check", "laholmsbukten", str(broken), "--as-of", "2024-01-01")
     assert status == 1 and "meeting-minimum" in output
     assert run("check", "laholmsbukten", str(broken), "--as-of", "yesterday")[0] == 2
+
+
+def test_ics_events_left_out_are_named_on_stderr(monkeypatch):
+    """An .ics event that maps to no body is not checked; the user is told which, with its line."""
+    monkeypatch.chdir(ROOT)
+    status, out, err = run_split("check", "laholmsbukten", "examples/laholmsbukten-2025.ics", "--format", "json",
+                                 "--as-of", AS_OF)
+    assert status == 0
+    json.loads(out)  # stdout is the JSON report alone
+    assert err.startswith("examples/laholmsbukten-2025.ics:211: warning: event 'Studiebesök Kattegattleden' "
+                          "maps to no body; it is left out"), err

@@ -43,6 +43,10 @@ def read_calendar_or_report(path: str, bylaw_id: str, mapping: str | None = None
     if calendar.bylaw is not None and calendar.bylaw != bylaw_id:
         print(f"{path}: error: the calendar is for bylaw '{calendar.bylaw}', not '{bylaw_id}'", file=sys.stderr)
         return None
+    # What the reader left out (an .ics event that maps to no body …) is not checked: say so, on stderr
+    # so that a JSON report on stdout stays the contract.
+    for issue in calendar.unmapped:
+        print(issue, file=sys.stderr)
     return calendar
 
 
