@@ -357,16 +357,20 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None) ->
         years.update(spans)
         known, slots, resolve = resolver(bylaw, body, members, serving.get(body.id, frozenset()))
         # The hot loop of the whole check. The same people meet again and again: a meeting's attendee
-        # list is looked up whole (a tuple of tuples hashes in C), and only a list not seen at this body
-        # before is resolved, reference by reference, into its pattern of slots.
+        # list is compared with the meeting's before (most often the same people), else looked up whole
+        # (a tuple of tuples hashes in C), and only a list not seen at this body before is resolved,
+        # reference by reference, into its pattern of slots.
         seen: dict[tuple[SeatRef, ...], int] = {}
         patterns: list[tuple[int, ...]] = []
         pattern_of = []
+        before, p = None, -1
         for attendees in map(attendees_of, own):
-            p = seen.get(attendees)
-            if p is None:
-                p = seen[attendees] = len(patterns)
-                patterns.append(tuple(map(resolve, attendees)))
+            if attendees != before:
+                p = seen.get(attendees)
+                if p is None:
+                    p = seen[attendees] = len(patterns)
+                    patterns.append(tuple(map(resolve, attendees)))
+                before = attendees
             pattern_of.append(p)
         named = list(map(chair_of, own))
         chairs = list(map(known.get, named))

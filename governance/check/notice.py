@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 from itertools import compress, repeat
-from operator import attrgetter, gt, sub
+from operator import attrgetter, gt, is_not, sub
 from typing import Iterator
 
 from ..model.types import Notice
 from ..report.finding import Finding
 from .context import Context
 
-date_of, notice_of = attrgetter("date"), attrgetter("notice_date")
+notice_of = attrgetter("notice_date")
 
 
 def notice(ctx: Context) -> Iterator[Finding]:
@@ -20,16 +20,15 @@ def notice(ctx: Context) -> Iterator[Finding]:
         if clause is None:
             continue
         need = clause.days
-        meetings = index.meetings
+        meetings, dates = index.meetings, index.dates
         called = list(map(notice_of, meetings))
         if None in called:  # judged only when the calendar gives the notice date
-            meetings = [m for m, c in zip(meetings, called) if c is not None]
-            called = [c for c in called if c is not None]
+            given = list(map(is_not, called, repeat(None)))
+            meetings, dates, called = (list(compress(c, given)) for c in (meetings, dates, called))
         # Too short: called after the day `need` days before the meeting (C-level, no loop of our own;
         # a meeting in the first days of year 1 has no such day and takes the slow way).
         try:
-            late = list(compress(meetings, map(gt, called, map(sub, map(date_of, meetings),
-                                                               repeat(timedelta(days=need))))))
+            late = list(compress(meetings, map(gt, called, map(sub, dates, repeat(timedelta(days=need))))))
         except OverflowError:
             late = [m for m, c in zip(meetings, called) if (m.date - c).days < need]
         cite = None

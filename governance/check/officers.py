@@ -39,7 +39,10 @@ def convener(ctx: Context) -> Iterator[Finding]:
         # Those who may convene (and None: the calendar does not say) pass without a loop of our own.
         names = frozenset().union(*(p.names() for p in parties if p.ref != "chair"), (None,))
         meetings = index.meetings
-        for meeting in compress(meetings, map(not_, map(names.__contains__, map(convened_by, meetings)))):
+        given = list(map(convened_by, meetings))
+        if names.issuperset(given):
+            continue  # the common case: every meeting was convened by one who may
+        for meeting in compress(meetings, map(not_, map(names.__contains__, given))):
             given = meeting.convened_by
             if by_chair and (given == "chair" or (given == str(meeting.chair) if meeting.chair is not None
                              else chair_for(ctx.bylaw, body_id, meeting.date.year).chair.admits(_ref(given)))):
