@@ -136,6 +136,16 @@ class Context:
             got = self.memo[key] = (matters, owners)
         return got
 
+    def decided(self, body_id: str) -> list[int]:
+        """Positions in `matters_of(body_id)` of the matters decided there (action `decide`)."""
+        key = ("decided", body_id)
+        got = self.memo.get(key)
+        if got is None:
+            matters = self.matters_of(body_id)[0]
+            got = self.memo[key] = list(compress(range(len(matters)),
+                                                 map(eq, map(attrgetter("action"), matters), repeat("decide"))))
+        return got
+
     def participants_of(self, body_id: str) -> tuple[list[tuple[str, ...]], frozenset[tuple[str, ...]]]:
         """Parallel to `matters_of(body_id)`: each matter's participants; and the distinct lists among
         them (the same few recur on every matter, so checks judge each distinct list once)."""

@@ -21,11 +21,11 @@ def decision_rule(ctx: Context) -> Iterator[Finding]:
             continue
         cite = None
         matters, owners = ctx.matters_of(body_id)
-        for i in compress(range(len(matters)), map(OVERRULED.__contains__, map(outcome_of, matters))):
+        decided = ctx.decided(body_id)
+        for i in compress(decided, map(OVERRULED.__contains__, map(outcome_of, map(matters.__getitem__, decided)))):
             matter, meeting = matters[i], owners[i]
-            if matter.action == "decide":
-                how = "over an objection" if matter.outcome == "objection" else "by a majority vote"
-                cite = cite or ctx.cite(clause)
-                yield ctx.finding("decision-rule", "error",
-                                  f"'{matter.id}' was decided {how}, but {body_id} decides by consensus",
-                                  cite, meeting=meeting, matter=matter.id)
+            how = "over an objection" if matter.outcome == "objection" else "by a majority vote"
+            cite = cite or ctx.cite(clause)
+            yield ctx.finding("decision-rule", "error",
+                              f"'{matter.id}' was decided {how}, but {body_id} decides by consensus",
+                              cite, meeting=meeting, matter=matter.id)

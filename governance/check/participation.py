@@ -22,10 +22,16 @@ def participation(ctx: Context) -> Iterator[Finding]:
             joined = sorted(set(participants) & ctx.members.keys())
             # no participants: not a voluntary collaboration of some members, everyone takes part
             short[participants] = joined if participants and len(joined) < clause.minimum else None
-        flagged = {p for p, joined in short.items() if joined is not None}
+        flagged = {p for p in distinct if short[p] is not None}
         if not flagged:
             continue
-        for matter, meeting in compress(zip(matters, owners), map(flagged.__contains__, lists)):
+        # Only a list of a flagged list's length can be flagged: lengths are compared first (no hashing),
+        # and only those candidates are looked up.
+        lengths = {len(p) for p in flagged}
+        for i in compress(range(len(lists)), map(lengths.__contains__, map(len, lists))):
+            if lists[i] not in flagged:
+                continue
+            matter, meeting = matters[i], owners[i]
             joined = short[matter.participants]
             cite = cite or ctx.cite(clause)
             who = ", ".join(joined) or "no member"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 from itertools import compress, repeat
-from operator import attrgetter, eq, ge, itemgetter
+from operator import attrgetter, ge, itemgetter
 from typing import Iterator
 
 from ..graph.queries import Step, preparation_chain
@@ -39,7 +39,7 @@ def preparation(ctx: Context) -> Iterator[Finding]:
         if body_id not in required:
             continue
         matters, owners = ctx.matters_of(body_id)
-        decided = list(compress(range(len(matters)), map(eq, map(action_of, matters), repeat(DECIDE))))
+        decided = ctx.decided(body_id)
         if not decided:
             continue
         by_type: dict[str | None, list[int]] = {}
