@@ -6,6 +6,7 @@ The office that serves a body (its secretary or convener) may attend as itself.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import compress
 from operator import or_
 from typing import Iterator
@@ -16,24 +17,17 @@ from ..report.finding import Finding
 from .context import AMBIGUOUS, UNKNOWN_MEMBER, UNKNOWN_SEAT, Context
 
 
-def _hint(name: str, known) -> str:
+@lru_cache(maxsize=4096)
+def hint(name: str, known: tuple[str, ...]) -> str:
+    """" (did you mean 'X'?)" or "". Finding the nearest name is slow, and a misspelt name recurs, in
+    a calendar and from one check of it to the next: the answer is remembered (it depends on nothing
+    else)."""
     close = nearest(name, known)
     return f" (did you mean '{close}'?)" if close else ""
 
 
 def unknown_names(ctx: Context) -> Iterator[Finding]:
     bylaw = ctx.bylaw
-    # difflib is slow, and a misspelt name usually recurs, often among bodies with the same seats: the
-    # hint is remembered per (name, the names it is matched against).
-    hints: dict[tuple[str, tuple[str, ...]], str] = {}
-
-    def hint(name: str, known: tuple[str, ...]) -> str:
-        key = (name, known)
-        got = hints.get(key)
-        if got is None:
-            got = hints[key] = _hint(name, known)
-        return got
-
     names_of: dict[tuple, tuple[str, ...]] = {}  # a body's seats → their names, for hints
     member_names = tuple(sorted(ctx.members))
     body_names = tuple(sorted(ctx.bodies))

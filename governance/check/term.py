@@ -6,6 +6,9 @@ renews per mandate period but lacks an election cycle is a lint matter; its term
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from itertools import compress, repeat
+from operator import not_
 from typing import Iterator
 
 from ..report.finding import Finding
@@ -21,13 +24,19 @@ def term(ctx: Context) -> Iterator[Finding]:
         return
     if len(spans) == 1 and spans[0].start is None and spans[0].end is None:
         return  # open-ended from the beginning: nothing to break
-    # Judged once per day (a calendar has few distinct days), then meetings are picked by day.
+    # Judged once per day (a calendar has few distinct days), then meetings are picked by day. The days
+    # inside a term are cut out of the sorted days by bisection, term by term (terms are few).
+    days = sorted(ctx.days)
+    inside = [False] * len(days)
+    for s in spans:
+        start = bisect_left(days, s.start) if s.start is not None else 0
+        end = bisect_right(days, s.end) if s.end is not None else len(days)
+        inside[start:end] = repeat(True, max(0, end - start))
     breaches: dict = {}  # day outside every term → (why, citation)
-    for day in sorted(ctx.days):
-        if not any(day in s for s in spans):
-            breach = out_of_term(bylaw, day)
-            if breach is not None:
-                breaches[day] = (breach, ctx.cite(breach.clause or bylaw))
+    for day in compress(days, map(not_, inside)):
+        breach = out_of_term(bylaw, day)
+        if breach is not None:
+            breaches[day] = (breach, ctx.cite(breach.clause or bylaw))
     if not breaches:
         return
     # A bylaw renewed after each election that records no renewal at all says nothing either way: the
