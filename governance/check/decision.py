@@ -2,8 +2,6 @@
 by a majority vote."""
 from __future__ import annotations
 
-from itertools import compress
-from operator import attrgetter
 from typing import Iterator
 
 from ..model.types import Decision
@@ -11,8 +9,6 @@ from ..report.finding import Finding
 from .context import Context
 
 OVERRULED = frozenset({"objection", "majority"})  # outcomes that are no consensus
-outcome_of = attrgetter("outcome")
-
 
 def decision_rule(ctx: Context) -> Iterator[Finding]:
     for body_id, index in ctx.bodies.items():
@@ -22,7 +18,7 @@ def decision_rule(ctx: Context) -> Iterator[Finding]:
         cite = None
         matters, owners = ctx.matters_of(body_id)
         decided = ctx.decided(body_id)
-        for i in compress(decided, map(OVERRULED.__contains__, map(outcome_of, map(matters.__getitem__, decided)))):
+        for i in [i for i in decided if matters[i].outcome in OVERRULED]:
             matter, meeting = matters[i], owners[i]
             how = "over an objection" if matter.outcome == "objection" else "by a majority vote"
             cite = cite or ctx.cite(clause)

@@ -3,16 +3,11 @@ calendar gives the notice date."""
 from __future__ import annotations
 
 from datetime import timedelta
-from itertools import compress, repeat
-from operator import attrgetter, gt, is_not, sub
 from typing import Iterator
 
 from ..model.types import Notice
 from ..report.finding import Finding
 from .context import Context
-
-notice_of = attrgetter("notice_date")
-
 
 def notice(ctx: Context) -> Iterator[Finding]:
     for body_id, index in ctx.bodies.items():
@@ -20,17 +15,15 @@ def notice(ctx: Context) -> Iterator[Finding]:
         if clause is None:
             continue
         need = clause.days
-        meetings, dates = index.meetings, index.dates
-        called = list(map(notice_of, meetings))
-        if None in called:  # judged only when the calendar gives the notice date
-            given = list(map(is_not, called, repeat(None)))
-            meetings, dates, called = (list(compress(c, given)) for c in (meetings, dates, called))
-        # Too short: called after the day `need` days before the meeting (C-level, no loop of our own;
-        # a meeting in the first days of year 1 has no such day and takes the slow way).
+        # Too short: called after the last day `need` days before the meeting. That day is worked out
+        # once per meeting day (a calendar has few), not per meeting; judged only when the calendar
+        # gives the notice date.
         try:
-            late = list(compress(meetings, map(gt, called, map(sub, dates, repeat(timedelta(days=need))))))
-        except OverflowError:
-            late = [m for m, c in zip(meetings, called) if (m.date - c).days < need]
+            last_day = {day: day - timedelta(days=need) for day in set(index.dates)}
+            late = [m for m, day in zip(index.meetings, index.dates)
+                    if m.notice_date is not None and m.notice_date > last_day[day]]
+        except OverflowError:  # a meeting in the first days of year 1 has no such day
+            late = [m for m in index.meetings if m.notice_date is not None and (m.date - m.notice_date).days < need]
         cite = None
         for meeting in late:
             days = (meeting.date - meeting.notice_date).days

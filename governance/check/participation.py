@@ -1,7 +1,6 @@
 """participation: a voluntary collaboration needs at least the stated number of participating members."""
 from __future__ import annotations
 
-from itertools import compress
 from typing import Iterator
 
 from ..report.finding import Finding
@@ -28,9 +27,7 @@ def participation(ctx: Context) -> Iterator[Finding]:
         # Only a list of a flagged list's length can be flagged: lengths are compared first (no hashing),
         # and only those candidates are looked up.
         lengths = {len(p) for p in flagged}
-        for i in compress(range(len(lists)), map(lengths.__contains__, map(len, lists))):
-            if lists[i] not in flagged:
-                continue
+        for i in [i for i, p in enumerate(lists) if len(p) in lengths and p in flagged]:
             matter, meeting = matters[i], owners[i]
             joined = short[matter.participants]
             cite = cite or ctx.cite(clause)

@@ -10,8 +10,7 @@ Chains are asked once per (body, matter type), never per meeting.
 from __future__ import annotations
 
 from datetime import date
-from itertools import compress, repeat
-from operator import attrgetter, ge, itemgetter
+from operator import itemgetter
 from typing import Iterator
 
 from ..graph.queries import Step, preparation_chain
@@ -21,8 +20,6 @@ from .context import Context
 
 ACCEPTED = {"prepared": ("prepare", "propose"), "proposed": ("propose",)}
 DECIDE = "decide"
-action_of, id_of, date_of = attrgetter("action"), attrgetter("id"), attrgetter("date")
-
 
 def preparation(ctx: Context) -> Iterator[Finding]:
     requirements = [r for r in ctx.bylaw.rules if isinstance(r, Requirement)]
@@ -53,17 +50,15 @@ def preparation(ctx: Context) -> Iterator[Finding]:
             chain = preparation_chain(ctx.bylaw, body_id, mtype)
             if not chain:
                 continue
-            ids = list(map(id_of, map(matters.__getitem__, positions)))
-            days = list(map(date_of, map(owners.__getitem__, positions)))
             for k, step in enumerate(chain):
                 key = (step.step, step.by)
                 firsts = done.get(key)
                 if firsts is None:
                     firsts = done[key] = _firsts(ctx, step.by, ACCEPTED[step.step])
                 # The step is missing unless the preparing body took it strictly before the decision
-                # (date.max: never); C-level, no loop of our own.
-                late = map(ge, map(firsts.get, ids, repeat(date.max)), days)
-                missing.extend(zip(compress(positions, late), repeat(k), repeat(step)))
+                # (date.max: never).
+                missing += [(i, k, step) for i in positions
+                            if firsts.get(matters[i].id, date.max) >= owners[i].date]
         missing.sort(key=itemgetter(0, 1))  # in meeting order, each decision's steps in chain order
         for i, _, step in missing:
             matter, meeting = matters[i], owners[i]
@@ -74,13 +69,11 @@ def preparation(ctx: Context) -> Iterator[Finding]:
                               f"{step.by} has not {step.step} '{matter.id}' before {meeting.date}",
                               cite, meeting=meeting, matter=matter.id)
 
-
 def _firsts(ctx: Context, body_id: str, accepted: tuple[str, ...]) -> dict[str, date]:
     """Matter id → the first date `body_id` did something to it that counts as the step (ACCEPTED)."""
     if body_id not in ctx.bodies and body_id not in ctx.unknown_bodies:
         return {}
     matters, owners = ctx.matters_of(body_id)
-    picked = list(compress(range(len(matters)), map(frozenset(accepted).__contains__, map(action_of, matters))))
     # Matters are in date order; a dict built from the last back keeps the first date.
-    picked.reverse()
-    return dict(zip(map(id_of, map(matters.__getitem__, picked)), map(date_of, map(owners.__getitem__, picked))))
+    return {matter.id: meeting.date for matter, meeting in zip(reversed(matters), reversed(owners))
+            if matter.action in accepted}

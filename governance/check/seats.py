@@ -7,8 +7,6 @@ The office that serves a body (its secretary or convener) may attend as itself.
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import compress
-from operator import or_
 from typing import Iterator
 
 from ..model.types import SeatDecl
@@ -54,9 +52,10 @@ def unknown_names(ctx: Context) -> Iterator[Finding]:
         lists, distinct = ctx.participants_of(body_id)
         for participants in distinct.difference(strangers):
             strangers[participants] = [m for m in participants if m not in ctx.members]
-        wrong = {p for p, who in strangers.items() if who}
+        wrong = {p for p in distinct if strangers[p]}
         if wrong:
-            for matter, meeting in compress(zip(matters, owners), map(wrong.__contains__, lists)):
+            for i in [i for i, p in enumerate(lists) if p in wrong]:
+                matter, meeting = matters[i], owners[i]
                 for member in strangers[matter.participants]:
                     yield ctx.finding("unknown-member", "error",
                                       f"participant '{member}' of '{matter.id}' is not a member of "
@@ -73,8 +72,7 @@ def unknown_names(ctx: Context) -> Iterator[Finding]:
         if misnamed.isdisjoint(chairs):  # the common case: every chair is a seat here
             picked = index.where(flagged)
         else:
-            picked = compress(range(len(meetings)), map(or_, map(flagged.__getitem__, pattern_of),
-                                                        map(misnamed.__contains__, chairs)))
+            picked = [i for i, (p, c) in enumerate(zip(pattern_of, chairs)) if flagged[p] or c in misnamed]
         for i in picked:
             meeting, present, chair = meetings[i], patterns[pattern_of[i]], chairs[i]
             bad = [slots[s] for s in present if s in misnamed]
