@@ -9,20 +9,33 @@ from ..model.types import Notice
 from ..report.finding import Finding
 from .context import Context
 
+def _last_days(days, need: int) -> dict | None:
+    """Day → the last day a meeting that day may be called (`need` days before); None if one of the
+    days is too early in year 1 to have such a day."""
+    period = timedelta(days=need)
+    try:
+        return {day: day - period for day in days}
+    except OverflowError:
+        return None
+
+
 def notice(ctx: Context) -> Iterator[Finding]:
+    last_days: dict[int, dict | None] = {}  # notice period → its _last_days
     for body_id, index in ctx.bodies.items():
         clause = index.body.first(Notice)
         if clause is None:
             continue
         need = clause.days
         # Too short: called after the last day `need` days before the meeting. That day is worked out
-        # once per meeting day (a calendar has few), not per meeting; judged only when the calendar
-        # gives the notice date.
-        try:
-            last_day = {day: day - timedelta(days=need) for day in set(index.dates)}
+        # once per day of the calendar (it has few, and bodies meet on the same days) for each notice
+        # period, not per meeting; judged only when the calendar gives the notice date.
+        last_day = last_days.get(need)
+        if last_day is None:
+            last_day = last_days[need] = _last_days(ctx.days, need)
+        if last_day is not None:
             late = [m for m, day in zip(index.meetings, index.dates)
                     if m.notice_date is not None and m.notice_date > last_day[day]]
-        except OverflowError:  # a meeting in the first days of year 1 has no such day
+        else:  # a meeting in the first days of year 1 has no such day
             late = [m for m in index.meetings if m.notice_date is not None and (m.date - m.notice_date).days < need]
         cite = None
         for meeting in late:
