@@ -50,21 +50,8 @@ class Finding(NamedTuple):
 
 
 def in_order(findings: Iterable[Finding]) -> list[Finding]:
-    """Findings in report order (`Finding.sort_key`). Sorted body by body, since the body leads the
-    key: many short sorts compare far fewer keys than one long one (a large calendar has tens of
-    thousands of findings)."""
-    groups: dict[str, list[Finding]] = {}
-    for f in findings:
-        body = f.body or ""
-        group = groups.get(body)
-        if group is None:
-            group = groups[body] = []
-        group.append(f)
-    key = Finding.sort_key.fget
-    out: list[Finding] = []
-    for body in sorted(groups):
-        out += sorted(groups[body], key=key)
-    return out
+    """Findings in report order (`Finding.sort_key`)."""
+    return sorted(findings, key=Finding.sort_key.fget)
 
 
 @dataclass(frozen=True, slots=True)
