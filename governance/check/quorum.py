@@ -40,9 +40,9 @@ def quorum(ctx: Context) -> Iterator[Finding]:
         per_member = clause.unit == "members" or (
             clause.unit is None and (body.first(EqualInfluence) is not None or
                                      (clause.kind == "default" and default.unit == "members")))
-        if not body.seats:
-            continue
-        _, seat_member, seat_min, seat_max, adjunct, *_ = zip(*body.seats)  # per seat index: its columns
+        seats = body.seats
+        seat_member, seat_min, seat_max = [s.member for s in seats], [s.min for s in seats], [s.max for s in seats]
+        adjunct = [s.adjunct for s in seats]
         voting = [i for i, adj in enumerate(adjunct) if not adj]
         if per_member:
             total = len({seat_member[i] for i in voting if seat_member[i] is not None})
