@@ -64,6 +64,17 @@ def version_in_force(bylaws: Iterable[Bylaw], day: date) -> Bylaw | None:
     return current
 
 
+def successor(bylaw: Bylaw, versions: Iterable[Bylaw]) -> Bylaw | None:
+    """The version that takes `bylaw`'s place, among `versions` (any of which may be `bylaw` itself):
+    the next in their chain; None if there is none. VersionError if they are not one chain."""
+    others = [v for v in versions if v.id != bylaw.id]
+    if not others:
+        return None
+    chain = version_chain([bylaw, *others])
+    position = [b.id for b in chain].index(bylaw.id)
+    return chain[position + 1] if position + 1 < len(chain) else None
+
+
 def periods(bylaws: Iterable[Bylaw]) -> tuple[tuple[Bylaw, date | None, date | None], ...]:
     """(version, first day, last day) per version; None at either end means open."""
     from datetime import timedelta

@@ -111,3 +111,26 @@ def test_ics_events_left_out_are_named_on_stderr(monkeypatch):
     json.loads(out)  # stdout is the JSON report alone
     assert err.startswith("examples/laholmsbukten-2025.ics:211: warning: event 'Studiebesök Kattegattleden' "
                           "maps to no body; it is left out"), err
+
+
+def test_a_check_knows_the_version_that_replaced_the_bylaw(monkeypatch):
+    """The command finds the other versions beside the bylaw: the 2020 draft is no longer in force in
+    2025, since laholmsbukten `amends` it from 2024-03-28."""
+    monkeypatch.chdir(ROOT)
+    status, out, err = run_split("check", "halmstad-region-2020", "examples/halmstad-region-2020-2023-breaches.yaml",
+                                 "--format", "json", "--as-of", AS_OF)
+    assert status == 1 and err == ""
+    [term] = [f for f in json.loads(out)["findings"] if f["rule"] == "term"]
+    assert term["meeting"] == "sg-2025-1" and term["citation"]["file"] == "bylaws/laholmsbukten.bylaw"
+
+
+def test_unreadable_other_versions_are_a_warning_not_a_failure(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    (tmp_path / "halmstad-region-2020.bylaw").write_text(
+        (ROOT / "bylaws" / "halmstad-region-2020.bylaw").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "broken.bylaw").write_text("bylaw broken \"B\"\n  amends halmstad-region-2020 from 2024-01-01\n"
+                                            "member ??? oops\n", encoding="utf-8")
+    status, out, err = run_split("check", str(tmp_path / "halmstad-region-2020.bylaw"),
+                                 "examples/halmstad-region-2020-2023.yaml", "--as-of", AS_OF)
+    assert status == 0, out + err
+    assert "warning: other versions of the agreement not considered" in err and "Traceback" not in err

@@ -269,6 +269,29 @@ def test_term_renewed_per_mandate_period():
     assert (rule, severity, meeting) == ("term", "error", "r-2")
 
 
+def test_term_after_a_later_version_takes_effect():
+    newer = governance.parse('bylaw testlaw-2025 "Testförbundet 2025"\n  amends testlaw from 2025-07-01\n'
+                             '    cite "Avtalet ersätter avtalet från 2024."\nmember a "A" municipality 1280\n',
+                             filename="bylaws/testlaw-2025.bylaw")
+    year = base()
+    # Without the other versions nothing is known of a successor; with them, meetings from its first day
+    # are out of this bylaw's term, each cited from the successor's `amends` line.
+    assert findings(check(year), "term") == []
+    got = findings(check(year, versions=[newer]), "term")
+    assert {f[2] for f in got} == {m.id for m in year if m.date >= date(2025, 7, 1)} != set()
+    assert all(f[1] == "error" and "testlaw is no longer in force; testlaw-2025 takes its place from 2025-07-01"
+               in f[3] for f in got)
+    report = check(year, versions=[newer, BYLAW])  # the bylaw itself among the versions is fine
+    cited = {f.citation for f in report.findings if f.rule == "term"}
+    assert {(c.file, c.line, c.quote) for c in cited} == {("bylaws/testlaw-2025.bylaw", 2,
+                                                           "Avtalet ersätter avtalet från 2024.")}
+    # the newest version has no successor; versions that are no chain are refused
+    newest = governance.check_calendar(newer, calendar(year), as_of=AS_OF, versions=[BYLAW])
+    assert not any("no longer in force" in f[3] for f in findings(newest, "term"))
+    with pytest.raises(governance.versions.VersionError):
+        check(year, versions=[governance.parse('bylaw other "O"\nmember a "A" municipality 1280\n')])
+
+
 def test_holiday():
     assert findings(check(base()), "holiday") == []
     report = check(base() + [stod("s-nd", date(2025, 6, 6)), stod("s-sat", date(2025, 6, 7))],)

@@ -6,7 +6,8 @@ from datetime import date
 import pytest
 
 import governance
-from governance.versions import VersionError, load_versions, periods, version_chain, version_in_force
+from governance.versions import (VersionError, load_versions, periods, successor, version_chain,
+                                 version_in_force)
 
 
 def v(ident: str, header: str = "") -> governance.Bylaw:
@@ -64,3 +65,12 @@ def test_shipped_chain_halmstad_region_to_laholmsbukten():
     assert [b.id for b in load_versions("halmstad-region-2020")] == ["halmstad-region-2020", "laholmsbukten"]
     assert version_in_force(chain, date(2023, 6, 1)).id == "halmstad-region-2020"
     assert version_in_force(chain, date(2024, 3, 28)).id == "laholmsbukten"
+
+
+def test_successor():
+    assert successor(OLD, [MID, NEW]).id == "mid"
+    assert successor(MID, [NEW, OLD, MID]).id == "new"  # the bylaw itself may be among them
+    assert successor(NEW, [OLD, MID]) is None
+    assert successor(OLD, []) is None
+    with pytest.raises(VersionError):
+        successor(OLD, [v("other")])

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import gc
 from datetime import date
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from ..calendar.model import Calendar
 from ..model.types import Bylaw
+from ..versions import successor
 from ..report.finding import Finding, Report, in_order
 from . import context
 from .chair import chair
@@ -50,14 +51,19 @@ RULE_IDS = ("meeting-minimum", "meeting-maximum", "meeting-window", "chair-rotat
 
 
 def check_calendar(bylaw: Bylaw, calendar: Calendar, *, as_of: date | None = None,
-                   year: int | None = None) -> Report:
-    """Every way `calendar` breaks `bylaw`, judged as of `as_of` (default today), optionally one year only."""
+                   year: int | None = None, versions: Iterable[Bylaw] = ()) -> Report:
+    """Every way `calendar` breaks `bylaw`, judged as of `as_of` (default today), optionally one year only.
+
+    `versions`: the other versions of the agreement (`governance.load_versions`), if any: a meeting on or
+    after the day a later version takes effect is out of `bylaw`'s term (VersionError if they are not
+    one chain of versions with `bylaw`)."""
     # The run allocates many small objects that all live until it ends; the cyclic garbage collector
     # would traverse the whole calendar again and again for nothing, so it waits until the run is over.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        ctx = context.build(bylaw, calendar, as_of=as_of or date.today(), year=year)
+        ctx = context.build(bylaw, calendar, as_of=as_of or date.today(), year=year,
+                            successor=successor(bylaw, versions))
         findings: list[Finding] = []
         for check in CHECKS:
             findings.extend(check(ctx))

@@ -83,6 +83,7 @@ class Context:
     years: tuple[int, ...]                           # calendar years judged
     bylaw_file: str                                  # stable, relative path for citations
     planned_only: bool                               # the calendar holds nothing on or before as_of
+    successor: Bylaw | None = None                   # the version that takes this bylaw's place, if known
     paths: dict = field(default_factory=dict, compare=False)  # memo of stable_path for this run
     memo: dict = field(default_factory=dict, compare=False)   # indexes only some checks need, built on use
     by_date: tuple[Meeting, ...] = ()                # every meeting, by date (ties in calendar order)
@@ -343,7 +344,8 @@ def _spans(dates: list[date]) -> dict[int, range]:
     return out
 
 
-def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None) -> Context:
+def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None,
+          successor: Bylaw | None = None) -> Context:
     members = {m.id: m for m in bylaw.members}
     # Sorting by date alone is cheap (one C-level key); a body rarely meets twice on a day, so the
     # order by (date, id) within a body needs a second sort only when it does (it is stable: the
@@ -402,5 +404,5 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None) ->
     return Context(
         bylaw=bylaw, calendar=calendar, as_of=as_of, year=year, bodies=bodies, unknown_bodies=unknown,
         members=members, years=tuple(years), bylaw_file=stable_path(bylaw.path),
-        planned_only=bool(by_date) and by_date[0].date > as_of,
+        planned_only=bool(by_date) and by_date[0].date > as_of, successor=successor,
         by_date=tuple(by_date), dates=tuple([m.date for m in by_date]))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 from datetime import date
 
-from .common import colour_wanted, load_or_report, read_calendar_or_report
+from .common import colour_wanted, load_or_report, read_calendar_or_report, versions_or_warn
 
 
 def register(sub) -> None:
@@ -41,7 +41,8 @@ def run(args) -> int:
     calendar = bylaw and read_calendar_or_report(args.calendar, bylaw.id, args.mapping)
     if calendar is None:
         return 2
-    report = check_calendar(bylaw, calendar, as_of=args.as_of, year=args.year)
+    report = check_calendar(bylaw, calendar, as_of=args.as_of, year=args.year,
+                            versions=versions_or_warn(args.bylaw))
     if args.format == "json":
         sys.stdout.write(render_json(report))
     else:

@@ -50,5 +50,18 @@ def read_calendar_or_report(path: str, bylaw_id: str, mapping: str | None = None
     return calendar
 
 
+def versions_or_warn(path_or_id: str) -> tuple:
+    """The versions of the agreement found beside the bylaw (`load_versions`), so that a check knows
+    when a later version took its place; () with a warning on stderr if they cannot be read."""
+    from ..diagnostics import BylawError
+    from ..versions import VersionError, load_versions
+    try:
+        return load_versions(path_or_id)
+    except (BylawError, VersionError, OSError) as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        print(f"{path_or_id}: warning: other versions of the agreement not considered: {first}", file=sys.stderr)
+        return ()
+
+
 def colour_wanted() -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
