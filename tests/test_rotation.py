@@ -8,7 +8,7 @@ from hypothesis import given, strategies as st
 
 import governance
 from governance.model.types import SeatRef
-from governance.rotation import RotationError, chair_for, chair_on, rotation_table
+from governance.rotation import RotationError, chair_for, chair_on, rotation_table, seating_of, seatings
 
 HEAD = 'bylaw x "X"\n\n'
 MEMBERS = "".join(f'member {m} "{m.title()}" municipality {code}\n'
@@ -87,6 +87,27 @@ def test_each_member_chairs_every_cycle(every, start, year):
     assert chair_for(b, "styrelsen", year + 3 * every).member == a.member  # three members: cycle of 3*every
     assert a.vice_member != a.member
     assert chair_for(b, "styrelsen", year + every).member == a.vice_member
+
+
+@given(every=st.integers(1, 5), start=st.integers(1990, 2040) | st.none(),
+       years=st.lists(st.integers(1980, 2100), max_size=30), vice=st.booleans())
+def test_seatings_over_many_years_agree_with_one_year_at_a_time(every, start, years, vice):
+    """The calendar checks ask `seatings` for all the years a body met at once; it shares one Seating
+    per turn, and must give what `seating_of` gives for each year alone."""
+    since = f" from {start}" if start is not None else ""
+    b = bylaw(f"  chair kso rotating among all members every {every} years{since}\n"
+              "  vice chair kso next in rotation\n")
+    body = b.body("styrelsen")
+    clause = body.vice_chair if vice else body.chair
+    assert seatings(b, body, clause, years) == {y: seating_of(b, body, clause, y) for y in years}
+
+
+def test_seatings_of_fixed_and_elected_chairs():
+    for line in ("  chair a/kso\n", "  chair one of kso\n"):
+        b = bylaw(line)
+        body = b.body("styrelsen")
+        assert seatings(b, body, body.chair, [2020, 2021]) == {y: seating_of(b, body, body.chair, y)
+                                                              for y in (2020, 2021)}
 
 
 # ---- the shipped bylaws (encoded by the bylaw engineer; the values here pin their rotation) -------------
