@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .model import types as t
 # The printer's clause renderers are the canonical text of each clause; reuse them rather than copy them.
-from .printer import _clause, _cost, _header_item, _quorum, _rule
+from .printer import clause_text, cost_text, header_text, quorum_text, rule_text
 
 SECTIONS = ("header", "imports", "members", "matters", "bodies", "rules", "participation", "costs", "statute")
 SECTION_TITLES = {"header": "Header", "imports": "Imports", "members": "Members", "matters": "Matter types",
@@ -145,7 +145,7 @@ def facts(b: t.Bylaw) -> dict[tuple[str, str, str], Fact]:
     out.put(("header", "", "title"), b.title, b)
     for item in b.header:
         aspect = f"duty {item.value[0]}" if item.key == "duty" else item.key
-        out.put(("header", "", aspect), _header_item(item), item)
+        out.put(("header", "", aspect), header_text(item), item)
     for i in b.imports:
         out.put(("imports", i.module, ""), f"import {i.module}", i)
     for m in b.members:
@@ -153,19 +153,19 @@ def facts(b: t.Bylaw) -> dict[tuple[str, str, str], Fact]:
     for m in b.matters:
         out.put(("matters", m.id, ""), f"matter {m.id} \"{m.title}\"", m)
     for body in b.bodies:
-        clauses = tuple(_clause(c) for c in body.clauses)
+        clauses = tuple(clause_text(c) for c in body.clauses)
         out.put(("bodies", body.id, ""), f"body {body.id} \"{body.name}\"" + (" office" if body.office else ""),
                 body, clauses)
         out.put(("bodies", body.id, "seats"), _seat_summary(body), body)
         for c in body.clauses:
-            out.put(("bodies", body.id, _clause_aspect(c)), _clause(c), c)
+            out.put(("bodies", body.id, _clause_aspect(c)), clause_text(c), c)
     for r in b.rules:
-        out.put(("rules", "", _rule(r)), _rule(r), r)
+        out.put(("rules", "", rule_text(r)), rule_text(r), r)
     if b.participation is not None:
         p = b.participation
         out.put(("participation", "", ""), "participation voluntary" + (f" minimum {p.minimum}" if p.minimum else ""), p)
     for c in b.costs:
-        out.put(("costs", c.kind, ""), _cost(c), c)
+        out.put(("costs", c.kind, ""), cost_text(c), c)
     if b.election is not None:
         e = b.election
         out.put(("statute", "election", ""), f"election every {e.every} years from {e.start} on {e.ordinal} "
@@ -175,7 +175,7 @@ def facts(b: t.Bylaw) -> dict[tuple[str, str, str], Fact]:
         out.put(("statute", "mandate", ""), f"mandate period {m.years} years from {t.MONTHS[m.month - 1]} {m.day} "
                 "of election year", m)
     for d in b.defaults:
-        out.put(("statute", "default", "quorum"), f"default {_quorum(d)}", d)
+        out.put(("statute", "default", "quorum"), f"default {quorum_text(d)}", d)
     return dict(out)
 
 

@@ -36,7 +36,8 @@ def _ref(ref: t.Ref) -> str:
     return str(ref)
 
 
-def _header_item(item: t.HeaderItem) -> str:
+def header_text(item: t.HeaderItem) -> str:
+    """A header item as `fmt` writes it, one line without notes (also how `diff` shows it)."""
     key, v = item.key, item.value
     if key == "source":
         return f"source {_q(v[0])}"
@@ -94,7 +95,8 @@ def _matters(matters) -> str:
     return "matters" if matters is None else _ids(matters)
 
 
-def _quorum(q: t.Quorum) -> str:
+def quorum_text(q: t.Quorum) -> str:
+    """What follows `quorum` in a clause: `more than half`, `2/3 of members` …"""
     spec = {"more_than_half": "more than half", "all": "all", "default": "default"}.get(q.kind)
     if q.kind == "fraction":
         spec = f"{q.numerator}/{q.denominator}"
@@ -103,7 +105,8 @@ def _quorum(q: t.Quorum) -> str:
     return f"quorum {spec}" + (f" of {q.unit}" if q.unit else "")
 
 
-def _clause(c: t.BodyClause) -> str:
+def clause_text(c: t.BodyClause) -> str:
+    """A body clause as `fmt` writes it, one line without notes or indentation."""
     if isinstance(c, t.SeatDecl):
         text = f"seat {c.role}"
         if c.title is not None:
@@ -133,7 +136,7 @@ def _clause(c: t.BodyClause) -> str:
         window = _month(first) if first == last else f"{_month(first)}..{_month(last)}"
         return f"meets {amount} in {window}"
     if isinstance(c, t.Quorum):
-        return _quorum(c)
+        return quorum_text(c)
     if isinstance(c, t.Decision):
         return f"decision by {c.method}"
     if isinstance(c, t.EqualInfluence):
@@ -164,7 +167,8 @@ def _clause(c: t.BodyClause) -> str:
     raise TypeError(type(c))
 
 
-def _cost(c: t.CostRule) -> str:
+def cost_text(c: t.CostRule) -> str:
+    """A cost rule as `fmt` writes it, one line without notes."""
     if c.kind == "population":
         text = "cost by population"
         if c.reference:
@@ -185,7 +189,8 @@ def _cost(c: t.CostRule) -> str:
             "projects": "cost projects by participants"}[c.kind]
 
 
-def _rule(r: t.Rule) -> str:
+def rule_text(r: t.Rule) -> str:
+    """A top-level rule as `fmt` writes it, one line without notes."""
     if isinstance(r, t.NoVeto):
         return "rule no veto"
     of_type = f" of type {_ids(r.matters)}" if r.matters is not None else ""
@@ -201,7 +206,7 @@ def print_bylaw(b: t.Bylaw) -> str:
     out: list[str] = []
     out += _block(b, f"{b.kind} {b.id} {_q(b.title)}")
     for item in b.header:
-        out += _block(item, _header_item(item), 1)
+        out += _block(item, header_text(item), 1)
     sections = [
         [_block(i, f"import {i.module}") for i in b.imports],
         [_block(m, f"member {m.id} {_q(m.name)} {m.kind}" + (f" {m.code}" if m.code else "")) for m in b.members],
@@ -216,12 +221,12 @@ def print_bylaw(b: t.Bylaw) -> str:
         out.append("")
         out += _block(body, f"body {body.id} {_q(body.name)}" + (" office" if body.office else ""))
         for clause in body.clauses:
-            out += _block(clause, _clause(clause), 1)
-    tail = [*(_block(r, _rule(r)) for r in b.rules)]
+            out += _block(clause, clause_text(clause), 1)
+    tail = [*(_block(r, rule_text(r)) for r in b.rules)]
     if b.participation is not None:
         p = b.participation
         tail.append(_block(p, "participation voluntary" + (f" minimum {p.minimum}" if p.minimum else "")))
-    tail += [_block(c, _cost(c)) for c in b.costs]
+    tail += [_block(c, cost_text(c)) for c in b.costs]
     if b.election is not None:
         e = b.election
         tail.append(_block(e, f"election every {e.every} years from {e.start} on {e.ordinal} {e.weekday} "
@@ -230,7 +235,7 @@ def print_bylaw(b: t.Bylaw) -> str:
         m = b.mandate
         tail.append(_block(m, f"mandate period {m.years} years from {_month(m.month)} {m.day} of election year"))
     for d in b.defaults:
-        tail.append([*_comments(d, 0), f"default {_quorum(d)}", *_notes(d.notes, 1)])
+        tail.append([*_comments(d, 0), f"default {quorum_text(d)}", *_notes(d.notes, 1)])
     if tail:
         out.append("")
         for lines in tail:
