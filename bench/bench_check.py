@@ -3,6 +3,8 @@ kind active) with the full engine, side by side with a hand-written single-pass 
 (meetings per year >= K, quorum more than half of seats) on the same data.
 
 Goals (issue #5): engine within 2x of the hand-written floor; 10k/1k time ratio <= 12; memory < 500 MB.
+The floor is shown twice: as first written (a tuple per attendee looked up in a set) and written tighter
+(one set intersection per meeting), since the ratio depends on how the floor is written.
 """
 from __future__ import annotations
 
@@ -113,6 +115,23 @@ def floor(bylaw, calendar) -> list[tuple[str, int, str]]:
     return out
 
 
+def tight_floor(bylaw, calendar) -> list[tuple[str, int, str]]:
+    """The same two rules written tighter: a seat reference is a tuple, so the voting seats present are
+    one set intersection in C per meeting. The same answers as `floor`, about twice as fast; reported
+    beside it so that the engine's ratio is not read against the slower floor alone."""
+    voting = {b.id: frozenset(s.ref for s in b.seats if not s.adjunct) for b in bylaw.bodies}
+    counts: dict[tuple[str, int], int] = {}
+    out = []
+    for m in calendar.meetings:
+        key = (m.body, m.date.year)
+        counts[key] = counts.get(key, 0) + 1
+        seats = voting.get(m.body)
+        if seats is not None and 2 * len(seats.intersection(m.attendees)) <= len(seats):
+            out.append(("quorum", m.date.year, m.id))
+    out.extend(("meeting-minimum", year, body) for (body, year), n in counts.items() if n < MIN_PER_YEAR)
+    return out
+
+
 def _once(fn) -> float:
     """One run, with the cyclic GC off (the engine turns it off itself; the floor gets the same, so the
     comparison is fair)."""
@@ -126,16 +145,20 @@ def _once(fn) -> float:
         gc.enable()
 
 
-def _rounds(engine, floor, rounds: int) -> tuple[float, float, float]:
-    """Engine and floor side by side, `rounds` times, each round running both back to back: (best
-    engine, best floor, median of the rounds' engine/floor ratios). This machine is shared and its
-    speed drifts by tens of per cent within a minute; a ratio taken within one round sees the same
-    drift on both sides, so the median ratio is the steadier figure."""
-    engines, floors = [], []
+def _rounds(contenders: dict, rounds: int) -> dict[str, list[float]]:
+    """Every contender side by side, `rounds` times, each round running all back to back: name → its
+    times. This machine is shared and its speed drifts by tens of per cent within a minute; a ratio
+    taken within one round sees the same drift on both sides, so the median of the rounds' ratios is
+    the steadier figure."""
+    times: dict[str, list[float]] = {name: [] for name in contenders}
     for _ in range(rounds):
-        floors.append(_once(floor))
-        engines.append(_once(engine))
-    return min(engines), min(floors), statistics.median(e / f for e, f in zip(engines, floors))
+        for name, fn in contenders.items():
+            times[name].append(_once(fn))
+    return times
+
+
+def _ratio(times: dict[str, list[float]], a: str, b: str) -> float:
+    return statistics.median(x / y for x, y in zip(times[a], times[b]))
 
 
 def run() -> list[tuple[str, str]]:
@@ -146,16 +169,19 @@ def run() -> list[tuple[str, str]]:
         bylaw, calendar = generate(n)
         governance.check_calendar(bylaw, calendar, as_of=as_of)  # warm: compiles the process graph once
         rounds = {1_000: 41, 10_000: 21, 100_000: 7}[n]
-        engine, hand, ratio = _rounds(lambda: governance.check_calendar(bylaw, calendar, as_of=as_of),
-                                      lambda: floor(bylaw, calendar), rounds)
+        assert sorted(tight_floor(bylaw, calendar)) == sorted(floor(bylaw, calendar))
+        got = _rounds({"floor": lambda: floor(bylaw, calendar), "tight": lambda: tight_floor(bylaw, calendar),
+                       "engine": lambda: governance.check_calendar(bylaw, calendar, as_of=as_of)}, rounds)
         report = governance.check_calendar(bylaw, calendar, as_of=as_of)
         rules = sorted({f.rule for f in report.findings})
-        times[n] = engine
+        engine = times[n] = min(got["engine"])
         rows.append((f"{n:>7,} meetings, {len(bylaw.bodies) - 1} bodies: engine (best of {rounds})",
                      f"{engine:.3f} s ({len(report.findings):,} findings, {len(rules)} rule ids)"))
-        rows.append((f"{n:>7,} meetings: hand-written 2-rule floor (best)", f"{hand:.3f} s"))
-        rows.append((f"{n:>7,} meetings: engine / floor, median of rounds", f"{ratio:.2f}x (goal <= 2)"))
-        rows.append((f"{n:>7,} meetings: engine / floor, best / best", f"{engine / hand:.2f}x"))
+        rows.append((f"{n:>7,} meetings: hand-written 2-rule floor (best)",
+                     f"{min(got['floor']):.3f} s; written tighter {min(got['tight']):.3f} s"))
+        rows.append((f"{n:>7,} meetings: engine / floor, median of rounds",
+                     f"{_ratio(got, 'engine', 'floor'):.2f}x (goal <= 2); / tighter floor "
+                     f"{_ratio(got, 'engine', 'tight'):.2f}x"))
     rows.append(("time 10k / 1k", f"{times[10_000] / times[1_000]:.1f} (goal <= 12)"))
     rows.append(("time 100k / 10k", f"{times[100_000] / times[10_000]:.1f}"))
     bylaw, calendar = generate(100_000)
