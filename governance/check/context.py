@@ -367,7 +367,9 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None,
     bodies: dict[str, BodyIndex] = {}
     serving = serving_offices(bylaw)
     years = set()
-    for body in bylaw.bodies:
+    # In id order: the checks go body by body, so their findings come out nearly in report order, and
+    # the final sort has little left to do.
+    for body in sorted(bylaw.bodies, key=attrgetter("id")):
         own = tuple(grouped.get(body.id, ()))
         spans = _spans(dates_of.get(body.id, []))
         years.update(spans)
