@@ -58,7 +58,7 @@ class BodyIndex:
     slots: tuple[Resolved, ...]                      # slot → what that reference resolves to
     misnamed: frozenset[int] = frozenset()           # slots naming no seat here (nor the serving office)
 
-    def where(self, flags) -> Iterator[int]:
+    def where(self, flags) -> list[int]:
         """Positions (in `meetings`, ascending) of the meetings whose pattern p has a true flags[p]."""
         return [i for i, p in enumerate(self.pattern_of) if flags[p]]
 
