@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import replace
-from typing import Callable, Iterable, Mapping
+from typing import Iterable, Mapping
 
 from ..diagnostics import Diagnostic, error, warning
-from ..span import NO_SPAN, Span
+from ..span import Span
 from ..nearest import nearest
 from ..syntax.ast import Default, Document, Header
 from . import types as t
