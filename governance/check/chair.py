@@ -37,24 +37,28 @@ def chair(ctx: Context) -> Iterator[Finding]:
         if body.chair is None or not index.meetings:
             continue
         clause, vice_clause = body.chair, body.vice_chair  # looked up once per body, not per year
-        meetings, chairs, slots = index.meetings, index.chairs, index.slots
-        wanted = seatings(ctx.bylaw, body, clause, index.spans)
-        for year, span in index.spans.items():  # once per year: who chaired, and who may chair then
-            named = set(chairs[span.start:span.stop])
-            named.discard(None)  # meetings that name no chair are not judged
-            if not named:
-                continue
-            want = wanted[year]
+        meetings, chairs, slots, spans = index.meetings, index.chairs, index.slots, index.spans
+        # Who may chair changes only with the turn: the years that share one (the same Seating) are
+        # judged together, on the distinct chairs of all their meetings.
+        turns: dict[int, tuple[Seating, list[int]]] = {}  # id(seating) → it, and its years in order
+        for year, want in seatings(ctx.bylaw, body, clause, spans).items():
+            turns.setdefault(id(want), (want, []))[1].append(year)
+        for want, years in turns.values():
             if want.kind == "none" or not want.known:
-                continue  # the bylaw does not say who chairs this year: nothing to judge
+                continue  # the bylaw does not say who chairs these years: nothing to judge
+            named = set().union(*(chairs[spans[y].start:spans[y].stop] for y in years))
+            named.discard(None)  # meetings that name no chair are not judged
             wrong = {s for s in named if not want.admits(slots[s].ref)}
             if not wrong:
-                continue  # the common case: every chair that year was the right one
-            vice = seating_of(ctx.bylaw, body, vice_clause, year)
-            for i in span:
-                if chairs[i] in wrong:
-                    meeting = meetings[i]
-                    yield from _wrong_chair(ctx, meeting, meeting.chair, year, want, vice)
+                continue  # the common case: every chair in those years was the right one
+            for year in years:
+                span = spans[year]
+                late = [i for i in span if chairs[i] in wrong]
+                if late:
+                    vice = seating_of(ctx.bylaw, body, vice_clause, year)
+                    for i in late:
+                        meeting = meetings[i]
+                        yield from _wrong_chair(ctx, meeting, meeting.chair, year, want, vice)
 
 
 def _wrong_chair(ctx: Context, meeting, given, year: int, want: Seating, vice: Seating) -> Iterator[Finding]:
