@@ -20,6 +20,7 @@ _API = {
     "chair_for": "rotation", "rotation_table": "rotation", "term_at": "terms",
     "version_in_force": "versions", "load_versions": "versions",
     "read_calendar": "calendar:read", "CalendarError": "calendar.errors",
+    "plan": "planner", "check_plan": "planner", "write_calendar": "calendar.yaml_writer:to_yaml",
 }
 __all__ = sorted(_API)
 __version__ = "0.1.0"
@@ -42,11 +43,13 @@ if TYPE_CHECKING:  # for editors and type checkers
     from .action import Verdict, check_action
     from .calendar import read as read_calendar
     from .calendar.errors import CalendarError
+    from .calendar.yaml_writer import to_yaml as write_calendar
     from .check import check_calendar
     from .diagnostics import BylawError, Diagnostic, Severity
     from .diff import Diff, diff
     from .loader import load, parse
     from .model.types import Body, Bylaw, Member, Seat
+    from .planner import check_plan, plan
     from .report.finding import Finding, Report
     from .rotation import chair_for, rotation_table
     from .share import Share, ShareError, Split, share

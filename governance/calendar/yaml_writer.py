@@ -1,0 +1,49 @@
+"""Writing a calendar as the YAML of DESIGN.md, which `yaml_reader` reads back to the same meetings."""
+from __future__ import annotations
+
+import yaml
+
+from .model import Calendar, Matter, Meeting
+
+
+def to_yaml(calendar: Calendar, header: str = "") -> str:
+    """The calendar as YAML text: `header` lines first as comments, then `bylaw:` and the meetings in
+    the calendar's order, each with only the keys it has values for."""
+    data: dict = {}
+    if calendar.bylaw:
+        data["bylaw"] = calendar.bylaw
+    if calendar.roster:
+        data["roster"] = {name: str(ref) for name, ref in calendar.roster}
+    data["meetings"] = [_meeting(m) for m in calendar.meetings]
+    comments = "".join(f"# {line}".rstrip() + "\n" for line in header.splitlines())
+    # default_flow_style=None: lists of plain values (attendees, participants) on one line, as people write them
+    return comments + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=110, default_flow_style=None)
+
+
+def _meeting(m: Meeting) -> dict:
+    out: dict = {"id": m.id, "body": m.body, "date": m.start.strftime("%Y-%m-%dT%H:%M") if m.start else m.date}
+    if m.chair is not None:
+        out["chair"] = str(m.chair)
+    if m.convened_by is not None:
+        out["convened_by"] = m.convened_by
+    if m.notice_date is not None:
+        out["notice_date"] = m.notice_date
+    if m.attendees:
+        out["attendees"] = [str(a) for a in m.attendees]
+    if m.matters:
+        out["matters"] = [_matter(x) for x in m.matters]
+    return out
+
+
+def _matter(x: Matter) -> dict:
+    out: dict = {"id": x.id}
+    for key in ("title", "type"):
+        if getattr(x, key) is not None:
+            out[key] = getattr(x, key)
+    if x.action != "decide":
+        out["action"] = x.action
+    if x.outcome is not None:
+        out["outcome"] = x.outcome
+    if x.participants:
+        out["participants"] = list(x.participants)
+    return out

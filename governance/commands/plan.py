@@ -1,0 +1,60 @@
+"""`governance plan BYLAW [--year Y] [-o FILE]`: a year's meetings that the bylaw allows, as a calendar.
+
+The calendar (YAML, as `check` reads it) goes to stdout or FILE; the plan is then checked like any
+calendar, and whatever the planner could not meet is reported on stderr. Exit 0 when the plan is
+compliant (warnings allowed), 1 when it breaks the bylaw, 2 on bad usage or an existing FILE (never
+overwritten).
+"""
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from .common import colour_wanted, fail, load_or_report, read_calendar_or_report, shown, versions_or_warn
+
+
+def register(sub) -> None:
+    p = sub.add_parser("plan", help="plan a year's meetings that the bylaw allows (a calendar to start from)")
+    p.add_argument("bylaw", metavar="BYLAW", help="a bylaw file or a shipped bylaw id")
+    p.add_argument("--year", type=int, metavar="Y", default=None, help="the year to plan (default: next year)")
+    p.add_argument("-o", "--output", metavar="FILE", default=None,
+                   help="write the calendar to FILE (a new file) instead of stdout")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from ..calendar.yaml_writer import to_yaml
+    from ..planner import check_plan, plan
+    from ..report.render_text import render_text
+
+    year = args.year if args.year is not None else date.today().year + 1
+    if not 1900 <= year <= 2500:
+        return fail(f"--year {year}: give a year between 1900 and 2500")
+    out = Path(args.output) if args.output else None
+    if out is not None and out.exists():
+        return fail(f"{shown(str(out))} exists; plan writes a new file only (remove it or name another)")
+    bylaw = load_or_report(args.bylaw)
+    if bylaw is None:
+        return 2
+    calendar = plan(bylaw, year)
+    text = to_yaml(calendar, f"{bylaw.id}: meetings planned for {year} by `governance plan`. Dates, chairs, conveners,\n"
+                             "notice and attendees follow the bylaw; add the matters, then `governance check` it.")
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        try:
+            with out.open("x", encoding="utf-8") as f:  # "x": never overwrite, even in a race
+                f.write(text)
+        except OSError as exc:
+            return fail(f"cannot write {shown(str(out))}: {exc.strerror or exc}")
+    if not calendar.meetings:
+        print(f"{bylaw.id}: no body has a meeting rule, so there is nothing to plan", file=sys.stderr)
+        return 0
+    if out is not None:  # judged as written, so that findings point at the file's lines
+        calendar = read_calendar_or_report(str(out), bylaw.id) or calendar
+    report = check_plan(bylaw, calendar, versions_or_warn(args.bylaw))
+    if report.findings:
+        sys.stderr.write(render_text(report, calendar=shown(str(out)) if out else "the plan",
+                                     colour=colour_wanted() and sys.stderr.isatty()))
+    return 0 if report.compliant else 1

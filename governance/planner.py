@@ -1,0 +1,158 @@
+"""Planning a year's meetings: a calendar the bylaw allows, for a secretariat to start from.
+
+Every body with meeting rules is planned (a body, such as an office, that the bylaw gives no meeting
+rule is not). Each gets as many meetings as its rules ask at the least (`at least N`, `N..M`,
+`exactly N`, `about N`): first into each window (`in april..may`), then spread over the other months,
+into a window only when no other month is left. A meeting falls on a Tuesday, Wednesday or Thursday
+that is no Swedish public holiday, around the 10th of its month (a second one in a month around the
+24th). It has the chair that the rotation gives for the year, is convened by whoever the bylaw says
+convenes the body, is called the body's notice period ahead (three weeks when the bylaw is silent), and
+lists as attendees every voting seat (a pool seat by as many members as it needs at least), and the
+office that keeps the minutes. It holds no matters: what will be decided is not known a year ahead.
+
+`check_plan` checks the plan against the bylaw: what the planner could not meet (a year outside the
+agreement's term, rules that contradict each other) comes back as findings.
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from .calendar.model import Calendar, Meeting
+from .check import check_calendar
+from .check.holiday import public_holidays
+from .graph.queries import who_convenes, who_keeps_minutes
+from .model import types as t
+from .report.finding import Report
+from .rotation import seating_of
+
+DEFAULT_NOTICE_DAYS = 21
+MEETING_DAYS = (1, 2, 3)  # Tuesday, Wednesday, Thursday
+DAYS_OF_MONTH = (10, 24, 3, 17)  # where a month's first, second … meeting is put
+
+
+def plan(bylaw: t.Bylaw, year: int) -> Calendar:
+    """A calendar of `year` that meets every body's meeting rules, with chairs, conveners, notice and
+    attendees as the bylaw has them."""
+    public = public_holidays(year, year)
+    meetings: list[Meeting] = []
+    for body in bylaw.bodies:
+        days = _days(body, year, public)
+        if not days:
+            continue
+        chair = _chair(bylaw, body, year)
+        convener = _convener(bylaw, body, chair)
+        attendees = _attendees(bylaw, body)
+        notice = body.first(t.Notice)
+        ahead = timedelta(days=notice.days if notice is not None else DEFAULT_NOTICE_DAYS)
+        meetings += [Meeting(id=f"{body.id}-{year}-{k}", body=body.id, date=day, chair=chair,
+                             convened_by=convener, notice_date=day - ahead, attendees=attendees)
+                     for k, day in enumerate(days, 1)]
+    meetings.sort(key=lambda m: (m.date, m.body))
+    return Calendar(path=f"{bylaw.id}-{year}.yaml", bylaw=bylaw.id, meetings=tuple(meetings))
+
+
+def check_plan(bylaw: t.Bylaw, calendar: Calendar, versions=()) -> Report:
+    """The plan judged like any calendar, as a plan: before its year begins."""
+    first = min((m.date for m in calendar.meetings), default=None)
+    as_of = date(first.year, 1, 1) - timedelta(days=1) if first else None
+    return check_calendar(bylaw, calendar, as_of=as_of, versions=versions)
+
+
+# ---- when ------------------------------------------------------------------------------------------
+def _days(body: t.Body, year: int, public) -> list[date]:
+    """The body's meeting days in `year`: each window's least number inside it, then the year's least
+    number spread over the months outside every window."""
+    rules = body.meeting_rules
+    windows = [r for r in rules if r.months is not None]
+    yearly = [r for r in rules if r.months is None]
+    taken: set[tuple[int, int]] = set()  # (month, slot) already used
+    days: list[date] = []
+    for rule in windows:
+        months = list(range(rule.months[0], rule.months[1] + 1))
+        days += _spread(year, months, rule.minimum or 0, taken, public)
+    need = max((r.minimum or 0 for r in yearly), default=0) - len(days)
+    if need > 0:
+        inside = {m for r in windows for m in range(r.months[0], r.months[1] + 1)}
+        months = [m for m in range(1, 13) if m not in inside]
+        free = sum((m, s) not in taken for m in months for s in range(len(DAYS_OF_MONTH)))
+        if free < need:
+            # Too few months outside the windows: also those of windows that set no maximum.
+            capped = {m for r in windows if r.maximum is not None for m in range(r.months[0], r.months[1] + 1)}
+            months = [m for m in range(1, 13) if m not in capped]
+        days += _spread(year, months, need, taken, public)
+    return sorted(days)
+
+
+def _spread(year: int, months: list[int], n: int, taken: set, public) -> list[date]:
+    """`n` days spread evenly over `months`: each month's first slot before any month's second."""
+    slots = [(m, s) for s in range(len(DAYS_OF_MONTH)) for m in months if (m, s) not in taken]
+    out = []
+    per_round = len(months)
+    picked: list[tuple[int, int]] = []
+    for start in range(0, len(slots), per_round):  # round by round: evenly within a round
+        free = slots[start:start + per_round]
+        want = min(n - len(picked), len(free))
+        if want <= 0:
+            break
+        picked += [free[(2 * i + 1) * len(free) // (2 * want)] for i in range(want)]
+    for month, slot in picked:
+        taken.add((month, slot))
+        out.append(_working_day(year, month, DAYS_OF_MONTH[slot], public))
+    return out
+
+
+def _working_day(year: int, month: int, day: int, public) -> date:
+    """The first meeting day (Tue–Thu, no public holiday) from year-month-day on, in that month; else
+    the last one before it."""
+    d = date(year, month, day)
+    while d.month == month:
+        if d.weekday() in MEETING_DAYS and d not in public:
+            return d
+        d += timedelta(days=1)
+    d = date(year, month, day)
+    while d.weekday() not in MEETING_DAYS or d in public:
+        d -= timedelta(days=1)
+    return d
+
+
+# ---- who -------------------------------------------------------------------------------------------
+def _chair(bylaw: t.Bylaw, body: t.Body, year: int) -> t.SeatRef | None:
+    """The seat that chairs in `year`; for a chair the body elects, its first holder of the role."""
+    seating = seating_of(bylaw, body, body.chair, year)
+    if seating.kind == "none" or not seating.known:
+        return None
+    if seating.kind == "elected":
+        holder = next((s for s in body.seats if s.role == seating.role), None)
+        return t.SeatRef(holder.member if holder else None, seating.role)
+    return t.SeatRef(seating.member, seating.role)
+
+
+def _convener(bylaw: t.Bylaw, body: t.Body, chair: t.SeatRef | None) -> str | None:
+    parties = who_convenes(bylaw, body.id)
+    if not parties:
+        return None
+    party = parties[0]
+    if party.ref == "chair":
+        return str(chair) if chair is not None else None
+    return party.ref
+
+
+def _attendees(bylaw: t.Bylaw, body: t.Body) -> tuple[t.SeatRef, ...]:
+    """Every voting seat, a pool seat by as many members as it needs at least; then the secretary."""
+    kinds = {m.id: m.kind for m in bylaw.members}
+    out: list[t.SeatRef] = []
+    for seat in body.seats:
+        if seat.adjunct:
+            continue
+        if seat.member is not None or seat.pool is None:
+            out.append(t.SeatRef(seat.member, seat.role))
+            continue
+        eligible = [m for m, kind in kinds.items() if seat.pool in ("member", kind)]
+        out += [t.SeatRef(m, seat.role) for m in eligible[:max(seat.min, 1)]]
+    keeper = who_keeps_minutes(bylaw, body.id)
+    if keeper and keeper[0].ref != "chair":
+        member, _, role = keeper[0].ref.rpartition("/")
+        ref = t.SeatRef(member or None, role)
+        if ref not in out:
+            out.append(ref)
+    return tuple(dict.fromkeys(out))  # a seat listed once

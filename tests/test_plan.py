@@ -1,0 +1,129 @@
+"""`plan`: a year's meetings that the bylaw allows. Every plan is checked with the calendar checks."""
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import holidays
+import pytest
+from hypothesis import given, settings, strategies as st
+
+import governance
+from governance.calendar.yaml_writer import to_yaml
+from governance.loader import shipped_ids
+from governance.planner import check_plan, plan
+from governance.versions import load_versions
+
+sys.path.insert(0, str(Path(__file__).parent))
+from check_fixtures import TEXT, bylaw as fixture_bylaw  # noqa: E402
+from test_check_golden import run_split  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("bylaw_id", sorted(shipped_ids()))
+@pytest.mark.parametrize("year", [2025, 2026, 2028])
+def test_a_plan_of_a_shipped_bylaw_breaks_nothing(bylaw_id, year):
+    b = governance.load(bylaw_id)
+    calendar = plan(b, year)
+    report = check_plan(b, calendar, load_versions(bylaw_id))
+    # MalmöLund records no renewal after the elections: the term check can only ask for them (a warning).
+    assert [f for f in report.findings if not (f.rule == "term" and f.severity == "warning")] == []
+    public = holidays.country_holidays("SE", years=year)
+    for m in calendar.meetings:
+        assert m.date.year == year and m.date.weekday() in (1, 2, 3) and m.date not in public, m
+        assert m.notice_date < m.date and m.attendees
+
+
+def test_meeting_rules_are_met_and_not_exceeded():
+    b = governance.load("vasterbotten-planbygg")
+    calendar = plan(b, 2026)
+    counts = {}
+    for m in calendar.meetings:
+        counts[m.body] = counts.get(m.body, 0) + 1
+    for body in b.bodies:
+        for rule in body.meeting_rules:
+            if rule.months is None:
+                assert counts.get(body.id, 0) >= (rule.minimum or 0)
+                assert rule.maximum is None or counts.get(body.id, 0) <= rule.maximum
+    assert len({(m.body, m.date) for m in calendar.meetings}) == len(calendar.meetings)  # a day each
+
+
+def test_the_chair_rotates_by_year():
+    b = governance.load("malmolundregionen")
+    chairs = {year: {m.chair for m in plan(b, year).meetings if m.body == "styrelsen"} for year in (2026, 2027)}
+    assert all(len(c) == 1 for c in chairs.values()) and chairs[2026] != chairs[2027]
+    assert chairs[2026] == {governance.chair_for(b, "styrelsen", 2026).chair.ref}
+
+
+def test_the_written_plan_reads_back_the_same(tmp_path):
+    b = governance.load("laholmsbukten")
+    calendar = plan(b, 2026)
+    path = tmp_path / "plan.yaml"
+    path.write_text(to_yaml(calendar, "a header\nof two lines"), encoding="utf-8")
+    back = governance.read_calendar(str(path))
+    assert back.bylaw == "laholmsbukten" and back.meetings == calendar.meetings
+    assert path.read_text(encoding="utf-8").startswith("# a header\n# of two lines\nbylaw: laholmsbukten\n")
+
+
+RADET_RULES = ('  meets at least 2 per year\n    cite "Rådet möts minst två gånger per år."\n'
+               '  meets at most 4 per year\n    cite "Rådet möts högst fyra gånger per år."\n')
+WINDOW = st.tuples(st.integers(1, 12), st.integers(0, 11)).map(lambda t: (t[0], min(12, t[0] + t[1])))
+
+
+@settings(max_examples=200, deadline=None)
+@given(minimum=st.integers(0, 14), window=st.none() | WINDOW, in_window=st.integers(1, 3),
+       about=st.booleans(), room=st.none() | st.integers(0, 3), year=st.integers(2024, 2026))
+def test_any_meeting_rules_are_planned_without_breaking_them(minimum, window, in_window, about, room, year):
+    """Generated from rules that do not contradict each other, the plan meets them all."""
+    rules = [f"  meets about {max(minimum, 1)} per year" if about else f"  meets at least {minimum} per year"]
+    if about:  # `about N` accepts N+1 at most: a window asking more would contradict it
+        in_window = min(in_window, max(minimum, 1) + 1)
+    if window is not None:
+        rules.append(f"  meets at least {in_window} in {_month(window[0])}..{_month(window[1])}")
+    if room is not None and not about:  # a maximum the minimum and the window leave room under
+        rules.append(f"  meets at most {max(minimum, in_window if window else 0) + room} per year")
+    text = TEXT.replace(RADET_RULES, "\n".join(rules) + "\n", 1)
+    assert text != TEXT
+    b = fixture_bylaw(text)
+    report = check_plan(b, plan(b, year))
+    assert [f for f in report.findings if f.rule.startswith("meeting-")] == [], report.findings
+
+
+def _month(n: int) -> str:
+    return ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december")[n - 1]
+
+
+def test_plan_command_writes_a_new_file_and_checks_it(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    status, out, err = run_split("plan", "laholmsbukten", "--year", "2026", "-o", "plan.yaml")
+    assert (status, out, err) == (0, "", "")
+    written = (tmp_path / "plan.yaml").read_text(encoding="utf-8")
+    assert "meetings planned for 2026" in written
+    assert run_split("check", "laholmsbukten", "plan.yaml", "--as-of", "2025-12-31")[0] == 0
+    # never overwritten
+    status, out, err = run_split("plan", "laholmsbukten", "--year", "2027", "-o", "plan.yaml")
+    assert status == 2 and "exists" in err
+    assert (tmp_path / "plan.yaml").read_text(encoding="utf-8") == written
+
+
+def test_plan_command_to_stdout_and_its_findings(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    status, out, err = run_split("plan", "vasterbotten-planbygg", "--year", "2026")
+    assert status == 0 and out.startswith("# vasterbotten-planbygg: meetings planned for 2026") and err == ""
+    status, out, err = run_split("plan", "halsingeradet", "--year", "2026")
+    assert status == 0 and "nothing to plan" in err
+    # a year after the agreement's term: every planned meeting is out of term, and the command says so
+    (tmp_path / "testlaw.bylaw").write_text(TEXT, encoding="utf-8")
+    status, out, err = run_split("plan", str(tmp_path / "testlaw.bylaw"), "--year", "2027")
+    assert status == 1 and "error[term]" in err and "after the agreement ends (2026-12-31)" in err
+    status, _, err = run_split("plan", "laholmsbukten", "--year", "12")
+    assert status == 2 and "--year 12" in err
+
+
+def test_default_year_is_next_year(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    status, out, _ = run_split("plan", "laholmsbukten")
+    assert status == 0 and f"planned for {date.today().year + 1}" in out
