@@ -127,3 +127,32 @@ def test_default_year_is_next_year(monkeypatch):
     monkeypatch.chdir(ROOT)
     status, out, _ = run_split("plan", "laholmsbukten")
     assert status == 0 and f"planned for {date.today().year + 1}" in out
+
+
+def test_the_plan_as_ics_reads_back_the_same_with_its_mapping(tmp_path):
+    from datetime import datetime, timezone
+
+    from governance.calendar.ics_writer import mapping_for, to_ics
+    b = governance.load("vasterbotten-planbygg")
+    calendar = plan(b, 2026)
+    stamp = datetime(2025, 11, 23, 12, 0, tzinfo=timezone.utc)
+    text = to_ics(calendar, b, stamp)
+    assert text == to_ics(calendar, b, stamp)  # the same plan, the same file
+    (tmp_path / "plan-2026.ics").write_text(text, encoding="utf-8")
+    (tmp_path / "plan-2026-mapping.yaml").write_text(mapping_for(calendar), encoding="utf-8")
+    back = governance.read_calendar(str(tmp_path / "plan-2026.ics"))
+    assert back.meetings == calendar.meetings and back.unmapped == ()
+    assert "@seats.invalid" in text and "ROLE=CHAIR" in text
+
+
+def test_plan_command_ics(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    status, out, err = run_split("plan", "malmolundregionen", "--year", "2026", "--format", "ics", "-o", "ml-2026.ics")
+    assert status == 0 and out == "" and "warning[term]" in err  # no renewal recorded: see test above
+    assert (tmp_path / "ml-2026.ics").read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+    assert run_split("check", "malmolundregionen", "ml-2026.ics", "--as-of", "2025-12-31")[0] == 0
+    (tmp_path / "ml-2026.ics").unlink()  # the mapping is still there: not overwritten either
+    status, _, err = run_split("plan", "malmolundregionen", "--format", "ics", "-o", "ml-2026.ics")
+    assert status == 2 and "ml-2026-mapping.yaml exists" in err and not (tmp_path / "ml-2026.ics").exists()
+    status, _, err = run_split("plan", "malmolundregionen", "--format", "ics")
+    assert status == 2 and "give -o FILE.ics" in err

@@ -1,14 +1,16 @@
-"""`governance plan BYLAW [--year Y] [-o FILE]`: a year's meetings that the bylaw allows, as a calendar.
+"""`governance plan BYLAW [--year Y] [--format yaml|ics] [-o FILE]`: a year's meetings that the bylaw
+allows, as a calendar.
 
-The calendar (YAML, as `check` reads it) goes to stdout or FILE; the plan is then checked like any
-calendar, and whatever the planner could not meet is reported on stderr. Exit 0 when the plan is
-compliant (warnings allowed), 1 when it breaks the bylaw, 2 on bad usage or an existing FILE (never
-overwritten).
+The calendar goes to stdout or FILE: YAML as `check` reads it, or .ics (to FILE only, with the mapping
+file `<stem>-mapping.yaml` beside it, under which `check` reads it back). The plan is then checked as it
+was written, and whatever the planner could not meet is reported on stderr. Exit 0 when the plan is
+compliant (warnings allowed), 1 when it breaks the bylaw, 2 on bad usage or a file that exists already
+(never overwritten).
 """
 from __future__ import annotations
 
 import sys
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from .common import colour_wanted, fail, load_or_report, read_calendar_or_report, shown, versions_or_warn
@@ -18,12 +20,15 @@ def register(sub) -> None:
     p = sub.add_parser("plan", help="plan a year's meetings that the bylaw allows (a calendar to start from)")
     p.add_argument("bylaw", metavar="BYLAW", help="a bylaw file or a shipped bylaw id")
     p.add_argument("--year", type=int, metavar="Y", default=None, help="the year to plan (default: next year)")
+    p.add_argument("--format", choices=("yaml", "ics"), default="yaml",
+                   help="yaml (default), or ics for Outlook and the like (needs -o FILE.ics)")
     p.add_argument("-o", "--output", metavar="FILE", default=None,
                    help="write the calendar to FILE (a new file) instead of stdout")
     p.set_defaults(run=run)
 
 
 def run(args) -> int:
+    from ..calendar.ics_writer import mapping_for, to_ics
     from ..calendar.yaml_writer import to_yaml
     from ..planner import check_plan, plan
     from ..report.render_text import render_text
@@ -32,22 +37,33 @@ def run(args) -> int:
     if not 1900 <= year <= 2500:
         return fail(f"--year {year}: give a year between 1900 and 2500")
     out = Path(args.output) if args.output else None
-    if out is not None and out.exists():
-        return fail(f"{shown(str(out))} exists; plan writes a new file only (remove it or name another)")
+    if args.format == "ics" and out is None:
+        return fail("--format ics writes a file and its mapping file beside it: give -o FILE.ics")
+    files = [out] if out is not None else []
+    if args.format == "ics":
+        files.append(out.with_name(f"{out.stem}-mapping.yaml"))
+    for path in files:
+        if path.exists():
+            return fail(f"{shown(str(path))} exists; plan writes new files only (remove it or name another)")
     bylaw = load_or_report(args.bylaw)
     if bylaw is None:
         return 2
     calendar = plan(bylaw, year)
-    text = to_yaml(calendar, f"{bylaw.id}: meetings planned for {year} by `governance plan`. Dates, chairs, conveners,\n"
-                             "notice and attendees follow the bylaw; add the matters, then `governance check` it.")
-    if out is None:
-        sys.stdout.write(text)
+    if args.format == "ics":
+        stamp = datetime.now(timezone.utc).replace(microsecond=0)
+        texts = [to_ics(calendar, bylaw, stamp), mapping_for(calendar)]
     else:
+        texts = [to_yaml(calendar, f"{bylaw.id}: meetings planned for {year} by `governance plan`. Dates, chairs, "
+                                   "conveners,\nnotice and attendees follow the bylaw; add the matters, then "
+                                   "`governance check` it.")]
+    if out is None:
+        sys.stdout.write(texts[0])
+    for path, text in zip(files, texts):
         try:
-            with out.open("x", encoding="utf-8") as f:  # "x": never overwrite, even in a race
+            with path.open("x", encoding="utf-8") as f:  # "x": never overwrite, even in a race
                 f.write(text)
         except OSError as exc:
-            return fail(f"cannot write {shown(str(out))}: {exc.strerror or exc}")
+            return fail(f"cannot write {shown(str(path))}: {exc.strerror or exc}")
     if not calendar.meetings:
         print(f"{bylaw.id}: no body has a meeting rule, so there is nothing to plan", file=sys.stderr)
         return 0
