@@ -84,17 +84,16 @@ def _days(body: t.Body, year: int, public) -> list[date]:
 
 
 def _spread(year: int, months: list[int], n: int, taken: set, public) -> list[date]:
-    """`n` days spread evenly over `months`: each month's first slot before any month's second."""
-    slots = [(m, s) for s in range(len(DAYS_OF_MONTH)) for m in months if (m, s) not in taken]
-    out = []
-    per_round = len(months)
+    """`n` days spread evenly over `months`: every month's first free slot before any month's next one."""
     picked: list[tuple[int, int]] = []
-    for start in range(0, len(slots), per_round):  # round by round: evenly within a round
-        free = slots[start:start + per_round]
-        want = min(n - len(picked), len(free))
-        if want <= 0:
+    for slot in range(len(DAYS_OF_MONTH)):
+        if len(picked) >= n:
             break
+        free = [(m, slot) for m in months if (m, slot) not in taken]
+        want = min(n - len(picked), len(free))
+        # evenly over the free months: the middle of each of `want` equal stretches
         picked += [free[(2 * i + 1) * len(free) // (2 * want)] for i in range(want)]
+    out = []
     for month, slot in picked:
         taken.add((month, slot))
         out.append(_working_day(year, month, DAYS_OF_MONTH[slot], public))
