@@ -270,7 +270,6 @@ def test_adding_a_preparation_step_never_denies(history_steps, body, action, day
     from datetime import date, timedelta
     bylaw = governance.load("laholmsbukten")
     start = date(2025, 1, 1)
-    attend = {"styrgruppen": SG, "referensgruppen": RG, "sekretariatet": []}
 
     def held(i, body_id, act, offset):
         return Meeting(id=f"h-{i}", body=body_id, date=start + timedelta(days=offset),

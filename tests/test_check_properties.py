@@ -3,7 +3,6 @@ meetings in the file never changes the report; a calendar built to meet every mi
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -11,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).parent))
-from check_fixtures import (MUNICIPALITIES, bylaw, calendar, compliant_year, gruppen, matter, radet,  # noqa: E402
-                            ref, seats, stod, workday)
+from check_fixtures import (MUNICIPALITIES, bylaw, calendar, gruppen, matter, radet,  # noqa: E402
+                            stod, workday)
 
 import governance  # noqa: E402
 from governance.model.types import SeatRef  # noqa: E402

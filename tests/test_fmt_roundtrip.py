@@ -2,7 +2,6 @@
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from governance.diagnostics import BylawError
 from governance.loader import Loader
 from governance.model.types import MONTHS
 from governance.printer import print_bylaw

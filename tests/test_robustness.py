@@ -1,7 +1,5 @@
 """No input makes `lint` or `fmt` print a traceback: unreadable or unparsable files exit 2 with a
 one-line reason as the last line of output."""
-import contextlib
-import io
 import random
 
 import pytest
