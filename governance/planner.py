@@ -18,6 +18,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from .calendar.model import Calendar, Meeting
+from .calendar.refs import parse_seat_ref
 from .check import check_calendar
 from .check.holiday import public_holidays
 from .graph.queries import who_convenes, who_keeps_minutes
@@ -150,8 +151,7 @@ def _attendees(bylaw: t.Bylaw, body: t.Body) -> tuple[t.SeatRef, ...]:
         out += [t.SeatRef(m, seat.role) for m in eligible[:max(seat.min, 1)]]
     keeper = who_keeps_minutes(bylaw, body.id)
     if keeper and keeper[0].ref != "chair":
-        member, _, role = keeper[0].ref.rpartition("/")
-        ref = t.SeatRef(member or None, role)
-        if ref not in out:
+        ref = parse_seat_ref(keeper[0].ref)  # an office id reads as a ROLE alone
+        if ref is not None and ref not in out:
             out.append(ref)
     return tuple(dict.fromkeys(out))  # a seat listed once

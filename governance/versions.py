@@ -86,16 +86,17 @@ def periods(bylaws: Iterable[Bylaw]) -> tuple[tuple[Bylaw, date | None, date | N
     return tuple(out)
 
 
-def load_versions(path_or_id: str | Path) -> tuple[Bylaw, ...]:
+def load_versions(path_or_id: str | Path, loaded_as: Bylaw | None = None) -> tuple[Bylaw, ...]:
     """Load a bylaw with every version linked to it by `amends` in the same folder, oldest first.
 
     Follows `amends` backwards to the files `<id>.bylaw` beside it, and forwards to any file there that
-    amends one of them."""
+    amends one of them. `loaded_as`: the bylaw at `path_or_id` when the caller has loaded it already (it
+    is not parsed again)."""
     from .loader import load, resolve_path
     path = resolve_path(path_or_id)
     folder = path.resolve().parent
     loaded: dict[str, Bylaw] = {}
-    first = load(path)
+    first = loaded_as if loaded_as is not None else load(path)
     loaded[first.id] = first
     current = first
     while current.amends and current.amends not in loaded:

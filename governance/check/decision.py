@@ -10,6 +10,7 @@ from .context import Context
 
 OVERRULED = frozenset({"objection", "majority"})  # outcomes that are no consensus
 
+
 def decision_rule(ctx: Context) -> Iterator[Finding]:
     for body_id, index in ctx.bodies.items():
         clause = index.body.first(Decision)

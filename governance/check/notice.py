@@ -29,9 +29,9 @@ def notice(ctx: Context) -> Iterator[Finding]:
         # Too short: called after the last day `need` days before the meeting. That day is worked out
         # once per day of the calendar (it has few, and bodies meet on the same days) for each notice
         # period, not per meeting; judged only when the calendar gives the notice date.
-        last_day = last_days.get(need)
-        if last_day is None:
-            last_day = last_days[need] = _last_days(ctx.days, need)
+        if need not in last_days:
+            last_days[need] = _last_days(ctx.days, need)
+        last_day = last_days[need]
         if last_day is not None:
             late = [m for m, day in zip(index.meetings, index.dates)
                     if m.notice_date is not None and m.notice_date > last_day[day]]

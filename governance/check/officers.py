@@ -16,9 +16,11 @@ from ..report.finding import Finding
 from ..rotation import chair_for
 from .context import Context
 
+
 def _ref(name: str) -> SeatRef:
     member, _, role = name.rpartition("/")
     return SeatRef(member or None, role)
+
 
 def convener(ctx: Context) -> Iterator[Finding]:
     for body_id, index in ctx.bodies.items():
@@ -41,6 +43,7 @@ def convener(ctx: Context) -> Iterator[Finding]:
             yield ctx.finding("convener", "error",
                               f"'{meeting.id}' was convened by '{given}', but {body_id} is convened by "
                               f"{allowed}", cite, meeting=meeting)
+
 
 def secretary(ctx: Context) -> Iterator[Finding]:
     for body_id, index in ctx.bodies.items():

@@ -19,7 +19,7 @@ from ..report.finding import Finding
 from .context import Context
 
 ACCEPTED = {"prepared": ("prepare", "propose"), "proposed": ("propose",)}
-DECIDE = "decide"
+
 
 def preparation(ctx: Context) -> Iterator[Finding]:
     requirements = [r for r in ctx.bylaw.rules if isinstance(r, Requirement)]
@@ -68,6 +68,7 @@ def preparation(ctx: Context) -> Iterator[Finding]:
             yield ctx.finding("preparation", "error",
                               f"{step.by} has not {step.step} '{matter.id}' before {meeting.date}",
                               cite, meeting=meeting, matter=matter.id)
+
 
 def _firsts(ctx: Context, body_id: str, accepted: tuple[str, ...]) -> dict[str, date]:
     """Matter id → the first date `body_id` did something to it that counts as the step (ACCEPTED)."""

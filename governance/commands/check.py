@@ -42,7 +42,7 @@ def run(args) -> int:
     if calendar is None:
         return 2
     report = check_calendar(bylaw, calendar, as_of=args.as_of, year=args.year,
-                            versions=versions_or_warn(args.bylaw))
+                            versions=versions_or_warn(args.bylaw, bylaw))
     if args.format == "json":
         sys.stdout.write(render_json(report))
     else:

@@ -50,18 +50,20 @@ def read_calendar_or_report(path: str, bylaw_id: str, mapping: str | None = None
     return calendar
 
 
-def versions_or_warn(path_or_id: str) -> tuple:
-    """The versions of the agreement found beside the bylaw (`load_versions`), so that a check knows
-    when a later version took its place; () with a warning on stderr if they cannot be read."""
+def versions_or_warn(path_or_id: str, bylaw) -> tuple:
+    """The versions of the agreement found beside `bylaw` (loaded from `path_or_id`; `load_versions`),
+    so that a check knows when a later version took its place; () with a warning on stderr if they
+    cannot be read."""
     from ..diagnostics import BylawError
     from ..versions import VersionError, load_versions
     try:
-        return load_versions(path_or_id)
+        return load_versions(path_or_id, loaded_as=bylaw)
     except (BylawError, VersionError, OSError) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         print(f"{path_or_id}: warning: other versions of the agreement not considered: {first}", file=sys.stderr)
         return ()
 
 
-def colour_wanted() -> bool:
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+def colour_wanted(stream=None) -> bool:
+    """Colour for text written to `stream` (default stdout): when it is a terminal and NO_COLOR is unset."""
+    return (stream or sys.stdout).isatty() and not os.environ.get("NO_COLOR")

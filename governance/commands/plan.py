@@ -69,8 +69,8 @@ def run(args) -> int:
         return 0
     if out is not None:  # judged as written, so that findings point at the file's lines
         calendar = read_calendar_or_report(str(out), bylaw.id) or calendar
-    report = check_plan(bylaw, calendar, versions_or_warn(args.bylaw))
+    report = check_plan(bylaw, calendar, versions_or_warn(args.bylaw, bylaw))
     if report.findings:
         sys.stderr.write(render_text(report, calendar=shown(str(out)) if out else "the plan",
-                                     colour=colour_wanted() and sys.stderr.isatty()))
+                                     colour=colour_wanted(sys.stderr)))
     return 0 if report.compliant else 1
