@@ -8,12 +8,12 @@ matter types, the calendar's days, the global meeting order) are built on first 
 from __future__ import annotations
 
 import os
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
-from itertools import islice
-from operator import attrgetter, eq
+from itertools import compress, count, islice
+from operator import attrgetter, lt, ne
 from pathlib import Path
 from typing import Iterator, Mapping, NamedTuple
 
@@ -86,17 +86,8 @@ class Context:
     successor: Bylaw | None = None                   # the version that takes this bylaw's place, if known
     paths: dict = field(default_factory=dict, compare=False)  # memo of stable_path for this run
     memo: dict = field(default_factory=dict, compare=False)   # indexes only some checks need, built on use
-    by_date: tuple[Meeting, ...] = ()                # every meeting, by date (ties in calendar order)
-    dates: tuple[date, ...] = ()                     # parallel to by_date: its dates, for bisection
-
-    @property
-    def first(self) -> date | None:
-        """The earliest meeting date."""
-        return self.dates[0] if self.dates else None
-
-    @property
-    def last(self) -> date | None:
-        return self.dates[-1] if self.dates else None
+    first: date | None = None                        # the earliest meeting date
+    last: date | None = None                         # the latest
 
     @property
     def meetings(self) -> tuple[Meeting, ...]:
@@ -111,16 +102,17 @@ class Context:
         """Every day the calendar has a meeting on: checks that judge a day judge each once."""
         got = self.memo.get("days")
         if got is None:
-            got = self.memo["days"] = frozenset(self.dates)
+            got = self.memo["days"] = frozenset().union(*(index.dates for index in self.bodies.values()),
+                                                        *([m.date for m in ms] for ms in self.unknown_bodies.values()))
         return got
 
-    def meetings_on(self, days) -> Iterator[Meeting]:
-        """Every meeting on one of `days`, day by day: found by bisection in the date order, for checks
-        that judge a day once and then need the meetings of the few days they flag (no scan of all)."""
-        dates = self.dates
-        for day in sorted(days):
-            start = bisect_left(dates, day)
-            yield from self.by_date[start:bisect_right(dates, day, start)]
+    def meetings_on(self, days) -> list[Meeting]:
+        """Every meeting on one of `days`, by date (ties in calendar order): for checks that judge a day
+        once and then need the meetings of the few days they flag."""
+        wanted = frozenset(days)
+        if not wanted:
+            return []
+        return sorted([m for m in self.calendar.meetings if m.date in wanted], key=attrgetter("date"))
 
     def matters_of(self, body_id: str) -> tuple[list[Matter], list[Meeting]]:
         """A body's matters in meeting order, flat, and the meeting each is on (parallel): for the checks
@@ -277,24 +269,20 @@ def serving_offices(bylaw: Bylaw) -> dict[str, set[str]]:
     return out
 
 
-def resolver(bylaw: Bylaw, body: Body, members: Mapping[str, object], serving: set[str] = frozenset()):
+def resolver(bylaw: Bylaw, body: Body, members: Mapping[str, object], serving: set[str] = frozenset(),
+             plain: dict | None = None):
     """For one body: a table SeatRef → slot of the references met so far, the slot table it indexes, and
     a function SeatRef → slot that resolves a reference the table does not hold yet (adding it to both).
-    Slots are made only for references a calendar uses: a federation's bodies have many seats."""
+    Slots are made only for references a calendar uses: a federation's bodies have many seats.
+    `plain`: a reference → (itself as a plain SeatRef, its text), shared by the bodies of one run."""
     slots: list[Resolved] = []
     known: dict[SeatRef, int] = {}
-    own: dict[SeatRef, int] = {}  # a member's own seat → its index
-    fixed: dict[str, int] = {}
-    pools: dict[str, list[tuple[str, int]]] = {}
-    by_role: dict[str, list[int]] = {}
-    for i, seat in enumerate(body.seats):
-        by_role.setdefault(seat.role, []).append(i)
-        if seat.member is not None:
-            own[SeatRef(seat.member, seat.role)] = i
-        elif seat.pool is not None:
-            pools.setdefault(seat.role, []).append((seat.pool, i))
-        else:
-            fixed[seat.role] = i
+    seats = body.seats
+    # A member's own seat → its index, keyed by plain (member, role) tuples: a SeatRef is equal to one.
+    own = {(s.member, s.role): i for i, s in enumerate(seats) if s.member is not None}
+    fixed = {s.role: i for i, s in enumerate(seats) if s.member is None and s.pool is None}
+    if plain is None:
+        plain = {}
 
     def slow(member: str | None, role: str) -> tuple[int, str | None]:
         if member is None:
@@ -302,17 +290,17 @@ def resolver(bylaw: Bylaw, body: Body, members: Mapping[str, object], serving: s
                 return fixed[role], None
             if role in serving:
                 return OFFICE, role
-            seats = by_role.get(role, ())
-            if len(seats) == 1:
-                return seats[0], body.seats[seats[0]].member
-            return (AMBIGUOUS if seats else UNKNOWN_SEAT), None
+            holding = [i for i, s in enumerate(seats) if s.role == role]
+            if len(holding) == 1:
+                return holding[0], seats[holding[0]].member
+            return (AMBIGUOUS if holding else UNKNOWN_SEAT), None
         if member not in members:
             return UNKNOWN_MEMBER, member
         if role in fixed:
             return fixed[role], member
         kind = members[member].kind
-        for pool, i in pools.get(role, ()):
-            if pool in ("member", kind):
+        for i, s in enumerate(seats):
+            if s.role == role and s.member is None and s.pool in ("member", kind):
                 return i, member
         return UNKNOWN_SEAT, member
 
@@ -321,75 +309,73 @@ def resolver(bylaw: Bylaw, body: Body, members: Mapping[str, object], serving: s
         if hit is None:
             seat = own.get(ref)
             seat, member = (seat, ref.member) if seat is not None else slow(ref.member, ref.role)
-            ref = SeatRef(ref.member, ref.role)  # a plain reference, whatever the calendar gave
-            hit = known[ref] = len(slots)
-            slots.append(Resolved(seat, member, str(ref), ref))
+            named = plain.get(ref)
+            if named is None:  # a plain reference, whatever the calendar gave, and its text
+                named = plain[ref] = (_new(SeatRef, (ref.member, ref.role)), str(ref))
+            hit = known[named[0]] = len(slots)
+            slots.append(_new(Resolved, (seat, member, named[1], named[0])))
         return hit
 
     return known, slots, resolve
 
 
 def _spans(dates: list[date]) -> dict[int, range]:
-    """Year → the positions of its meetings, for meetings in date order (`dates` theirs): cut where each
-    year begins."""
+    """Year → the positions of its meetings, for meetings in date order (`dates` theirs): cut where the
+    year changes (found in C, as in `build`)."""
     if not dates:
         return {}
-    years = [d.year for d in dates]  # ints compare faster than dates, and need no date built per year
-    out = {}
-    start = 0
-    for y in range(years[0], years[-1] + 1):
-        end = bisect_left(years, y + 1, start)
-        if end > start:
-            out[y] = range(start, end)
-        start = end
-    return out
+    years = [d.year for d in dates]
+    cuts = [0, *compress(count(1), map(ne, years, islice(years, 1, None))), len(years)]
+    return {years[a]: range(a, b) for a, b in zip(cuts, islice(cuts, 1, None))}
 
 
 def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None,
           successor: Bylaw | None = None) -> Context:
     members = {m.id: m for m in bylaw.members}
-    # Sorting by date alone is cheap (one C-level key); a body rarely meets twice on a day, so the
-    # order by (date, id) within a body needs a second sort only when it does (it is stable: the
-    # same order as sorting by (date, id) at once).
-    date_of = attrgetter("date")
-    by_date = sorted(calendar.meetings, key=date_of)
+    # Grouped by body in calendar order: calendars are mostly written in date order, so a body's
+    # meetings usually need no sort at all (and the whole calendar never does).
     grouped: dict[str, list[Meeting]] = {}
-    for m in by_date:
+    for m in calendar.meetings:
         own = grouped.get(m.body)
         if own is None:
             own = grouped[m.body] = []
         own.append(m)
     dates_of: dict[str, list[date]] = {}
     for body_id, own in grouped.items():
-        dates = dates_of[body_id] = [m.date for m in own]
-        if any(map(eq, dates, islice(dates, 1, None))):  # in date order: two on a day are neighbours
+        dates = [m.date for m in own]
+        if not all(map(lt, dates, islice(dates, 1, None))):  # not strictly in date order already
             own.sort(key=attrgetter("date", "id"))
+            dates = [m.date for m in own]
+        dates_of[body_id] = dates
     bodies: dict[str, BodyIndex] = {}
     serving = serving_offices(bylaw)
+    plain: dict[SeatRef, tuple[SeatRef, str]] = {}  # shared by every body's resolver
     years = set()
     # In id order: the checks go body by body, so their findings come out nearly in report order, and
     # the final sort has little left to do.
     for body in sorted(bylaw.bodies, key=attrgetter("id")):
         own = tuple(grouped.get(body.id, ()))
-        spans = _spans(dates_of.get(body.id, []))
+        dates = dates_of.get(body.id, [])
+        spans = _spans(dates)
         years.update(spans)
-        known, slots, resolve = resolver(bylaw, body, members, serving.get(body.id, frozenset()))
-        # The hot loop of the whole check. The same people meet again and again: a meeting's attendee
-        # list is compared with the meeting's before (most often the same people), else looked up whole
-        # (a tuple of tuples hashes in C), and only a list not seen at this body before is resolved,
-        # reference by reference, into its pattern of slots.
+        known, slots, resolve = resolver(bylaw, body, members, serving.get(body.id, frozenset()), plain)
+        # The hot loop of the whole check. The same people meet again and again: runs of meetings with
+        # equal attendee lists are found in C (each list compared with the one before), a run's list is
+        # looked up whole (a tuple of tuples hashes in C), and only a list not seen at this body before is
+        # resolved, reference by reference, into its pattern of slots.
+        attendees = [m.attendees for m in own]
         seen: dict[tuple[SeatRef, ...], int] = {}
         patterns: list[tuple[int, ...]] = []
-        pattern_of = []
-        before, p = None, -1
-        for attendees in [m.attendees for m in own]:
-            if attendees != before:
-                p = seen.get(attendees)
+        pattern_of: list[int] = []
+        if attendees:
+            starts = [0, *compress(count(1), map(ne, attendees, islice(attendees, 1, None))), len(attendees)]
+            for start, stop in zip(starts, islice(starts, 1, None)):
+                listed = attendees[start]
+                p = seen.get(listed)
                 if p is None:
-                    p = seen[attendees] = len(patterns)
-                    patterns.append(tuple(map(resolve, attendees)))
-                before = attendees
-            pattern_of.append(p)
+                    p = seen[listed] = len(patterns)
+                    patterns.append(tuple(map(resolve, listed)))
+                pattern_of += [p] * (stop - start)
         named = [m.chair for m in own]
         chairs = list(map(known.get, named))
         if None in chairs:  # a meeting that names no chair, or a chair who attended none of its meetings
@@ -398,14 +384,15 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None,
                     resolve(ref)
             chairs = list(map(known.get, named))
         bodies[body.id] = BodyIndex(
-            body=body, meetings=own, dates=tuple(dates_of.get(body.id, ())), spans=spans,
+            body=body, meetings=own, dates=tuple(dates), spans=spans,
             patterns=tuple(patterns), pattern_of=tuple(pattern_of), chairs=tuple(chairs), slots=tuple(slots),
             misnamed=frozenset(i for i, r in enumerate(slots) if r.seat < 0 and r.seat != OFFICE))
     unknown = {b: tuple(ms) for b, ms in grouped.items() if b not in bodies}
-    years.update(m.date.year for ms in unknown.values() for m in ms)
+    years.update(d.year for b in unknown for d in dates_of[b])
     years = [year] if year is not None else sorted(years)
+    first = min((d[0] for d in dates_of.values()), default=None)
+    last = max((d[-1] for d in dates_of.values()), default=None)
     return Context(
         bylaw=bylaw, calendar=calendar, as_of=as_of, year=year, bodies=bodies, unknown_bodies=unknown,
         members=members, years=tuple(years), bylaw_file=stable_path(bylaw.path),
-        planned_only=bool(by_date) and by_date[0].date > as_of, successor=successor,
-        by_date=tuple(by_date), dates=tuple([m.date for m in by_date]))
+        planned_only=first is not None and first > as_of, successor=successor, first=first, last=last)
