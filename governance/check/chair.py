@@ -34,14 +34,18 @@ def _why(seat: Seating, year: int) -> str:
 def chair(ctx: Context) -> Iterator[Finding]:
     for body_id, index in ctx.bodies.items():
         body = index.body
-        if body.chair is None or not index.meetings:
+        clause, vice_clause = ctx.once(("check-chairs", body_id), lambda: (body.chair, body.vice_chair))
+        if clause is None or not index.meetings:
             continue
-        clause, vice_clause = body.chair, body.vice_chair  # looked up once per body, not per year
         meetings, chairs, slots, spans = index.meetings, index.chairs, index.slots, index.spans
         # Who may chair changes only with the turn: the years that share one (the same Seating) are
         # judged together, on the distinct chairs of all their meetings.
         turns: dict[int, tuple[Seating, list[int]]] = {}  # id(seating) → it, and its years in order
-        for year, want in seatings(ctx.bylaw, body, clause, spans).items():
+        known = ctx.once(("check-seatings", body_id), dict)  # year → Seating, for this bylaw
+        if not known.keys() >= spans.keys():
+            known.update(seatings(ctx.bylaw, body, clause, [y for y in spans if y not in known]))
+        for year in spans:
+            want = known[year]
             turns.setdefault(id(want), (want, []))[1].append(year)
         for want, years in turns.values():
             if want.kind == "none" or not want.known:
@@ -55,7 +59,8 @@ def chair(ctx: Context) -> Iterator[Finding]:
                 span = spans[year]
                 late = [i for i in span if chairs[i] in wrong]
                 if late:
-                    vice = seating_of(ctx.bylaw, body, vice_clause, year)
+                    vice = ctx.once(("check-vice", body_id, year),
+                                    lambda: seating_of(ctx.bylaw, body, vice_clause, year))
                     for i in late:
                         meeting = meetings[i]
                         yield from _wrong_chair(ctx, meeting, meeting.chair, year, want, vice)

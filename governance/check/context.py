@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterator, Mapping, NamedTuple
 
 from ..calendar.model import Calendar, Matter, Meeting
+from ..graph.from_model import compiled
 from ..loader import shipped_dir
 from ..model.types import Body, Bylaw, Node, SeatRef
 from ..report.citation import cite
@@ -88,6 +89,25 @@ class Context:
     memo: dict = field(default_factory=dict, compare=False)   # indexes only some checks need, built on use
     first: date | None = None                        # the earliest meeting date
     last: date | None = None                         # the latest
+    # What depends on the bylaw alone (clause lookups, seat tables, citations), kept with its compiled
+    # graph (graph.from_model.compiled): a federation has hundreds of bodies, and a check of a small
+    # calendar would otherwise spend most of its time finding the same clauses again.
+    shared: dict = field(default_factory=dict, compare=False)  # keys of the checks begin "check-"
+
+    def once(self, key: tuple, compute):
+        """`compute()` for the bylaw, remembered with it under `key` (see `shared`)."""
+        got = self.shared.get(key, _MISSING)
+        if got is _MISSING:
+            got = self.shared[key] = compute()
+        return got
+
+    def clause(self, body: Body, kind: type):
+        """The body's first clause of `kind` (e.g. Quorum), or None; found once per bylaw."""
+        key = ("check-clause", body.id, kind)
+        got = self.shared.get(key, _MISSING)
+        if got is _MISSING:
+            got = self.shared[key] = body.first(kind)
+        return got
 
     @property
     def meetings(self) -> tuple[Meeting, ...]:
@@ -181,7 +201,14 @@ class Context:
 
     def cite(self, node: Node, *, law_from: Node | None = None) -> Citation:
         """The citation of a clause, with a stable file path; `law_from` supplies the quote when the
-        clause rests on a statutory default (e.g. `quorum default`)."""
+        clause rests on a statutory default (e.g. `quorum default`). Made once per bylaw and path."""
+        key = ("check-cite", id(node), id(law_from), self.bylaw_file)  # nodes live as long as the bylaw
+        got = self.shared.get(key)
+        if got is None:
+            got = self.shared[key] = self._cite(node, law_from)
+        return got
+
+    def _cite(self, node: Node, law_from: Node | None) -> Citation:
         base = cite(self.bylaw, node)
         quote = base.quote
         law = base.law
@@ -193,10 +220,14 @@ class Context:
 
     def stamp(self, citation: Citation) -> Citation:
         """A citation made elsewhere (e.g. by the graph), with the stable file path reports print."""
-        path = self.paths.get(citation.file)
-        if path is None:
-            path = self.paths[citation.file] = stable_path(citation.file)
-        return replace(citation, file=path)
+        key = ("check-stamp", id(citation), self.bylaw_file)  # the graph's citations live as long as the bylaw
+        got = self.shared.get(key)
+        if got is None:
+            path = self.paths.get(citation.file)
+            if path is None:
+                path = self.paths[citation.file] = stable_path(citation.file)
+            got = self.shared[key] = replace(citation, file=path)
+        return got
 
     def cite_first(self, *nodes: Node) -> Citation:
         """Cite the first node that quotes the statute; otherwise the first node given."""
@@ -222,6 +253,7 @@ class Context:
 
 
 _new = tuple.__new__
+_MISSING = object()
 
 
 def stable_path(path: str) -> str:
@@ -269,18 +301,25 @@ def serving_offices(bylaw: Bylaw) -> dict[str, set[str]]:
     return out
 
 
+def seat_tables(body: Body) -> tuple[dict[tuple[str, str], int], dict[str, int]]:
+    """A body's member seats, (member, role) → seat index (plain tuples: a SeatRef is equal to one), and
+    its fixed seats, role → seat index."""
+    seats = body.seats
+    return ({(s.member, s.role): i for i, s in enumerate(seats) if s.member is not None},
+            {s.role: i for i, s in enumerate(seats) if s.member is None and s.pool is None})
+
+
 def resolver(bylaw: Bylaw, body: Body, members: Mapping[str, object], serving: set[str] = frozenset(),
-             plain: dict | None = None):
+             plain: dict | None = None, tables: tuple | None = None):
     """For one body: a table SeatRef → slot of the references met so far, the slot table it indexes, and
     a function SeatRef → slot that resolves a reference the table does not hold yet (adding it to both).
     Slots are made only for references a calendar uses: a federation's bodies have many seats.
-    `plain`: a reference → (itself as a plain SeatRef, its text), shared by the bodies of one run."""
+    `plain`: a reference → (itself as a plain SeatRef, its text), shared by the bodies of one run;
+    `tables`: the body's `seat_tables`, if already made."""
     slots: list[Resolved] = []
     known: dict[SeatRef, int] = {}
     seats = body.seats
-    # A member's own seat → its index, keyed by plain (member, role) tuples: a SeatRef is equal to one.
-    own = {(s.member, s.role): i for i, s in enumerate(seats) if s.member is not None}
-    fixed = {s.role: i for i, s in enumerate(seats) if s.member is None and s.pool is None}
+    own, fixed = tables if tables is not None else seat_tables(body)
     if plain is None:
         plain = {}
 
@@ -348,7 +387,10 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None,
             dates = [m.date for m in own]
         dates_of[body_id] = dates
     bodies: dict[str, BodyIndex] = {}
-    serving = serving_offices(bylaw)
+    shared = compiled(bylaw).memo
+    serving = shared.get(("check-serving",))
+    if serving is None:
+        serving = shared[("check-serving",)] = serving_offices(bylaw)
     plain: dict[SeatRef, tuple[SeatRef, str]] = {}  # shared by every body's resolver
     years = set()
     # In id order: the checks go body by body, so their findings come out nearly in report order, and
@@ -358,7 +400,10 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None,
         dates = dates_of.get(body.id, [])
         spans = _spans(dates)
         years.update(spans)
-        known, slots, resolve = resolver(bylaw, body, members, serving.get(body.id, frozenset()), plain)
+        tables = shared.get(("check-seats", body.id))
+        if tables is None:
+            tables = shared[("check-seats", body.id)] = seat_tables(body)
+        known, slots, resolve = resolver(bylaw, body, members, serving.get(body.id, frozenset()), plain, tables)
         # The hot loop of the whole check. The same people meet again and again: runs of meetings with
         # equal attendee lists are found in C (each list compared with the one before), a run's list is
         # looked up whole (a tuple of tuples hashes in C), and only a list not seen at this body before is
@@ -395,4 +440,5 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None,
     return Context(
         bylaw=bylaw, calendar=calendar, as_of=as_of, year=year, bodies=bodies, unknown_bodies=unknown,
         members=members, years=tuple(years), bylaw_file=stable_path(bylaw.path),
-        planned_only=first is not None and first > as_of, successor=successor, first=first, last=last)
+        planned_only=first is not None and first > as_of, successor=successor, first=first, last=last,
+        shared=shared)

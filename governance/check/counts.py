@@ -45,10 +45,10 @@ def meeting_counts(ctx: Context) -> Iterator[Finding]:
     start = ctx.bylaw.effective_from
     years = [y for y in ctx.years if start is None or y >= start.year]  # before: the agreement did not exist
     for body_id, index in ctx.bodies.items():
-        rules = index.body.meeting_rules
-        if not rules:
+        judged = ctx.once(("check-meeting-rules", body_id),
+                          lambda: tuple((rule, *_bounds(rule)) for rule in index.body.meeting_rules))
+        if not judged:
             continue
-        judged = [(rule, *_bounds(rule)) for rule in rules]
         cites: dict[int, object] = {}  # rule position → its citation, made when first needed
         spans = index.spans
         totals = [len(spans.get(year, ())) for year in years]

@@ -13,7 +13,7 @@ OVERRULED = frozenset({"objection", "majority"})  # outcomes that are no consens
 
 def decision_rule(ctx: Context) -> Iterator[Finding]:
     for body_id, index in ctx.bodies.items():
-        clause = index.body.first(Decision)
+        clause = ctx.clause(index.body, Decision)
         if clause is None or clause.method != "consensus":
             continue
         cite = None

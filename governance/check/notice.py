@@ -22,7 +22,7 @@ def _last_days(days, need: int) -> dict | None:
 def notice(ctx: Context) -> Iterator[Finding]:
     last_days: dict[int, dict | None] = {}  # notice period → its _last_days
     for body_id, index in ctx.bodies.items():
-        clause = index.body.first(Notice)
+        clause = ctx.clause(index.body, Notice)
         if clause is None:
             continue
         need = clause.days

@@ -30,14 +30,16 @@ def convener(ctx: Context) -> Iterator[Finding]:
         if not parties:
             continue
         by_chair = any(p.ref == "chair" for p in parties)
-        cite = ctx.stamp(parties[0].citation)
         # Those who may convene (and None: the calendar does not say) pass at once.
-        names = frozenset().union(*(p.names() for p in parties if p.ref != "chair"), (None,))
+        names = ctx.once(("check-conveners", body_id), lambda: frozenset().union(
+            *(p.names() for p in parties if p.ref != "chair"), (None,)))
+        cite = None
         for meeting in [m for m in index.meetings if m.convened_by not in names]:
             given = meeting.convened_by
             if by_chair and (given == "chair" or (given == str(meeting.chair) if meeting.chair is not None
                              else chair_for(ctx.bylaw, body_id, meeting.date.year).chair.admits(_ref(given)))):
                 continue  # the one chairing this meeting; if the calendar does not say, whoever may chair
+            cite = cite or ctx.stamp(parties[0].citation)
             allowed = " or ".join(f"the chair ({meeting.chair})" if p.ref == "chair" and meeting.chair
                                   else p.ref for p in parties)
             yield ctx.finding("convener", "error",
@@ -53,8 +55,7 @@ def secretary(ctx: Context) -> Iterator[Finding]:
         if not parties:
             continue
         party = parties[0]
-        cite = ctx.stamp(party.citation)
-        names = party.names()
+        names = ctx.once(("check-secretaries", body_id), party.names)
         by_chair = party.ref == "chair"
         keeping = frozenset(i for i, r in enumerate(index.slots) if r.name in names)  # the secretary's slots
         # Per attendance pattern: attendees are listed, and (unless the chair keeps the minutes, judged
@@ -67,4 +68,5 @@ def secretary(ctx: Context) -> Iterator[Finding]:
             if not present:
                 yield ctx.finding("secretary", "error",
                                   f"the secretary ({party.ref}) is not among the attendees of "
-                                  f"'{meeting.id}'; nobody keeps the minutes", cite, meeting=meeting)
+                                  f"'{meeting.id}'; nobody keeps the minutes", ctx.stamp(party.citation),
+                                  meeting=meeting)

@@ -8,7 +8,7 @@ A meeting without attendees is not judged: its attendance is unknown.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Callable, Iterator, NamedTuple
 
 from ..model.types import EqualInfluence, Quorum
 from ..report.finding import Finding
@@ -25,36 +25,61 @@ def _threshold(kind: str, num: int, den: int, total: int) -> tuple[str, callable
     return f"at least {num}", lambda n: n >= num
 
 
+class _Setup(NamedTuple):
+    """What one body's quorum rule says, independent of any calendar (made once per bylaw)."""
+
+    clause: Quorum
+    rule: Quorum  # the clause, or the statutory default it refers to
+    per_member: bool
+    unit: str
+    total: int
+    wording: str
+    enough: Callable[[int], bool]
+    single: bool  # every voting seat line is a single seat
+    adjunct: tuple[bool, ...]  # per seat
+    seat_max: tuple[int, ...]  # per seat
+    most: int  # no meeting can count more than this, whatever the calendar says
+
+
+def _setup(bylaw, body) -> _Setup | None:
+    clause = body.first(Quorum)
+    if clause is None:
+        return None
+    default = bylaw.default_quorum
+    rule = clause
+    if clause.kind == "default":
+        if default is None:
+            return None  # lint reports `quorum default` without a default; nothing to count against
+        rule = default
+    per_member = clause.unit == "members" or (
+        clause.unit is None and (body.first(EqualInfluence) is not None or
+                                 (clause.kind == "default" and default.unit == "members")))
+    seats = body.seats
+    voting = [s for s in seats if not s.adjunct]
+    if per_member:
+        total = len({s.member for s in voting if s.member is not None})
+        unit = "members"
+    else:
+        total = sum(s.min for s in voting)
+        unit = "seats"
+    if total == 0:
+        return None
+    wording, enough = _threshold(rule.kind, rule.numerator, rule.denominator, total)
+    return _Setup(clause, rule, per_member, unit, total, wording, enough, all(s.max == 1 for s in voting),
+                  tuple(s.adjunct for s in seats), tuple(s.max for s in seats),
+                  max(total, sum(s.max for s in voting)))
+
+
 def quorum(ctx: Context) -> Iterator[Finding]:
     default = ctx.bylaw.default_quorum
     for body_id, index in ctx.bodies.items():
-        body = index.body
-        clause = body.first(Quorum)
-        if clause is None or not index.meetings:
+        if not index.meetings:
             continue
-        rule = clause
-        if clause.kind == "default":
-            if default is None:
-                continue  # lint reports `quorum default` without a default; nothing to count against
-            rule = default
-        per_member = clause.unit == "members" or (
-            clause.unit is None and (body.first(EqualInfluence) is not None or
-                                     (clause.kind == "default" and default.unit == "members")))
-        seats = body.seats
-        seat_member, seat_min, seat_max = [s.member for s in seats], [s.min for s in seats], [s.max for s in seats]
-        adjunct = [s.adjunct for s in seats]
-        voting = [i for i, adj in enumerate(adjunct) if not adj]
-        if per_member:
-            total = len({seat_member[i] for i in voting if seat_member[i] is not None})
-            unit = "members"
-        else:
-            total = sum(seat_min[i] for i in voting)
-            unit = "seats"
-        if total == 0:
+        setup = ctx.once(("check-quorum", body_id), lambda: _setup(ctx.bylaw, index.body))
+        if setup is None:
             continue
-        wording, enough = _threshold(rule.kind, rule.numerator, rule.denominator, total)
-        cite = ctx.cite(clause, law_from=default if clause.kind == "default" else None)
-        single = all(seat_max[i] == 1 for i in voting)
+        clause, per_member, total, unit, wording = setup.clause, setup.per_member, setup.total, setup.unit, setup.wording
+        adjunct, seat_max = setup.adjunct, setup.seat_max
         # What each slot (a distinct reference, context.BodyIndex) counts as: its voting seat, or its member
         # when counting members; None when it does not count. Present = distinct non-None values.
         if per_member:
@@ -66,9 +91,11 @@ def quorum(ctx: Context) -> Iterator[Finding]:
         # When no two counting slots are the same seat (or member), present = counting slots present.
         distinct = len({counts_as[i] for i in counting}) == len(counting)
         value = counts_as.__getitem__
+        single = setup.single
         fast = (per_member or single) and distinct
         # Every threshold grows with those present: the least number that is enough, found once.
-        most = max(total, len(counting), sum(seat_max[i] for i in voting))  # no meeting counts more
+        most = max(setup.most, len(counting))  # no meeting counts more
+        enough = setup.enough
         need = next((n for n in range(most + 1) if enough(n)), most + 1)
         counted = []  # per attendance pattern: how many count as present (None: attendance not listed)
         for slots in index.patterns:
@@ -90,6 +117,7 @@ def quorum(ctx: Context) -> Iterator[Finding]:
         short = [n is not None and n < need for n in counted]
         if not any(short):
             continue
+        cite = ctx.cite(clause, law_from=default if clause.kind == "default" else None)
         meetings, pattern_of = index.meetings, index.pattern_of
         for i in index.where(short):
             meeting = meetings[i]
