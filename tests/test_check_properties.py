@@ -3,6 +3,7 @@ meetings in the file never changes the report; a calendar built to meet every mi
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from check_fixtures import (MUNICIPALITIES, bylaw, calendar, gruppen, matter, ra
                             stod, workday)
 
 import governance  # noqa: E402
+from governance.check import context  # noqa: E402
 from governance.model.types import SeatRef  # noqa: E402
 
 BYLAW = bylaw()
@@ -126,3 +128,29 @@ def test_a_calendar_meeting_every_minimum_is_compliant(years, extra_radet, shift
             out += [make(f"{body.id}-{year}-{j}", d) for j, d in enumerate(sorted(set(days)))]
     report = check(out)
     assert report.compliant, [f.message for f in report.findings]
+
+
+@SETTINGS
+@given(meetings(max_size=30), st.lists(st.lists(ANY_REF, max_size=6).map(tuple), min_size=1, max_size=3),
+       st.lists(st.integers(0, 2), max_size=30))
+def test_the_check_indexes_agree_with_a_plain_reading_of_the_calendar(existing, lists, picks):
+    """context.build finds runs of equal attendee lists, year spans by bisection and chairs by distinct
+    reference; whatever the calendar, each body's index must say what reading it meeting by meeting says."""
+    # The same few attendee lists again and again (as in real calendars), so that runs occur.
+    existing = [replace(m, attendees=lists[k % len(lists)]) if i < len(picks) and (k := picks[i]) else m
+                for i, m in enumerate(existing)]
+    ctx = context.build(BYLAW, calendar(existing), as_of=AS_OF, year=None)
+    for body_id, index in ctx.bodies.items():
+        own = sorted((m for m in existing if m.body == body_id), key=lambda m: (m.date, m.id))
+        assert list(index.meetings) == own
+        assert list(index.dates) == [m.date for m in own]
+        years: dict[int, list[int]] = {}
+        for i, m in enumerate(own):
+            years.setdefault(m.date.year, []).append(i)
+        assert {y: list(r) for y, r in index.spans.items()} == years
+        for i, m in enumerate(own):
+            assert [index.slots[s].ref for s in index.patterns[index.pattern_of[i]]] == list(m.attendees)
+            assert (index.slots[index.chairs[i]].ref if index.chairs[i] is not None else None) == m.chair
+    assert ctx.days == {m.date for m in existing}
+    assert (ctx.first, ctx.last) == ((min(ctx.days), max(ctx.days)) if existing else (None, None))
+    assert set(ctx.unknown_bodies) == {m.body for m in existing} - {b.id for b in BYLAW.bodies}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import MAXYEAR, date
 from functools import lru_cache
 from itertools import compress, count, islice
 from operator import attrgetter, lt, ne
@@ -359,13 +359,16 @@ def resolver(bylaw: Bylaw, body: Body, members: Mapping[str, object], serving: s
 
 
 def _spans(dates: list[date]) -> dict[int, range]:
-    """Year → the positions of its meetings, for meetings in date order (`dates` theirs): cut where the
-    year changes (found in C, as in `build`)."""
-    if not dates:
-        return {}
-    years = [d.year for d in dates]
-    cuts = [0, *compress(count(1), map(ne, years, islice(years, 1, None))), len(years)]
-    return {years[a]: range(a, b) for a, b in zip(cuts, islice(cuts, 1, None))}
+    """Year → the positions of its meetings, for meetings in date order (`dates` theirs): each year's
+    end found by bisection (a body meets many times a year: cheaper than reading every date's year)."""
+    out = {}
+    start, n = 0, len(dates)
+    while start < n:
+        year = dates[start].year
+        end = bisect_left(dates, date(year + 1, 1, 1), start) if year < MAXYEAR else n
+        out[year] = range(start, end)
+        start = end
+    return out
 
 
 def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None,
@@ -422,12 +425,10 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None,
                     patterns.append(tuple(map(resolve, listed)))
                 pattern_of += [p] * (stop - start)
         named = [m.chair for m in own]
+        for ref in set(named).difference(known):  # a chair who attended none of the body's meetings
+            if ref is not None:  # (None: the meeting names no chair)
+                resolve(ref)
         chairs = list(map(known.get, named))
-        if None in chairs:  # a meeting that names no chair, or a chair who attended none of its meetings
-            for ref in set(named).difference(known):
-                if ref is not None:
-                    resolve(ref)
-            chairs = list(map(known.get, named))
         bodies[body.id] = BodyIndex(
             body=body, meetings=own, dates=tuple(dates), spans=spans,
             patterns=tuple(patterns), pattern_of=tuple(pattern_of), chairs=tuple(chairs), slots=tuple(slots),
