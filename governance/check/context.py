@@ -30,6 +30,8 @@ UNKNOWN_MEMBER = -2   # the member is not a member of the bylaw
 OFFICE = -3           # the office that serves this body (its secretary or convener), present as itself
 AMBIGUOUS = -4        # a bare ROLE that several members hold here: it names no single seat
 
+FEW = 4  # attendee lists of one length compared one by one before hashing is cheaper (see build)
+
 
 class Resolved(NamedTuple):
     """One seat reference resolved against a body: the seat's index (or a code above) and the member.
@@ -413,15 +415,30 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None,
         # resolved, reference by reference, into its pattern of slots.
         attendees = [m.attendees for m in own]
         seen: dict[tuple[SeatRef, ...], int] = {}
+        # Lists of one length → (list, pattern) of each: a run's list is compared with the few lists
+        # of its length before it is hashed (equal lists mostly share their references, and comparing
+        # them is then several times cheaper than hashing every reference); hashed when there are many.
+        by_length: dict[int, list[tuple[tuple[SeatRef, ...], int]]] = {}
         patterns: list[tuple[int, ...]] = []
         pattern_of: list[int] = []
         if attendees:
             starts = [0, *compress(count(1), map(ne, attendees, islice(attendees, 1, None))), len(attendees)]
             for start, stop in zip(starts, islice(starts, 1, None)):
                 listed = attendees[start]
-                p = seen.get(listed)
+                same = by_length.get(len(listed))
+                p = None
+                if same is None:
+                    same = by_length[len(listed)] = []
+                elif len(same) <= FEW:
+                    for other, q in same:
+                        if other == listed:
+                            p = q
+                            break
+                else:
+                    p = seen.get(listed)
                 if p is None:
                     p = seen[listed] = len(patterns)
+                    same.append((listed, p))
                     patterns.append(tuple(map(resolve, listed)))
                 pattern_of += [p] * (stop - start)
         named = [m.chair for m in own]
