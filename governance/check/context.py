@@ -128,6 +128,17 @@ class Context:
                                                         *([m.date for m in ms] for ms in self.unknown_bodies.values()))
         return got
 
+    def iso(self, day: date) -> str:
+        """A day as messages print it (YYYY-MM-DD). Formatting a date costs more than the rest of a
+        finding's message; a calendar has few distinct days, so each is formatted once per run."""
+        texts = self.memo.get("iso")
+        if texts is None:
+            texts = self.memo["iso"] = {}
+        text = texts.get(day)
+        if text is None:
+            text = texts[day] = day.isoformat()
+        return text
+
     def meetings_on(self, days) -> list[Meeting]:
         """Every meeting on one of `days`, by date (ties in calendar order): for checks that judge a day
         once and then need the meetings of the few days they flag."""

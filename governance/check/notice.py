@@ -43,5 +43,5 @@ def notice(ctx: Context) -> Iterator[Finding]:
             cite = cite or ctx.cite(clause)
             yield ctx.finding("notice", "error",
                               f"'{meeting.id}' was called {days} day{'' if days == 1 else 's'} ahead "
-                              f"({meeting.notice_date}); {body_id} needs at least {need} days' "
+                              f"({ctx.iso(meeting.notice_date)}); {body_id} needs at least {need} days' "
                               "notice", cite, meeting=meeting)

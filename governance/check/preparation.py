@@ -66,7 +66,7 @@ def preparation(ctx: Context) -> Iterator[Finding]:
             if cite is None:
                 cite = stamped[id(step)] = ctx.stamp(step.citation)
             yield ctx.finding("preparation", "error",
-                              f"{step.by} has not {step.step} '{matter.id}' before {meeting.date}",
+                              f"{step.by} has not {step.step} '{matter.id}' before {ctx.iso(meeting.date)}",
                               cite, meeting=meeting, matter=matter.id)
 
 
