@@ -151,6 +151,8 @@ def test_the_check_indexes_agree_with_a_plain_reading_of_the_calendar(existing, 
         for i, m in enumerate(own):
             assert [index.slots[s].ref for s in index.patterns[index.pattern_of[i]]] == list(m.attendees)
             assert (index.slots[index.chairs[i]].ref if index.chairs[i] is not None else None) == m.chair
+        for flags in ([True] * len(index.patterns), [p % 2 == 0 for p in range(len(index.patterns))]):
+            assert index.where(flags) == [i for i in range(len(own)) if flags[index.pattern_of[i]]]
     assert ctx.days == {m.date for m in existing}
     assert (ctx.first, ctx.last) == ((min(ctx.days), max(ctx.days)) if existing else (None, None))
     assert set(ctx.unknown_bodies) == {m.body for m in existing} - {b.id for b in BYLAW.bodies}

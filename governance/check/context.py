@@ -60,10 +60,19 @@ class BodyIndex:
     chairs: tuple[int | None, ...]                   # parallel to `meetings`: its chair's slot, or None
     slots: tuple[Resolved, ...]                      # slot → what that reference resolves to
     misnamed: frozenset[int] = frozenset()           # slots naming no seat here (nor the serving office)
+    runs: tuple[int, ...] = ()                       # where each run of equal attendee lists starts, and the end
+    run_patterns: tuple[int, ...] = ()               # each run's pattern
 
     def where(self, flags) -> list[int]:
-        """Positions (in `meetings`, ascending) of the meetings whose pattern p has a true flags[p]."""
-        return [i for i, p in enumerate(self.pattern_of) if flags[p]]
+        """Positions (in `meetings`, ascending) of the meetings whose pattern p has a true flags[p]: run by
+        run, so that only the flagged meetings are visited when the same people meet again and again."""
+        runs, patterns = self.runs, self.run_patterns
+        if 2 * len(patterns) > len(self.meetings):  # runs are short: meeting by meeting is cheaper
+            return [i for i, p in enumerate(self.pattern_of) if flags[p]]
+        out: list[int] = []
+        for k in [k for k, p in enumerate(patterns) if flags[p]]:
+            out += range(runs[k], runs[k + 1])
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -432,6 +441,8 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None,
         by_length: dict[int, list[tuple[tuple[SeatRef, ...], int]]] = {}
         patterns: list[tuple[int, ...]] = []
         pattern_of: list[int] = []
+        run_patterns: list[int] = []
+        starts = [0]
         if attendees:
             starts = [0, *compress(count(1), map(ne, attendees, islice(attendees, 1, None))), len(attendees)]
             for start, stop in zip(starts, islice(starts, 1, None)):
@@ -452,6 +463,7 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None,
                     same.append((listed, p))
                     patterns.append(tuple(map(resolve, listed)))
                 pattern_of += [p] * (stop - start)
+                run_patterns.append(p)
         named = [m.chair for m in own]
         for ref in set(named).difference(known):  # a chair who attended none of the body's meetings
             if ref is not None:  # (None: the meeting names no chair)
@@ -460,7 +472,8 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None,
         bodies[body.id] = BodyIndex(
             body=body, meetings=own, dates=tuple(dates), spans=spans,
             patterns=tuple(patterns), pattern_of=tuple(pattern_of), chairs=tuple(chairs), slots=tuple(slots),
-            misnamed=frozenset(i for i, r in enumerate(slots) if r.seat < 0 and r.seat != OFFICE))
+            misnamed=frozenset(i for i, r in enumerate(slots) if r.seat < 0 and r.seat != OFFICE),
+            runs=tuple(starts), run_patterns=tuple(run_patterns))
     unknown = {b: tuple(ms) for b, ms in grouped.items() if b not in bodies}
     years.update(d.year for b in unknown for d in dates_of[b])
     years = [year] if year is not None else sorted(years)
