@@ -104,6 +104,7 @@ class Context:
     # graph (graph.from_model.compiled): a federation has hundreds of bodies, and a check of a small
     # calendar would otherwise spend most of its time finding the same clauses again.
     shared: dict = field(default_factory=dict, compare=False)  # keys of the checks begin "check-"
+    body_ids: Mapping[str, str] = field(default_factory=dict, compare=False)  # body id → the bylaw's string of it
 
     def once(self, key: tuple, compute):
         """`compute()` for the bylaw, remembered with it under `key` (see `shared`)."""
@@ -269,7 +270,9 @@ class Context:
         path = self.calendar.path
         # tuple.__new__ straight: a NamedTuple's own __new__ is a Python function, and a large calendar
         # has tens of thousands of findings. The fields are those of Finding, in its order.
-        return _new(Finding, (rule, severity, message, citation, meeting.body if body is None else body,
+        if body is None:  # the bylaw's own id string: report order compares bodies, equal ones at once
+            body = self.body_ids.get(meeting.body, meeting.body)
+        return _new(Finding, (rule, severity, message, citation, body,
                               meeting.id, matter, meeting.date.year if year is None else year,
                               f"{path}:{line}" if line else path))
 
@@ -483,4 +486,4 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None,
         bylaw=bylaw, calendar=calendar, as_of=as_of, year=year, bodies=bodies, unknown_bodies=unknown,
         members=members, years=tuple(years), bylaw_file=stable_path(bylaw.path),
         planned_only=first is not None and first > as_of, successor=successor, first=first, last=last,
-        shared=shared)
+        shared=shared, body_ids={b: b for b in bodies})

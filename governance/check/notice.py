@@ -34,7 +34,7 @@ def notice(ctx: Context) -> Iterator[Finding]:
         last_day = last_days[need]
         if last_day is not None:
             late = [m for m, day in zip(index.meetings, index.dates)
-                    if m.notice_date is not None and m.notice_date > last_day[day]]
+                    if (called := m.notice_date) is not None and called > last_day[day]]
         else:  # a meeting in the first days of year 1 has no such day
             late = [m for m in index.meetings if m.notice_date is not None and (m.date - m.notice_date).days < need]
         cite = None

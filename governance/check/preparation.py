@@ -19,6 +19,7 @@ from ..report.finding import Finding
 from .context import Context
 
 ACCEPTED = {"prepared": ("prepare", "propose"), "proposed": ("propose",)}
+NEVER = date.max  # the first date of a step never taken
 
 
 def preparation(ctx: Context) -> Iterator[Finding]:
@@ -55,10 +56,9 @@ def preparation(ctx: Context) -> Iterator[Finding]:
                 firsts = done.get(key)
                 if firsts is None:
                     firsts = done[key] = _firsts(ctx, step.by, ACCEPTED[step.step])
-                # The step is missing unless the preparing body took it strictly before the decision
-                # (date.max: never).
-                missing += [(i, k, step) for i in positions
-                            if firsts.get(matters[i].id, date.max) >= owners[i].date]
+                # The step is missing unless the preparing body took it strictly before the decision.
+                get = firsts.get
+                missing += [(i, k, step) for i in positions if get(matters[i].id, NEVER) >= owners[i].date]
         missing.sort(key=itemgetter(0, 1))  # in meeting order, each decision's steps in chain order
         for i, _, step in missing:
             matter, meeting = matters[i], owners[i]
