@@ -153,6 +153,9 @@ def test_the_check_indexes_agree_with_a_plain_reading_of_the_calendar(existing, 
             assert (index.slots[index.chairs[i]].ref if index.chairs[i] is not None else None) == m.chair
         for flags in ([True] * len(index.patterns), [p % 2 == 0 for p in range(len(index.patterns))]):
             assert index.where(flags) == [i for i in range(len(own)) if flags[index.pattern_of[i]]]
+        lists = ctx.participants_of(body_id)[0]
+        for wanted in (set(lists[:1]), set(lists[:3]), set(lists)):  # a few lists, and many
+            assert ctx.listing(body_id, wanted) == [i for i, p in enumerate(lists) if p in wanted]
     assert ctx.days == {m.date for m in existing}
     assert (ctx.first, ctx.last) == ((min(ctx.days), max(ctx.days)) if existing else (None, None))
     assert set(ctx.unknown_bodies) == {m.body for m in existing} - {b.id for b in BYLAW.bodies}

@@ -68,8 +68,7 @@ def chair(ctx: Context) -> Iterator[Finding]:
 
 def _wrong_chair(ctx: Context, meeting, given, year: int, want: Seating, vice: Seating) -> Iterator[Finding]:
     # Was the chair absent? Only a named seat can be missed, and only when attendees are listed.
-    absent = bool(meeting.attendees) and want.member is not None and not any(
-        want.admits(a) for a in meeting.attendees)
+    absent = bool(meeting.attendees) and want.member is not None and want.ref not in meeting.attendees
     if vice.kind != "none" and vice.admits(given):
         if not absent:
             yield ctx.finding(

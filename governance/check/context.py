@@ -190,6 +190,25 @@ class Context:
             got = self.memo[key] = (lists, frozenset(lists))
         return got
 
+    def listing(self, body_id: str, lists) -> list[int]:
+        """Positions in `matters_of(body_id)` of the matters whose participants are one of `lists` (the
+        few lists a check flags), ascending. Each list is found by scans in C of the participants
+        (`list.index`: a list of another length is passed over at once), not by hashing every matter's."""
+        column = self.participants_of(body_id)[0]
+        if len(lists) > FEW:
+            return [i for i, p in enumerate(column) if p in lists]
+        out: list[int] = []
+        for wanted in lists:
+            i = -1
+            try:
+                while True:
+                    i = column.index(wanted, i + 1)
+                    out.append(i)
+            except ValueError:  # no more of it
+                pass
+        out.sort()
+        return out
+
     def by_body(self) -> Iterator[tuple[str, tuple[Meeting, ...]]]:
         """Every meeting, body by body (the bylaw's, then unknown ones), each body's by date and id."""
         for body_id, index in self.bodies.items():

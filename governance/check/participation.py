@@ -16,7 +16,7 @@ def participation(ctx: Context) -> Iterator[Finding]:
     short: dict[tuple[str, ...], list[str] | None] = {}  # participants → members joined, if too few
     for body_id, _ in ctx.by_body():
         matters, owners = ctx.matters_of(body_id)
-        lists, distinct = ctx.participants_of(body_id)
+        distinct = ctx.participants_of(body_id)[1]
         for participants in distinct.difference(short):
             joined = sorted(set(participants) & ctx.members.keys())
             # no participants: not a voluntary collaboration of some members, everyone takes part
@@ -24,10 +24,7 @@ def participation(ctx: Context) -> Iterator[Finding]:
         flagged = {p for p in distinct if short[p] is not None}
         if not flagged:
             continue
-        # Only a list of a flagged list's length can be flagged: lengths are compared first (no hashing),
-        # and only those candidates are looked up.
-        lengths = {len(p) for p in flagged}
-        for i in [i for i, p in enumerate(lists) if len(p) in lengths and p in flagged]:
+        for i in ctx.listing(body_id, flagged):
             matter, meeting = matters[i], owners[i]
             joined = short[matter.participants]
             cite = cite or ctx.cite(clause)

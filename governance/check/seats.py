@@ -12,7 +12,7 @@ from typing import Iterator
 from ..model.types import SeatDecl
 from ..nearest import nearest
 from ..report.finding import Finding
-from .context import AMBIGUOUS, UNKNOWN_MEMBER, UNKNOWN_SEAT, Context
+from .context import AMBIGUOUS, UNKNOWN_MEMBER, Context
 
 
 @lru_cache(maxsize=4096)
@@ -26,7 +26,6 @@ def hint(name: str, known: tuple[str, ...]) -> str:
 
 def unknown_names(ctx: Context) -> Iterator[Finding]:
     bylaw = ctx.bylaw
-    names_of: dict[tuple, tuple[str, ...]] = {}  # a body's seats → their names, for hints
     member_names = tuple(sorted(ctx.members))
     body_names = tuple(sorted(ctx.bodies))
 
@@ -49,12 +48,12 @@ def unknown_names(ctx: Context) -> Iterator[Finding]:
     strangers: dict[tuple[str, ...], list[str]] = {}
     for body_id, index in ctx.bodies.items():
         matters, owners = ctx.matters_of(body_id)
-        lists, distinct = ctx.participants_of(body_id)
+        distinct = ctx.participants_of(body_id)[1]
         for participants in distinct.difference(strangers):
             strangers[participants] = [m for m in participants if m not in ctx.members]
         wrong = {p for p in distinct if strangers[p]}
         if wrong:
-            for i in [i for i, p in enumerate(lists) if p in wrong]:
+            for i in ctx.listing(body_id, wrong):
                 matter, meeting = matters[i], owners[i]
                 for member in strangers[matter.participants]:
                     yield ctx.finding("unknown-member", "error",
@@ -66,42 +65,38 @@ def unknown_names(ctx: Context) -> Iterator[Finding]:
             continue  # every name used at this body resolved to a seat
         slots = index.slots
         body = index.body
-        seat_cite = seat_names = None
+        seat_cite = None
         meetings, patterns, pattern_of, chairs = index.meetings, index.patterns, index.pattern_of, index.chairs
         flagged = [not misnamed.isdisjoint(p) for p in patterns]  # per pattern: names no seat
         if misnamed.isdisjoint(chairs):  # the common case: every chair is a seat here
             picked = index.where(flagged)
         else:
             picked = [i for i, (p, c) in enumerate(zip(pattern_of, chairs)) if flagged[p] or c in misnamed]
+        said: dict[int, tuple[str, str, object]] = {}  # slot → (rule, message, citation): the same at every meeting
         for i in picked:
             meeting, present, chair = meetings[i], patterns[pattern_of[i]], chairs[i]
-            bad = [slots[s] for s in present if s in misnamed]
+            bad = [s for s in present if s in misnamed]
             if chair in misnamed and meeting.chair not in meeting.attendees:
-                bad.append(slots[chair])
-            if not bad:
-                continue
-            if seat_cite is None:
-                seat_cite = ctx.cite_first(*body.of(SeatDecl), body)
-            seen = set()
-            for r in bad:
-                ref = r.ref
-                if ref in seen:
-                    continue
-                seen.add(ref)
-                if r.seat == UNKNOWN_MEMBER:
-                    yield ctx.finding("unknown-member", "error",
-                                      f"'{ref}' names '{ref.member}', which is not a member of "
-                                      f"{bylaw.id}{hint(ref.member, member_names)}", member_cite,
-                                      meeting=meeting)
-                elif r.seat == AMBIGUOUS:
-                    yield ctx.finding("unknown-seat", "error",
-                                      f"'{ref}' names no single seat in {body.id}: several members hold a "
-                                      f"'{ref.role}' seat; write MEMBER/{ref.role}", seat_cite, meeting=meeting)
-                elif r.seat == UNKNOWN_SEAT:
-                    if seat_names is None:  # bodies of a federation often have the same seats
-                        seat_names = names_of.get(body.seats)
-                        if seat_names is None:
-                            seat_names = names_of[body.seats] = tuple(sorted(str(s.ref) for s in body.seats))
-                    yield ctx.finding("unknown-seat", "error",
-                                      f"'{ref}' holds no seat in {body.id}{hint(r.name, seat_names)}",
-                                      seat_cite, meeting=meeting)
+                bad.append(chair)
+            for s in dict.fromkeys(bad):  # each reference once, in the order given
+                what = said.get(s)
+                if what is None:
+                    if seat_cite is None:
+                        seat_cite = ctx.once(("check-seat-cite", body.id),
+                                             lambda: ctx.cite_first(*body.of(SeatDecl), body))
+                    what = said[s] = _misnamed(ctx, body, slots[s], member_names, member_cite, seat_cite)
+                yield ctx.finding(what[0], "error", what[1], what[2], meeting=meeting)
+
+
+def _misnamed(ctx: Context, body, r, member_names, member_cite, seat_cite) -> tuple[str, str, object]:
+    """Rule, message and citation for a reference `r` (context.Resolved) that names no seat in `body`."""
+    ref, bylaw = r.ref, ctx.bylaw
+    if r.seat == UNKNOWN_MEMBER:
+        return ("unknown-member", f"'{r.name}' names '{ref.member}', which is not a member of "
+                f"{bylaw.id}{hint(ref.member, member_names)}", member_cite)
+    if r.seat == AMBIGUOUS:
+        return ("unknown-seat", f"'{r.name}' names no single seat in {body.id}: several members hold a "
+                f"'{ref.role}' seat; write MEMBER/{ref.role}", seat_cite)
+    # bodies of a federation often have the same seats: their names are sorted once per bylaw
+    names = ctx.once(("check-seat-names", body.seats), lambda: tuple(sorted(str(s.ref) for s in body.seats)))
+    return "unknown-seat", f"'{r.name}' holds no seat in {body.id}{hint(r.name, names)}", seat_cite
