@@ -29,8 +29,8 @@ from .seats import unknown_names
 from .term import term
 
 Check = Callable[[context.Context], Iterator[Finding]]
-key = Finding.sort_key.fget  # report order
-first = itemgetter(0)
+_key = Finding.sort_key.fget  # report order
+_first = itemgetter(0)
 
 # In the order a reader meets the problems: names first, then counts, people, process, dates.
 CHECKS: tuple[Check, ...] = (
@@ -71,11 +71,11 @@ def check_calendar(bylaw: Bylaw, calendar: Calendar, *, as_of: date | None = Non
         for check in CHECKS:
             # Each check's findings are given their sort keys at once, while they are still in the
             # processor's cache: keying them all at the end, on a large calendar, costs three times as much.
-            keyed += [(key(f), f) for f in check(ctx)]
+            keyed += [(_key(f), f) for f in check(ctx)]
     finally:
         if collecting:
             gc.enable()
-    keyed.sort(key=first)
+    keyed.sort(key=_first)
     findings = [f for _, f in keyed]
     if year is not None:
         findings = [f for f in findings if f.year in (year, None)]
