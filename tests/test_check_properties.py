@@ -159,3 +159,14 @@ def test_the_check_indexes_agree_with_a_plain_reading_of_the_calendar(existing, 
     assert ctx.days == {m.date for m in existing}
     assert (ctx.first, ctx.last) == ((min(ctx.days), max(ctx.days)) if existing else (None, None))
     assert set(ctx.unknown_bodies) == {m.body for m in existing} - {b.id for b in BYLAW.bodies}
+
+
+@SETTINGS
+@given(meetings(max_size=10), meetings(max_size=10))
+def test_what_is_kept_with_a_bylaw_never_carries_one_calendar_into_the_next(first, second):
+    """The checks keep what depends on the bylaw alone with the bylaw object (clauses, seat tables, chair
+    rotation by year, citations): checking one calendar first must not change the report of another."""
+    fresh = bylaw()  # a bylaw object of its own: nothing kept with it yet
+    governance.check_calendar(fresh, calendar(first), as_of=AS_OF)
+    after = governance.check_calendar(fresh, calendar(second), as_of=AS_OF)
+    assert after == governance.check_calendar(bylaw(), calendar(second), as_of=AS_OF)
