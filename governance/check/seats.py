@@ -97,6 +97,5 @@ def _misnamed(ctx: Context, body, r, member_names, member_cite, seat_cite) -> tu
     if r.seat == AMBIGUOUS:
         return ("unknown-seat", f"'{r.name}' names no single seat in {body.id}: several members hold a "
                 f"'{ref.role}' seat; write MEMBER/{ref.role}", seat_cite)
-    # bodies of a federation often have the same seats: their names are sorted once per bylaw
-    names = ctx.once(("check-seat-names", body.seats), lambda: tuple(sorted(str(s.ref) for s in body.seats)))
+    names = ctx.once(("check-seat-names", body.id), lambda: tuple(sorted(str(s.ref) for s in body.seats)))
     return "unknown-seat", f"'{r.name}' holds no seat in {body.id}{hint(r.name, names)}", seat_cite
