@@ -443,7 +443,7 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None,
     # In id order: the checks go body by body, so their findings come out nearly in report order, and
     # the final sort has little left to do.
     for body in sorted(bylaw.bodies, key=attrgetter("id")):
-        own = tuple(grouped.get(body.id, ()))
+        own = grouped.get(body.id, [])  # kept as it is: copying would touch every meeting again
         dates = dates_of.get(body.id, [])
         spans = _spans(dates)
         years.update(spans)
@@ -492,7 +492,7 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None,
                 resolve(ref)
         chairs = list(map(known.get, named))
         bodies[body.id] = BodyIndex(
-            body=body, meetings=own, dates=tuple(dates), spans=spans,
+            body=body, meetings=own, dates=dates, spans=spans,
             patterns=tuple(patterns), pattern_of=tuple(pattern_of), chairs=tuple(chairs), slots=tuple(slots),
             misnamed=frozenset(i for i, r in enumerate(slots) if r.seat < 0 and r.seat != OFFICE),
             runs=tuple(starts), run_patterns=tuple(run_patterns))
