@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import replace
+from itertools import combinations
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -131,12 +132,13 @@ def test_a_calendar_meeting_every_minimum_is_compliant(years, extra_radet, shift
 
 
 @SETTINGS
-@given(meetings(max_size=30), st.lists(st.lists(ANY_REF, max_size=6).map(tuple), min_size=1, max_size=3),
-       st.lists(st.integers(0, 2), max_size=30))
+@given(meetings(max_size=30), st.lists(st.lists(ANY_REF, max_size=3).map(tuple), min_size=1, max_size=8),
+       st.lists(st.integers(0, 8), max_size=30))
 def test_the_check_indexes_agree_with_a_plain_reading_of_the_calendar(existing, lists, picks):
     """context.build finds runs of equal attendee lists, year spans by bisection and chairs by distinct
     reference; whatever the calendar, each body's index must say what reading it meeting by meeting says."""
-    # The same few attendee lists again and again (as in real calendars), so that runs occur.
+    # The same few attendee lists again and again (as in real calendars), so that runs occur, and often
+    # several of one length (compared one by one up to context.FEW of them, hashed beyond).
     existing = [replace(m, attendees=lists[k % len(lists)]) if i < len(picks) and (k := picks[i]) else m
                 for i, m in enumerate(existing)]
     ctx = context.build(BYLAW, calendar(existing), as_of=AS_OF, year=None)
@@ -170,3 +172,16 @@ def test_what_is_kept_with_a_bylaw_never_carries_one_calendar_into_the_next(firs
     governance.check_calendar(fresh, calendar(first), as_of=AS_OF)
     after = governance.check_calendar(fresh, calendar(second), as_of=AS_OF)
     assert after == governance.check_calendar(bylaw(), calendar(second), as_of=AS_OF)
+
+
+def test_many_attendee_lists_of_one_length_are_told_apart():
+    """More lists of one length than context.FEW, taken in turn: each meeting keeps its own pattern."""
+    people = [SeatRef(m, role) for m in MUNICIPALITIES for role in ("kso", "kommundirektor", "expert")]
+    lists = list(combinations(people, 3))[:2 * context.FEW]
+    assert len(lists) > context.FEW
+    meetings = [radet(f"r{i}", workday(2024, 1 + i % 12, 1 + i // 12), attendees=lists[i % len(lists)])
+                for i in range(3 * len(lists))]
+    index = context.build(BYLAW, calendar(meetings), as_of=AS_OF, year=None).bodies["radet"]
+    assert len(index.patterns) == len(lists)
+    for i, m in enumerate(index.meetings):
+        assert tuple(index.slots[s].ref for s in index.patterns[index.pattern_of[i]]) == m.attendees
