@@ -15,6 +15,9 @@ from ..report.finding import Finding
 from .context import Context
 
 
+_UNSET = object()
+
+
 def _who(seat: Seating) -> str:
     if seat.kind == "elected":
         return f"any {seat.role} seat"
@@ -38,32 +41,32 @@ def chair(ctx: Context) -> Iterator[Finding]:
         if clause is None or not index.meetings:
             continue
         meetings, chairs, slots, spans = index.meetings, index.chairs, index.slots, index.spans
-        # Who may chair changes only with the turn: the years that share one (the same Seating) are
-        # judged together, on the distinct chairs of all their meetings.
-        turns: dict[int, tuple[Seating, list[int]]] = {}  # id(seating) → it, and its years in order
         known = ctx.once(("check-seatings", body_id), dict)  # year → Seating, for this bylaw
         if not known.keys() >= spans.keys():
             known.update(seatings(ctx.bylaw, body, clause, [y for y in spans if y not in known]))
-        for year in spans:
+        # Who may chair changes only with the turn: per turn (Seating), the slots of those who may, and
+        # None (a meeting that names no chair is not judged); a year passes when all its chairs are among them.
+        right: dict[int, frozenset | None] = {}  # id(seating) → those slots; None: nothing to judge
+        slot_of: dict | None = None  # reference → slot, made when a turn names its seat
+        for year, span in spans.items():
             want = known[year]
-            turns.setdefault(id(want), (want, []))[1].append(year)
-        for want, years in turns.values():
-            if want.kind == "none" or not want.known:
-                continue  # the bylaw does not say who chairs these years: nothing to judge
-            named = set().union(*(chairs[spans[y].start:spans[y].stop] for y in years))
-            named.discard(None)  # meetings that name no chair are not judged
-            wrong = {s for s in named if not want.admits(slots[s].ref)}
-            if not wrong:
-                continue  # the common case: every chair in those years was the right one
-            for year in years:
-                span = spans[year]
-                late = [i for i in span if chairs[i] in wrong]
-                if late:
-                    vice = ctx.once(("check-vice", body_id, year),
-                                    lambda: seating_of(ctx.bylaw, body, vice_clause, year))
-                    for i in late:
-                        meeting = meetings[i]
-                        yield from _wrong_chair(ctx, meeting, meeting.chair, year, want, vice)
+            ok = right.get(id(want), _UNSET)
+            if ok is _UNSET:
+                if want.kind == "none" or not want.known:
+                    ok = None  # the bylaw does not say who chairs this year: nothing to judge
+                elif want.member is None:  # any holder of the role (elected)
+                    ok = frozenset(i for i, r in enumerate(slots) if want.admits(r.ref)) | {None}
+                else:  # one seat
+                    if slot_of is None:
+                        slot_of = {r.ref: i for i, r in enumerate(slots)}
+                    ok = frozenset({slot_of.get(want.ref), None})
+                right[id(want)] = ok
+            if ok is None or ok.issuperset(chairs[span.start:span.stop]):
+                continue  # the common case: every chair that year was the right one
+            vice = ctx.once(("check-vice", body_id, year), lambda: seating_of(ctx.bylaw, body, vice_clause, year))
+            for i in [i for i in span if chairs[i] not in ok]:
+                meeting = meetings[i]
+                yield from _wrong_chair(ctx, meeting, meeting.chair, year, want, vice)
 
 
 def _wrong_chair(ctx: Context, meeting, given, year: int, want: Seating, vice: Seating) -> Iterator[Finding]:
