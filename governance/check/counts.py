@@ -44,6 +44,7 @@ def _window_name(months: tuple[int, int]) -> str:
 def meeting_counts(ctx: Context) -> Iterator[Finding]:
     start = ctx.bylaw.effective_from
     years = [y for y in ctx.years if start is None or y >= start.year]  # before: the agreement did not exist
+    windows: dict[tuple[int, int, int], tuple[date, date]] = {}  # (year, m1, m2) → first day, day after
     for body_id, index in ctx.bodies.items():
         judged = ctx.once(("check-meeting-rules", body_id),
                           lambda: tuple((rule, *_bounds(rule)) for rule in index.body.meeting_rules))
@@ -57,16 +58,19 @@ def meeting_counts(ctx: Context) -> Iterator[Finding]:
                 counts = totals
             else:  # meetings are in date order: count the window by bisection
                 m1, m2 = rule.months
-                dates, spans = index.dates, index.spans
+                dates = index.dates
                 counts = []
                 for year in years:
                     span = spans.get(year)
                     if span is None:
                         counts.append(0)
                         continue
-                    end = date(year + 1, 1, 1) if m2 == 12 else date(year, m2 + 1, 1)
-                    counts.append(bisect_left(dates, end, span.start, span.stop)
-                                  - bisect_left(dates, date(year, m1, 1), span.start, span.stop))
+                    bounds = windows.get((year, m1, m2))
+                    if bounds is None:  # bodies share their windows: the days are made once per run
+                        bounds = windows[(year, m1, m2)] = (
+                            date(year, m1, 1), date(year + 1, 1, 1) if m2 == 12 else date(year, m2 + 1, 1))
+                    counts.append(bisect_left(dates, bounds[1], span.start, span.stop)
+                                  - bisect_left(dates, bounds[0], span.start, span.stop))
             for year, count in zip(years, counts):
                 if (low is not None and count < low) or (high is not None and count > high):
                     cite = cites.get(k)
