@@ -96,7 +96,8 @@ def quorum(ctx: Context) -> Iterator[Finding]:
         # Every threshold grows with those present: the least number that is enough, found once.
         most = max(setup.most, len(counting))  # no meeting counts more
         enough = setup.enough
-        need = next((n for n in range(most + 1) if enough(n)), most + 1)
+        need = ctx.once(("check-quorum-need", body_id, most),
+                        lambda: next((n for n in range(most + 1) if enough(n)), most + 1))
         counted = []  # per attendance pattern: how many count as present (None: attendance not listed)
         for slots in index.patterns:
             if not slots:
