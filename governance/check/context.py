@@ -104,7 +104,7 @@ class Context:
     # graph (graph.from_model.compiled): a federation has hundreds of bodies, and a check of a small
     # calendar would otherwise spend most of its time finding the same clauses again.
     shared: dict = field(default_factory=dict, compare=False)  # keys of the checks begin "check-"
-    body_ids: Mapping[str, str] = field(default_factory=dict, compare=False)  # body id → the bylaw's string of it
+    body_ids: Mapping[str, str] = field(default_factory=dict, compare=False)  # body id → the bylaw's own string
 
     def once(self, key: tuple, compute):
         """`compute()` for the bylaw, remembered with it under `key` (see `shared`)."""
@@ -134,8 +134,9 @@ class Context:
         """Every day the calendar has a meeting on: checks that judge a day judge each once."""
         got = self.memo.get("days")
         if got is None:
-            got = self.memo["days"] = frozenset().union(*(index.dates for index in self.bodies.values()),
-                                                        *([m.date for m in ms] for ms in self.unknown_bodies.values()))
+            got = self.memo["days"] = frozenset().union(
+                *(index.dates for index in self.bodies.values()),
+                *([m.date for m in ms] for ms in self.unknown_bodies.values()))
         return got
 
     def iso(self, day: date) -> str:

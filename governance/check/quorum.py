@@ -29,7 +29,6 @@ class _Setup(NamedTuple):
     """What one body's quorum rule says, independent of any calendar (made once per bylaw)."""
 
     clause: Quorum
-    rule: Quorum  # the clause, or the statutory default it refers to
     per_member: bool
     unit: str
     total: int
@@ -65,7 +64,7 @@ def _setup(bylaw, body) -> _Setup | None:
     if total == 0:
         return None
     wording, enough = _threshold(rule.kind, rule.numerator, rule.denominator, total)
-    return _Setup(clause, rule, per_member, unit, total, wording, enough, all(s.max == 1 for s in voting),
+    return _Setup(clause, per_member, unit, total, wording, enough, all(s.max == 1 for s in voting),
                   tuple(s.adjunct for s in seats), tuple(s.max for s in seats),
                   max(total, sum(s.max for s in voting)))
 
@@ -78,8 +77,8 @@ def quorum(ctx: Context) -> Iterator[Finding]:
         setup = ctx.once(("check-quorum", body_id), lambda: _setup(ctx.bylaw, index.body))
         if setup is None:
             continue
-        clause, per_member, total, unit, wording = setup.clause, setup.per_member, setup.total, setup.unit, setup.wording
-        adjunct, seat_max = setup.adjunct, setup.seat_max
+        clause, per_member, total, unit = setup.clause, setup.per_member, setup.total, setup.unit
+        adjunct, seat_max, wording = setup.adjunct, setup.seat_max, setup.wording
         # What each slot (a distinct reference, context.BodyIndex) counts as: its voting seat, or its member
         # when counting members; None when it does not count. Present = distinct non-None values.
         if per_member:

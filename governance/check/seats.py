@@ -72,7 +72,7 @@ def unknown_names(ctx: Context) -> Iterator[Finding]:
             picked = index.where(flagged)
         else:
             picked = [i for i, (p, c) in enumerate(zip(pattern_of, chairs)) if flagged[p] or c in misnamed]
-        said: dict[int, tuple[str, str, object]] = {}  # slot → (rule, message, citation): the same at every meeting
+        said: dict[int, tuple[str, str, object]] = {}  # slot → (rule, message, citation), for every meeting
         for i in picked:
             meeting, present, chair = meetings[i], patterns[pattern_of[i]], chairs[i]
             bad = [s for s in present if s in misnamed]
