@@ -15,9 +15,6 @@ from ..report.finding import Finding
 from .context import Context
 
 
-_UNSET = object()
-
-
 def _who(seat: Seating) -> str:
     if seat.kind == "elected":
         return f"any {seat.role} seat"
@@ -50,17 +47,16 @@ def chair(ctx: Context) -> Iterator[Finding]:
         slot_of: dict | None = None  # reference → slot, made when a turn names its seat
         for year, span in spans.items():
             want = known[year]
-            ok = right.get(id(want), _UNSET)
-            if ok is _UNSET:
+            if id(want) not in right:
                 if want.kind == "none" or not want.known:
-                    ok = None  # the bylaw does not say who chairs this year: nothing to judge
+                    right[id(want)] = None  # the bylaw does not say who chairs this year: nothing to judge
                 elif want.member is None:  # any holder of the role (elected)
-                    ok = frozenset(i for i, r in enumerate(slots) if want.admits(r.ref)) | {None}
+                    right[id(want)] = frozenset(i for i, r in enumerate(slots) if want.admits(r.ref)) | {None}
                 else:  # one seat
                     if slot_of is None:
                         slot_of = {r.ref: i for i, r in enumerate(slots)}
-                    ok = frozenset({slot_of.get(want.ref), None})
-                right[id(want)] = ok
+                    right[id(want)] = frozenset({slot_of.get(want.ref), None})
+            ok = right[id(want)]
             if ok is None or ok.issuperset(chairs[span.start:span.stop]):
                 continue  # the common case: every chair that year was the right one
             vice = ctx.once(("check-vice", body_id, year), lambda: seating_of(ctx.bylaw, body, vice_clause, year))

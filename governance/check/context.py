@@ -96,7 +96,6 @@ class Context:
     bylaw_file: str                                  # stable, relative path for citations
     planned_only: bool                               # the calendar holds nothing on or before as_of
     successor: Bylaw | None = None                   # the version that takes this bylaw's place, if known
-    paths: dict = field(default_factory=dict, compare=False)  # memo of stable_path for this run
     memo: dict = field(default_factory=dict, compare=False)   # indexes only some checks need, built on use
     first: date | None = None                        # the earliest meeting date
     last: date | None = None                         # the latest
@@ -108,36 +107,24 @@ class Context:
 
     def once(self, key: tuple, compute):
         """`compute()` for the bylaw, remembered with it under `key` (see `shared`)."""
-        got = self.shared.get(key, _MISSING)
-        if got is _MISSING:
-            got = self.shared[key] = compute()
-        return got
+        return _kept(self.shared, key, compute)
 
     def clause(self, body: Body, kind: type):
         """The body's first clause of `kind` (e.g. Quorum), or None; found once per bylaw."""
-        key = ("check-clause", body.id, kind)
-        got = self.shared.get(key, _MISSING)
-        if got is _MISSING:
-            got = self.shared[key] = body.first(kind)
-        return got
+        return _kept(self.shared, ("check-clause", body.id, kind), lambda: body.first(kind))
 
     @property
     def meetings(self) -> tuple[Meeting, ...]:
         """Every meeting, sorted by date, id, body (built on first use: checks go body by body)."""
-        got = self.memo.get("meetings")
-        if got is None:
-            got = self.memo["meetings"] = tuple(sorted(self.calendar.meetings, key=attrgetter("date", "id", "body")))
-        return got
+        return _kept(self.memo, "meetings",
+                     lambda: tuple(sorted(self.calendar.meetings, key=attrgetter("date", "id", "body"))))
 
     @property
     def days(self) -> frozenset[date]:
         """Every day the calendar has a meeting on: checks that judge a day judge each once."""
-        got = self.memo.get("days")
-        if got is None:
-            got = self.memo["days"] = frozenset().union(
-                *(index.dates for index in self.bodies.values()),
-                *([m.date for m in ms] for ms in self.unknown_bodies.values()))
-        return got
+        return _kept(self.memo, "days", lambda: frozenset().union(
+            *(index.dates for index in self.bodies.values()),
+            *([m.date for m in ms] for ms in self.unknown_bodies.values())))
 
     def iso(self, day: date) -> str:
         """A day as messages print it (YYYY-MM-DD). Formatting a date costs more than the rest of a
@@ -161,35 +148,20 @@ class Context:
     def matters_of(self, body_id: str) -> tuple[list[Matter], list[Meeting]]:
         """A body's matters in meeting order, flat, and the meeting each is on (parallel): for the checks
         that go matter by matter. Built once per body, on first use."""
-        key = ("matters", body_id)
-        got = self.memo.get(key)
-        if got is None:
-            index = self.bodies.get(body_id)
-            meetings = index.meetings if index is not None else self.unknown_bodies[body_id]
-            # Plain comprehensions: on Python 3.11 they beat map/attrgetter/chain over slots classes.
-            matters: list[Matter] = [matter for m in meetings for matter in m.matters]
-            owners: list[Meeting] = [m for m in meetings for _ in m.matters]
-            got = self.memo[key] = (matters, owners)
-        return got
+        return _kept(self.memo, ("matters", body_id), lambda: _flat(self.by_id(body_id)))
 
     def decided(self, body_id: str) -> list[int]:
         """Positions in `matters_of(body_id)` of the matters decided there (action `decide`)."""
-        key = ("decided", body_id)
-        got = self.memo.get(key)
-        if got is None:
-            matters = self.matters_of(body_id)[0]
-            got = self.memo[key] = [i for i, matter in enumerate(matters) if matter.action == "decide"]
-        return got
+        return _kept(self.memo, ("decided", body_id), lambda: [
+            i for i, matter in enumerate(self.matters_of(body_id)[0]) if matter.action == "decide"])
 
     def participants_of(self, body_id: str) -> tuple[list[tuple[str, ...]], frozenset[tuple[str, ...]]]:
         """Parallel to `matters_of(body_id)`: each matter's participants; and the distinct lists among
         them (the same few recur on every matter, so checks judge each distinct list once)."""
-        key = ("participants", body_id)
-        got = self.memo.get(key)
-        if got is None:
+        def compute():
             lists = [matter.participants for matter in self.matters_of(body_id)[0]]
-            got = self.memo[key] = (lists, frozenset(lists))
-        return got
+            return lists, frozenset(lists)
+        return _kept(self.memo, ("participants", body_id), compute)
 
     def listing(self, body_id: str, lists) -> list[int]:
         """Positions in `matters_of(body_id)` of the matters whose participants are one of `lists` (the
@@ -209,6 +181,11 @@ class Context:
                 pass
         out.sort()
         return out
+
+    def by_id(self, body_id: str) -> tuple[Meeting, ...]:
+        """A body's meetings, by date and id: the bylaw's bodies and unknown ones alike."""
+        index = self.bodies.get(body_id)
+        return index.meetings if index is not None else self.unknown_bodies[body_id]
 
     def by_body(self) -> Iterator[tuple[str, tuple[Meeting, ...]]]:
         """Every meeting, body by body (the bylaw's, then unknown ones), each body's by date and id."""
@@ -245,11 +222,9 @@ class Context:
     def cite(self, node: Node, *, law_from: Node | None = None) -> Citation:
         """The citation of a clause, with a stable file path; `law_from` supplies the quote when the
         clause rests on a statutory default (e.g. `quorum default`). Made once per bylaw and path."""
-        key = ("check-cite", id(node), id(law_from), self.bylaw_file)  # nodes live as long as the bylaw
-        got = self.shared.get(key)
-        if got is None:
-            got = self.shared[key] = self._cite(node, law_from)
-        return got
+        # Keyed by id(): the nodes live as long as the bylaw, which the cache entry holds.
+        return _kept(self.shared, ("check-cite", id(node), id(law_from), self.bylaw_file),
+                     lambda: self._cite(node, law_from))
 
     def _cite(self, node: Node, law_from: Node | None) -> Citation:
         base = cite(self.bylaw, node)
@@ -263,23 +238,14 @@ class Context:
 
     def stamp(self, citation: Citation) -> Citation:
         """A citation made elsewhere (e.g. by the graph), with the stable file path reports print."""
-        key = ("check-stamp", id(citation), self.bylaw_file)  # the graph's citations live as long as the bylaw
-        got = self.shared.get(key)
-        if got is None:
-            path = self.paths.get(citation.file)
-            if path is None:
-                path = self.paths[citation.file] = stable_path(citation.file)
-            got = self.shared[key] = replace(citation, file=path)
-        return got
+        # Keyed by id(): the graph's citations live as long as the bylaw, which the cache entry holds.
+        return _kept(self.shared, ("check-stamp", id(citation), self.bylaw_file),
+                     lambda: replace(citation, file=stable_path(citation.file)))
 
     def cite_first(self, *nodes: Node) -> Citation:
         """Cite the first node that quotes the statute; otherwise the first node given."""
         chosen = next((n for n in nodes if n is not None and n.notes.cite), None)
         return self.cite(chosen or next(n for n in nodes if n is not None))
-
-    def location(self, meeting: Meeting) -> str | None:
-        line = meeting.span.line
-        return f"{self.calendar.path}:{line}" if line else self.calendar.path
 
     def finding(self, rule: str, severity: str, message: str, citation: Citation, *,
                 body: str | None = None, meeting: Meeting | None = None, matter: str | None = None,
@@ -299,6 +265,20 @@ class Context:
 
 _new = tuple.__new__
 _MISSING = object()
+
+
+def _kept(store: dict, key, compute):
+    """store[key], made by `compute()` the first time it is asked for (None is a value like any other)."""
+    got = store.get(key, _MISSING)
+    if got is _MISSING:
+        got = store[key] = compute()
+    return got
+
+
+def _flat(meetings) -> tuple[list[Matter], list[Meeting]]:
+    """The matters of `meetings` in order, flat, and the meeting each is on (parallel). Plain
+    comprehensions: on Python 3.11 they beat map/attrgetter/chain over slots classes."""
+    return [matter for m in meetings for matter in m.matters], [m for m in meetings for _ in m.matters]
 
 
 def stable_path(path: str) -> str:
@@ -354,19 +334,16 @@ def seat_tables(body: Body) -> tuple[dict[tuple[str, str], int], dict[str, int]]
             {s.role: i for i, s in enumerate(seats) if s.member is None and s.pool is None})
 
 
-def resolver(bylaw: Bylaw, body: Body, members: Mapping[str, object], serving: set[str] = frozenset(),
-             plain: dict | None = None, tables: tuple | None = None):
+def resolver(body: Body, members: Mapping[str, object], serving: set[str], plain: dict, tables: tuple):
     """For one body: a table SeatRef → slot of the references met so far, the slot table it indexes, and
     a function SeatRef → slot that resolves a reference the table does not hold yet (adding it to both).
     Slots are made only for references a calendar uses: a federation's bodies have many seats.
     `plain`: a reference → (itself as a plain SeatRef, its text), shared by the bodies of one run;
-    `tables`: the body's `seat_tables`, if already made."""
+    `tables`: the body's `seat_tables`."""
     slots: list[Resolved] = []
     known: dict[SeatRef, int] = {}
     seats = body.seats
-    own, fixed = tables if tables is not None else seat_tables(body)
-    if plain is None:
-        plain = {}
+    own, fixed = tables
 
     def slow(member: str | None, role: str) -> tuple[int, str | None]:
         if member is None:
@@ -436,9 +413,7 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None,
         dates_of[body_id] = dates
     bodies: dict[str, BodyIndex] = {}
     shared = compiled(bylaw).memo
-    serving = shared.get(("check-serving",))
-    if serving is None:
-        serving = shared[("check-serving",)] = serving_offices(bylaw)
+    serving = _kept(shared, ("check-serving",), lambda: serving_offices(bylaw))
     plain: dict[SeatRef, tuple[SeatRef, str]] = {}  # shared by every body's resolver
     years = set()
     # In id order: the checks go body by body, so their findings come out nearly in report order, and
@@ -448,10 +423,8 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None,
         dates = dates_of.get(body.id, [])
         spans = _spans(dates)
         years.update(spans)
-        tables = shared.get(("check-seats", body.id))
-        if tables is None:
-            tables = shared[("check-seats", body.id)] = seat_tables(body)
-        known, slots, resolve = resolver(bylaw, body, members, serving.get(body.id, frozenset()), plain, tables)
+        tables = _kept(shared, ("check-seats", body.id), lambda: seat_tables(body))
+        known, slots, resolve = resolver(body, members, serving.get(body.id, frozenset()), plain, tables)
         # The hot loop of the whole check. The same people meet again and again: runs of meetings with
         # equal attendee lists are found in C (each list compared with the one before), a run's list is
         # looked up whole (a tuple of tuples hashes in C), and only a list not seen at this body before is
