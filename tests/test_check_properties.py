@@ -155,6 +155,12 @@ def test_the_check_indexes_agree_with_a_plain_reading_of_the_calendar(existing, 
             assert (index.slots[index.chairs[i]].ref if index.chairs[i] is not None else None) == m.chair
         for flags in ([True] * len(index.patterns), [p % 2 == 0 for p in range(len(index.patterns))]):
             assert index.where(flags) == [i for i in range(len(own)) if flags[index.pattern_of[i]]]
+        flat = [(matter, m) for m in own for matter in m.matters]
+        assert list(zip(index.matters, index.owners)) == flat
+        assert index.participants == [matter.participants for matter, _ in flat]
+        assert index.decided == [i for i, (matter, _) in enumerate(flat) if matter.action == "decide"]
+        assert index.notices == [m.notice_date for m in own]
+        assert index.conveners == [m.convened_by for m in own]
         lists = ctx.participants_of(body_id)[0]
         for wanted in (set(lists[:1]), set(lists[:3]), set(lists)):  # a few lists, and many
             assert ctx.listing(body_id, wanted) == [i for i, p in enumerate(lists) if p in wanted]

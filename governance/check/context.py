@@ -2,8 +2,11 @@
 
 Checks never search the bylaw or the calendar per meeting: meetings are grouped by body and year once,
 and attendees are resolved to seats once per distinct reference (shared by quorum, unknown-seat,
-secretary and chair). Indexes that only some checks need (a body's matters flattened, matter events,
-matter types, the calendar's days, the global meeting order) are built on first use and kept in `memo`.
+secretary and chair). Whatever else the checks read of a meeting (its matters, flat; notice date;
+convener) is read in the same pass over the body's meetings: on a large calendar a body's meetings are
+spread through memory, and each later pass would fetch them again. Indexes that only some checks need
+(matter events, matter types, the calendar's days, the global meeting order) are built on first use and
+kept in `memo`.
 """
 from __future__ import annotations
 
@@ -62,6 +65,15 @@ class BodyIndex:
     misnamed: frozenset[int] = frozenset()           # slots naming no seat here (nor the serving office)
     runs: tuple[int, ...] = ()                       # where each run of equal attendee lists starts, and the end
     run_patterns: tuple[int, ...] = ()               # each run's pattern
+    # The body's matters in meeting order, flat, and the meeting each is on, each one's participants, and
+    # the positions of those decided there (action `decide`): read with the meetings, while they are
+    # still in the processor's cache (a body's meetings are spread through a large calendar).
+    matters: list[Matter] = field(default_factory=list)
+    owners: list[Meeting] = field(default_factory=list)
+    participants: list[tuple[str, ...]] = field(default_factory=list)
+    decided: list[int] = field(default_factory=list)
+    notices: list[date | None] = field(default_factory=list)   # parallel to `meetings`: each one's notice date
+    conveners: list[str | None] = field(default_factory=list)  # parallel to `meetings`: who convened each
 
     def where(self, flags) -> list[int]:
         """Positions (in `meetings`, ascending) of the meetings whose pattern p has a true flags[p]: run by
@@ -147,11 +159,17 @@ class Context:
 
     def matters_of(self, body_id: str) -> tuple[list[Matter], list[Meeting]]:
         """A body's matters in meeting order, flat, and the meeting each is on (parallel): for the checks
-        that go matter by matter. Built once per body, on first use."""
-        return _kept(self.memo, ("matters", body_id), lambda: _flat(self.by_id(body_id)))
+        that go matter by matter. (A body the bylaw does not have: built on first use.)"""
+        index = self.bodies.get(body_id)
+        if index is not None:
+            return index.matters, index.owners
+        return _kept(self.memo, ("matters", body_id), lambda: _flat(self.unknown_bodies[body_id]))
 
     def decided(self, body_id: str) -> list[int]:
         """Positions in `matters_of(body_id)` of the matters decided there (action `decide`)."""
+        index = self.bodies.get(body_id)
+        if index is not None:
+            return index.decided
         return _kept(self.memo, ("decided", body_id), lambda: [
             i for i, matter in enumerate(self.matters_of(body_id)[0]) if matter.action == "decide"])
 
@@ -159,7 +177,9 @@ class Context:
         """Parallel to `matters_of(body_id)`: each matter's participants; and the distinct lists among
         them (the same few recur on every matter, so checks judge each distinct list once)."""
         def compute():
-            lists = [matter.participants for matter in self.matters_of(body_id)[0]]
+            index = self.bodies.get(body_id)
+            lists = index.participants if index is not None else [
+                matter.participants for matter in self.matters_of(body_id)[0]]
             return lists, frozenset(lists)
         return _kept(self.memo, ("participants", body_id), compute)
 
@@ -465,11 +485,15 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None,
             if ref is not None:  # (None: the meeting names no chair)
                 resolve(ref)
         chairs = list(map(known.get, named))
+        matters, owners = _flat(own)
         bodies[body.id] = BodyIndex(
             body=body, meetings=own, dates=dates, spans=spans,
             patterns=tuple(patterns), pattern_of=tuple(pattern_of), chairs=tuple(chairs), slots=tuple(slots),
             misnamed=frozenset(i for i, r in enumerate(slots) if r.seat < 0 and r.seat != OFFICE),
-            runs=tuple(starts), run_patterns=tuple(run_patterns))
+            runs=tuple(starts), run_patterns=tuple(run_patterns), matters=matters, owners=owners,
+            participants=[matter.participants for matter in matters],
+            decided=[i for i, matter in enumerate(matters) if matter.action == "decide"],
+            notices=[m.notice_date for m in own], conveners=[m.convened_by for m in own])
     unknown = {b: tuple(ms) for b, ms in grouped.items() if b not in bodies}
     years.update(d.year for b in unknown for d in dates_of[b])
     years = [year] if year is not None else sorted(years)

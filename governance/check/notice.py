@@ -2,12 +2,17 @@
 calendar gives the notice date."""
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
+from itertools import compress
+from operator import gt
 from typing import Iterator
 
 from ..model.types import Notice
 from ..report.finding import Finding
 from .context import Context
+
+EARLY = date.min  # before any day a meeting may be called
+
 
 def _last_days(days, need: int) -> dict | None:
     """Day → the last day a meeting that day may be called (`need` days before); None if one of the
@@ -33,8 +38,9 @@ def notice(ctx: Context) -> Iterator[Finding]:
             last_days[need] = _last_days(ctx.days, need)
         last_day = last_days[need]
         if last_day is not None:
-            late = [m for m, day in zip(index.meetings, index.dates)
-                    if (called := m.notice_date) is not None and called > last_day[day]]
+            # Compared in C, meeting by meeting; a meeting with no notice date is not judged (EARLY).
+            called = [day or EARLY for day in index.notices]
+            late = compress(index.meetings, map(gt, called, map(last_day.__getitem__, index.dates)))
         else:  # a meeting in the first days of year 1 has no such day
             late = [m for m in index.meetings if m.notice_date is not None and (m.date - m.notice_date).days < need]
         cite = None

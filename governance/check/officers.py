@@ -34,7 +34,8 @@ def convener(ctx: Context) -> Iterator[Finding]:
         names = ctx.once(("check-conveners", body_id), lambda: frozenset().union(
             *(p.names() for p in parties if p.ref != "chair"), (None,)))
         cite = None
-        for meeting in [m for m in index.meetings if m.convened_by not in names]:
+        meetings = index.meetings
+        for meeting in [meetings[i] for i, given in enumerate(index.conveners) if given not in names]:
             given = meeting.convened_by
             if by_chair and (given == "chair" or (given == str(meeting.chair) if meeting.chair is not None
                              else chair_for(ctx.bylaw, body_id, meeting.date.year).chair.admits(_ref(given)))):
