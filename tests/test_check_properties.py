@@ -159,7 +159,7 @@ def test_the_check_indexes_agree_with_a_plain_reading_of_the_calendar(existing, 
         assert list(zip(index.matters, index.owners)) == flat
         assert index.participants == [matter.participants for matter, _ in flat]
         assert index.decided == [i for i, (matter, _) in enumerate(flat) if matter.action == "decide"]
-        assert index.notices == [m.notice_date for m in own]
+        assert index.ahead == [m.date - (m.notice_date or date.min) for m in own]
         assert index.conveners == [m.convened_by for m in own]
         lists = ctx.participants_of(body_id)[0]
         for wanted in (set(lists[:1]), set(lists[:3]), set(lists)):  # a few lists, and many

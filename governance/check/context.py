@@ -13,10 +13,10 @@ from __future__ import annotations
 import os
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from datetime import MAXYEAR, date
+from datetime import MAXYEAR, date, timedelta
 from functools import lru_cache
 from itertools import compress, count, islice
-from operator import attrgetter, lt, ne
+from operator import attrgetter, lt, ne, sub
 from pathlib import Path
 from typing import Iterator, Mapping, NamedTuple
 
@@ -72,7 +72,9 @@ class BodyIndex:
     owners: list[Meeting] = field(default_factory=list)
     participants: list[tuple[str, ...]] = field(default_factory=list)
     decided: list[int] = field(default_factory=list)
-    notices: list[date | None] = field(default_factory=list)   # parallel to `meetings`: each one's notice date
+    # Parallel to `meetings`: how long before its date each was called (one that gives no notice date
+    # counts as called on date.min, long enough before anything; `notice` judges only those given).
+    ahead: list[timedelta] = field(default_factory=list)
     conveners: list[str | None] = field(default_factory=list)  # parallel to `meetings`: who convened each
 
     def where(self, flags) -> list[int]:
@@ -493,7 +495,8 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None,
             runs=tuple(starts), run_patterns=tuple(run_patterns), matters=matters, owners=owners,
             participants=[matter.participants for matter in matters],
             decided=[i for i, matter in enumerate(matters) if matter.action == "decide"],
-            notices=[m.notice_date for m in own], conveners=[m.convened_by for m in own])
+            ahead=list(map(sub, dates, [m.notice_date or date.min for m in own])),
+            conveners=[m.convened_by for m in own])
     unknown = {b: tuple(ms) for b, ms in grouped.items() if b not in bodies}
     years.update(d.year for b in unknown for d in dates_of[b])
     years = [year] if year is not None else sorted(years)
