@@ -15,7 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import MAXYEAR, date, timedelta
 from functools import lru_cache
-from itertools import compress, count, islice
+from itertools import chain, compress, count, islice, repeat
 from operator import attrgetter, lt, ne, sub
 from pathlib import Path
 from typing import Iterator, Mapping, NamedTuple
@@ -463,7 +463,7 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None,
         starts = [0]
         if attendees:
             starts = [0, *compress(count(1), map(ne, attendees, islice(attendees, 1, None))), len(attendees)]
-            for start, stop in zip(starts, islice(starts, 1, None)):
+            for start in islice(starts, len(starts) - 1):
                 listed = attendees[start]
                 same = by_length.get(len(listed))
                 p = None
@@ -480,8 +480,14 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None,
                     p = seen[listed] = len(patterns)
                     same.append((listed, p))
                     patterns.append(tuple(map(resolve, listed)))
-                pattern_of += [p] * (stop - start)
                 run_patterns.append(p)
+            # Each meeting's pattern, its run's: when no two meetings in a row have the same attendees
+            # (a calendar with much coming and going), the runs' own list.
+            if len(run_patterns) == len(attendees):
+                pattern_of = run_patterns
+            else:
+                lengths = map(sub, islice(starts, 1, None), starts)
+                pattern_of = [*chain.from_iterable(map(repeat, run_patterns, lengths))]
         named = [m.chair for m in own]
         for ref in set(named).difference(known):  # a chair who attended none of the body's meetings
             if ref is not None:  # (None: the meeting names no chair)
