@@ -415,6 +415,16 @@ def _spans(dates: list[date]) -> dict[int, range]:
     return out
 
 
+def _in_order(own: list[Meeting]) -> list[date]:
+    """Sorts a body's meetings by date and id, in place, unless they already are (calendars are mostly
+    written in date order); their dates, in that order."""
+    dates = [m.date for m in own]
+    if not all(map(lt, dates, islice(dates, 1, None))):  # not strictly in date order already
+        own.sort(key=attrgetter("date", "id"))
+        dates = [m.date for m in own]
+    return dates
+
+
 def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None,
           successor: Bylaw | None = None) -> Context:
     members = {m.id: m for m in bylaw.members}
@@ -426,13 +436,6 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None,
         if own is None:
             own = grouped[m.body] = []
         own.append(m)
-    dates_of: dict[str, list[date]] = {}
-    for body_id, own in grouped.items():
-        dates = [m.date for m in own]
-        if not all(map(lt, dates, islice(dates, 1, None))):  # not strictly in date order already
-            own.sort(key=attrgetter("date", "id"))
-            dates = [m.date for m in own]
-        dates_of[body_id] = dates
     bodies: dict[str, BodyIndex] = {}
     shared = compiled(bylaw).memo
     serving = _kept(shared, ("check-serving",), lambda: serving_offices(bylaw))
@@ -441,8 +444,9 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None,
     # In id order: the checks go body by body, so their findings come out nearly in report order, and
     # the final sort has little left to do.
     for body in sorted(bylaw.bodies, key=attrgetter("id")):
+        # Everything read of a body's meetings is read here, one after the other, while they are in cache.
         own = grouped.get(body.id, [])  # kept as it is: copying would touch every meeting again
-        dates = dates_of.get(body.id, [])
+        dates = _in_order(own)
         spans = _spans(dates)
         years.update(spans)
         tables = _kept(shared, ("check-seats", body.id), lambda: seat_tables(body))
@@ -503,11 +507,17 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None,
             decided=[i for i, matter in enumerate(matters) if matter.action == "decide"],
             ahead=list(map(sub, dates, [m.notice_date or date.min for m in own])),
             conveners=[m.convened_by for m in own])
-    unknown = {b: tuple(ms) for b, ms in grouped.items() if b not in bodies}
-    years.update(d.year for b in unknown for d in dates_of[b])
+    unknown = {}
+    for body_id, own in grouped.items():
+        if body_id not in bodies:
+            dates = _in_order(own)
+            years.update(d.year for d in dates)
+            unknown[body_id] = tuple(own)
+    days = [index.dates for index in bodies.values() if index.dates]
+    days += [(ms[0].date, ms[-1].date) for ms in unknown.values()]
     years = [year] if year is not None else sorted(years)
-    first = min((d[0] for d in dates_of.values()), default=None)
-    last = max((d[-1] for d in dates_of.values()), default=None)
+    first = min((d[0] for d in days), default=None)
+    last = max((d[-1] for d in days), default=None)
     return Context(
         bylaw=bylaw, calendar=calendar, as_of=as_of, year=year, bodies=bodies, unknown_bodies=unknown,
         members=members, years=tuple(years), bylaw_file=stable_path(bylaw.path),
