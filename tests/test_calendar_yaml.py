@@ -52,6 +52,16 @@ def test_design_example_reads_into_the_model():
         ("halmstad", "laholm"))
 
 
+def test_actions_and_outcomes_are_the_models_own_strings():
+    """A calendar repeats a few actions and outcomes on every matter: each is the model's one string
+    (ACTIONS, OUTCOMES), not a copy per matter, so the checks compare them at once."""
+    from governance.calendar.model import ACTIONS, OUTCOMES
+    cal = parse_calendar(DESIGN_EXAMPLE, "calendar.yaml")
+    (matter,) = cal.meetings[0].matters
+    assert matter.action is ACTIONS[ACTIONS.index("prepare")]
+    assert matter.outcome is OUTCOMES[OUTCOMES.index("consensus")]
+
+
 def test_spans_point_at_the_lines_of_meetings_and_matters():
     cal = parse_calendar(DESIGN_EXAMPLE, "calendar.yaml")
     (m,) = cal.meetings

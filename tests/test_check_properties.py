@@ -159,6 +159,8 @@ def test_the_check_indexes_agree_with_a_plain_reading_of_the_calendar(existing, 
         assert list(zip(index.matters, index.owners)) == flat
         assert index.participants == [matter.participants for matter, _ in flat]
         assert index.decided == [i for i, (matter, _) in enumerate(flat) if matter.action == "decide"]
+        assert index.outcomes == [flat[i][0].outcome for i in index.decided]
+        assert index.distinct == {matter.participants for matter, _ in flat}
         assert index.ahead == [m.date - (m.notice_date or date.min) for m in own]
         assert index.conveners == [m.convened_by for m in own]
         lists = ctx.participants_of(body_id)[0]

@@ -161,7 +161,7 @@ class SchemaReader:
             hint = suggest(value, allowed)
             self.err(node, f"{what} '{value}' is not one of {' | '.join(allowed)}" + (f"; {hint}" if hint else ""))
             return None
-        return value
+        return allowed[allowed.index(value)]  # the one string: equal ones in every meeting are the same object
 
     def when(self, node: Node, what: str) -> tuple[date, datetime | None] | None:
         """An ISO date, or a date-time (T or space; seconds and offset optional) → (day, start)."""

@@ -71,7 +71,9 @@ class BodyIndex:
     matters: list[Matter] = field(default_factory=list)
     owners: list[Meeting] = field(default_factory=list)
     participants: list[tuple[str, ...]] = field(default_factory=list)
+    distinct: frozenset[tuple[str, ...]] = frozenset()  # the distinct lists among `participants`
     decided: list[int] = field(default_factory=list)
+    outcomes: list[str | None] = field(default_factory=list)  # parallel to `decided`: each one's outcome
     # Parallel to `meetings`: how long before its date each was called (one that gives no notice date
     # counts as called on date.min, long enough before anything; `notice` judges only those given).
     ahead: list[timedelta] = field(default_factory=list)
@@ -178,10 +180,12 @@ class Context:
     def participants_of(self, body_id: str) -> tuple[list[tuple[str, ...]], frozenset[tuple[str, ...]]]:
         """Parallel to `matters_of(body_id)`: each matter's participants; and the distinct lists among
         them (the same few recur on every matter, so checks judge each distinct list once)."""
+        index = self.bodies.get(body_id)
+        if index is not None:
+            return index.participants, index.distinct
+
         def compute():
-            index = self.bodies.get(body_id)
-            lists = index.participants if index is not None else [
-                matter.participants for matter in self.matters_of(body_id)[0]]
+            lists = [matter.participants for matter in self.matters_of(body_id)[0]]
             return lists, frozenset(lists)
         return _kept(self.memo, ("participants", body_id), compute)
 
@@ -498,13 +502,15 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None,
                 resolve(ref)
         chairs = list(map(known.get, named))
         matters, owners = _flat(own)
+        participants = [matter.participants for matter in matters]
+        decided = [i for i, matter in enumerate(matters) if matter.action == "decide"]
         bodies[body.id] = BodyIndex(
             body=body, meetings=own, dates=dates, spans=spans,
             patterns=tuple(patterns), pattern_of=tuple(pattern_of), chairs=tuple(chairs), slots=tuple(slots),
             misnamed=frozenset(i for i, r in enumerate(slots) if r.seat < 0 and r.seat != OFFICE),
             runs=tuple(starts), run_patterns=tuple(run_patterns), matters=matters, owners=owners,
-            participants=[matter.participants for matter in matters],
-            decided=[i for i, matter in enumerate(matters) if matter.action == "decide"],
+            participants=participants, distinct=frozenset(participants), decided=decided,
+            outcomes=[matters[i].outcome for i in decided],
             ahead=list(map(sub, dates, [m.notice_date or date.min for m in own])),
             conveners=[m.convened_by for m in own])
     unknown = {}

@@ -17,9 +17,8 @@ def decision_rule(ctx: Context) -> Iterator[Finding]:
         if clause is None or clause.method != "consensus":
             continue
         cite = None
-        matters, owners = ctx.matters_of(body_id)
-        decided = ctx.decided(body_id)
-        for i in [i for i in decided if matters[i].outcome in OVERRULED]:
+        matters, owners = index.matters, index.owners
+        for i in [i for i, outcome in zip(index.decided, index.outcomes) if outcome in OVERRULED]:
             matter, meeting = matters[i], owners[i]
             how = "over an objection" if matter.outcome == "objection" else "by a majority vote"
             cite = cite or ctx.cite(clause)
