@@ -5,8 +5,7 @@ and attendees are resolved to seats once per distinct reference (shared by quoru
 secretary and chair). Whatever else the checks read of a meeting (its matters, flat; notice date;
 convener) is read in the same pass over the body's meetings: on a large calendar a body's meetings are
 spread through memory, and each later pass would fetch them again. Indexes that only some checks need
-(matter events, matter types, the calendar's days, the global meeting order) are built on first use and
-kept in `memo`.
+(matter events, matter types, the global meeting order) are built on first use and kept in `memo`.
 """
 from __future__ import annotations
 
@@ -113,6 +112,8 @@ class Context:
     planned_only: bool                               # the calendar holds nothing on or before as_of
     successor: Bylaw | None = None                   # the version that takes this bylaw's place, if known
     memo: dict = field(default_factory=dict, compare=False)   # indexes only some checks need, built on use
+    days: frozenset[date] = frozenset()              # every day the calendar has a meeting on (checks
+    #                                                  that judge a day judge each once)
     first: date | None = None                        # the earliest meeting date
     last: date | None = None                         # the latest
     # What depends on the bylaw alone (clause lookups, seat tables, citations), kept with its compiled
@@ -134,13 +135,6 @@ class Context:
         """Every meeting, sorted by date, id, body (built on first use: checks go body by body)."""
         return _kept(self.memo, "meetings",
                      lambda: tuple(sorted(self.calendar.meetings, key=attrgetter("date", "id", "body"))))
-
-    @property
-    def days(self) -> frozenset[date]:
-        """Every day the calendar has a meeting on: checks that judge a day judge each once."""
-        return _kept(self.memo, "days", lambda: frozenset().union(
-            *(index.dates for index in self.bodies.values()),
-            *([m.date for m in ms] for ms in self.unknown_bodies.values())))
 
     def iso(self, day: date) -> str:
         """A day as messages print it (YYYY-MM-DD). Formatting a date costs more than the rest of a
@@ -445,12 +439,14 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None,
     serving = _kept(shared, ("check-serving",), lambda: serving_offices(bylaw))
     plain: dict[SeatRef, tuple[SeatRef, str]] = {}  # shared by every body's resolver
     years = set()
+    days: set[date] = set()
     # In id order: the checks go body by body, so their findings come out nearly in report order, and
     # the final sort has little left to do.
     for body in sorted(bylaw.bodies, key=attrgetter("id")):
         # Everything read of a body's meetings is read here, one after the other, while they are in cache.
         own = grouped.get(body.id, [])  # kept as it is: copying would touch every meeting again
         dates = _in_order(own)
+        days.update(dates)
         spans = _spans(dates)
         years.update(spans)
         tables = _kept(shared, ("check-seats", body.id), lambda: seat_tables(body))
@@ -517,15 +513,15 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None,
     for body_id, own in grouped.items():
         if body_id not in bodies:
             dates = _in_order(own)
+            days.update(dates)
             years.update(d.year for d in dates)
             unknown[body_id] = tuple(own)
-    days = [index.dates for index in bodies.values() if index.dates]
-    days += [(ms[0].date, ms[-1].date) for ms in unknown.values()]
     years = [year] if year is not None else sorted(years)
-    first = min((d[0] for d in days), default=None)
-    last = max((d[-1] for d in days), default=None)
+    first = min(days, default=None)
+    last = max(days, default=None)
     return Context(
         bylaw=bylaw, calendar=calendar, as_of=as_of, year=year, bodies=bodies, unknown_bodies=unknown,
         members=members, years=tuple(years), bylaw_file=stable_path(bylaw.path),
-        planned_only=first is not None and first > as_of, successor=successor, first=first, last=last,
+        planned_only=first is not None and first > as_of, successor=successor, days=frozenset(days),
+        first=first, last=last,
         shared=shared, body_ids={b: b for b in bodies})
