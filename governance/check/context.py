@@ -112,8 +112,7 @@ class Context:
     planned_only: bool                               # the calendar holds nothing on or before as_of
     successor: Bylaw | None = None                   # the version that takes this bylaw's place, if known
     memo: dict = field(default_factory=dict, compare=False)   # indexes only some checks need, built on use
-    days: frozenset[date] = frozenset()              # every day the calendar has a meeting on (checks
-    #                                                  that judge a day judge each once)
+    days: frozenset[date] = frozenset()              # every day with a meeting: checks judge a day once
     first: date | None = None                        # the earliest meeting date
     last: date | None = None                         # the latest
     # What depends on the bylaw alone (clause lookups, seat tables, citations), kept with its compiled
