@@ -1,0 +1,94 @@
+"""`python bench/ab.py REV [MEETINGS ...] [--rounds N]`: the calendar check as it is in the working tree
+against the check at git revision REV, on bench_check.py's generated calendars, interleaved in one process.
+
+This machine's speed drifts by tens of per cent within a minute, with its neighbours: two runs of `make
+bench` minutes apart differ by more than most changes do. Here every round runs both versions back to
+back (in alternating order, each after the hand-written floor, as in the bench) and the figure is the
+median of the rounds' ratios, which sees the same drift on both sides. Reports must be equal.
+
+Only governance/check/ is taken from REV, into a copy of the working tree's package in a temporary
+folder (nothing in the tree is written): REV must be recent enough for its checks to work with today's
+model. Default sizes 1,000 10,000 100,000; rounds 61, 41, 9.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+from io import BytesIO
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ROUNDS = {1_000: 61, 10_000: 41, 100_000: 9}
+
+CHILD = """
+import gc, statistics, sys, time
+from datetime import date
+sys.path[:0] = [{tmp!r}, {bench!r}]
+import bench_check as bc
+from governance.check import check_calendar as new
+from governance._base_check import check_calendar as old
+
+def once(fn):
+    gc.collect()
+    gc.disable()
+    try:
+        started = time.perf_counter()
+        fn()
+        return time.perf_counter() - started
+    finally:
+        gc.enable()
+
+as_of = date(2025, 6, 1)
+for n, rounds in {sizes!r}:
+    bylaw, calendar = bc.generate(n)
+    if new(bylaw, calendar, as_of=as_of) != old(bylaw, calendar, as_of=as_of):
+        sys.exit(f"{{n:,}} meetings: the two versions report differently")
+    times = {{"new": [], "old": [], "tight": []}}
+    for r in range(rounds):
+        bc.floor(bylaw, calendar)
+        times["tight"].append(once(lambda: bc.tight_floor(bylaw, calendar)))
+        for name in (("new", "old") if r % 2 else ("old", "new")):
+            fn = new if name == "new" else old
+            bc.floor(bylaw, calendar)
+            times[name].append(once(lambda: fn(bylaw, calendar, as_of=as_of)))
+    ratio = lambda a, b: statistics.median(x / y for x, y in zip(times[a], times[b]))
+    print(f"{{n:>7,}} meetings, {{rounds}} rounds: new / old {{ratio('new', 'old'):.3f}}; "
+          f"/ tighter floor: new {{ratio('new', 'tight'):.2f}}x, old {{ratio('old', 'tight'):.2f}}x; "
+          f"best new {{min(times['new']) * 1e3:.1f}} ms, old {{min(times['old']) * 1e3:.1f}} ms")
+    bylaw = calendar = None
+"""
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0].startswith("-"):
+        print(__doc__.strip().splitlines()[0], file=sys.stderr)
+        return 2
+    rev, rest = argv[0], argv[1:]
+    rounds = None
+    if "--rounds" in rest:
+        k = rest.index("--rounds")
+        rounds = int(rest[k + 1])
+        rest = rest[:k] + rest[k + 2:]
+    sizes = [int(a.replace(",", "")) for a in rest] or list(ROUNDS)
+    plan = [(n, rounds or ROUNDS.get(n, 21)) for n in sizes]
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "governance/check"],
+                             capture_output=True, check=False)
+    if archive.returncode != 0:
+        print(f"bench/ab.py: {archive.stderr.decode().strip()}", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in ("governance", "rules", "bylaws"):
+            shutil.copytree(ROOT / name, Path(tmp, name), ignore=shutil.ignore_patterns("__pycache__"))
+        with tarfile.open(fileobj=BytesIO(archive.stdout)) as tar:
+            safe = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}  # Python >= 3.11.4
+            tar.extractall(Path(tmp, "rev"), **safe)
+        shutil.move(Path(tmp, "rev", "governance", "check"), Path(tmp, "governance", "_base_check"))
+        child = CHILD.format(tmp=tmp, bench=str(ROOT / "bench"), sizes=plan)
+        return subprocess.run([sys.executable, "-c", child], check=False).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
