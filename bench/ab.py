@@ -24,22 +24,13 @@ ROOT = Path(__file__).resolve().parent.parent
 ROUNDS = {1_000: 61, 10_000: 41, 100_000: 9}
 
 CHILD = """
-import gc, statistics, sys, time
+import statistics, sys
 from datetime import date
 sys.path[:0] = [{tmp!r}, {bench!r}]
 import bench_check as bc
 from governance.check import check_calendar as new
 from governance._base_check import check_calendar as old
-
-def once(fn):
-    gc.collect()
-    gc.disable()
-    try:
-        started = time.perf_counter()
-        fn()
-        return time.perf_counter() - started
-    finally:
-        gc.enable()
+once = bc._once  # one run, the cyclic GC collected before and off during, as the bench times it
 
 as_of = date(2025, 6, 1)
 for n, rounds in {sizes!r}:
