@@ -12,6 +12,7 @@ model. Default sizes 1,000 10,000 100,000; rounds 61, 41, 9.
 """
 from __future__ import annotations
 
+import argparse
 import shutil
 import subprocess
 import sys
@@ -54,18 +55,13 @@ for n, rounds in {sizes!r}:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0].startswith("-"):
-        print(__doc__.strip().splitlines()[0], file=sys.stderr)
-        return 2
-    rev, rest = argv[0], argv[1:]
-    rounds = None
-    if "--rounds" in rest:
-        k = rest.index("--rounds")
-        rounds = int(rest[k + 1])
-        rest = rest[:k] + rest[k + 2:]
-    sizes = [int(a.replace(",", "")) for a in rest] or list(ROUNDS)
-    plan = [(n, rounds or ROUNDS.get(n, 21)) for n in sizes]
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "governance/check"],
+    parser = argparse.ArgumentParser(prog="bench/ab.py", description=__doc__.strip().splitlines()[0])
+    parser.add_argument("rev", help="the git revision whose governance/check/ is compared")
+    parser.add_argument("meetings", nargs="*", type=int, default=list(ROUNDS), help="calendar sizes")
+    parser.add_argument("--rounds", type=int, help="rounds per size (default: 61, 41, 9)")
+    args = parser.parse_args(argv)
+    plan = [(n, args.rounds or ROUNDS.get(n, 21)) for n in args.meetings]
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.rev, "governance/check"],
                              capture_output=True, check=False)
     if archive.returncode != 0:
         print(f"bench/ab.py: {archive.stderr.decode().strip()}", file=sys.stderr)

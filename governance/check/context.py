@@ -162,14 +162,6 @@ class Context:
             return index.matters, index.owners
         return _kept(self.memo, ("matters", body_id), lambda: _flat(self.unknown_bodies[body_id]))
 
-    def decided(self, body_id: str) -> list[int]:
-        """Positions in `matters_of(body_id)` of the matters decided there (action `decide`)."""
-        index = self.bodies.get(body_id)
-        if index is not None:
-            return index.decided
-        return _kept(self.memo, ("decided", body_id), lambda: [
-            i for i, matter in enumerate(self.matters_of(body_id)[0]) if matter.action == "decide"])
-
     def participants_of(self, body_id: str) -> tuple[list[tuple[str, ...]], frozenset[tuple[str, ...]]]:
         """Parallel to `matters_of(body_id)`: each matter's participants; and the distinct lists among
         them (the same few recur on every matter, so checks judge each distinct list once)."""
@@ -200,11 +192,6 @@ class Context:
                 pass
         out.sort()
         return out
-
-    def by_id(self, body_id: str) -> tuple[Meeting, ...]:
-        """A body's meetings, by date and id: the bylaw's bodies and unknown ones alike."""
-        index = self.bodies.get(body_id)
-        return index.meetings if index is not None else self.unknown_bodies[body_id]
 
     def by_body(self) -> Iterator[tuple[str, tuple[Meeting, ...]]]:
         """Every meeting, body by body (the bylaw's, then unknown ones), each body's by date and id."""

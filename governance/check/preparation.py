@@ -33,11 +33,10 @@ def preparation(ctx: Context) -> Iterator[Finding]:
     required = {r.body for r in requirements}  # others have no chain
     done: dict[tuple[str, str], dict[str, date]] = {}  # (step, body) → matter id → first date; on use
     stamped: dict[int, object] = {}  # id(step) → its citation with the stable path
-    for body_id in ctx.bodies:
+    for body_id, index in ctx.bodies.items():
         if body_id not in required:
             continue
-        matters, owners = ctx.matters_of(body_id)
-        decided = ctx.decided(body_id)
+        matters, owners, decided = index.matters, index.owners, index.decided
         if not decided:
             continue
         by_type: dict[str | None, list[int]] = {}
