@@ -15,6 +15,7 @@ takes a minute or two under valgrind; they run two at a time.
 """
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import shutil
@@ -65,8 +66,14 @@ def main(argv: list[str]) -> int:
     if shutil.which("valgrind") is None:
         print("bench/counts.py needs valgrind (Debian: apt-get install valgrind)", file=sys.stderr)
         return 2
-    n = int(next((a for a in argv if a.isdigit()), "10000"))
-    slips = "clean" if "--no-slips" in argv else "slips"
+    parser = argparse.ArgumentParser(
+        prog="bench/counts.py", description="The calendar check and the tighter floor, counted under cachegrind.")
+    parser.add_argument("meetings", nargs="?", type=int, default=10_000, help="calendar size (default 10000)")
+    parser.add_argument("--slips", action=argparse.BooleanOptionalAction, default=True,
+                        help="the calendar breaks rules at the bench's rates (default), or not")
+    args = parser.parse_args(argv)
+    n = args.meetings
+    slips = "slips" if args.slips else "clean"
     with tempfile.TemporaryDirectory() as tmp:
         script = Path(tmp, "child.py")
         script.write_text(CHILD.format(root=str(HERE.parent), bench=str(HERE)))

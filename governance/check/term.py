@@ -69,6 +69,6 @@ def _superseded(ctx: Context) -> Iterator[Finding]:
     days = [d for d in ctx.days if d >= since]
     for meeting in ctx.meetings_on(days):
         yield ctx.finding("term", "error",
-                          f"'{meeting.id}' on {ctx.iso(meeting.date)}: {ctx.bylaw.id} is no longer in force; {later.id} "
-                          f"takes its place from {since}: check the meeting against {later.id}", cite,
+                          f"'{meeting.id}' on {ctx.iso(meeting.date)}: {ctx.bylaw.id} is no longer in force; "
+                          f"{later.id} takes its place from {since}: check the meeting against {later.id}", cite,
                           meeting=meeting)
