@@ -156,3 +156,20 @@ def test_plan_command_ics(tmp_path, monkeypatch):
     assert status == 2 and "ml-2026-mapping.yaml exists" in err and not (tmp_path / "ml-2026.ics").exists()
     status, _, err = run_split("plan", "malmolundregionen", "--format", "ics")
     assert status == 2 and "give -o FILE.ics" in err
+
+
+def test_plan_command_ics_writes_both_files_or_neither(tmp_path, monkeypatch):
+    # The mapping file appears between plan's look and its write (another process, say): the .ics just
+    # written is removed again, so no calendar is left that `check` cannot read; the newcomer is kept.
+    monkeypatch.chdir(tmp_path)
+    real_open = Path.open
+
+    def racing_open(self, mode="r", *args, **kwargs):
+        if self.name == "ml-2026-mapping.yaml" and mode == "x":
+            real_open(self, "w").close()  # someone else's file, now in the way
+        return real_open(self, mode, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", racing_open)
+    status, _, err = run_split("plan", "malmolundregionen", "--year", "2026", "--format", "ics", "-o", "ml-2026.ics")
+    assert status == 2 and "cannot write ml-2026-mapping.yaml" in err
+    assert not (tmp_path / "ml-2026.ics").exists() and (tmp_path / "ml-2026-mapping.yaml").exists()

@@ -5,7 +5,7 @@ The calendar goes to stdout or FILE: YAML as `check` reads it, or .ics (to FILE 
 file `<stem>-mapping.yaml` beside it, under which `check` reads it back). The plan is then checked as it
 was written, and whatever the planner could not meet is reported on stderr. Exit 0 when the plan is
 compliant (warnings allowed), 1 when it breaks the bylaw, 2 on bad usage or a file that exists already
-(never overwritten).
+(never overwritten). With .ics, both files are written or neither.
 """
 from __future__ import annotations
 
@@ -58,11 +58,17 @@ def run(args) -> int:
                                    "`governance check` it.")]
     if out is None:
         sys.stdout.write(texts[0])
+    written: list[Path] = []
     for path, text in zip(files, texts):
         try:
             with path.open("x", encoding="utf-8") as f:  # "x": never overwrite, even in a race
+                written.append(path)
                 f.write(text)
         except OSError as exc:
+            # All or nothing: an .ics without its mapping (or a file cut short) would only mislead. Only
+            # files this run created are removed; one that appeared meanwhile was refused by "x" above.
+            for done in written:
+                done.unlink(missing_ok=True)
             return fail(f"cannot write {shown(str(path))}: {exc.strerror or exc}")
     if not calendar.meetings:
         print(f"{bylaw.id}: no body has a meeting rule, so there is nothing to plan", file=sys.stderr)
