@@ -13,6 +13,7 @@ from check_fixtures import (TEXT, bylaw, calendar, compliant_year, findings, gru
                             radet, ref, seats, stod, workday)
 
 import governance  # noqa: E402
+from governance.calendar.model import Meeting  # noqa: E402
 from governance.check import RULE_IDS  # noqa: E402
 
 AS_OF = date(2024, 1, 1)  # before every meeting below: every year is judged in full on its plan
@@ -147,6 +148,34 @@ def test_unknown_seat():
     assert findings(check(bad), "unknown-seat") == [
         ("unknown-seat", "error", "g-2025-1", "'kso' holds no seat in gruppen"),
         ("unknown-seat", "error", "g-2025-1", "'regionen/expert' holds no seat in gruppen")]
+
+
+def test_unknown_seat_at_bodies_seated_alike_but_served_differently():
+    # Bodies with the same seats share how a reference resolves (context.seat_kinds), but only where the
+    # same offices serve them: the office that is secretary of one is a stranger at the other.
+    text = """\
+bylaw twins "Tvillingarna"
+  valid from 2024-01-01 until further notice
+
+member alfa "Alfa kommun" municipality 1001
+member beta "Beta kommun" municipality 1002
+
+body kansliet "Kansliet" office
+
+body ett "Ett"
+  seat kso "KSO" from each municipality
+  secretary kansliet
+
+body tva "Två"
+  seat kso "KSO" from each municipality
+"""
+    day = date(2025, 3, 4)
+    present = seats("kso", ("alfa", "beta")) + (ref("kansliet"),)
+    for order in (("ett", "tva"), ("tva", "ett")):
+        meetings = [Meeting(id=f"{b}-1", body=b, date=day, attendees=present) for b in order]
+        got = governance.check_calendar(bylaw(text), calendar(meetings), as_of=AS_OF)
+        assert findings(got, "unknown-seat") == [
+            ("unknown-seat", "error", "tva-1", "'kansliet' holds no seat in tva")]
 
 
 def test_unknown_body():

@@ -1,8 +1,8 @@
 """What every check reads: the bylaw, the calendar, and indexes built once per run.
 
 Checks never search the bylaw or the calendar per meeting: meetings are grouped by body and year once,
-and attendees are resolved to seats once per distinct reference (shared by quorum, unknown-seat,
-secretary and chair). Whatever else the checks read of a meeting (its matters, flat; notice date;
+and attendees are resolved to seats once per distinct reference and kind of body (bodies seated alike
+share it; the result is shared by quorum, unknown-seat, secretary and chair). Whatever else the checks read of a meeting (its matters, flat; notice date;
 convener) is read in the same pass over the body's meetings: on a large calendar a body's meetings are
 spread through memory, and each later pass would fetch them again. Indexes that only some checks need
 (matter events, matter types, the global meeting order) are built on first use and kept in `memo`.
@@ -340,12 +340,21 @@ def seat_tables(body: Body) -> tuple[dict[tuple[str, str], int], dict[str, int]]
             {s.role: i for i, s in enumerate(seats) if s.member is None and s.pool is None})
 
 
-def resolver(body: Body, members: Mapping[str, object], serving: set[str], plain: dict, tables: tuple):
+def seat_kinds(bylaw: Bylaw, serving: Mapping[str, set[str]]) -> dict[str, int]:
+    """Body id → a number shared by the bodies whose seats and serving offices are the same: a reference
+    resolves alike at all of them (a federation's bodies are often seated alike)."""
+    kinds: dict[tuple, int] = {}
+    return {b.id: kinds.setdefault((b.seats, frozenset(serving.get(b.id, ()))), len(kinds)) for b in bylaw.bodies}
+
+
+def resolver(body: Body, members: Mapping[str, object], serving: set[str], plain: dict, tables: tuple,
+             alike: dict):
     """For one body: a table SeatRef → slot of the references met so far, the slot table it indexes, and
     a function SeatRef → slot that resolves a reference the table does not hold yet (adding it to both).
     Slots are made only for references a calendar uses: a federation's bodies have many seats.
     `plain`: a reference → (itself as a plain SeatRef, its text), shared by the bodies of one run;
-    `tables`: the body's `seat_tables`."""
+    `tables`: the body's `seat_tables`; `alike`: a reference → what it resolves to, shared by the bodies
+    of one run that are seated alike (`seat_kinds`)."""
     slots: list[Resolved] = []
     known: dict[SeatRef, int] = {}
     seats = body.seats
@@ -374,13 +383,16 @@ def resolver(body: Body, members: Mapping[str, object], serving: set[str], plain
     def resolve(ref: SeatRef) -> int:
         hit = known.get(ref)
         if hit is None:
-            seat = own.get(ref)
-            seat, member = (seat, ref.member) if seat is not None else slow(ref.member, ref.role)
-            named = plain.get(ref)
-            if named is None:  # a plain reference, whatever the calendar gave, and its text
-                named = plain[ref] = (_new(SeatRef, (ref.member, ref.role)), str(ref))
-            hit = known[named[0]] = len(slots)
-            slots.append(_new(Resolved, (seat, member, named[1], named[0])))
+            got = alike.get(ref)
+            if got is None:
+                seat = own.get(ref)
+                seat, member = (seat, ref.member) if seat is not None else slow(ref.member, ref.role)
+                named = plain.get(ref)
+                if named is None:  # a plain reference, whatever the calendar gave, and its text
+                    named = plain[ref] = (_new(SeatRef, (ref.member, ref.role)), str(ref))
+                got = alike[named[0]] = _new(Resolved, (seat, member, named[1], named[0]))
+            hit = known[got.ref] = len(slots)
+            slots.append(got)
         return hit
 
     return known, slots, resolve
@@ -424,6 +436,8 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None,
     shared = compiled(bylaw).memo
     serving = _kept(shared, ("check-serving",), lambda: serving_offices(bylaw))
     plain: dict[SeatRef, tuple[SeatRef, str]] = {}  # shared by every body's resolver
+    kinds = _kept(shared, ("check-seat-kinds",), lambda: seat_kinds(bylaw, serving))
+    resolved: dict[int, dict[SeatRef, Resolved]] = {}  # seat kind → what its bodies' references resolve to
     years = set()
     days: set[date] = set()
     # In id order: the checks go body by body, so their findings come out nearly in report order, and
@@ -436,7 +450,10 @@ def build(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None,
         spans = _spans(dates)
         years.update(spans)
         tables = _kept(shared, ("check-seats", body.id), lambda: seat_tables(body))
-        known, slots, resolve = resolver(body, members, serving.get(body.id, frozenset()), plain, tables)
+        alike = resolved.get(kinds[body.id])
+        if alike is None:
+            alike = resolved[kinds[body.id]] = {}
+        known, slots, resolve = resolver(body, members, serving.get(body.id, frozenset()), plain, tables, alike)
         # The hot loop of the whole check. The same people meet again and again: runs of meetings with
         # equal attendee lists are found in C (each list compared with the one before), a run's list is
         # looked up whole (a tuple of tuples hashes in C), and only a list not seen at this body before is
