@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import os
+import secrets
 import sys
+from pathlib import Path
 
 from ..diagnostics import BylawError, render_text
 from ..loader import load
@@ -24,6 +26,24 @@ def shown(path: str) -> str:
     except ValueError:
         return path
     return path if rel.startswith("..") else rel
+
+
+def write_whole(path: Path, text: str) -> None:
+    """Write `text` to `path` whole or not at all: into a new file in the same folder, renamed over `path`
+    once complete, so that a reader never finds half a document and a failure leaves what was there.
+    Raises OSError (nothing is left behind)."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+    # O_EXCL: never write into someone else's file; 0o666: the umask decides, as for any new file.
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def fail(message: str) -> int:
