@@ -16,7 +16,7 @@ _API = {
     "check_calendar": "check", "Finding": "report.finding", "Report": "report.finding",
     "check_action": "action", "Verdict": "action",
     "share": "share", "Split": "share", "Share": "share", "ShareError": "share",
-    "Diff": "diff", "diff": "diff",
+    "Diff": "diff", "diff": "diff", "render": "document",
     "chair_for": "rotation", "rotation_table": "rotation", "term_at": "terms",
     "version_in_force": "versions", "load_versions": "versions",
     "read_calendar": "calendar:read", "CalendarError": "calendar.errors",
@@ -47,6 +47,7 @@ if TYPE_CHECKING:  # for editors and type checkers
     from .check import check_calendar
     from .diagnostics import BylawError, Diagnostic, Severity
     from .diff import Diff, diff
+    from .document import render
     from .loader import load, parse
     from .model.types import Body, Bylaw, Member, Seat
     from .planner import check_plan, plan

@@ -1,0 +1,35 @@
+"""`governance render BYLAW [--format markdown|html] [--lang en|sv] [-o FILE]`: the bylaw as a document to
+read: every clause in words, under it the sentence of the agreement it rests on."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..document import FORMATS, render
+from ..document.words import LANGS
+from .common import fail, load_or_report, shown, write_whole
+
+
+def register(sub) -> None:
+    p = sub.add_parser("render", help="the bylaw as a readable document (markdown or HTML, English or Swedish)")
+    p.add_argument("bylaw", metavar="BYLAW", help="a bylaw file or a shipped bylaw id")
+    p.add_argument("--format", choices=FORMATS, default="markdown",
+                   help="markdown (default), or html: a standalone page")
+    p.add_argument("--lang", choices=tuple(LANGS), default="en", help="en (default) or sv; quotes stay in Swedish")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of standard output")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    bylaw = load_or_report(args.bylaw)
+    if bylaw is None:
+        return 2
+    text = render(bylaw, args.format, args.lang)
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        write_whole(args.output, text)
+    except OSError as exc:
+        return fail(f"cannot write {shown(str(args.output))}: {exc.strerror or exc}")
+    return 0
