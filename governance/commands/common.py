@@ -7,11 +7,12 @@ import sys
 from pathlib import Path
 
 from ..diagnostics import BylawError, render_text
-from ..loader import load
 
 
 def load_or_report(name: str):
     """Load a bylaw, or print its errors to stderr and return None (the caller exits 2)."""
+    # Imported on use: the parser loads lark, which `--help` does not need.
+    from ..loader import load
     try:
         return load(name)
     except BylawError as exc:

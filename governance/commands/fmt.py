@@ -4,8 +4,6 @@ from __future__ import annotations
 import sys
 
 from ..diagnostics import BylawError, render_text
-from ..loader import analyse, read_text, resolve_path
-from ..printer import print_bylaw
 
 
 def register(sub) -> None:
@@ -17,6 +15,9 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    # Imported on use: the parser loads lark, which `--help` does not need.
+    from ..loader import analyse, read_text, resolve_path
+    from ..printer import print_bylaw
     status = 0
     for name in args.files:
         analysis = analyse(name)

@@ -5,8 +5,8 @@ import sys
 from pathlib import Path
 
 from ..diagnostics import BylawError, render_text
-from ..graph.draw import FORMATS, GraphvizMissing, render
-from ..loader import load
+from ..graph import FORMATS
+from .common import write_whole
 
 
 def register(sub) -> None:
@@ -19,6 +19,9 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    # Imported on use: networkx is slow to import, and `--help` does not need it.
+    from ..graph.draw import GraphvizMissing, render
+    from ..loader import load
     try:
         bylaw = load(args.bylaw)
     except BylawError as exc:
@@ -31,7 +34,7 @@ def run(args) -> int:
         return 2
     if args.output:
         try:
-            args.output.write_text(text, encoding="utf-8")
+            write_whole(args.output, text)
         except OSError as exc:
             print(f"governance graph: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
             return 2

@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 from ..diagnostics import Severity, render_text
-from ..lint import lint
 
 
 def register(sub) -> None:
@@ -20,6 +19,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    # Imported on use: lint loads the process graph, and networkx with it.
+    from ..lint import lint
     status = 0
     reports = []
     for name in args.files:

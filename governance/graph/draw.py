@@ -18,9 +18,8 @@ from pathlib import Path
 import networkx as nx
 
 from ..model import types as t
+from . import FORMATS  # noqa: F401 (part of this module's interface: the formats render takes)
 from .from_model import FLOW_TYPES, body_key
-
-FORMATS = ("dot", "mermaid", "json", "svg")
 
 # Swedish edge labels and one colour per edge type (colour-blind safe where it matters: the flow types).
 LABELS = {
