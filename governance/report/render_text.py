@@ -1,11 +1,15 @@
 """A report for people: findings grouped by body and year, each with its severity, message, where in the
 calendar, and the sentence of the bylaw it breaks with the bylaw's file:line. Colour only when asked
-(the command asks when stdout is a terminal and NO_COLOR is unset)."""
+(the command asks when stdout is a terminal and NO_COLOR is unset).
+
+`groups`, `verdict` and `cited_at` are the report's shape and words; the HTML report (render_html.py)
+uses them too, so that both say the same in the same order."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import groupby
 
-from .finding import Finding, Report, in_order
+from .finding import Citation, Finding, Report, in_order
 
 _COLOURS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "head": "\x1b[1m", "dim": "\x1b[2m"}
 _RESET = "\x1b[0m"
@@ -15,19 +19,35 @@ def render_text(report: Report, *, calendar: str | None = None, colour: bool = F
     def paint(kind: str, text: str) -> str:
         return f"{_COLOURS[kind]}{text}{_RESET}" if colour else text
 
-    findings = in_order(report.findings)
-    errors = sum(f.severity == "error" for f in findings)
-    warnings = len(findings) - errors
-    subject = f"{calendar} against {report.bylaw}" if calendar else report.bylaw
     out: list[str] = []
-    for (body, year), group in groupby(findings, key=lambda f: (f.body, f.year)):
-        out.append(paint("head", f"{body or '(calendar)'} {year if year is not None else ''}".rstrip()))
+    for heading, group in groups(report):
+        out.append(paint("head", heading))
         for f in group:
             out.extend(_finding(f, paint))
         out.append("")
-    verdict = "compliant" if report.compliant else "not compliant"
-    out.append(f"{subject}: {verdict} — {_count(errors, 'error')}, {_count(warnings, 'warning')}")
+    out.append(verdict(report, calendar))
     return "\n".join(out) + "\n"
+
+
+def groups(report: Report) -> Iterator[tuple[str, list[Finding]]]:
+    """The findings in report order under their headings, one per body and year ("styrgruppen 2025";
+    "(calendar)" for findings about no body, no year for findings about none)."""
+    for (body, year), group in groupby(in_order(report.findings), key=lambda f: (f.body, f.year)):
+        yield f"{body or '(calendar)'} {year if year is not None else ''}".rstrip(), list(group)
+
+
+def verdict(report: Report, calendar: str | None = None) -> str:
+    """The report's last line: "CALENDAR against BYLAW: not compliant — 2 errors, 1 warning"."""
+    errors = sum(f.severity == "error" for f in report.findings)
+    warnings = len(report.findings) - errors
+    subject = f"{calendar} against {report.bylaw}" if calendar else report.bylaw
+    said = "compliant" if report.compliant else "not compliant"
+    return f"{subject}: {said} — {_count(errors, 'error')}, {_count(warnings, 'warning')}"
+
+
+def cited_at(c: Citation) -> str:
+    """The bylaw's file:line a citation points at (the file alone when there is no line)."""
+    return f"{c.file}:{c.line}" if c.line else c.file
 
 
 def _count(n: int, word: str) -> str:
@@ -41,7 +61,7 @@ def _finding(f: Finding, paint) -> list[str]:
         lines.append(f"    at {f.location}")
     c = f.citation
     if c is not None:
-        where = f"{c.file}:{c.line}" if c.line else c.file
+        where = cited_at(c)
         if c.quote:
             lines.append(paint("dim", f"    {where}: “{c.quote}”"))
         else:
