@@ -61,14 +61,22 @@ def read_calendar_or_report(path: str, bylaw_id: str, mapping: str | None = None
     except CalendarError as exc:
         print(exc, file=sys.stderr)
         return None
-    if calendar.bylaw is not None and calendar.bylaw != bylaw_id:
-        print(f"{path}: error: the calendar is for bylaw '{calendar.bylaw}', not '{bylaw_id}'", file=sys.stderr)
+    mismatch = other_bylaw(calendar, bylaw_id)
+    if mismatch:
+        print(f"{path}: error: {mismatch}", file=sys.stderr)
         return None
     # What the reader left out (an .ics event that maps to no body …) is not checked: say so, on stderr
     # so that a JSON report on stdout stays the contract.
     for issue in calendar.unmapped:
         print(issue, file=sys.stderr)
     return calendar
+
+
+def other_bylaw(calendar, bylaw_id: str) -> str | None:
+    """Why a calendar cannot be checked against this bylaw (its `bylaw:` names another), or None."""
+    if calendar.bylaw is not None and calendar.bylaw != bylaw_id:
+        return f"the calendar is for bylaw '{calendar.bylaw}', not '{bylaw_id}'"
+    return None
 
 
 def versions_or_warn(path_or_id: str, bylaw) -> tuple:
