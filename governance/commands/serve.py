@@ -1,0 +1,61 @@
+"""`governance serve [--host H] [--port P] [BYLAW …]`: the bylaws as documents and a calendar check, as a
+web page on this machine (governance/web.py). For one secretariat's own computer: no authentication."""
+from __future__ import annotations
+
+import sys
+
+from .common import fail, load_or_report, versions_or_warn
+
+
+def register(sub) -> None:
+    p = sub.add_parser("serve", help="a local web page: read the bylaws, check a pasted calendar")
+    p.add_argument("bylaws", nargs="*", metavar="BYLAW",
+                   help="bylaw files or shipped bylaw ids (default: every shipped bylaw)")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="the address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=_port, default=8000, help="the port (default 8000; 0: any free port)")
+    p.set_defaults(run=run)
+
+
+def _port(text: str) -> int:
+    import argparse
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port (0 to 65535)")
+    return int(text)
+
+
+def served(names: list[str]):
+    """Each bylaw loaded as `governance check` loads it, with the versions beside it; None (the errors
+    printed to stderr) if one cannot be loaded."""
+    from ..web import Served
+    entries = []
+    for name in names:
+        bylaw = load_or_report(name)
+        if bylaw is None:
+            return None
+        entries.append(Served(bylaw, versions_or_warn(name, bylaw)))
+    return entries
+
+
+def run(args) -> int:
+    from ..loader import shipped_ids
+    from ..web import build_server
+
+    entries = served(args.bylaws or shipped_ids())
+    if entries is None:
+        return 2
+    try:
+        server = build_server(entries, args.host, args.port)
+    except ValueError as exc:
+        return fail(str(exc))
+    except OSError as exc:
+        return fail(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}")
+    print(f"governance: serving {len(entries)} bylaw{'s' * (len(entries) != 1)} at {server.url} "
+          "(Ctrl-C stops)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        print("governance: stopped", file=sys.stderr)
+    finally:
+        server.server_close()
+    return 0

@@ -1,0 +1,360 @@
+"""`governance serve` over HTTP (urllib): the pages, the check form, its JSON, and what it refuses.
+
+The server runs on port 0 in a thread for the whole module. A checked calendar is compared with
+`governance check` run on the same text under the same file name (`calendar.yaml` / `calendar.ics`, in a
+temporary working folder), so that nothing differs but the medium: the JSON byte for byte (it names no
+calendar path anyway), and the HTML report's words line by line with the text report's (its calendar
+locations included), the verdict, which the page puts first, moved back to the end.
+"""
+from __future__ import annotations
+
+import contextlib
+import http.client
+import io
+import json
+import re
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import urllib.error
+import urllib.request
+from datetime import date
+from html import escape, unescape
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+
+import governance
+from governance import web
+from governance.cli import main
+from governance.commands.serve import served
+from governance.loader import shipped_ids
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+GOLDEN = ROOT / "tests" / "golden" / "reports"
+AS_OF = "2025-01-01"  # as tests/test_check_golden.py pins it
+YAML_EXAMPLES = sorted(p for p in EXAMPLES.glob("*-20*.yaml"))
+
+
+def bylaw_of(example: Path) -> str:
+    return max((i for i in shipped_ids() if example.name.startswith(i)), key=len)
+
+
+@pytest.fixture(scope="module")
+def site():
+    """(base URL, the server's log) of a server for every shipped bylaw, stopped after the module."""
+    log = io.StringIO()
+    server = web.build_server(served(shipped_ids()), "127.0.0.1", 0, log=log)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.url, log
+    server.shutdown()
+    server.server_close()
+    thread.join(5)
+
+
+def get(url: str, *, method: str = "GET", data: bytes | None = None, headers: dict | None = None):
+    """(status, headers, body text); an HTTP error status is an answer like any other here."""
+    request = urllib.request.Request(url, data=data, method=method, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.headers, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        with exc:
+            return exc.code, exc.headers, exc.read().decode("utf-8")
+
+
+def post_check(base: str, bylaw: str, text: str, *, as_of: str = AS_OF, year: str = "", query: str = "",
+               headers: dict | None = None):
+    form = urlencode({"bylaw": bylaw, "calendar": text, "as_of": as_of, "year": year}).encode()
+    return get(f"{base}check{query}", method="POST", data=form, headers=headers)
+
+
+def command(tmp_path: Path, bylaw: str, text: str, name: str, *args: str) -> tuple[int, str, str]:
+    """`governance check BYLAW NAME ARGS…` on `text` saved as NAME, run in tmp_path: (status, stdout, stderr)."""
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    return run_in(tmp_path, "check", bylaw, name, *args)
+
+
+def run_in(folder: Path, *argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(folder), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = main(list(argv))
+    return status, out.getvalue(), err.getvalue()
+
+
+def text_of(fragment: str) -> list[str]:
+    """The words of an HTML fragment, line by line, as a reader sees them (tags gone, blank lines left out)."""
+    lines = (unescape(re.sub(r"<[^>]+>", "", line)).strip() for line in fragment.splitlines())
+    return [line for line in lines if line]
+
+
+def report_lines(page: str) -> list[str]:
+    """The page's report in the text report's order: what was left out, the findings, then the verdict."""
+    left_out = re.search(r'<ul class="left-out">(.*?)</ul>', page, re.DOTALL)
+    section = re.search(r'<section class="report">(.*?)</section>', page, re.DOTALL)
+    assert section, page
+    verdict, *findings = text_of(section.group(1))
+    return (text_of(left_out.group(1)) if left_out else []) + findings + [verdict]
+
+
+def test_index_lists_every_shipped_bylaw(site):
+    base, _ = site
+    status, headers, page = get(base)
+    assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
+    assert page.startswith("<!doctype html>\n<html lang=\"en\">") and '<meta charset="utf-8">' in page
+    assert "http" not in page.replace(base, "")  # no external resources (and no link elsewhere)
+    assert len(shipped_ids()) == 5
+    for bylaw_id in shipped_ids():
+        bylaw = governance.load(bylaw_id)
+        assert escape(bylaw.title) in page
+        for lang in ("en", "sv"):
+            assert f'href="/bylaw/{bylaw_id}?lang={lang}"' in page
+        assert f'<option value="{bylaw_id}">' in page
+    assert page.count('<form method="post" action="/check"') == 1
+    assert '<span id="file-choice" hidden>' in page  # without script, no file input that could do nothing
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+@pytest.mark.parametrize("bylaw_id", shipped_ids())
+def test_document_page_is_the_rendered_bylaw(site, bylaw_id, lang):
+    status, headers, page = get(f"{site[0]}bylaw/{bylaw_id}?lang={lang}")
+    assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
+    assert page == governance.render(governance.load(bylaw_id), format="html", lang=lang)
+    assert f'<html lang="{lang}">' in page
+
+
+@pytest.mark.parametrize("example", YAML_EXAMPLES, ids=[p.name for p in YAML_EXAMPLES])
+def test_report_page_says_what_the_text_report_says(site, example):
+    """Against the reviewed golden report of `governance check` (tests/golden/reports), whose calendar
+    path becomes the pasted calendar's name."""
+    text = example.read_text(encoding="utf-8")
+    status, _, page = post_check(site[0], bylaw_of(example), text)
+    assert status == 200
+    golden = GOLDEN / f"{example.name}.txt"
+    assert report_lines(page) == text_of(escape(golden.read_text(encoding="utf-8")
+                                                .replace(f"examples/{example.name}", "calendar.yaml")))
+    compliant = '<p class="verdict compliant">calendar.yaml against' in page
+    assert compliant == json.loads((GOLDEN / f"{example.name}.json").read_text(encoding="utf-8"))["compliant"]
+    assert compliant != ('<p class="verdict not-compliant">' in page)
+    if "breaches" in example.name:
+        assert not compliant
+        findings = json.loads((GOLDEN / f"{example.name}.json").read_text(encoding="utf-8"))["findings"]
+        quotes = [f["citation"]["quote"] for f in findings if f["citation"] and f["citation"]["quote"]]
+        assert quotes and all(f'<span class="quote" lang="sv">“{escape(q)}”</span>' in page for q in quotes)
+    else:
+        assert compliant and "against " + bylaw_of(example) + ": compliant" in page
+
+
+@pytest.mark.parametrize("example", YAML_EXAMPLES, ids=[p.name for p in YAML_EXAMPLES])
+def test_json_is_what_the_command_prints(site, example, tmp_path):
+    text = example.read_text(encoding="utf-8")
+    status, headers, body = post_check(site[0], bylaw_of(example), text, query="?format=json")
+    assert status == 200 and headers["Content-Type"] == "application/json; charset=utf-8"
+    # The same calendar under its own path: the JSON names no calendar location, so the path cannot differ.
+    code, out, _ = run_in(ROOT, "check", bylaw_of(example), f"examples/{example.name}", "--format", "json",
+                          "--as-of", AS_OF)
+    assert body == out and (code == 0) == json.loads(body)["compliant"]
+
+
+PLAN = "meetings:\n  - id: sg-1\n    body: styrgruppen\n    date: 2025-06-10\n"
+
+
+def test_as_of_as_the_command_takes_it(site, tmp_path):
+    """A plan for the rest of 2025 as of 1 May: a shortfall is a warning; judged today, an error."""
+    _, _, body = post_check(site[0], "laholmsbukten", PLAN, as_of="2025-05-01", query="?format=json")
+    assert body == command(tmp_path, "laholmsbukten", PLAN, "calendar.yaml", "--format", "json",
+                           "--as-of", "2025-05-01")[1]
+    assert json.loads(body)["compliant"]
+    _, headers, body = post_check(site[0], "laholmsbukten", PLAN, as_of="", headers={"Accept": "application/json"})
+    assert headers["Content-Type"].startswith("application/json")
+    assert body == command(tmp_path, "laholmsbukten", PLAN, "calendar.yaml", "--format", "json")[1]
+    assert not json.loads(body)["compliant"]
+    _, _, page = post_check(site[0], "laholmsbukten", PLAN, as_of="")
+    assert f'<p class="judged">Judged as of {date.today().isoformat()}.</p>' in page
+
+
+def test_a_year_as_the_command_takes_it(site, tmp_path):
+    text = (EXAMPLES / "laholmsbukten-2025-breaches.yaml").read_text(encoding="utf-8")
+    _, _, body = post_check(site[0], "laholmsbukten", text, year="2024", query="?format=json")
+    assert body == command(tmp_path, "laholmsbukten", text, "calendar.yaml", "--format", "json",
+                           "--as-of", AS_OF, "--year", "2024")[1]
+    assert json.loads(body)["findings"] != json.loads(post_check(site[0], "laholmsbukten", text,
+                                                                 query="?format=json")[2])["findings"]
+
+
+def test_an_ics_export_is_read_as_ics(site, tmp_path):
+    """Pasted text that starts BEGIN:VCALENDAR is an .ics; with no mapping file, what maps to no body is
+    left out and listed, as the command lists it on stderr."""
+    text = (EXAMPLES / "laholmsbukten-2025.ics").read_text(encoding="utf-8")
+    status, _, page = post_check(site[0], "laholmsbukten", text)
+    _, out, err = command(tmp_path, "laholmsbukten", text, "calendar.ics", "--as-of", AS_OF)
+    assert status == 200 and "calendar.ics:211: warning: event" in err
+    assert report_lines(page) == text_of(escape(err + out))
+    _, _, body = post_check(site[0], "laholmsbukten", text, query="?format=json")
+    assert body == command(tmp_path, "laholmsbukten", text, "calendar.ics", "--format", "json", "--as-of", AS_OF)[1]
+
+
+BAD = """\
+bylaw: laholmsbukten
+meetings:
+  - id: a
+    body: styrgruppen
+    date: 2025-02-30
+  - id: b
+    body: styrgruppen
+    date: 2025-03-01
+    colour: red
+"""
+
+
+def test_a_bad_calendar_is_400_with_every_issue_and_its_line(site, tmp_path):
+    status, _, page = post_check(site[0], "laholmsbukten", BAD)
+    assert status == 400 and "Traceback" not in page
+    code, out, err = command(tmp_path, "laholmsbukten", BAD, "calendar.yaml")
+    assert code == 2 and out == "" and len(err.splitlines()) == 2
+    issues = re.search(r'<ul class="problems">(.*?)</ul>', page, re.DOTALL)
+    assert issues and text_of(issues.group(1)) == err.splitlines()
+    assert [line.split(":")[1] for line in err.splitlines()] == ["5", "9"]
+    assert f"\n{escape(BAD)}</textarea>" in page  # the calendar stays in the form, to be mended
+    status, _, body = post_check(site[0], "laholmsbukten", BAD, query="?format=json")
+    answer = json.loads(body)
+    assert status == 400 and answer["error"] == err.rstrip("\n")
+    assert [(i["file"], i["line"]) for i in answer["issues"]] == [("calendar.yaml", 5), ("calendar.yaml", 9)]
+
+
+@pytest.mark.parametrize("text, said", [
+    ("", "calendar.yaml:1: error: the calendar is empty"),
+    ("# plan\nbylaw: halsingeradet\nmeetings: []\n",
+     "calendar.yaml:2: error: the calendar is for bylaw &#x27;halsingeradet&#x27;, not &#x27;laholmsbukten&#x27;"),
+    ("meetings: [\n", "calendar.yaml:1: error: YAML syntax:"),
+    ("BEGIN:VCALENDAR\nthis is no calendar\n", "calendar.ics:"),
+])
+def test_unreadable_calendars(site, text, said):
+    status, _, page = post_check(site[0], "laholmsbukten", text)
+    assert status == 400 and said in page, page
+
+
+@pytest.mark.parametrize("fields, said", [
+    ({"bylaw": "nowhere"}, ("No bylaw &#x27;nowhere&#x27; is served here; choose one of halmstad-region-2020, "
+                            "halsingeradet, laholmsbukten, malmolundregionen, vasterbotten-planbygg.")),
+    ({"bylaw": '"><script>'}, "No bylaw &#x27;&quot;&gt;&lt;script&gt;&#x27; is served here; choose one of"),
+    ({"as_of": "1 May"}, "As of: &#x27;1 May&#x27; is not a date (YYYY-MM-DD)."),
+    ({"year": "²"}, "Year: &#x27;²&#x27; is not a year."),
+])
+def test_bad_fields_are_400(site, fields, said):
+    form = {"bylaw": "laholmsbukten", "calendar": "meetings: []\n", **fields}
+    status, _, page = get(f"{site[0]}check", method="POST", data=urlencode(form).encode())
+    assert status == 400 and said in page
+    status, _, body = get(f"{site[0]}check?format=json", method="POST", data=urlencode(form).encode())
+    assert status == 400 and json.loads(body)["error"].startswith(unescape(said))
+
+
+def test_oversize_is_413_before_the_body_is_read(site):
+    """Only the headers are sent: the answer comes without the server waiting for 10 MB."""
+    host, port = site[0].removeprefix("http://").rstrip("/").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=5)
+    connection.putrequest("POST", "/check")
+    connection.putheader("Content-Type", "application/x-www-form-urlencoded")
+    connection.putheader("Content-Length", str(web.MAX_BODY + 1))
+    connection.endheaders()
+    response = connection.getresponse()
+    assert response.status == 413 and b"the limit is 10.0 MB" in response.read()
+    connection.close()
+
+
+def test_no_temporary_folder_is_left(site):
+    before = set(Path(tempfile.gettempdir()).glob("governance-serve-*"))
+    post_check(site[0], "laholmsbukten", (EXAMPLES / "laholmsbukten-2025.yaml").read_text(encoding="utf-8"))
+    post_check(site[0], "laholmsbukten", BAD)
+    assert set(Path(tempfile.gettempdir()).glob("governance-serve-*")) == before
+
+
+def test_paths_and_methods(site):
+    base = site[0]
+    for path in ("nowhere", "bylaw/nowhere", "bylaw/", "check/", "bylaw/laholmsbukten/x"):
+        assert get(base + path)[0] == 404, path
+    status, headers, _ = get(base, method="POST", data=b"")
+    assert status == 405 and headers["Allow"] == "GET, HEAD"
+    status, headers, _ = get(base + "check", method="PUT", data=b"")
+    assert status == 405 and headers["Allow"] == "GET, HEAD, POST"
+    assert get(base + "bylaw/laholmsbukten", method="DELETE")[0] == 405
+    status, headers, body = get(base, method="HEAD")
+    assert status == 200 and body == "" and int(headers["Content-Length"]) > 1000
+    assert get(base + "bylaw/laholmsbukten?lang=fi")[0] == 400
+    assert get(base + "check", method="POST", data=b"{}", headers={"Content-Type": "application/json"})[0] == 415
+    status, _, body = get(base + "nowhere", headers={"Accept": "application/json"})
+    assert status == 404 and json.loads(body) == {"error": "Nothing here: /nowhere"}
+    status, _, page = get(base + "check?bylaw=malmolundregionen")
+    assert status == 200 and '<option value="malmolundregionen" selected>' in page
+
+
+HOSTILE = """\
+meetings:
+  - id: "</textarea><script>alert('id')</script>"
+    body: referensgruppen
+    date: 2025-12-25
+"""
+
+
+def test_hostile_text_is_escaped(site):
+    status, _, page = post_check(site[0], "laholmsbukten", HOSTILE)
+    assert status == 200 and "falls on a public holiday" in page
+    assert "<script>alert" not in page and "</textarea><script>" not in page
+    hostile = escape("'</textarea><script>alert('id')</script>'")
+    assert f'<span class="message">{hostile} falls on a public holiday' in page
+    status, _, page = post_check(site[0], "laholmsbukten", "meetings:\n  - {<b>id</b>: 1}\n")
+    assert status == 400 and "<b>id</b>" not in page and "&lt;b&gt;id&lt;/b&gt;" in page
+
+
+def test_an_unexpected_error_is_500_and_one_line_in_the_log(site, monkeypatch):
+    base, log = site
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug\nwith two lines")
+
+    monkeypatch.setattr(web, "check_text", broken)
+    status, _, page = post_check(base, "laholmsbukten", HOSTILE)
+    assert status == 500 and "Internal error" in page and "a bug" not in page and "Traceback" not in page
+    [line] = [line for line in log.getvalue().splitlines() if "internal error" in line]
+    assert line.endswith("governance: internal error: RuntimeError: a bug\\x0awith two lines (POST /check)")
+    status, _, body = post_check(base, "laholmsbukten", HOSTILE, query="?format=json")
+    assert status == 500 and "error" in json.loads(body)
+
+
+def test_the_command_serves_until_interrupted(tmp_path):
+    process = subprocess.Popen([sys.executable, "-m", "governance", "serve", "--port", "0", "laholmsbukten"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    try:
+        line = process.stdout.readline()
+        url = re.fullmatch(r"governance: serving 1 bylaw at (http://127\.0\.0\.1:\d+/) \(Ctrl-C stops\)\n", line)
+        assert url, line
+        status, _, page = get(url.group(1))
+        assert status == 200 and "laholmsbukten" in page and "halsingeradet" not in page
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=10)
+    finally:
+        process.kill()
+    assert process.returncode == 0 and "Traceback" not in err and err.endswith("governance: stopped\n")
+
+
+def test_the_command_refuses_bad_input(capsys):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--port", str(port), "laholmsbukten"]) == 2
+        err = capsys.readouterr().err
+        assert err == f"governance: error: cannot listen on 127.0.0.1:{port}: Address already in use\n"
+    assert main(["serve", "nowhere"]) == 2
+    assert "no shipped bylaw with that id" in capsys.readouterr().err
+    assert main(["serve", "--port", "0", "laholmsbukten", str(ROOT / "bylaws/laholmsbukten.bylaw")]) == 2
+    assert capsys.readouterr().err == "governance: error: two bylaws have the id 'laholmsbukten'\n"
+    with pytest.raises(SystemExit) as exit:
+        main(["serve", "--port", "http"])
+    assert exit.value.code == 2
