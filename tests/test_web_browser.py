@@ -1,0 +1,127 @@
+"""`governance serve` in a real browser: Debian's Chromium, headless, through Debian's chromedriver.
+
+Both paths are given to Selenium, so that Selenium Manager never looks for (or downloads) a driver. Without
+them the test skips, unless GOVERNANCE_REQUIRE_BROWSER=1 (as .ci/run sets it): then it fails, so that CI
+cannot pass without having run it. `make browser` installs them.
+"""
+from __future__ import annotations
+
+import io
+import json
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+import governance
+from governance import web
+from governance.commands.serve import served
+from governance.loader import shipped_ids
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
+BREACHES = ROOT / "examples" / "laholmsbukten-2025-breaches.yaml"
+GOLDEN = ROOT / "tests" / "golden" / "reports" / f"{BREACHES.name}.json"
+COMPLIANT = ROOT / "examples" / "laholmsbukten-2025.yaml"
+
+pytestmark = pytest.mark.browser
+
+
+def _missing() -> str | None:
+    """Why the browser test cannot run here, or None."""
+    absent = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not os.access(p, os.X_OK)]
+    if absent:
+        return f"no {' and no '.join(absent)} (`make browser` installs chromium and chromium-driver)"
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        return "selenium is not installed (pip install -e '.[test]')"
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser():
+    reason = _missing()
+    if reason:
+        if os.environ.get("GOVERNANCE_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"GOVERNANCE_REQUIRE_BROWSER=1 but {reason}")
+        pytest.skip(reason)
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                     "--disable-extensions", "--no-first-run", "--window-size=1200,900"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(options=options, service=Service(executable_path=str(CHROMEDRIVER)))
+    driver.set_page_load_timeout(20)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="module")
+def site():
+    server = web.build_server(served(shipped_ids()), "127.0.0.1", 0, log=io.StringIO())
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.url
+    server.shutdown()
+    server.server_close()
+    thread.join(5)
+
+
+def test_read_a_bylaw_then_check_a_calendar_chosen_as_a_file_and_one_pasted(browser, site):
+    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    # Stale: the page asked about was replaced by the next one while waiting for it.
+    wait = WebDriverWait(browser, 10, ignored_exceptions=(StaleElementReferenceException,))
+    bylaw = governance.load("laholmsbukten")
+
+    browser.get(site)
+    assert browser.title == "Bylaws"
+    assert bylaw.title in browser.find_element(By.CSS_SELECTOR, "ul.bylaws").text
+    browser.find_element(By.CSS_SELECTOR, 'a[href="/bylaw/laholmsbukten?lang=en"]').click()
+    wait.until(lambda d: d.title == f"{bylaw.title} (laholmsbukten)")
+    assert bylaw.title in browser.find_element(By.TAG_NAME, "h1").text
+
+    browser.back()
+    browser.find_element(By.CSS_SELECTOR, 'a[href="/check?bylaw=laholmsbukten"]').click()
+    wait.until(lambda d: d.title == "Check a calendar")
+    chooser = browser.find_element(By.ID, "file")
+    assert chooser.is_displayed()  # the script showed it: hidden without script, where it could do nothing
+    assert browser.find_element(By.CSS_SELECTOR, "#bylaw option:checked").get_attribute("value") == "laholmsbukten"
+    chooser.send_keys(str(BREACHES))
+    calendar = browser.find_element(By.ID, "calendar")
+    wait.until(lambda d: calendar.get_property("value") != "")
+    assert calendar.get_property("value") == BREACHES.read_text(encoding="utf-8")
+    # A date input's typing order depends on the locale; the value is what the form sends.
+    browser.execute_script("document.getElementById('as_of').value = '2025-01-01'")
+    browser.find_element(By.CSS_SELECTOR, 'button[type="submit"]').click()
+
+    verdict = wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "p.verdict"))[0]
+    assert verdict.get_attribute("class") == "verdict not-compliant"
+    assert verdict.text == "calendar.yaml against laholmsbukten: not compliant — 7 errors, 1 warning"
+    golden = json.loads(GOLDEN.read_text(encoding="utf-8"))["findings"]
+    shown = browser.find_elements(By.CSS_SELECTOR, "li.finding")
+    assert [f.find_element(By.CSS_SELECTOR, ".rule").text for f in shown] == [f["rule"] for f in golden]
+    quotes = [q.text for q in browser.find_elements(By.CSS_SELECTOR, "li.finding .quote")]
+    assert quotes == [f"“{f['citation']['quote']}”" for f in golden if f["citation"]["quote"]]
+    assert "at calendar.yaml:19" in browser.find_element(By.CSS_SELECTOR, "section.report").text
+
+    # The form below the report holds the calendar just checked; paste another over it.
+    calendar = browser.find_element(By.ID, "calendar")
+    assert calendar.get_property("value") == BREACHES.read_text(encoding="utf-8")
+    calendar.clear()
+    calendar.click()
+    # Pasted: Chromium inserts the text at the caret as a paste does (typing it with send_keys takes 4 s).
+    browser.execute_cdp_cmd("Input.insertText", {"text": COMPLIANT.read_text(encoding="utf-8")})
+    assert calendar.get_property("value") == COMPLIANT.read_text(encoding="utf-8")
+    browser.find_element(By.CSS_SELECTOR, 'button[type="submit"]').click()
+    wait.until(lambda d: d.find_element(By.CSS_SELECTOR, "p.verdict").get_attribute("class") == "verdict compliant")
+    assert browser.find_element(By.CSS_SELECTOR, "p.verdict").text == \
+        "calendar.yaml against laholmsbukten: compliant — 0 errors, 0 warnings"
+    assert browser.find_elements(By.CSS_SELECTOR, "li.finding") == []
