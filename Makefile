@@ -22,6 +22,9 @@ demo: $(STAMP)
 	@command -v dot >/dev/null || (apt-get update -qq && apt-get install -y -qq graphviz) >/dev/null 2>&1 || true
 	@mkdir -p build && $(BIN)/governance graph laholmsbukten --format svg -o build/laholmsbukten.svg \
 		&& echo "process graph: build/laholmsbukten.svg" || true
+	@$(BIN)/governance render laholmsbukten --format html -o build/laholmsbukten.html \
+		&& echo "the agreement to read, every rule with its sentence: build/laholmsbukten.html"
+	@echo "a web page to check calendars in: $(BIN)/governance serve"
 
 # The browser test (tests/test_web_browser.py) drives Debian's Chromium through chromedriver. Installing
 # them needs root; without it this says so and `make test` goes on: the test skips, or fails where
