@@ -9,7 +9,8 @@ has no authentication: it listens on localhost unless told otherwise.
     GET  /                       the bylaws served, each with its document and the check form
     GET  /bylaw/ID?lang=en|sv    the bylaw as a document (governance.render, HTML)
     GET  /check[?bylaw=ID]       the check form
-    POST /check[?format=json]    the report: an HTML page, or the JSON of DESIGN.md (also for
+    POST /check[?format=json]    fields bylaw, calendar, mapping (an .ics's --mapping file; optional),
+                                 as_of, year; the report: an HTML page, or the JSON of DESIGN.md (also for
                                  `Accept: application/json`); 400 for a calendar that cannot be read
 """
 from __future__ import annotations
@@ -154,26 +155,34 @@ class _Server6(Server):
     address_family = socket.AF_INET6
 
 
-def check_text(served: Served, text: str, *, as_of: date | None = None, year: int | None = None):
+def check_text(served: Served, text: str, *, mapping: str = "", as_of: date | None = None,
+               year: int | None = None):
     """`governance check` on a calendar's text: written as `calendar.yaml` (`calendar.ics` when it starts
     with BEGIN:VCALENDAR) into a temporary folder, read as the command reads a file (the same size and
     encoding limits), the folder removed, and checked with the command's as-of, year and versions.
-    Reports and issues name the file `calendar.yaml` or `calendar.ics`, not the temporary folder.
-    Returns (report, calendar); raises CalendarError with every issue when the calendar cannot be read."""
+    `mapping`: the text of an .ics calendar's mapping file (`--mapping`), if any, read as `mapping.yaml`.
+    Reports and issues name the files `calendar.yaml`/`calendar.ics` and `mapping.yaml`, not the temporary
+    folder. Returns (report, calendar); raises CalendarError with every issue when the calendar cannot be
+    read."""
     from .calendar import read
     from .check import check_calendar
     from .commands.common import other_bylaw
 
     name = "calendar.ics" if text.lstrip("\ufeff \t\r\n").upper().startswith("BEGIN:VCALENDAR") else "calendar.yaml"
     with tempfile.TemporaryDirectory(prefix="governance-serve-") as folder:
-        path = Path(folder, name)
+        path, table = Path(folder, name), None
         path.write_bytes(text.encode("utf-8"))
+        shown = {str(path): name}  # issues name the files as the user knows them, not the temporary folder
+        if mapping.strip():
+            table = Path(folder, "mapping.yaml")
+            table.write_bytes(mapping.encode("utf-8"))
+            shown[str(table)] = "mapping.yaml"
         try:
-            calendar = read(path)
+            calendar = read(path, table)
         except CalendarError as exc:
-            raise CalendarError(replace(i, file=name) if i.file == str(path) else i for i in exc.issues) from None
+            raise CalendarError(replace(i, file=shown.get(i.file, i.file)) for i in exc.issues) from None
     calendar = replace(calendar, path=name,
-                       unmapped=tuple(replace(i, file=name) if i.file == str(path) else i for i in calendar.unmapped))
+                       unmapped=tuple(replace(i, file=shown.get(i.file, i.file)) for i in calendar.unmapped))
     mismatch = other_bylaw(calendar, served.bylaw.id)
     if mismatch:
         key = re.search(r"(?m)^bylaw\s*:", text)
@@ -240,17 +249,17 @@ class Handler(BaseHTTPRequestHandler):
         from .report.render_json import render_json
 
         form = self._form_body()
-        chosen, text = form.get("bylaw", ""), form.get("calendar", "")
+        chosen, text, mapping = form.get("bylaw", ""), form.get("calendar", ""), form.get("mapping", "")
         served = self.server.served.get(chosen)
         if served is None:
             raise BadRequest(400, f"No bylaw '{chosen}' is served here; choose one of "
                                   f"{', '.join(self.server.served)}.")
         # Today is fixed once, so that the page says the day the check used.
         as_of, year = _as_of(form.get("as_of", "")) or date.today(), _year(form.get("year", ""))
-        again = _form(self.server.served, chosen=chosen, text=text, as_of=form.get("as_of", ""),
+        again = _form(self.server.served, chosen=chosen, text=text, mapping=mapping, as_of=form.get("as_of", ""),
                       year=form.get("year", ""))
         try:
-            report, calendar = check_text(served, text, as_of=as_of, year=year)
+            report, calendar = check_text(served, text, mapping=mapping, as_of=as_of, year=year)
         except CalendarError as exc:
             if self.wants_json:
                 raise BadRequest(400, str(exc), issues=tuple(i.to_json() for i in exc.issues)) from None
@@ -388,8 +397,8 @@ def _index(served: Mapping[str, Served]) -> str:
             f'<h2 id="check">Check a calendar</h2>\n{_form(served)}')
 
 
-def _form(served: Mapping[str, Served], *, chosen: str = "", text: str = "", as_of: str = "",
-          year: str = "") -> str:
+def _form(served: Mapping[str, Served], *, chosen: str = "", text: str = "", mapping: str = "",
+          as_of: str = "", year: str = "") -> str:
     options = "\n".join(f'<option value="{escape(i)}"{" selected" if i == chosen else ""}>'
                         f"{escape(i)}: {escape(e.bylaw.title)}</option>" for i, e in served.items())
     # The newline after <textarea> is the one HTML drops there, so a calendar's own first line stays.
@@ -403,6 +412,10 @@ def _form(served: Mapping[str, Served], *, chosen: str = "", text: str = "", as_
 <span id="file-choice" hidden>or read from a file: <input type="file" id="file" accept=".yaml,.yml,.ics"></span><br>
 <textarea id="calendar" name="calendar" rows="20" cols="80" spellcheck="false" required>
 {escape(text)}</textarea></p>
+<p><label for="mapping">Mapping</label> (an .ics only, optional): which event is which body and who holds
+which seat, as in a <code>-mapping.yaml</code> file beside the export (<code>governance check --mapping</code>)<br>
+<textarea id="mapping" name="mapping" rows="6" cols="80" spellcheck="false">
+{escape(mapping)}</textarea></p>
 <p><label for="as_of">As of</label> <input type="date" id="as_of" name="as_of" value="{escape(as_of)}">
 (empty: today; partial years are judged as of this day)
 &nbsp; <label for="year">Year</label> <input type="number" id="year" name="year" min="1" max="9999"

@@ -70,8 +70,8 @@ def get(url: str, *, method: str = "GET", data: bytes | None = None, headers: di
 
 
 def post_check(base: str, bylaw: str, text: str, *, as_of: str = AS_OF, year: str = "", query: str = "",
-               headers: dict | None = None):
-    form = urlencode({"bylaw": bylaw, "calendar": text, "as_of": as_of, "year": year}).encode()
+               headers: dict | None = None, mapping: str = ""):
+    form = urlencode({"bylaw": bylaw, "calendar": text, "as_of": as_of, "year": year, "mapping": mapping}).encode()
     return get(f"{base}check{query}", method="POST", data=form, headers=headers)
 
 
@@ -198,6 +198,34 @@ def test_an_ics_export_is_read_as_ics(site, tmp_path):
     assert report_lines(page) == text_of(escape(err + out))
     _, _, body = post_check(site[0], "laholmsbukten", text, query="?format=json")
     assert body == command(tmp_path, "laholmsbukten", text, "calendar.ics", "--format", "json", "--as-of", AS_OF)[1]
+
+
+def test_an_ics_export_with_its_mapping_is_read_as_the_command_reads_it(site, tmp_path):
+    """The mapping field is the command's --mapping: the same events placed, the same report."""
+    text = (EXAMPLES / "laholmsbukten-2025.ics").read_text(encoding="utf-8")
+    mapping = (EXAMPLES / "laholmsbukten-mapping.yaml").read_text(encoding="utf-8")
+    (tmp_path / "mapping.yaml").write_text(mapping, encoding="utf-8")
+    status, _, page = post_check(site[0], "laholmsbukten", text, mapping=mapping)
+    _, out, err = command(tmp_path, "laholmsbukten", text, "calendar.ics", "--mapping", "mapping.yaml",
+                          "--as-of", AS_OF)
+    assert status == 200 and "Add its summary or category under bodies: in mapping.yaml" in page
+    # With the mapping, only the study visit maps to no body; without it, the meetings' events too.
+    assert page.count("maps to no body") == 1
+    assert post_check(site[0], "laholmsbukten", text)[2].count("maps to no body") == 4
+    assert report_lines(page) == text_of(escape(err + out))
+    _, _, body = post_check(site[0], "laholmsbukten", text, mapping=mapping, query="?format=json")
+    assert body == command(tmp_path, "laholmsbukten", text, "calendar.ics", "--mapping", "mapping.yaml",
+                           "--format", "json", "--as-of", AS_OF)[1]
+
+
+@pytest.mark.parametrize(("calendar", "mapping", "said"), [
+    ("laholmsbukten-2025.yaml", "bodies: [not, a, mapping]\n", "mapping.yaml:1: error: a mapping file is only used"),
+    ("laholmsbukten-2025.ics", "bodies:\n  - oops\n", "mapping.yaml:2: error: 'bodies' must be a mapping"),
+])
+def test_a_mapping_that_cannot_be_used_is_named_with_its_line(site, calendar, mapping, said):
+    text = (EXAMPLES / calendar).read_text(encoding="utf-8")
+    status, _, body = post_check(site[0], "laholmsbukten", text, mapping=mapping, query="?format=json")
+    assert status == 400 and said in json.loads(body)["error"] and "governance-serve-" not in body
 
 
 BAD = """\
