@@ -245,6 +245,7 @@ class Handler(BaseHTTPRequestHandler):
         return Response(200, render(bylaw, "html", lang), headers=(("Content-Security-Policy", CSP_DOCUMENT),))
 
     def _check(self) -> Response:
+        from .commands.common import nothing_to_check
         from .report.render_html import render_html
         from .report.render_json import render_json
 
@@ -271,6 +272,9 @@ class Handler(BaseHTTPRequestHandler):
         if calendar.unmapped:
             body.append("<h2>Left out of the check</h2>")
             body.append(_issue_list(calendar.unmapped, "left-out"))
+        empty = nothing_to_check(calendar, "the mapping field")
+        if empty:
+            body.append(f'<p class="problems">{escape(empty[0].upper() + empty[1:])}.</p>')
         body.append(render_html(report, calendar=calendar.path))
         body.append("<h2>Check another calendar</h2>")
         body.append(again)

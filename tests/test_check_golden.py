@@ -113,6 +113,24 @@ def test_ics_events_left_out_are_named_on_stderr(monkeypatch):
                           "maps to no body; it is left out"), err
 
 
+def test_a_calendar_with_no_meeting_to_check_says_so(tmp_path, monkeypatch):
+    """No meeting (none listed, or an .ics read without its mapping, whose every event is left out) is
+    compliant, but never silently: the user is told that nothing was checked, and why."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "empty.yaml").write_text("bylaw: laholmsbukten\nmeetings: []\n", encoding="utf-8")
+    status, out, err = run_split("check", "laholmsbukten", "empty.yaml", "--as-of", AS_OF)
+    assert status == 0 and out.endswith("compliant — 0 errors, 0 warnings\n")
+    assert err == "empty.yaml: warning: the calendar holds no meeting: nothing was checked\n"
+    (tmp_path / "export.ics").write_bytes((ROOT / "examples" / "laholmsbukten-2025.ics").read_bytes())
+    status, out, err = run_split("check", "laholmsbukten", "export.ics", "--format", "json", "--as-of", AS_OF)
+    assert status == 0 and json.loads(out)["findings"] == []
+    assert err.endswith("export.ics: warning: no meeting was checked: every event was left out (an .ics needs "
+                        "its mapping file: --mapping)\n")
+    status, _, err = run_split("check", "laholmsbukten", str(ROOT / "examples" / "laholmsbukten-2025.ics"),
+                               "--as-of", AS_OF)
+    assert status == 0 and "no meeting was checked" not in err  # its mapping file lies beside it
+
+
 def test_a_check_knows_the_version_that_replaced_the_bylaw(monkeypatch):
     """The command finds the other versions beside the bylaw: the 2020 draft is no longer in force in
     2025, since laholmsbukten `amends` it from 2024-03-28."""

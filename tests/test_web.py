@@ -195,7 +195,10 @@ def test_an_ics_export_is_read_as_ics(site, tmp_path):
     status, _, page = post_check(site[0], "laholmsbukten", text)
     _, out, err = command(tmp_path, "laholmsbukten", text, "calendar.ics", "--as-of", AS_OF)
     assert status == 200 and "calendar.ics:211: warning: event" in err
-    assert report_lines(page) == text_of(escape(err + out))
+    # Nothing mapped, so nothing was checked: each says so in its own words (the page's form, --mapping).
+    said, = [line for line in err.splitlines() if "no meeting was checked" in line]
+    assert report_lines(page) == text_of(escape(err.replace(said + "\n", "") + out))
+    assert "No meeting was checked" in page
     _, _, body = post_check(site[0], "laholmsbukten", text, query="?format=json")
     assert body == command(tmp_path, "laholmsbukten", text, "calendar.ics", "--format", "json", "--as-of", AS_OF)[1]
 
@@ -209,9 +212,12 @@ def test_an_ics_export_with_its_mapping_is_read_as_the_command_reads_it(site, tm
     _, out, err = command(tmp_path, "laholmsbukten", text, "calendar.ics", "--mapping", "mapping.yaml",
                           "--as-of", AS_OF)
     assert status == 200 and "Add its summary or category under bodies: in mapping.yaml" in page
-    # With the mapping, only the study visit maps to no body; without it, the meetings' events too.
-    assert page.count("maps to no body") == 1
-    assert post_check(site[0], "laholmsbukten", text)[2].count("maps to no body") == 4
+    # With the mapping, only the study visit maps to no body; without it, every event, and the page says
+    # that nothing was checked rather than just "compliant".
+    assert page.count("maps to no body") == 1 and "No meeting was checked" not in page
+    without = post_check(site[0], "laholmsbukten", text)[2]
+    assert without.count("maps to no body") == 4
+    assert "No meeting was checked: every event was left out (an .ics needs its mapping file: the mapping field)" in without
     assert report_lines(page) == text_of(escape(err + out))
     _, _, body = post_check(site[0], "laholmsbukten", text, mapping=mapping, query="?format=json")
     assert body == command(tmp_path, "laholmsbukten", text, "calendar.ics", "--mapping", "mapping.yaml",

@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 from datetime import date
 
-from .common import colour_wanted, load_or_report, read_calendar_or_report, versions_or_warn
+from .common import colour_wanted, load_or_report, nothing_to_check, read_calendar_or_report, versions_or_warn
 
 
 def register(sub) -> None:
@@ -41,6 +41,9 @@ def run(args) -> int:
     calendar = bylaw and read_calendar_or_report(args.calendar, bylaw.id, args.mapping)
     if calendar is None:
         return 2
+    empty = nothing_to_check(calendar)
+    if empty:
+        print(f"{args.calendar}: warning: {empty}", file=sys.stderr)
     report = check_calendar(bylaw, calendar, as_of=args.as_of, year=args.year,
                             versions=versions_or_warn(args.bylaw, bylaw))
     if args.format == "json":

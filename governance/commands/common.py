@@ -79,6 +79,17 @@ def other_bylaw(calendar, bylaw_id: str) -> str | None:
     return None
 
 
+def nothing_to_check(calendar, mapping: str = "--mapping") -> str | None:
+    """Why a calendar with no meeting was checked in vain, or None when it has meetings: "compliant" alone
+    would read as if something had been checked (an .ics read without its mapping leaves every event out).
+    `mapping`: where the user gives a mapping file."""
+    if calendar.meetings:
+        return None
+    if calendar.unmapped:
+        return f"no meeting was checked: every event was left out (an .ics needs its mapping file: {mapping})"
+    return "the calendar holds no meeting: nothing was checked"
+
+
 def versions_or_warn(path_or_id: str, bylaw) -> tuple:
     """The versions of the agreement found beside `bylaw` (loaded from `path_or_id`; `load_versions`),
     so that a check knows when a later version took its place; () with a warning on stderr if they
