@@ -2,10 +2,11 @@
 
 Checks never search the bylaw or the calendar per meeting: meetings are grouped by body and year once,
 and attendees are resolved to seats once per distinct reference and kind of body (bodies seated alike
-share it; the result is shared by quorum, unknown-seat, secretary and chair). Whatever else the checks read of a meeting (its matters, flat; notice date;
-convener) is read in the same pass over the body's meetings: on a large calendar a body's meetings are
-spread through memory, and each later pass would fetch them again. Indexes that only some checks need
-(matter events, matter types, the global meeting order) are built on first use and kept in `memo`.
+share it; the result is shared by quorum, unknown-seat, secretary and chair). Whatever else the checks
+read of a meeting (its matters, flat; notice date; convener) is read in the same pass over the body's
+meetings: on a large calendar a body's meetings are spread through memory, and each later pass would
+fetch them again. Indexes that only some checks need (matter events, matter types, the global meeting
+order) are built on first use and kept in `memo`.
 """
 from __future__ import annotations
 

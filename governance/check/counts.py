@@ -79,8 +79,6 @@ def meeting_counts(ctx: Context) -> Iterator[Finding]:
                     yield from _judge(ctx, body_id, year, rule, count, low, high, cite)
 
 
-
-
 def _bounds(rule: MeetingRule) -> tuple[int | None, int | None]:
     if rule.kind == "about":
         return rule.low - ABOUT_TOLERANCE, rule.high + ABOUT_TOLERANCE

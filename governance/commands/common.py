@@ -79,14 +79,14 @@ def other_bylaw(calendar, bylaw_id: str) -> str | None:
     return None
 
 
-def nothing_to_check(calendar, mapping: str = "--mapping") -> str | None:
+def nothing_to_check(calendar, hint: str = "--mapping") -> str | None:
     """Why a calendar with no meeting was checked in vain, or None when it has meetings: "compliant" alone
     would read as if something had been checked (an .ics read without its mapping leaves every event out).
-    `mapping`: where the user gives a mapping file."""
+    `hint`: where the user gives a mapping file (the command's option, the page's field)."""
     if calendar.meetings:
         return None
     if calendar.unmapped:
-        return f"no meeting was checked: every event was left out (an .ics needs its mapping file: {mapping})"
+        return f"no meeting was checked: every event was left out (an .ics needs its mapping file: {hint})"
     return "the calendar holds no meeting: nothing was checked"
 
 

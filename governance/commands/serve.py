@@ -2,6 +2,7 @@
 web page on this machine (governance/web.py). For one secretariat's own computer: no authentication."""
 from __future__ import annotations
 
+import argparse
 import sys
 
 from .common import fail, load_or_report, versions_or_warn
@@ -18,7 +19,6 @@ def register(sub) -> None:
 
 
 def _port(text: str) -> int:
-    import argparse
     if not text.isdigit() or int(text) > 65535:
         raise argparse.ArgumentTypeError(f"'{text}' is not a port (0 to 65535)")
     return int(text)
