@@ -3,21 +3,48 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+PIP_QUIET := -q --disable-pip-version-check --no-input
+UV     := uv==0.13.9
 
-.PHONY: demo browser test test-fast bench bench-counts clean
+.PHONY: demo browser test test-fast test-latest lock bench bench-counts clean
 
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip setuptools wheel
-	$(BIN)/python -m pip install -q -e '.[test]'
-	touch $(STAMP)
+# Installs exactly what requirements.lock names (hash-checked), then governance itself without its
+# dependencies. pip's output goes to .venv/install.log and is shown only when the install fails.
+$(STAMP): pyproject.toml requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "installing into $(VENV) from requirements.lock …"
+	@( $(BIN)/python -m pip install $(PIP_QUIET) --require-hashes -r requirements.lock \
+	  && $(BIN)/python -m pip install $(PIP_QUIET) --no-deps --no-build-isolation -e . ) >$(VENV)/install.log 2>&1 \
+	  || { cat $(VENV)/install.log; echo "make: the install failed (log above, also in $(VENV)/install.log)"; exit 1; }
+	@touch $(STAMP)
+
+# The lock is generated, never edited: after changing dependencies in pyproject.toml, run `make lock`.
+lock:
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install $(PIP_QUIET) $(UV) >/dev/null
+	$(BIN)/python -m uv pip compile pyproject.toml requirements-build.in --extra test --python-version 3.11 \
+		--generate-hashes --quiet -o requirements.lock
+
+# The newest releases pyproject.toml allows, in a venv of their own, then the whole suite: a new release
+# that breaks us is seen here on purpose. When it fails, the packages that differ from the lock are listed.
+test-latest:
+	@rm -rf $(VENV)-latest && $(PYTHON) -m venv $(VENV)-latest
+	@$(VENV)-latest/bin/python -m pip install $(PIP_QUIET) --upgrade -e '.[test]' >$(VENV)-latest/install.log 2>&1 \
+	  || { cat $(VENV)-latest/install.log; exit 1; }
+	@$(VENV)-latest/bin/python -m pytest -q -p no:cacheprovider \
+	  || { echo "make test-latest: the suite fails on the newest releases; these differ from requirements.lock:"; \
+	       $(VENV)-latest/bin/python tests/lock_drift.py requirements.lock; exit 1; }
 
 demo: $(STAMP)
-	$(BIN)/governance lint bylaws/*.bylaw
-	$(BIN)/governance check laholmsbukten examples/laholmsbukten-2025.yaml
+	@echo '$$ governance lint bylaws/*.bylaw'
+	@$(BIN)/governance lint bylaws/*.bylaw
+	@echo; echo '$$ governance check laholmsbukten examples/laholmsbukten-2025.yaml'
+	@$(BIN)/governance check laholmsbukten examples/laholmsbukten-2025.yaml
 	@# …and one that breaks it on purpose: every finding cites the sentence it rests on (exit 1).
-	$(BIN)/governance check laholmsbukten examples/laholmsbukten-2025-breaches.yaml --as-of 2025-01-01 \
+	@echo; echo '$$ governance check laholmsbukten examples/laholmsbukten-2025-breaches.yaml --as-of 2025-01-01'
+	@$(BIN)/governance check laholmsbukten examples/laholmsbukten-2025-breaches.yaml --as-of 2025-01-01 \
 		|| echo "(exit status 1: this calendar breaks the bylaw, as intended)"
+	@echo
 	@# Graphviz draws the process graph as SVG; installing it is a convenience, never a failure.
 	@command -v dot >/dev/null || (apt-get update -qq && apt-get install -y -qq graphviz) >/dev/null 2>&1 || true
 	@mkdir -p build && $(BIN)/governance graph laholmsbukten --format svg -o build/laholmsbukten.svg \
@@ -48,4 +75,4 @@ bench-counts: $(STAMP)
 	$(BIN)/python bench/counts.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) $(VENV)-latest build *.egg-info .pytest_cache .hypothesis

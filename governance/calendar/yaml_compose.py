@@ -100,6 +100,8 @@ def compose(text: str, name: str, max_depth: int = MAX_DEPTH, alias_budget: int 
             return _fold(loader, text, name, max_depth, alias_budget)
     except yaml.YAMLError as exc:
         message, line, col = _problem(exc)
+        if "nesting depth" in message:  # libyaml >= 0.2.6 refuses deep flow nesting itself: say it our way
+            message = f"the YAML nests deeper than {max_depth} levels; a calendar needs 6"
         if line == 0:  # a reader error gives a character offset, not a line
             position = getattr(exc, "position", 0) or 0
             line = text.count("\n", 0, position) + 1
