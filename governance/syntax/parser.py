@@ -4,18 +4,22 @@
 """
 from __future__ import annotations
 
+import hashlib
 import re
+import sys
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 
+import lark
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken, VisitError
 
 from ..diagnostics import BylawError, Diagnostic, error
 from ..nearest import nearest
+from ..private_cache import private_dir
 from ..model import types as t
 from ..span import SourceFile, Span
 from .ast import Default, Document, Header
@@ -38,12 +42,20 @@ class ParseFailure(Exception):
     pass
 
 
+# The parser's options, named once: a test builds lark's own temp-dir cache name from them.
+LARK_OPTIONS = dict(parser="lalr", lexer="contextual", propagate_positions=True, maybe_placeholders=True)
+
+
 @lru_cache(maxsize=1)
 def _parser() -> Lark:
     grammar = resources.files(__package__).joinpath("bylaw.lark").read_text(encoding="utf-8")
-    # cache=True keeps the compiled LALR tables in the temp dir: a command starts in ~15 ms, not ~100.
-    return Lark(grammar, parser="lalr", lexer="contextual", propagate_positions=True,
-                maybe_placeholders=True, cache=True)
+    # Cached LALR tables start a command in ~15 ms, not ~100; lark loads them with pickle, so only from the
+    # user's own private folder (never lark's cache=True, a predictable name in the shared temp dir).
+    folder = private_dir()
+    if folder is None:
+        return Lark(grammar, **LARK_OPTIONS)
+    digest = hashlib.sha256(f"{grammar}{lark.__version__}{sys.version_info[:2]}".encode()).hexdigest()[:24]
+    return Lark(grammar, **LARK_OPTIONS, cache=str(folder / f"bylaw-grammar-{digest}.lark"))
 
 
 def month_number(name: str) -> int:
