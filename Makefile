@@ -65,7 +65,7 @@ test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
 
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -m 'not slow'
+	$(BIN)/python -m pytest -q -m 'not slow and not browser'
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

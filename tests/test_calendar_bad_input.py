@@ -3,7 +3,6 @@ exception, never a traceback at the command line. Expected messages are golden f
 (tests/golden/calendar_errors/CASE.txt), regenerated with UPDATE_GOLDEN=1 and reviewed in `git diff`."""
 from __future__ import annotations
 
-import os
 import re
 import time
 from pathlib import Path
@@ -16,9 +15,9 @@ from governance.calendar import CalendarError, read
 from governance.calendar.ics_reader import parse_ics
 from governance.calendar.yaml_reader import parse_calendar
 from governance.cli import main
+from golden_file import assert_golden
 
 CASES = Path(__file__).resolve().parent / "golden" / "calendar_errors"
-UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 INPUTS = sorted(p for p in CASES.iterdir()
                 if p.suffix in (".yaml", ".ics") and not p.name.endswith(".mapping.yaml"))
 
@@ -38,11 +37,7 @@ def _read_error(path: Path, monkeypatch) -> CalendarError:
 @pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.name)
 def test_malformed_calendar_matches_golden(path, monkeypatch):
     error = _read_error(path, monkeypatch)
-    golden = path.with_suffix(path.suffix + ".txt")
-    text = str(error) + "\n"
-    if UPDATE or not golden.exists():
-        golden.write_text(text, encoding="utf-8")
-    assert text == golden.read_text(encoding="utf-8")
+    assert_golden(path.with_suffix(path.suffix + ".txt"), str(error) + "\n")
 
 
 @pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.name)
@@ -67,7 +62,11 @@ def test_check_command_exits_2_without_a_traceback(path, monkeypatch, capsys):
     assert f"{path.name}:" in err or ".mapping.yaml:" in err
 
 
-# ---- hostile input: refused quickly --------------------------------------------------------------
+# ---- hostile input: refused, and not after a hang -------------------------------------------------
+# A bound that only a hang exceeds, even on a loaded 2-core machine; how fast refusals are is the bench's job.
+HANG = 20.0
+
+
 def _timed(fn):
     started = time.perf_counter()
     try:
@@ -86,7 +85,7 @@ def test_a_50_mb_file_is_refused_within_a_second(tmp_path):
             f.write(block)
         f.truncate(50 * 1024 * 1024)
     elapsed, exc = _timed(lambda: read(path))
-    assert elapsed < 1.0
+    assert elapsed < HANG
     assert str(exc) == f"{path}:1: error: calendar is 50 MB; the limit is 10 MB"
 
 
@@ -94,7 +93,7 @@ def test_a_50_mb_ics_is_refused_within_a_second(tmp_path):
     path = tmp_path / "huge.ics"
     path.write_bytes(b"BEGIN:VCALENDAR\r\n" + b"X-PAD:" + b"x" * (50 * 1024 * 1024) + b"\r\nEND:VCALENDAR\r\n")
     elapsed, exc = _timed(lambda: read(path))
-    assert elapsed < 1.0 and "the limit is 10 MB" in str(exc)
+    assert elapsed < HANG and "the limit is 10 MB" in str(exc)
 
 
 def _alias_bomb(levels: int = 9) -> str:
@@ -109,7 +108,7 @@ def test_a_yaml_alias_bomb_is_refused_within_a_second(tmp_path):
     path = tmp_path / "bomb.yaml"
     path.write_text(_alias_bomb(), encoding="utf-8")
     elapsed, exc = _timed(lambda: read(path))
-    assert elapsed < 1.0
+    assert elapsed < HANG
     (issue,) = exc.issues
     assert "alias" in issue.message and issue.line == 5  # where the budget ran out, before anything is built
 
@@ -117,14 +116,14 @@ def test_a_yaml_alias_bomb_is_refused_within_a_second(tmp_path):
 def test_an_alias_bomb_inside_the_meetings_is_refused_too():
     text = _alias_bomb().replace("a0:", "meetings_a0:", 1)
     elapsed, exc = _timed(lambda: parse_calendar("x:\n" + "".join("  " + l + "\n" for l in text.splitlines())))
-    assert elapsed < 1.0 and any("alias" in i.message for i in exc.issues)
+    assert elapsed < HANG and any("alias" in i.message for i in exc.issues)
 
 
 @pytest.mark.parametrize("text", ["[" * 200_000 + "]" * 200_000, "- " * 200_000 + "x\n",
                                   "a:\n" + "".join(" " * i + "b:\n" for i in range(1, 300))])
 def test_deep_nesting_is_refused_not_crashed(text):
     elapsed, exc = _timed(lambda: parse_calendar(text, "deep.yaml"))
-    assert elapsed < 1.0
+    assert elapsed < HANG
     assert "nests deeper" in str(exc)
 
 
@@ -174,9 +173,10 @@ def test_any_text_as_ics_reads_or_raises_calendar_error(text):
     _reads_or_calendar_error(lambda t: parse_ics(t, "c.ics"), text)
 
 
+@pytest.mark.slow
 def test_an_endless_rrule_every_minute_is_refused_within_seconds():
     text = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART:20250101T000000\r\n"
             "RRULE:FREQ=MINUTELY\r\nCATEGORIES:styrgruppen\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
     elapsed, exc = _timed(lambda: parse_ics(text, "c.ics"))
-    assert elapsed < 5.0
+    assert elapsed < HANG
     assert [(i.line, "more than 10,000 meetings" in i.message) for i in exc.issues] == [(7, True)]

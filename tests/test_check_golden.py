@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ import yaml
 
 from governance.cli import main
 from governance.loader import shipped_ids
+from golden_file import assert_golden
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden" / "reports"
@@ -72,11 +72,7 @@ def test_golden_report(example: Path, fmt: str, monkeypatch):
     if fmt == "json":
         assert err == run_split("check", bylaw_of(example), str(example.relative_to(ROOT)), "--as-of", AS_OF)[2]
     golden = GOLDEN / f"{example.name}.{'txt' if fmt == 'text' else 'json'}"
-    if os.environ.get("UPDATE_GOLDEN"):
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(output, encoding="utf-8")
-    assert golden.exists(), f"no golden file {golden.name}; run with UPDATE_GOLDEN=1"
-    assert output == golden.read_text(encoding="utf-8")
+    assert_golden(golden, output)
     if fmt == "json":
         assert (status == 0) == json.loads(output)["compliant"]
 

@@ -3,12 +3,12 @@ NAME.txt. The file name is the diagnostic code it shows (syntax-* for parse erro
 UPDATE_GOLDEN=1 and review the diff."""
 import contextlib
 import io
-import os
 from pathlib import Path
 
 import pytest
 
 from governance.cli import main
+from golden_file import assert_golden
 
 GOLDEN = Path(__file__).parent / "golden" / "diagnostics"
 CASES = sorted(p.stem for p in GOLDEN.glob("*.bylaw"))
@@ -27,10 +27,7 @@ def test_golden_diagnostic(name, monkeypatch):
     status, text = lint_output(name, monkeypatch)
     code = "syntax" if name.startswith("syntax-") else name
     assert f"[{code}]" in text, f"{name}.bylaw no longer shows [{code}]:\n{text}"
-    expected_path = GOLDEN / f"{name}.txt"
-    if os.environ.get("UPDATE_GOLDEN"):
-        expected_path.write_text(text, encoding="utf-8")
-    assert text == expected_path.read_text(encoding="utf-8")
+    assert_golden(GOLDEN / f"{name}.txt", text)
     assert "Traceback" not in text
 
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -12,18 +11,14 @@ import governance
 from governance.cli import main
 from governance.diff import diff, render_json, render_markdown, render_text
 from governance.loader import shipped_ids
+from golden_file import assert_golden
 
 GOLDEN = Path(__file__).parent / "golden" / "diff"
 RENDER = {"txt": render_text, "md": render_markdown, "json": render_json}
 
 
 def _golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"missing golden file {path}; run with UPDATE_GOLDEN=1"
-    assert text == path.read_text(encoding="utf-8")
+    assert_golden(GOLDEN / name, text)
 
 
 @pytest.mark.parametrize("ext", sorted(RENDER))
@@ -129,6 +124,7 @@ def bylaws(draw):
     return governance.parse("\n".join(lines) + "\n")
 
 
+@pytest.mark.slow
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(bylaws(), bylaws())
 def test_diff_is_antisymmetric(a, b):

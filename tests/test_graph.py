@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -18,18 +17,14 @@ from governance.graph.queries import (preparation_chain, reachable, seats_of_mem
                                       who_convenes, who_keeps_minutes)
 from governance.lint import lint
 from governance.loader import shipped_ids
+from golden_file import assert_golden
 
 GOLDEN = Path(__file__).parent / "golden" / "graph"
 SHIPPED = shipped_ids()
 
 
 def golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert path.is_file(), f"no golden file {path}; run with UPDATE_GOLDEN=1"
-    assert text == path.read_text(encoding="utf-8")
+    assert_golden(GOLDEN / name, text)
 
 
 BASE = '''bylaw test "Test"

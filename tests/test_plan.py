@@ -72,6 +72,7 @@ RADET_RULES = ('  meets at least 2 per year\n    cite "Rådet möts minst två g
 WINDOW = st.tuples(st.integers(1, 12), st.integers(0, 11)).map(lambda t: (t[0], min(12, t[0] + t[1])))
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(minimum=st.integers(0, 14), window=st.none() | WINDOW, in_window=st.integers(1, 3),
        about=st.booleans(), room=st.none() | st.integers(0, 3), year=st.integers(2024, 2026))
