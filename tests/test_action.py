@@ -257,6 +257,16 @@ def test_command_exit_codes_and_json(tmp_path, capsys):
     assert "not 'halsingeradet'" in err and "Traceback" not in err
 
 
+def test_a_finding_about_the_action_names_the_action_file_not_the_history(tmp_path, capsys):
+    action, history = tmp_path / "action.yaml", tmp_path / "history.yaml"
+    wrong_convener = {**CASES[3][2], "convened_by": "halmstad/kso"}
+    action.write_text(yaml.safe_dump({"bylaw": "laholmsbukten", "meetings": [wrong_convener]}), encoding="utf-8")
+    history.write_text(yaml.safe_dump({"bylaw": "laholmsbukten", "meetings": [PREPARED_RG]}), encoding="utf-8")
+    assert main(["check-action", "laholmsbukten", str(action), "--history", str(history)]) == 1
+    places = [line.strip() for line in capsys.readouterr().out.splitlines() if line.strip().startswith("at ")]
+    assert places and all(p.startswith(f"at {action}:") for p in places), places
+
+
 # ---- property: doing a preparation step earlier never turns an allowed action into a denied one --------
 STEPS = st.lists(st.tuples(st.sampled_from(["referensgruppen", "styrgruppen", "sekretariatet"]),
                            st.sampled_from(["prepare", "propose", "inform", "decide"]),
