@@ -4,7 +4,8 @@ from __future__ import annotations
 import json
 
 from ..share import ShareError, share
-from .common import fail, load_or_report, shown
+from ..check.context import stable_path
+from .common import fail, load_or_report
 
 
 def register(sub) -> None:
@@ -41,7 +42,7 @@ def run(args) -> int:
     else:
         print(f"{bylaw.id}: fee {split.fee} SEK per inhabitant and year, {n} members, total {_money(split.total)} SEK")
     if split.rule is not None:
-        print(f"rule: {shown(bylaw.path)}:{split.rule.span.line}")
+        print(f"rule: {stable_path(bylaw.path)}:{split.rule.span.line}")
     print(f"reference date: {split.reference_date or 'mixed (see warning)'}"
           + (f" (asked: {split.asked_date})" if split.asked_date else ""))
     width = max(len(s.member) for s in split.shares)
