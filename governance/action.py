@@ -77,7 +77,9 @@ def check_action(bylaw: Bylaw, action: Calendar | tuple[Meeting, Matter],
                       bylaw=bylaw.id, roster=history.roster if history is not None else (),
                       meetings=(*(m for m in past if m.id != meeting.id), meeting))
     ctx = context.build(bylaw, merged, as_of=meeting.date, year=None)
-    findings = [f for check in CHECKS for f in check(ctx)
+    # Every finding kept is about the action's meeting: it is placed in the action's file, not the history's.
+    place = f"{action.path if isinstance(action, Calendar) else meeting.span.file}:{meeting.span.line}"
+    findings = [f._replace(location=place) if f.location else f for check in CHECKS for f in check(ctx)
                 if f.meeting == meeting.id and f.matter in (None, matter.id)]
     findings.sort(key=lambda f: f.sort_key)
     return Verdict(bylaw.id, meeting, matter, tuple(findings), explain(bylaw, ctx, meeting, matter))

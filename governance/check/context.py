@@ -260,7 +260,7 @@ class Context:
         if meeting is None:
             return Finding(rule, severity, message, citation, body, None, matter, year, None)
         line = meeting.span.line
-        path = meeting.span.file or self.calendar.path  # an action checked with its history: the action's file
+        path = self.calendar.path
         # tuple.__new__ straight: a NamedTuple's own __new__ is a Python function, and a large calendar
         # has tens of thousands of findings. The fields are those of Finding, in its order.
         if body is None:  # the bylaw's own id string: report order compares bodies, equal ones at once

@@ -4,8 +4,7 @@ from __future__ import annotations
 import json
 
 from ..rotation import bodies_with_chairs, rotation_table
-from ..check.context import stable_path
-from .common import fail, load_or_report
+from .common import fail, load_or_report, shown_bylaw
 
 MAX_YEARS = 500  # a table longer than this is a typo in --from/--to, not a question
 
@@ -48,7 +47,7 @@ def run(args) -> int:
         print(f"{body_id} ({body.name})")
         for label, clause in (("chair", body.chair), ("vice chair", body.vice_chair)):
             if clause is not None:
-                print(f"  {label}: {stable_path(bylaw.path)}:{clause.span.line}")
+                print(f"  {label}: {shown_bylaw(bylaw.path)}:{clause.span.line}")
         width = max([len(a.chair.describe()) for a in rows] + [len("chair")])
         print(f"  {'year':<6}{'chair':<{width + 2}}vice chair")
         for a in rows:

@@ -29,6 +29,12 @@ def shown(path: str) -> str:
     return path if rel.startswith("..") else rel
 
 
+def shown_bylaw(path: str) -> str:
+    """A bylaw's path as reports print it (`bylaws/NAME` for a shipped one, wherever the command runs)."""
+    from ..check.context import stable_path
+    return stable_path(path)
+
+
 def write_whole(path: Path, text: str) -> None:
     """Write `text` to `path` whole or not at all: into a new file in the same folder, renamed over `path`
     once complete, so that a reader never finds half a document and a failure leaves what was there.

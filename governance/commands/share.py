@@ -4,8 +4,7 @@ from __future__ import annotations
 import json
 
 from ..share import ShareError, share
-from ..check.context import stable_path
-from .common import fail, load_or_report
+from .common import fail, load_or_report, shown_bylaw
 
 
 def register(sub) -> None:
@@ -42,7 +41,7 @@ def run(args) -> int:
     else:
         print(f"{bylaw.id}: fee {split.fee} SEK per inhabitant and year, {n} members, total {_money(split.total)} SEK")
     if split.rule is not None:
-        print(f"rule: {stable_path(bylaw.path)}:{split.rule.span.line}")
+        print(f"rule: {shown_bylaw(bylaw.path)}:{split.rule.span.line}")
     print(f"reference date: {split.reference_date or 'mixed (see warning)'}"
           + (f" (asked: {split.asked_date})" if split.asked_date else ""))
     width = max(len(s.member) for s in split.shares)

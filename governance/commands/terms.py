@@ -5,8 +5,7 @@ import json
 from datetime import date
 
 from ..terms import TermError, election_dates, mandate_periods, renewal_rule, terms
-from ..check.context import stable_path
-from .common import fail, load_or_report
+from .common import fail, load_or_report, shown_bylaw
 
 
 def register(sub) -> None:
@@ -55,7 +54,7 @@ def run(args) -> int:
         return 0
     n = rule.value[0]
     print(f"{bylaw.id}: renewed after each election for {n} mandate period{'s' if n > 1 else ''} "
-          f"({stable_path(bylaw.path)}:{rule.span.line})")
+          f"({shown_bylaw(bylaw.path)}:{rule.span.line})")
     print("terms:")
     for x in found:
         print(f"  {x.start} – {x.end}  {x.kind:<8} renew by {x.deadline}")
