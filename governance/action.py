@@ -16,7 +16,7 @@ from .calendar.model import Calendar, Matter, Meeting
 from .check import CHECKS, context
 from .check.preparation import ACCEPTED
 from .graph.queries import preparation_chain, who_convenes, who_keeps_minutes
-from .model.types import Bylaw
+from .model.types import FORM_NAMES, Bylaw
 from .report.finding import Finding, Report
 
 
@@ -91,6 +91,13 @@ def explain(bylaw: Bylaw, ctx: context.Context, meeting: Meeting, matter: Matter
     mtype = matter.type or ctx.matter_types.get(matter.id)
     typed = f" of type '{mtype}'" if mtype else ""
     lines = [f"{matter.action} '{matter.id}'{typed} at {meeting.body} on {meeting.date} (meeting {meeting.id})"]
+    if bylaw.form_stated:
+        form = bylaw.form
+        organ = form.organ(meeting.body)
+        how = (f"directly: it is the {organ} of this {FORM_NAMES[form.kind]}" if organ
+               else f"only per analogi: it is not an organ of this {FORM_NAMES[form.kind]} under the law")
+        where = bylaw.header_item("form")
+        lines.append(f"  Kommunallagen applies to {meeting.body} {how} [{ctx.bylaw_file}:{where.span.line}]")
     if matter.action == "decide":
         chain = preparation_chain(bylaw, meeting.body, mtype)
         if not chain:

@@ -15,6 +15,10 @@ from .graph.queries import flow_cycles, unreachable_bodies
 from .loader import Analysis, analyse, read_text
 from .diagnostics import BylawError
 from .model import types as t
+from .model.from_ast import slugify
+from .statute import parse_reference, passage, statute
+
+_ID_SLUG = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 _WS = re.compile(r"\s+")
 
@@ -50,8 +54,9 @@ def _cited_nodes(bylaw: t.Bylaw) -> Iterator[t.Node]:
             yield node
 
 
-def find_source(bylaw: t.Bylaw, ctx: Context) -> Path | None:
-    name = bylaw.source
+def find_source(bylaw: t.Bylaw, ctx: Context, name: str | None = None) -> Path | None:
+    """The source document's path: the file `name` (default: the bylaw's first source)."""
+    name = name or bylaw.source
     if not name:
         return None
     for folder in (*ctx.source_dirs, ctx.path.parent / "sources", ctx.path.parent):
@@ -70,27 +75,88 @@ def closest_passage(quote: str, text: str) -> str:
 
 
 def check_quotes(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
-    """Every `cite` is found verbatim (whitespace folded) in the bylaw's source document."""
+    """Every `cite` is found verbatim (whitespace folded) in the source document it names (or the only one)."""
     cited = [n for n in _cited_nodes(bylaw) if n.notes.cite]
     if not bylaw.source:
         if cited and bylaw.kind == "bylaw":
             yield warning("no-source", "the bylaw quotes sentences but names no `source` document",
                           bylaw.span, 'add `source "FILE.txt"` under the bylaw line')
         return
-    path = find_source(bylaw, ctx)
-    header = bylaw.header_item("source")
-    if path is None:
-        yield warning("source-missing", f"source document '{bylaw.source}' not found; quotes are not checked",
-                      header.span if header else bylaw.span,
-                      "put it in sources/ beside the bylaw, or pass --sources DIR")
-        return
-    text = normalise(read_text(path))
+    items = {(h.value[1] if len(h.value) > 1 else None): h for h in bylaw.header if h.key == "source"}
+    texts: dict[str | None, tuple[Path, str] | None] = {}
+    for name, item in items.items():
+        path = find_source(bylaw, ctx, item.value[0])
+        if path is None:
+            yield warning("source-missing", f"source document '{item.value[0]}' not found; quotes are not "
+                          "checked", item.span, "put it in sources/ beside the bylaw, or pass --sources DIR")
+        texts[name] = (path, normalise(read_text(path))) if path else None
+    several = len(items) > 1
     for node in cited:
+        name = node.notes.cite_source
+        if name is None and several:
+            yield error("cite-source", "this agreement has several sources; the cite must say which it quotes",
+                        node.notes.cite_span, "write: cite " + " | ".join(sorted(str(n) for n in items))
+                        + ' "…"')
+            continue
+        if name is not None and name not in items:
+            known = sorted(str(n) for n in items if n)
+            yield error("cite-source", f"no source named '{name}'", node.notes.cite_span,
+                        f"the sources are: {', '.join(known)}" if known
+                        else f'name the source: source {name} "{bylaw.source}"')
+            continue
+        found = texts.get(name if several or name in texts else next(iter(texts)))
+        if found is None:
+            continue
+        path, text = found
         quote = normalise(node.notes.cite)
         if quote not in text:
             passage = closest_passage(quote, text)
             yield error("quote-not-found", f"the quoted sentence is not in {path.name}",
                         node.notes.cite_span, f"closest passage: \"{passage[:300]}\"" if passage else None)
+
+
+def check_law(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
+    """Every `law` note points at a paragraph that exists, and its quote stands verbatim in that paragraph
+    of the statute text shipped in law/ (as a `cite` stands in the agreement's source)."""
+    for node in _cited_nodes(bylaw):
+        notes = node.notes
+        if notes.law is None:
+            continue
+        span = notes.law_span
+        ref = parse_reference(notes.law)
+        if ref is None:
+            if notes.law_quote:
+                yield warning("law-unverified", "the reference names no chapter and paragraph, so the quote "
+                              "is not verified", span, 'write e.g. "Kommunallagen (2017:725) 6 kap. 27 §"')
+            continue
+        text = passage(ref)
+        if text is None:
+            if ref.sfs is not None and statute(ref.sfs) is not None:
+                yield error("law-unknown", f"{ref} is not a paragraph of {statute(ref.sfs).name}", span)
+            elif notes.law_quote:
+                yield warning("law-unverified", f"the project does not ship the text of {notes.law!r}, so the "
+                              "quote is not verified", span)
+            continue
+        if notes.law_quote and normalise(notes.law_quote) not in normalise(text):
+            closest = closest_passage(normalise(notes.law_quote), text)
+            yield error("law-quote-not-found", f"the quoted words are not in {ref}", span,
+                        f"the paragraph reads: \"{closest[:300]}\"" if closest else None)
+
+
+def check_id(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
+    """A bylaw's id is a lowercase slug equal to its file's stem: calendars name it, and `load_versions`
+    finds a bylaw's older versions by file name."""
+    path = Path(bylaw.path)
+    if path.suffix != ".bylaw" or (bylaw.id == "unnamed" and not bylaw.title):
+        return  # not a bylaw file, or one without a header line (reported as missing-header)
+    if not _ID_SLUG.match(bylaw.id):
+        yield error("id-not-slug", f"the {bylaw.kind} id '{bylaw.id}' is not a lowercase ASCII slug", bylaw.span,
+                    f"write `{bylaw.kind} {slugify(bylaw.id)}` and rename the file {slugify(bylaw.id)}.bylaw")
+    elif bylaw.id != path.stem:
+        yield error("id-not-stem", f"the {bylaw.kind} id '{bylaw.id}' differs from the file's name "
+                    f"'{path.name}'", bylaw.span,
+                    f"write `{bylaw.kind} {path.stem}`" if _ID_SLUG.match(path.stem)
+                    else f"rename the file {bylaw.id}.bylaw")
 
 
 def check_preparation_cycles(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
@@ -121,7 +187,9 @@ def check_uncited(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
 
 
 PASSES: tuple[Callable[[t.Bylaw, Context], Iterable[Diagnostic]], ...] = (
+    check_id,
     check_quotes,
+    check_law,
     check_preparation_cycles,
     check_unreachable_bodies,
     check_uncited,

@@ -17,11 +17,29 @@ def _ids(ids) -> str:
 def _notes(notes: t.Notes, depth: int) -> list[str]:
     pad = INDENT * depth
     out = []
-    for key in ("cite", "section", "law", "assume"):
-        value = getattr(notes, key)
-        if value is not None:
-            out.append(f"{pad}{key} {_q(value)}")
+    if notes.cite is not None:
+        source = f"{notes.cite_source} " if notes.cite_source else ""
+        out.append(f"{pad}cite {source}{_q(notes.cite)}")
+    if notes.section is not None:
+        out.append(f"{pad}section {_q(notes.section)}")
+    if notes.law is not None:
+        quote = f" {_q(notes.law_quote)}" if notes.law_quote is not None else ""
+        out.append(f"{pad}law {_q(notes.law)}{quote}")
+    if notes.assume is not None:
+        out.append(f"{pad}assume {_q(notes.assume)}")
     return out
+
+
+def form_text(form: t.LegalForm) -> str:
+    """The `form` clause's words after `form`."""
+    if form.kind == "kommunalforbund" and form.body_of("direktion"):
+        return f"kommunalforbund with direktion {form.body_of('direktion')}"
+    if form.kind == "kommunalforbund":
+        return (f"kommunalforbund with forbundsfullmaktige {form.body_of('forbundsfullmaktige')} "
+                f"and forbundsstyrelse {form.body_of('forbundsstyrelse')}")
+    if form.kind == "gemensam-namnd":
+        return f"gemensam-namnd {form.body_of('gemensam-namnd')} in vardkommun {form.host}"
+    return form.kind
 
 
 def _comments(node: t.Node, depth: int) -> list[str]:
@@ -40,7 +58,11 @@ def header_text(item: t.HeaderItem) -> str:
     """A header item as `fmt` writes it, one line without notes (also how `diff` shows it)."""
     key, v = item.key, item.value
     if key == "source":
-        return f"source {_q(v[0])}"
+        return f"source {v[1] + ' ' if len(v) > 1 else ''}{_q(v[0])}"
+    if key == "form":
+        return f"form {form_text(v[0])}"
+    if key == "sate":
+        return f"sate {_q(v[0])}"
     if key == "signed":
         return f"signed {v[0].isoformat()}" + (f" in {_q(v[1])}" if v[1] is not None else "")
     if key == "binding":

@@ -29,7 +29,14 @@ def id_list(ids):
 def notes(draw, indent="    "):
     out = []
     for key in draw(st.lists(st.sampled_from(["cite", "section", "law", "assume"]), unique=True, max_size=3)):
-        out.append(f"{indent}{key} {q(draw(TEXT))}")
+        extra = ""
+        if key == "cite" and draw(st.booleans()):
+            key, extra = "cite", f" {draw(st.sampled_from(['reglemente', 'avtal']))}"
+        if key == "law" and draw(st.booleans()):
+            extra = f" {q(draw(TEXT))}"  # the statute's words after the reference
+            out.append(f"{indent}law {q(draw(TEXT))}{extra}")
+            continue
+        out.append(f"{indent}{key}{extra} {q(draw(TEXT))}")
     if draw(st.booleans()) and draw(st.booleans()):
         out.insert(0, f"{indent}# {draw(TEXT).strip()}")
     return out
@@ -106,9 +113,17 @@ def bylaw_text(draw):
         st.integers(1, 3).map(lambda n: f"renewed after each election for {n} mandate {'period' if n == 1 else 'periods'}"),
         st.builds(lambda i, d: f"amends {i} from {d.isoformat()}", BODY_IDS, st.dates()),
         TEXT.map(lambda t: f"version {q(t)}"),
+        st.one_of(st.sampled_from(["form avtalssamverkan", "form informal"]),
+                  BODY_IDS.map(lambda b: f"form kommunalforbund with direktion {b}"),
+                  st.builds(lambda a, b: f"form kommunalforbund with forbundsfullmaktige {a} and forbundsstyrelse {b}",
+                            BODY_IDS, BODY_IDS),
+                  st.builds(lambda b, m: f"form gemensam-namnd {b} in vardkommun {m}", BODY_IDS, IDS)),
+        TEXT.map(lambda t: f"sate {q(t)}"),
+        st.builds(lambda t, u: f"source reglemente {q(t)}\n  source avtal {q(u)}", TEXT, TEXT),
     ]
     # one of each kind at most: a second `signed` is an error that fmt refuses, not a round-trip case
-    groups = [header[0], st.one_of(header[1:3]), header[3], header[4], header[5], header[6], header[7]]
+    groups = [st.one_of(header[0], header[10]), st.one_of(header[1:3]), header[3], header[4], header[5],
+              header[6], header[7], header[8], header[9]]
     for index in draw(st.lists(st.integers(0, len(groups) - 1), unique=True, max_size=4)):
         lines += [f"  {draw(groups[index])}", *draw(notes())]
     if draw(st.booleans()):

@@ -135,9 +135,13 @@ class _Document:
         (as the checks cite it)."""
         w, n = self.w, node.notes
         out = [f"> {escape(n.cite)}"] if n.cite else []
+        if n.cite and n.cite_source:
+            out.append(w("note.cite.source", name=code(n.cite_source)))
         if n.section:
             out.append(w("note.section", text=escape(n.section)))
-        if n.law:
+        if n.law and n.law_quote:
+            out.append(w("note.law.quote", text=escape(n.law), quote=escape(n.law_quote)))
+        elif n.law:
             out.append(w("note.law", text=escape(n.law)))
         for rule in statute:
             if rule.notes.law:
@@ -198,7 +202,11 @@ class _Document:
         w, b, key, v = self.w, self.bylaw, h.key, h.value
         statute: tuple[t.Node, ...] = ()
         if key == "source":
-            text = w("source", file=code(v[0]))
+            text = w("source.named", name=code(v[1]), file=code(v[0])) if len(v) > 1 else w("source", file=code(v[0]))
+        elif key == "form":
+            text = self.form(v[0])
+        elif key == "sate":
+            text = w("sate", place=escape(v[0]))
         elif key == "signed":
             text = w("signed", date=w.date(v[0]), place=w("signed.place", place=escape(v[1])) if v[1] else "")
         elif key == "binding":
@@ -224,6 +232,23 @@ class _Document:
             raise ValueError(f"no rendering for the header item {key!r}")
         return self.item(text, h, statute)
 
+    def form(self, form: t.LegalForm) -> str:
+        w = self.w
+
+        def organ(kind: t.OrganKind) -> str:
+            body_id = form.body_of(kind) or ""
+            return f"{self.body_name(body_id)} ({code(body_id)})"
+
+        if form.kind == "kommunalforbund" and form.body_of("direktion"):
+            return w("form.kommunalforbund.direktion", direktion=organ("direktion"))
+        if form.kind == "kommunalforbund":
+            return w("form.kommunalforbund.fullmaktige", ff=organ("forbundsfullmaktige"),
+                     fs=organ("forbundsstyrelse"))
+        if form.kind == "gemensam-namnd":
+            return w("form.gemensam-namnd", namnd=organ("gemensam-namnd"),
+                     host=f"{self.member_name(form.host or '')} ({code(form.host or '')})")
+        return w(f"form.{form.kind}")
+
     def member_table(self) -> list[str]:
         if not self.bylaw.members:
             return []
@@ -239,6 +264,9 @@ class _Document:
         w = self.w
         out = [f"### {escape(body.name)} ({code(body.id)})", w("body.office" if body.office else "body.body"),
                *self.notes(body)]
+        if self.bylaw.form_stated and not body.office:  # unstated: the five informal seeds, read per analogi
+            organ = self.bylaw.form.organ(body.id)
+            out.append(w("law.direct", organ=w(f"organ.{organ}")) if organ else w("law.analogy"))
         placed = sorted((TOPICS.index(topic), rank, i)
                         for i, c in enumerate(body.clauses) for topic, rank in (_place(c),))
         for number, topic in enumerate(TOPICS):

@@ -31,6 +31,28 @@ EN = MappingProxyType({
     "note.assume": "*Interpretation, not the agreement's words:* {text}",
     # header
     "source": "Source document: {file}.",
+    "source.named": "Source document {name}: {file}.",
+    "sate": "Säte (seat of the federation): {place}.",
+    "form.kommunalforbund.direktion": "Legal form: kommunalförbund with a förbundsdirektion, {direktion}, which "
+        "is both the decision-making assembly and the förbundsstyrelse (KL 9 kap. 3, 5 §§). Kommunallagen "
+        "applies to the direktion directly as to a nämnd, and to the förbund as to a municipality (9 kap. 2 §).",
+    "form.kommunalforbund.fullmaktige": "Legal form: kommunalförbund with förbundsfullmäktige, {ff}, as its "
+        "decision-making assembly and a förbundsstyrelse, {fs} (KL 9 kap. 3, 5 §§). Kommunallagen applies "
+        "directly: to the assembly what it says of fullmäktige, to the styrelse what it says of a nämnd.",
+    "form.gemensam-namnd": "Legal form: gemensam nämnd, {namnd}, set up in and part of the organisation of "
+        "the värdkommun {host} (KL 9 kap. 19–20 §§). What Kommunallagen says of a nämnd applies to it "
+        "directly (9 kap. 23 §).",
+    "form.avtalssamverkan": "Legal form: avtalssamverkan, an agreement between the members (KL 9 kap. 37 §). "
+        "No body it sets up is an organ under Kommunallagen; the law's rules for a nämnd apply only per "
+        "analogi.",
+    "form.informal": "Legal form: informal collaboration (declaration of intent, network, action plan). No "
+        "body it sets up is an organ under Kommunallagen; the law's rules for a nämnd apply only per analogi.",
+    "law.direct": "Kommunallagen applies to this body directly: it is the {organ}.",
+    "law.analogy": "Kommunallagen applies to this body only per analogi: it is not an organ under the law.",
+    "organ.direktion": "förbundsdirektion", "organ.forbundsfullmaktige": "förbundsfullmäktige",
+    "organ.forbundsstyrelse": "förbundsstyrelse", "organ.gemensam-namnd": "gemensam nämnd",
+    "note.law.quote": "*Law:* {text}: “{quote}”",
+    "note.cite.source": "*Quoted from:* {name}",
     "signed": "Signed on {date}{place}.", "signed.place": " in {place}",
     "binding.yes": "Legally binding.", "binding.no": "Not legally binding.",
     "valid.from.until": "Valid from {start} until {end}.",
@@ -159,6 +181,29 @@ SV = MappingProxyType({
     "note.module": " (modulen {module})",
     "note.assume": "*Tolkning, inte avtalets ord:* {text}",
     "source": "Källdokument: {file}.",
+    "source.named": "Källdokument {name}: {file}.",
+    "sate": "Säte: {place}.",
+    "form.kommunalforbund.direktion": "Juridisk form: kommunalförbund med förbundsdirektion, {direktion}, som "
+        "är både beslutande församling och förbundsstyrelse (KL 9 kap. 3 och 5 §§). Kommunallagen gäller "
+        "direktionen direkt, som för en nämnd, och förbundet som för en kommun (9 kap. 2 §).",
+    "form.kommunalforbund.fullmaktige": "Juridisk form: kommunalförbund med förbundsfullmäktige, {ff}, som "
+        "beslutande församling och en förbundsstyrelse, {fs} (KL 9 kap. 3 och 5 §§). Kommunallagen gäller "
+        "direkt: för församlingen det som sägs om fullmäktige, för styrelsen det som sägs om en nämnd.",
+    "form.gemensam-namnd": "Juridisk form: gemensam nämnd, {namnd}, tillsatt i och del av organisationen hos "
+        "värdkommunen {host} (KL 9 kap. 19–20 §§). Det som kommunallagen säger om en nämnd gäller den direkt "
+        "(9 kap. 23 §).",
+    "form.avtalssamverkan": "Juridisk form: avtalssamverkan, ett avtal mellan medlemmarna (KL 9 kap. 37 §). "
+        "Inget organ som avtalet inrättar är ett organ enligt kommunallagen; lagens regler för nämnder gäller "
+        "bara per analogi.",
+    "form.informal": "Juridisk form: informell samverkan (avsiktsförklaring, nätverk, handlingsplan). Inget "
+        "organ som den inrättar är ett organ enligt kommunallagen; lagens regler för nämnder gäller bara per "
+        "analogi.",
+    "law.direct": "Kommunallagen gäller detta organ direkt: det är {organ}.",
+    "law.analogy": "Kommunallagen gäller detta organ bara per analogi: det är inte ett organ enligt lagen.",
+    "organ.direktion": "förbundsdirektionen", "organ.forbundsfullmaktige": "förbundsfullmäktige",
+    "organ.forbundsstyrelse": "förbundsstyrelsen", "organ.gemensam-namnd": "den gemensamma nämnden",
+    "note.law.quote": "*Lag:* {text}: ”{quote}”",
+    "note.cite.source": "*Citerat ur:* {name}",
     "signed": "Undertecknat den {date}{place}.", "signed.place": " i {place}",
     "binding.yes": "Rättsligt bindande.", "binding.no": "Inte rättsligt bindande.",
     "valid.from.until": "Gäller från och med den {start} till och med den {end}.",

@@ -87,6 +87,7 @@ class _Builder:
         self.matter_ids = {m.id for m in matters}
         for member in members:
             self.check_member(member)
+        self.check_form(header)
         for imp in of(t.Import):
             if imp.module not in self.modules:
                 self.unknown("module", imp.module, imp.span, self.modules)
@@ -142,8 +143,21 @@ class _Builder:
 
     def check_header_items(self, header: Header) -> None:
         seen: dict[str, t.HeaderItem] = {}
+        sources = [item for item in header.items if item.key == "source"]
+        if len(sources) > 1:
+            names: dict[str, t.HeaderItem] = {}
+            for item in sources:
+                name = item.value[1] if len(item.value) > 1 else None
+                if name is None:
+                    self.err("unnamed-source", "an agreement with several sources names each of them",
+                             item.span, f'write: source NAME "{item.value[0]}" (e.g. reglemente, avtal)')
+                elif name in names:
+                    self.err("duplicate-id", f"source '{name}' is named twice", item.span,
+                             f"first named at line {names[name].span.line}")
+                else:
+                    names[name] = item
         for item in header.items:
-            if item.key in seen and item.key != "duty":
+            if item.key in seen and item.key not in ("duty", "source"):
                 self.err("duplicate-clause", f"`{item.key}` is given twice", item.span)
             seen[item.key] = item
             if item.key == "amends" and item.value[0] == header.id:
@@ -153,6 +167,40 @@ class _Builder:
         valid, signed = seen.get("valid"), seen.get("signed")
         if valid and signed and valid.value[0] and valid.value[1] and valid.value[1] < valid.value[0]:
             self.err("invalid-period", "the agreement ends before it starts", valid.span)
+
+    def check_form(self, header: Header) -> None:
+        """The form's organs are bodies of the bylaw, its värdkommun a member; KL's forms join only
+        municipalities and regions (3 kap. 8 §, 9 kap. 19 §)."""
+        item = next((i for i in header.items if i.key == "form"), None)
+        if item is None:
+            return
+        form: t.LegalForm = item.value[0]
+        for organ, body_id in form.organs:
+            body = self.body_ids.get(body_id)
+            if body is None:
+                self.unknown("body", body_id, item.span, self.body_ids)
+            elif body.office:
+                self.err("form-organ", f"the {organ} '{body_id}' is marked `office`, but it is an organ "
+                         "that meets and decides", self.name_span(item.span, body_id))
+        bodies = [b for _, b in form.organs]
+        if len(set(bodies)) < len(bodies):
+            self.err("form-organ", "förbundsfullmäktige and förbundsstyrelse must be two bodies", item.span,
+                     "a kommunalförbund whose assembly is also its styrelse has a direktion: "
+                     "form kommunalforbund with direktion BODY")
+        if form.host is not None:
+            host = self.member_ids.get(form.host)
+            if host is None:
+                self.unknown("member", form.host, item.span, self.member_ids)
+            elif host.kind not in ("municipality", "region"):
+                self.err("form-member", f"the värdkommun '{form.host}' is a {host.kind}; a gemensam nämnd is "
+                         "set up in one of the collaborating municipalities or regions (KL 9 kap. 20 §)",
+                         self.name_span(item.span, form.host))
+        if form.statutory:
+            for member in self.member_ids.values():
+                if member.kind not in ("municipality", "region"):
+                    self.err("form-member", f"'{member.id}' is a {member.kind}; only municipalities and "
+                             f"regions can be members of a {t.FORM_NAMES[form.kind]}", member.span,
+                             "record it as a party to a separate agreement, or change the form")
 
     def check_member(self, member: t.Member) -> None:
         if member.kind == "municipality" and member.code is not None and len(member.code) != 4:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Iterator, NamedTuple, Union
+from typing import Iterator, Literal, NamedTuple, Union, get_args
 
 from ..span import NO_SPAN, Span
 
@@ -26,7 +26,10 @@ class Notes:
     section: str | None = None
     law: str | None = None
     assume: str | None = None
+    cite_source: str | None = None  # which named `source` the cite quotes (None: the only one)
+    law_quote: str | None = None  # the statute's own words, verified by lint against law/
     cite_span: Span = field(default=NO_SPAN, compare=False, repr=False)
+    law_span: Span = field(default=NO_SPAN, compare=False, repr=False)
     comments: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     def __bool__(self) -> bool:
@@ -343,6 +346,47 @@ class MandatePeriod(Node):
     day: int
 
 
+# ---- legal form ------------------------------------------------------------------------------------
+FormKind = Literal["kommunalforbund", "gemensam-namnd", "avtalssamverkan", "informal"]
+FORM_KINDS: tuple[str, ...] = get_args(FormKind)
+FORM_NAMES = {"kommunalforbund": "kommunalförbund", "gemensam-namnd": "gemensam nämnd",
+              "avtalssamverkan": "avtalssamverkan", "informal": "informell samverkan"}
+# The organs Kommunallagen speaks of, each played by one of the bylaw's bodies.
+OrganKind = Literal["direktion", "forbundsfullmaktige", "forbundsstyrelse", "gemensam-namnd"]
+# How a rule of Kommunallagen reaches a body: as the law (the body is one of its organs) or per analogi.
+Application = Literal["direct", "analogy"]
+
+
+@dataclass(frozen=True, slots=True)
+class LegalForm:
+    """What kind of collaboration the agreement sets up, and which bodies are the organs of KL 9 kap.
+
+    A direktion is both the kommunalförbund's beslutande församling and its förbundsstyrelse (9 kap. 5 §); a
+    gemensam nämnd is a nämnd of its värdkommun (9 kap. 20, 23 §§). KL applies to these bodies directly; to
+    every other body, and to every body of an avtalssamverkan or informal collaboration, only per analogi."""
+
+    kind: FormKind
+    organs: tuple[tuple[OrganKind, str], ...] = ()  # (organ, body id), in the order the clause names them
+    host: str | None = None  # the värdkommun's member id (gemensam nämnd)
+
+    def organ(self, body_id: str) -> OrganKind | None:
+        return next((kind for kind, body in self.organs if body == body_id), None)
+
+    def body_of(self, organ: OrganKind) -> str | None:
+        return next((body for kind, body in self.organs if kind == organ), None)
+
+    def application(self, body_id: str) -> Application:
+        return "direct" if self.organ(body_id) else "analogy"
+
+    @property
+    def statutory(self) -> bool:
+        """A form Kommunallagen itself sets up (kommunalförbund, gemensam nämnd)."""
+        return self.kind in ("kommunalforbund", "gemensam-namnd")
+
+
+INFORMAL = LegalForm("informal")
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class HeaderItem(Node):
     """One line under `bylaw`: source, signed, binding, valid, renewed, amends, version, status, …"""
@@ -390,7 +434,28 @@ class Bylaw(Node):
 
     @property
     def source(self) -> str | None:
+        """The (first) source document's file name."""
         return self._header_value("source")
+
+    @property
+    def sources(self) -> tuple[tuple[str | None, str], ...]:
+        """Every source document as (name, file): name None for a bylaw's single unnamed source."""
+        return tuple((h.value[1] if len(h.value) > 1 else None, h.value[0])
+                     for h in self.header if h.key == "source")
+
+    @property
+    def form(self) -> LegalForm:
+        """The agreement's legal form; a bylaw that states none is read as informal (KL per analogi)."""
+        return self._header_value("form") or INFORMAL
+
+    @property
+    def form_stated(self) -> bool:
+        return self.header_item("form") is not None
+
+    @property
+    def sate(self) -> str | None:
+        """The place where a kommunalförbund has its säte (KL 9 kap. 6 § 1)."""
+        return self._header_value("sate")
 
     @property
     def signed(self) -> date | None:

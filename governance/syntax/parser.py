@@ -108,18 +108,32 @@ class _Build(Transformer):
                                 "join the sentences in one string, or split the clause")
             fields[key] = value
             spans[key] = span
-        return t.Notes(**fields, cite_span=spans.get("cite", t.NO_SPAN)) if fields else t.Notes()
+        extra = {}
+        if "cite" in fields:
+            fields["cite"], extra["cite_source"] = fields["cite"]
+        if "law" in fields:
+            fields["law"], extra["law_quote"] = fields["law"]
+        if not fields:
+            return t.Notes()
+        return t.Notes(**fields, **{k: v for k, v in extra.items() if v is not None},
+                       cite_span=spans.get("cite", t.NO_SPAN), law_span=spans.get("law", t.NO_SPAN))
 
-    def _note(key):  # noqa: N805 - a small factory for the four note kinds
+    def _note(key):  # noqa: N805 - a small factory for the note kinds that hold one string
         def note(self, items):
             tok = items[0]
             return key, str(tok), self.span(tok)
         return note
 
-    cite = _note("cite")
     section = _note("section")
-    law = _note("law")
     assume = _note("assume")
+
+    def cite(self, items):  # `cite [SOURCE] "sentence"`
+        name, tok = items
+        return "cite", (str(tok), str(name) if name is not None else None), self.span(tok)
+
+    def law(self, items):  # `law "reference" ["the statute's words"]`
+        ref, quote = items
+        return "law", (str(ref), str(quote) if quote is not None else None), self.span(quote or ref)
 
     # -- header --
     @v_args(meta=True)
@@ -138,8 +152,31 @@ class _Build(Transformer):
         (key, value), notes = items
         return t.HeaderItem(key=key, value=value, notes=notes, span=self.span(meta))
 
-    def source(self, items):
-        return "source", (str(items[0]),)
+    def source(self, items):  # `source [NAME] "FILE"`: value (file,) or (file, name)
+        name, file = items
+        return "source", (str(file),) if name is None else (str(file), str(name))
+
+    def form(self, items):
+        return "form", (items[0],)
+
+    def sate(self, items):
+        return "sate", (str(items[0]),)
+
+    def form_direktion(self, items):
+        return t.LegalForm("kommunalforbund", (("direktion", str(items[0])),))
+
+    def form_fullmaktige(self, items):
+        return t.LegalForm("kommunalforbund", (("forbundsfullmaktige", str(items[0])),
+                                               ("forbundsstyrelse", str(items[1]))))
+
+    def form_gemensam(self, items):
+        return t.LegalForm("gemensam-namnd", (("gemensam-namnd", str(items[0])),), host=str(items[1]))
+
+    def form_avtal(self, items):
+        return t.LegalForm("avtalssamverkan")
+
+    def form_informal(self, items):
+        return t.LegalForm("informal")
 
     def signed(self, items):
         return "signed", (items[0], str(items[1]) if items[1] is not None else None)
