@@ -5,6 +5,7 @@ Each pass is a function (bylaw, context) -> iterable of diagnostics, listed in `
 from __future__ import annotations
 
 import difflib
+from datetime import date
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from .diagnostics import BylawError
 from .model import types as t
 from .model.from_ast import slugify
 from .statute import parse_reference, passage, statute
+from .terms import election_date
 
 _ID_SLUG = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
@@ -143,6 +145,34 @@ def check_law(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
                         f"the paragraph reads: \"{closest[:300]}\"" if closest else None)
 
 
+def check_mandate(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
+    """A mandate cannot start before the election that fills it (KL 5 kap. 9 §, 6 kap. 18 §, 9 kap. 4 §); a
+    kommunalförbund's assembly serves from 1 January after the election year unless the förbundsordning says
+    otherwise (9 kap. 4 §), so one relying on fullmäktige's 15 October is told which module states the law."""
+    cycle, mandate = bylaw.election_cycle, bylaw.mandate_period
+    owner = bylaw if bylaw.mandate is not None else next((m for m in bylaw.modules if m.mandate), None)
+    if owner is None or cycle is None or mandate is None:
+        return
+    span = mandate.span if owner is bylaw else next((i.span for i in bylaw.imports if i.module == owner.id),
+                                                    bylaw.span)
+    if not mandate.after and cycle.every >= 1:
+        for year in range(cycle.start, cycle.start + 4 * cycle.every, cycle.every):
+            election = election_date(cycle, year)
+            try:
+                start = date(year, mandate.month, mandate.day)
+            except ValueError:
+                break
+            if election is not None and start < election:
+                yield error("mandate-before-election", f"the mandate starts on {start}, before its own election "
+                            f"on {election}", span, "a styrelse or förbundsfullmäktige serves from 1 January "
+                            "after the election: `mandate period 4 years from january 1 after election year`")
+                return
+    if bylaw.form.kind == "kommunalforbund" and owner is not bylaw and not mandate.after:
+        yield warning("form-mandate", f"a kommunalförbund's assembly is elected from 1 January after the election "
+                      f"year (KL 9 kap. 4 §), but module '{owner.id}' gives fullmäktige's mandate", span,
+                      "import kl-kommunalforbund, or state the förbundsordning's own `mandate period`")
+
+
 def check_id(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
     """A bylaw's id is a lowercase slug equal to its file's stem: calendars name it, and `load_versions`
     finds a bylaw's older versions by file name."""
@@ -190,6 +220,7 @@ PASSES: tuple[Callable[[t.Bylaw, Context], Iterable[Diagnostic]], ...] = (
     check_id,
     check_quotes,
     check_law,
+    check_mandate,
     check_preparation_cycles,
     check_unreachable_bodies,
     check_uncited,

@@ -255,7 +255,8 @@ def print_bylaw(b: t.Bylaw) -> str:
                               f"of {_month(e.month)}"))
     if b.mandate is not None:
         m = b.mandate
-        tail.append(_block(m, f"mandate period {m.years} years from {_month(m.month)} {m.day} of election year"))
+        year = "after election year" if m.after else "of election year"
+        tail.append(_block(m, f"mandate period {m.years} years from {_month(m.month)} {m.day} {year}"))
     for d in b.defaults:
         tail.append([*_comments(d, 0), f"default {quorum_text(d)}", *_notes(d.notes, 1)])
     if tail:

@@ -13,10 +13,11 @@ from typing import Mapping
 
 from .loader import shipped_dir
 
-_HEADING = re.compile(r"^### (\d+) kap\. (\d+) §\s*$")
+_HEADING = re.compile(r"^### (\d+) kap\. (\d+(?: [a-z])?) §\s*$")  # "18 §", "18 a §"
 # "Kommunallagen (2017:725) 9 kap. 6 §", "KL 9 kap. 19–35 §§", "… 6 kap. 27 § första stycket"
-_REFERENCE = re.compile(r"(?:\((?P<sfs>\d{4}:\d+)\)|\b(?P<kl>KL)\b)?[^§]*?(?P<kap>\d+)\s*kap\.\s*"
-                        r"(?P<first>\d+)(?:\s*[-–]\s*(?P<last>\d+))?\s*§")
+_REFERENCE = re.compile(r"(?P<kap>\d+)\s*kap\.\s*(?P<first>\d+)(?:\s+(?P<letter>[a-z])\b)?"
+                        r"(?:\s*[-–]\s*(?P<last>\d+))?\s*§")
+_SFS = re.compile(r"\((\d{4}:\d+)\)")
 FILES = {"2017:725": "kommunallagen-2017-725.txt"}
 NAMES = {"2017:725": "Kommunallagen (2017:725)"}
 
@@ -25,10 +26,10 @@ NAMES = {"2017:725": "Kommunallagen (2017:725)"}
 class Statute:
     sfs: str
     name: str
-    paragraphs: Mapping[tuple[int, int], str]  # (chapter, paragraph) → text, one paragraph per heading
+    paragraphs: Mapping[tuple[int, str], str]  # (chapter, "27" or "18 a") → text, one per heading
 
-    def text(self, chapter: int, paragraph: int) -> str | None:
-        return self.paragraphs.get((chapter, paragraph))
+    def text(self, chapter: int, paragraph: int | str) -> str | None:
+        return self.paragraphs.get((chapter, str(paragraph)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,10 +40,18 @@ class Reference:
     chapter: int
     first: int
     last: int
+    letter: str = ""  # "a" in "18 a §"
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        if self.letter:
+            return (f"{self.first} {self.letter}",)
+        return tuple(str(p) for p in range(self.first, self.last + 1))
 
     def __str__(self) -> str:
         name = NAMES.get(self.sfs or "", f"({self.sfs})" if self.sfs else "")
-        par = f"{self.first} §" if self.first == self.last else f"{self.first}–{self.last} §§"
+        par = (f"{self.paragraphs[0]} §" if len(self.paragraphs) == 1
+               else f"{self.first}–{self.last} §§")
         return f"{name} {self.chapter} kap. {par}".strip()
 
 
@@ -50,9 +59,11 @@ def parse_reference(text: str) -> Reference | None:
     match = _REFERENCE.search(text)
     if not match:
         return None
-    sfs = match["sfs"] or ("2017:725" if match["kl"] or "kommunallag" in text.lower() else None)
+    sfs_match = _SFS.search(text)
+    named_kl = re.search(r"\bKL\b", text) or "kommunallag" in text.lower()
+    sfs = sfs_match[1] if sfs_match else ("2017:725" if named_kl else None)
     first = int(match["first"])
-    return Reference(sfs, int(match["kap"]), first, int(match["last"] or first))
+    return Reference(sfs, int(match["kap"]), first, int(match["last"] or first), match["letter"] or "")
 
 
 @cache  # the shipped text never changes while the process runs: read it once, keep it read-only
@@ -61,12 +72,12 @@ def statute(sfs: str) -> Statute | None:
     name = FILES.get(sfs)
     if name is None:
         return None
-    paragraphs: dict[tuple[int, int], str] = {}
+    paragraphs: dict[tuple[int, str], str] = {}
     key = None
     for line in (shipped_dir("law") / name).read_text(encoding="utf-8").splitlines():
         heading = _HEADING.match(line)
         if heading:
-            key = (int(heading[1]), int(heading[2]))
+            key = (int(heading[1]), heading[2])
             paragraphs[key] = ""
         elif key and line and not line.startswith("#"):
             paragraphs[key] = (paragraphs[key] + " " + line).strip()
@@ -84,5 +95,5 @@ def passage(reference: Reference) -> str | None:
     law = statute(reference.sfs) if reference.sfs else None
     if law is None:
         return None
-    texts = [law.text(reference.chapter, p) for p in range(reference.first, reference.last + 1)]
+    texts = [law.text(reference.chapter, p) for p in reference.paragraphs]
     return None if any(t is None for t in texts) else " ".join(t for t in texts if t)

@@ -74,8 +74,8 @@ class Period:
 
 
 def _period_from(cycle: t.ElectionCycle, mandate: t.MandatePeriod, election_year: int) -> Period:
-    start = date(election_year, mandate.month, mandate.day)
-    end = date(election_year + mandate.years, mandate.month, mandate.day) - timedelta(days=1)
+    start = date(election_year + mandate.after, mandate.month, mandate.day)
+    end = date(election_year + mandate.after + mandate.years, mandate.month, mandate.day) - timedelta(days=1)
     return Period(start, end, _nth_weekday(election_year, cycle.month, cycle.ordinal, cycle.weekday))
 
 
@@ -89,7 +89,7 @@ def mandate_period_at(cycle: t.ElectionCycle, mandate: t.MandatePeriod, day: dat
 
 
 def next_period(cycle: t.ElectionCycle, mandate: t.MandatePeriod, period: Period) -> Period:
-    return _period_from(cycle, mandate, period.start.year + cycle.every)
+    return _period_from(cycle, mandate, period.election.year + cycle.every)
 
 
 def mandate_periods(cycle: t.ElectionCycle, mandate: t.MandatePeriod, first: int, last: int) -> tuple[Period, ...]:

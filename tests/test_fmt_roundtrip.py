@@ -146,7 +146,8 @@ def bylaw_text(draw):
                          "cost by population", "cost by population at november 1 updated yearly among participants",
                          "cost fee per inhabitant per year", "cost fee per inhabitant per year 12.50 SEK fixed at renewal"]),
         st.just("election every 4 years from 2018 on second sunday of september"),
-        st.just("mandate period 4 years from october 15 of election year"),
+        st.sampled_from(["mandate period 4 years from october 15 of election year",
+                         "mandate period 4 years from january 1 after election year"]),
         st.just("default quorum more than half of seats"),
     ]
     singletons = {3, 4, 5}  # election, mandate and default come once

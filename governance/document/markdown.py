@@ -461,7 +461,7 @@ class _Document:
                                      month=w.month(e.month)), e))
         if m.mandate is not None:
             p = m.mandate
-            items.append(self.item(w("mandate", years=w.count("years", p.years),
+            items.append(self.item(w("mandate.after" if p.after else "mandate", years=w.count("years", p.years),
                                      date=w("daymonth", day=p.day, month=w.month(p.month))), p))
         for d in m.defaults:
             items.append(self.item(w("default", rule=self.quorum_rule(d, d.unit or "seats")), d))

@@ -341,9 +341,13 @@ class ElectionCycle(Node):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MandatePeriod(Node):
+    """A mandate of `years` from `month`/`day` of the election year (`after` 0: fullmäktige, KL 5 kap. 9 §) or
+    of the year after it (`after` 1: a styrelse or förbundsfullmäktige, 6 kap. 18 §, 9 kap. 4 §)."""
+
     years: int
     month: int
     day: int
+    after: int = 0
 
 
 # ---- legal form ------------------------------------------------------------------------------------

@@ -474,9 +474,15 @@ class _Build(Transformer):
 
     @v_args(meta=True)
     def mandate(self, meta, items):
-        years, month, day, notes = items
-        return t.MandatePeriod(years=years, month=month_number(month), day=day, notes=notes,
+        years, month, day, after, notes = items
+        return t.MandatePeriod(years=years, month=month_number(month), day=day, after=after, notes=notes,
                                span=self.span(meta))
+
+    def of_election_year(self, items):
+        return 0
+
+    def after_election_year(self, items):
+        return 1
 
     @v_args(meta=True)
     def default(self, meta, items):
