@@ -164,6 +164,7 @@ def _start_server(command: str, cwd: Path) -> tuple[subprocess.Popen, int, int]:
     raise AssertionError(f"{command!r} did not listen within a minute")
 
 
+@pytest.mark.slow  # a process per command
 @pytest.mark.parametrize("block", [b for b in RUN if b.kind == "sh"], ids=str)
 def test_sh_block_runs(block, workdir):
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
@@ -201,6 +202,7 @@ def _transcript(block: Block) -> list[tuple[str, str]]:
     return [(command, "\n".join(lines).rstrip("\n")) for command, lines in pairs]
 
 
+@pytest.mark.slow  # a process per command
 @pytest.mark.parametrize("block", [b for b in RUN if b.kind == "console"], ids=str)
 def test_console_block_is_what_the_commands_print(block, workdir):
     for command, expected in _transcript(block):
@@ -208,6 +210,7 @@ def test_console_block_is_what_the_commands_print(block, workdir):
         assert result.stdout.rstrip("\n") == expected, f"{block}: $ {command}"
 
 
+@pytest.mark.slow  # a process per command
 @pytest.mark.parametrize("block", [b for b in RUN if b.directive], ids=str)
 def test_shown_output_is_the_command_s(block, workdir):
     how, command = block.directive
