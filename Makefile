@@ -29,7 +29,7 @@ lock:
 # that breaks us is seen here on purpose. When it fails, the packages that differ from the lock are listed.
 test-latest:
 	@rm -rf $(VENV)-latest && $(PYTHON) -m venv $(VENV)-latest
-	@$(VENV)-latest/bin/python -m pip install $(PIP_QUIET) --upgrade -e '.[test]' >$(VENV)-latest/install.log 2>&1 \
+	@$(VENV)-latest/bin/python -m pip install $(PIP_QUIET) --upgrade setuptools -e '.[test]' >$(VENV)-latest/install.log 2>&1 \
 	  || { cat $(VENV)-latest/install.log; exit 1; }
 	@$(VENV)-latest/bin/python -m pytest -q -p no:cacheprovider \
 	  || { echo "make test-latest: the suite fails on the newest releases; these differ from requirements.lock:"; \
