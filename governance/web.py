@@ -1,48 +1,70 @@
 """`governance serve`: a small web site on a secretariat's own machine: the bylaws as documents, and a form
 that checks a pasted calendar exactly as `governance check` does.
 
-Standard library only (`http.server`). `build_server` makes a bound server (port 0: any free port) that a
-test can run in a thread. Pages are HTML with every outside string escaped, no external resources, and
-work without JavaScript; a few lines of inline script only read a chosen file into the form. The server
-has no authentication: it listens on localhost unless told otherwise.
+Starlette (routing, requests, responses) on uvicorn (governance/webserver.py): an established ASGI stack
+that a municipality's IT can run behind its own proxy, with an event loop that holds a slow client for a
+few kilobytes instead of a thread. `build_server` makes a bound server (port 0: any free port) that a test
+can run in a thread; `create_app` the ASGI application alone. Pages are HTML with every outside string
+escaped, no external resources, and work without JavaScript. The server has no authentication: it
+listens on localhost unless told otherwise, and answers only to the host names it is given.
 
     GET  /                       the bylaws served, each with its document and the check form
     GET  /bylaw/ID?lang=en|sv    the bylaw as a document (governance.render, HTML)
     GET  /check[?bylaw=ID]       the check form
-    POST /check[?format=json]    fields bylaw, calendar, mapping (an .ics's --mapping file; optional),
-                                 as_of, year; the report: an HTML page, or the JSON of DESIGN.md (also for
-                                 `Accept: application/json`); 400 for a calendar that cannot be read
+    POST /check[?format=json]    the form, with its CSRF token and cookie: fields bylaw, calendar, mapping
+                                 (an .ics's --mapping file; optional), as_of, year; the report: an HTML
+                                 page, or the JSON of DESIGN.md (also for `Accept: application/json`)
+    POST /api/check              for programs: a JSON body {bylaw, calendar, mapping, as_of, year}, or the
+                                 calendar itself (application/yaml, text/calendar) with the other fields in
+                                 the query; the JSON report. No token: a browser sends neither type to
+                                 another site without asking first (CORS), and this server never agrees.
+
+Refused, each with its status: a Host not allowed (400), a cross-site or `Origin: null` POST (403), a form
+without its token (403), a body over 10 MB (413, before it is read), a body that stalls (408).
 """
 from __future__ import annotations
 
+import asyncio
 import base64
 import hashlib
+import hmac
 import json
 import re
-import socket
-import socketserver
+import secrets
 import sys
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from html import escape
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from types import MappingProxyType
 from typing import TextIO
 from urllib.parse import parse_qs, quote, urlsplit
+
+import anyio
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import ClientDisconnect, Request
+from starlette.responses import Response as StarletteResponse
+from starlette.routing import Route
 
 from .calendar.errors import CalendarError, CalendarIssue
 from .calendar.source import MAX_BYTES
 from .document.html import PAGE
 from .document.html import STYLE as DOCUMENT_STYLE
 from .model.types import Bylaw
+from .webserver import HEAD_TIMEOUT, MAX_CONNECTIONS, Server
 
 # A form larger than the calendar reader's own limit cannot hold a calendar it would read.
 MAX_BODY = MAX_BYTES
 FORM_TYPE = "application/x-www-form-urlencoded"
+RAW_TYPES = {"application/yaml": "calendar.yaml", "application/x-yaml": "calendar.yaml",
+             "text/yaml": "calendar.yaml", "text/calendar": "calendar.ics"}
+BODY_IDLE = 5.0    # seconds a request body may pause before it is answered 408
+BODY_TOTAL = 60.0  # seconds for a whole body: 10 MB at a slow 1.4 Mbit/s
+CHECKERS = 4       # checks at once, in threads; more would only share the same cores
+CSRF_COOKIE, CSRF_FIELD = "governance-csrf", "csrf"
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 STYLE = DOCUMENT_STYLE + """\
 nav { font-family: system-ui, sans-serif; font-size: .9rem; margin-bottom: 1rem; }
@@ -83,9 +105,24 @@ SCRIPT = """
 })();
 """
 _SCRIPT_HASH = base64.b64encode(hashlib.sha256(SCRIPT.encode()).digest()).decode()
-CSP_DOCUMENT = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+# No answer may be shown inside another site's frame (frame-ancestors; X-Frame-Options for older browsers).
+CSP_DOCUMENT = ("default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; "
+                "frame-ancestors 'none'")
 CSP_PAGE = (f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{_SCRIPT_HASH}'; "
-            "base-uri 'none'; form-action 'self'")
+            "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+CSP_DATA = "default-src 'none'; frame-ancestors 'none'; sandbox"
+SECURITY_HEADERS = (
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    # Not no-referrer: under it a browser sends its own form's POST with `Origin: null`, the very mark of a
+    # request from an opaque (sandboxed, file:, data:) origin that Guard refuses.
+    (b"referrer-policy", b"same-origin"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"cross-origin-resource-policy", b"same-origin"),
+    (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
+    (b"cache-control", b"no-store"),
+)
+JSON_TYPE = "application/json; charset=utf-8"
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,11 +153,25 @@ class BadRequest(Exception):
 
 
 def build_server(served: Iterable[Served], host: str = "127.0.0.1", port: int = 8000, *,
-                 log: TextIO | None = None) -> Server:
+                 log: TextIO | None = None, allowed_hosts: Iterable[str] = (),
+                 head_timeout: float = HEAD_TIMEOUT, max_connections: int = MAX_CONNECTIONS,
+                 body_idle: float = BODY_IDLE) -> Server:
     """A server for these bylaws, bound and listening on host:port (0: a free port; `server.url` says
     which). Run it with `serve_forever()`; stop it with `shutdown()` from another thread, then
     `server_close()`. Requests and unexpected errors are logged to `log` (default stderr).
-    Raises ValueError for no bylaw or two with one id, OSError when the address cannot be had."""
+    `allowed_hosts`: the names it answers to besides the address it listens on (localhost's names when that
+    is a loopback address). Raises ValueError for no bylaw or two with one id, OSError when the address
+    cannot be had."""
+    hosts = {host.strip("[]").lower(), *(h.lower() for h in allowed_hosts)}
+    if hosts & set(LOOPBACK):
+        hosts |= set(LOOPBACK)
+    app = create_app(served, allowed_hosts=hosts, log=log, body_idle=body_idle)
+    return Server(app, host, port, head_timeout=head_timeout, max_connections=max_connections)
+
+
+def create_app(served: Iterable[Served], *, allowed_hosts: Iterable[str] = LOOPBACK, log: TextIO | None = None,
+               body_idle: float = BODY_IDLE) -> Guard:
+    """The ASGI application: Starlette's routes inside `Guard` (hosts, origins, security headers, log)."""
     by_id: dict[str, Served] = {}
     for entry in served:
         if entry.bylaw.id in by_id:
@@ -128,61 +179,41 @@ def build_server(served: Iterable[Served], host: str = "127.0.0.1", port: int = 
         by_id[entry.bylaw.id] = entry
     if not by_id:
         raise ValueError("no bylaw to serve")
-    cls = _Server6 if ":" in host else Server
-    return cls((host, port), MappingProxyType(by_id), sys.stderr if log is None else log)
-
-
-class Server(ThreadingHTTPServer):
-    daemon_threads = True  # a request still running never keeps the process from stopping
-
-    def __init__(self, address: tuple[str, int], served: Mapping[str, Served], log: TextIO):
-        self.served, self.log = served, log
-        super().__init__(address, Handler)
-
-    def server_bind(self) -> None:
-        # HTTPServer's own looks the host's full name up (getfqdn), which can hang on a machine without
-        # DNS; nothing here uses that name.
-        socketserver.TCPServer.server_bind(self)
-        self.server_name, self.server_port = self.server_address[:2]
-
-    @property
-    def url(self) -> str:
-        host, port = self.server_address[:2]
-        return f"http://[{host}]:{port}/" if ":" in host else f"http://{host}:{port}/"
-
-
-class _Server6(Server):
-    address_family = socket.AF_INET6
+    site = Site(MappingProxyType(by_id), sys.stderr if log is None else log, body_idle)
+    routes = [Route("/", site.index, methods=["GET"]),
+              Route("/check", site.check, methods=["GET", "POST"]),
+              Route("/api/check", site.api_check, methods=["POST"]),
+              Route("/bylaw/{bylaw_id:str}", site.document, methods=["GET"])]
+    app = Starlette(routes=routes, exception_handlers={HTTPException: site.http_error})
+    app.router.redirect_slashes = False  # one address per page: /check/ is not /check
+    return Guard(app, frozenset(allowed_hosts), site.log_line)
 
 
 def check_text(served: Served, text: str, *, mapping: str = "", as_of: date | None = None,
                year: int | None = None):
-    """`governance check` on a calendar's text: written as `calendar.yaml` (`calendar.ics` when it starts
-    with BEGIN:VCALENDAR) into a temporary folder, read as the command reads a file (the same size and
-    encoding limits), the folder removed, and checked with the command's as-of, year and versions.
-    `mapping`: the text of an .ics calendar's mapping file (`--mapping`), if any, read as `mapping.yaml`.
-    Reports and issues name the files `calendar.yaml`/`calendar.ics` and `mapping.yaml`, not the temporary
-    folder. Returns (report, calendar); raises CalendarError with every issue when the calendar cannot be
-    read."""
-    from .calendar import read
+    """`governance check` on a calendar's text, as the command reads a file named `calendar.yaml`
+    (`calendar.ics` when it starts with BEGIN:VCALENDAR): the same decoding, readers and limits, in memory.
+    `mapping`: the text of an .ics calendar's mapping file (`--mapping`), if any, named `mapping.yaml`.
+    Checked with the command's as-of, year and versions. Returns (report, calendar); raises CalendarError
+    with every issue when the calendar cannot be read."""
+    from .calendar import parse_calendar
+    from .calendar.ics_reader import parse_ics
+    from .calendar.mapping import parse_mapping
+    from .calendar.source import decode
     from .check import check_calendar
     from .commands.common import other_bylaw
 
-    name = "calendar.ics" if text.lstrip("\ufeff \t\r\n").upper().startswith("BEGIN:VCALENDAR") else "calendar.yaml"
-    with tempfile.TemporaryDirectory(prefix="governance-serve-") as folder:
-        path, table = Path(folder, name), None
-        path.write_bytes(text.encode("utf-8"))
-        shown = {str(path): name}  # issues name the files as the user knows them, not the temporary folder
-        if mapping.strip():
-            table = Path(folder, "mapping.yaml")
-            table.write_bytes(mapping.encode("utf-8"))
-            shown[str(table)] = "mapping.yaml"
-        try:
-            calendar = read(path, table)
-        except CalendarError as exc:
-            raise CalendarError(replace(i, file=shown.get(i.file, i.file)) for i in exc.issues) from None
-    calendar = replace(calendar, path=name,
-                       unmapped=tuple(replace(i, file=shown.get(i.file, i.file)) for i in calendar.unmapped))
+    ics = text.lstrip("\ufeff \t\r\n").upper().startswith("BEGIN:VCALENDAR")
+    name = "calendar.ics" if ics else "calendar.yaml"
+    # In the order calendar.read takes them: a YAML calendar refuses any mapping unread; an .ics reads its
+    # mapping before itself.
+    table = None
+    if mapping.strip():
+        if not ics:
+            raise CalendarError([CalendarIssue("mapping.yaml", 1, 0, "a mapping file is only used with .ics calendars")])
+        table = parse_mapping(decode(mapping.encode("utf-8"), "mapping.yaml"), "mapping.yaml")
+    source = decode(text.encode("utf-8"), name)
+    calendar = parse_ics(source, name, table) if ics else parse_calendar(source, name)
     mismatch = other_bylaw(calendar, served.bylaw.id)
     if mismatch:
         key = re.search(r"(?m)^bylaw\s*:", text)
@@ -191,52 +222,241 @@ def check_text(served: Served, text: str, *, mapping: str = "", as_of: date | No
     return report, calendar
 
 
-class Handler(BaseHTTPRequestHandler):
-    server: Server
-    timeout = 60  # a client that stops sending in the middle of a request frees its thread
+class Guard:
+    """ASGI middleware before every route: answers only to the allowed host names (no DNS rebinding), refuses
+    a POST that a browser sends from another site or from an opaque origin (`Origin: null`), adds the
+    security headers to every answer, and logs each request in one line."""
 
-    def do_GET(self) -> None:
-        url = urlsplit(self.path)
-        self.wants_json = (_wants_json(self.headers.get("Accept", ""))
-                           or "json" in parse_qs(url.query).get("format", ()))
+    def __init__(self, app, hosts: frozenset[str], log_line):
+        self.app, self.hosts, self.log_line = app, hosts, log_line
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        status = 0
+
+        async def secured(message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers = list(message.get("headers", ()))
+                names = {name for name, _ in headers}
+                headers += [h for h in SECURITY_HEADERS if h[0] not in names]
+                if b"content-security-policy" not in names:
+                    headers.append((b"content-security-policy", CSP_DATA.encode()))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        refusal = self.refusal(scope)
+        if refusal is None:
+            await self.app(scope, receive, secured)
+        else:
+            code, text = refusal
+            await StarletteResponse(text + "\n", code, media_type="text/plain; charset=utf-8")(scope, receive, secured)
+        client = scope.get("client") or ("-", 0)
+        query = scope.get("query_string", b"")
+        self.log_line(f'{client[0]} "{scope["method"]} {scope["path"]}{"?" * bool(query)}'
+                      f'{query.decode("latin-1")}" {status}')
+
+    def refusal(self, scope) -> tuple[int, str] | None:
+        headers: dict[bytes, bytes] = {}
+        for name, value in scope["headers"]:
+            headers.setdefault(name, value)
+        host = headers.get(b"host", b"").decode("latin-1")
+        if _host_name(host) not in self.hosts:
+            return 400, (f"This server does not answer to the host '{host}'. It answers to "
+                         f"{', '.join(sorted(self.hosts))} (governance serve --allow-host NAME adds one).")
+        if scope["method"] in ("GET", "HEAD"):
+            return None
+        # A browser says where a request comes from; a program that says nothing is not a browser.
+        fetched = headers.get(b"sec-fetch-site", b"").decode("latin-1")
+        if fetched in ("cross-site", "same-site"):
+            return 403, f"A request from another site ({fetched}) is refused: use this server's own form."
+        origin = headers.get(b"origin")
+        if origin is not None:
+            origin_text = origin.decode("latin-1")
+            if origin_text.strip().lower() == "null":
+                return 403, "A request from an opaque origin (Origin: null) is refused: use this server's own form."
+            parts = urlsplit(origin_text)
+            if parts.scheme not in ("http", "https") or parts.netloc.lower() != host.lower():
+                return 403, f"A request from {origin_text} is refused: use this server's own form."
+        return None
+
+
+def _host_name(host: str) -> str:
+    """The name in a Host header, without its port: `[::1]:8000` -> `::1`, `Localhost.:80` -> `localhost`."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[1:host.index("]")] if "]" in host else ""
+    if host.count(":") == 1:
+        host = host.partition(":")[0]
+    return host.rstrip(".")
+
+
+class Site:
+    """The routes' endpoints, over the bylaws served. `secret` signs the CSRF tokens of this run."""
+
+    def __init__(self, served: Mapping[str, Served], log: TextIO, body_idle: float):
+        self.served, self.log, self.body_idle = served, log, body_idle
+        self.secret = secrets.token_bytes(32)
+        self._limiter: anyio.CapacityLimiter | None = None
+
+    def log_line(self, line: str) -> None:
+        # Control characters from a request shown as escapes: nothing a client sends moves the cursor on
+        # the secretariat's terminal.
+        self.log.write(line.translate(_CONTROL) + "\n")
+        self.log.flush()
+
+    # ---- endpoints ----------------------------------------------------------------------------------
+    async def index(self, request: Request) -> StarletteResponse:
+        return await self._answer(request, lambda token: self._page("Bylaws", _index(self.served, token)))
+
+    async def document(self, request: Request) -> StarletteResponse:
+        def page(token: str) -> Response:
+            served = self.served.get(request.path_params["bylaw_id"])
+            if served is None:
+                raise BadRequest(404, f"Nothing here: {request.url.path}")
+            return self._document(served.bylaw, request.query_params.get("lang", "en"))
+        return await self._answer(request, page)
+
+    async def check(self, request: Request) -> StarletteResponse:
+        if request.method == "POST":
+            return await self._answer(request, None)
+        chosen = request.query_params.get("bylaw", "")
+        return await self._answer(request, lambda token: self._page(
+            "Check a calendar", "<h1>Check a calendar</h1>\n" + _form(self.served, token, chosen=chosen)))
+
+    async def api_check(self, request: Request) -> StarletteResponse:
+        return await self._answer(request, None, api=True)
+
+    async def http_error(self, request: Request, exc: HTTPException) -> StarletteResponse:
+        """Starlette's own refusals (no such path, a method not allowed) as this site's pages."""
+        headers: tuple[tuple[str, str], ...] = ()
+        if exc.status_code == 405:
+            allowed = (exc.headers or {}).get("Allow", "")
+            order = [m for m in ("GET", "HEAD", "POST") if m in allowed.split(", ")]
+            headers = (("Allow", ", ".join(order)),)
+            problem = BadRequest(405, f"{request.method} is not allowed here; use {' or '.join(order)}.",
+                                 headers=headers)
+        elif exc.status_code == 404:
+            problem = BadRequest(404, f"Nothing here: {request.url.path}")
+        else:
+            problem = BadRequest(exc.status_code, str(exc.detail))
+        return self._respond(request, self._problem(problem, _wants_json(request), ""), None)
+
+    # ---- answering ----------------------------------------------------------------------------------
+    async def _answer(self, request: Request, make, *, api: bool = False) -> StarletteResponse:
+        """The answer to a request, never a traceback: `make(token)` builds a page (GET), None a check."""
+        token, cookie = self._token(request)
+        wants_json = api or _wants_json(request)
         try:
-            response = self._route(url)
+            if make is not None:
+                response = make(token)
+            else:
+                body = await self._body(request)
+                fields = self._api_fields(request, body) if api else self._form_fields(request, body)
+                response = await anyio.to_thread.run_sync(self._check, fields, wants_json, token,
+                                                          limiter=self._checkers())
         except BadRequest as exc:
-            response = self._problem(exc)
+            response = self._problem(exc, wants_json, token)
+        except ClientDisconnect:
+            response = Response(400, "", "text/plain; charset=utf-8")  # nobody is left to read it
         except Exception as exc:  # a bug: one line in the log and on the page, never a traceback
-            self.log_message("governance: internal error: %s: %s (%s %s)", type(exc).__name__, exc,
-                             self.command, url.path)
+            self.log_line(f"governance: internal error: {type(exc).__name__}: {exc} "
+                          f"({request.method} {request.url.path})")
             response = self._problem(BadRequest(500, "Internal error: the server could not answer; "
-                                                     "its log says why."))
-        self._send(response)
+                                                     "its log says why."), wants_json, token)
+        return self._respond(request, response, cookie)
 
-    do_HEAD = do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = do_GET
+    def _checkers(self) -> anyio.CapacityLimiter:
+        if self._limiter is None:  # made in the event loop's thread, on the first check
+            self._limiter = anyio.CapacityLimiter(CHECKERS)
+        return self._limiter
 
-    def version_string(self) -> str:  # the Server header: what answers, not which Python
-        return "governance"
+    def _respond(self, request: Request, response: Response, cookie: str | None) -> StarletteResponse:
+        headers = dict(response.headers)
+        answer = StarletteResponse(response.body.encode("utf-8"), response.status, headers,
+                                   media_type=response.content_type)
+        if response.status == 413:
+            answer.headers["Connection"] = "close"  # the body is still unread: this connection cannot carry another
+        if cookie is not None and response.content_type.startswith("text/html"):  # a page, with a form
+            answer.set_cookie(CSRF_COOKIE, cookie, httponly=True, samesite="strict", path="/")
+        return answer
 
-    def _route(self, url) -> Response:
-        path, query = url.path, _fields(url.query)
-        if path == "/":
-            self._allow("GET", "HEAD")
-            return self._page("Bylaws", _index(self.server.served))
-        if path == "/check":
-            self._allow("GET", "HEAD", "POST")
-            if self.command == "POST":
-                return self._check()
-            chosen = query.get("bylaw", "")
-            return self._page("Check a calendar",
-                              "<h1>Check a calendar</h1>\n" + _form(self.server.served, chosen=chosen))
-        if path.startswith("/bylaw/") and path[len("/bylaw/"):] in self.server.served:
-            self._allow("GET", "HEAD")
-            return self._document(self.server.served[path[len("/bylaw/"):]].bylaw, query.get("lang", "en"))
-        raise BadRequest(404, f"Nothing here: {path}")
+    def _token(self, request: Request) -> tuple[str, str | None]:
+        """The form's CSRF token for this browser, and the cookie to set when it has none yet: the cookie
+        holds a random nonce, the form its signature, so a token cannot be made without this run's secret."""
+        nonce = request.cookies.get(CSRF_COOKIE, "")
+        fresh = None
+        if not re.fullmatch(r"[A-Za-z0-9_-]{40,64}", nonce):
+            nonce = fresh = secrets.token_urlsafe(32)
+        return self._sign(nonce), fresh
 
-    def _allow(self, *methods: str) -> None:
-        if self.command not in methods:
-            raise BadRequest(405, f"{self.command} is not allowed here; use {' or '.join(methods)}.",
-                             headers=(("Allow", ", ".join(methods)),))
+    def _sign(self, nonce: str) -> str:
+        return hmac.new(self.secret, nonce.encode("ascii"), hashlib.sha256).hexdigest()
 
+    async def _body(self, request: Request) -> bytes:
+        """The request's body, refused before a byte is read when it says it is too long (413), when it
+        grows past the limit (413), or when it pauses for `body_idle` seconds or takes BODY_TOTAL (408)."""
+        declared = request.headers.get("content-length")
+        if declared is not None:
+            if not declared.isdigit():
+                raise BadRequest(400, "Content-Length is not a number.")
+            if int(declared) > MAX_BODY:
+                raise BadRequest(413, f"The form is {_mb(int(declared))} MB; the limit is {_mb(MAX_BODY)} MB.")
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + BODY_TOTAL
+        chunks, size = [], 0
+        stream = request.stream().__aiter__()
+        while True:
+            try:
+                wait = min(self.body_idle, deadline - loop.time())
+                chunk = await asyncio.wait_for(stream.__anext__(), timeout=max(wait, 0))
+            except StopAsyncIteration:
+                break
+            except TimeoutError:
+                raise BadRequest(408, "The request's body stopped arriving; send it again.") from None
+            size += len(chunk)
+            if size > MAX_BODY:
+                raise BadRequest(413, f"The form is over {_mb(MAX_BODY)} MB; the limit is {_mb(MAX_BODY)} MB.")
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    def _form_fields(self, request: Request, body: bytes) -> dict[str, str]:
+        content_type = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+        if content_type != FORM_TYPE:
+            raise BadRequest(415, f"Send the form as {FORM_TYPE}, not {content_type or 'nothing'}.")
+        try:
+            fields = _fields(body.decode("utf-8"))
+        except UnicodeDecodeError:
+            raise BadRequest(400, "The form is not UTF-8.") from None
+        nonce = request.cookies.get(CSRF_COOKIE, "")
+        if not (nonce and hmac.compare_digest(fields.get(CSRF_FIELD, ""), self._sign(nonce))):
+            raise BadRequest(403, "The form has no valid token (it may be from before the server was "
+                                  "restarted): load the page again and send it from there.")
+        return fields
+
+    def _api_fields(self, request: Request, body: bytes) -> dict[str, str]:
+        content_type = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            raise BadRequest(400, "The body is not UTF-8.") from None
+        if content_type == "application/json":
+            try:
+                fields = json.loads(text)
+            except ValueError as exc:
+                raise BadRequest(400, f"The body is not JSON: {exc}.") from None
+            if not isinstance(fields, dict) or not all(isinstance(v, str) for v in fields.values()):
+                raise BadRequest(400, "The body must be a JSON object of strings: bylaw, calendar, mapping, "
+                                      "as_of, year.")
+            return fields
+        if content_type in RAW_TYPES:
+            return {**{k: v for k, v in request.query_params.items() if k != "calendar"}, "calendar": text}
+        raise BadRequest(415, f"Send application/json, or the calendar as {', '.join(sorted(RAW_TYPES))}; "
+                              f"not {content_type or 'nothing'}.")
+
+    # ---- pages --------------------------------------------------------------------------------------
     def _document(self, bylaw: Bylaw, lang: str) -> Response:
         from .document import render
         from .document.words import LANGS
@@ -244,29 +464,28 @@ class Handler(BaseHTTPRequestHandler):
             raise BadRequest(400, f"No language '{lang}': give {' or '.join(LANGS)}.")
         return Response(200, render(bylaw, "html", lang), headers=(("Content-Security-Policy", CSP_DOCUMENT),))
 
-    def _check(self) -> Response:
+    def _check(self, form: dict[str, str], wants_json: bool, token: str) -> Response:
+        """The check (in a worker thread): the JSON report, or the report page with the form again."""
         from .commands.common import nothing_to_check
         from .report.render_html import render_html
         from .report.render_json import render_json
 
-        form = self._form_body()
         chosen, text, mapping = form.get("bylaw", ""), form.get("calendar", ""), form.get("mapping", "")
-        served = self.server.served.get(chosen)
+        served = self.served.get(chosen)
         if served is None:
-            raise BadRequest(400, f"No bylaw '{chosen}' is served here; choose one of "
-                                  f"{', '.join(self.server.served)}.")
+            raise BadRequest(400, f"No bylaw '{chosen}' is served here; choose one of {', '.join(self.served)}.")
         # Today is fixed once, so that the page says the day the check used.
         as_of, year = _as_of(form.get("as_of", "")) or date.today(), _year(form.get("year", ""))
-        again = _form(self.server.served, chosen=chosen, text=text, mapping=mapping, as_of=form.get("as_of", ""),
+        again = _form(self.served, token, chosen=chosen, text=text, mapping=mapping, as_of=form.get("as_of", ""),
                       year=form.get("year", ""))
         try:
             report, calendar = check_text(served, text, mapping=mapping, as_of=as_of, year=year)
         except CalendarError as exc:
-            if self.wants_json:
+            if wants_json:
                 raise BadRequest(400, str(exc), issues=tuple(i.to_json() for i in exc.issues)) from None
             return self._page("The calendar cannot be read", _unreadable(exc) + again, status=400)
-        if self.wants_json:
-            return Response(200, render_json(report), "application/json; charset=utf-8")
+        if wants_json:
+            return Response(200, render_json(report), JSON_TYPE)
         body = [f'<h1>Checked against <span lang="sv">{escape(served.bylaw.title)}</span></h1>',
                 f'<p class="judged">{escape(_judged(as_of, year))}</p>']
         if calendar.unmapped:
@@ -281,67 +500,21 @@ class Handler(BaseHTTPRequestHandler):
         return self._page(f"{'Compliant' if report.compliant else 'Not compliant'}: {served.bylaw.id}",
                           "\n".join(body))
 
-    def _form_body(self) -> dict[str, str]:
-        """The posted form's fields (the first of each), refused before a byte of the body is read when it
-        is too large or not a form."""
-        if self.headers.get("Transfer-Encoding"):
-            raise BadRequest(411, "Send the form with a Content-Length, not in chunks.")
-        try:
-            length = int(self.headers.get("Content-Length", ""))
-        except ValueError:
-            raise BadRequest(411, "The request says not how long its form is (Content-Length).") from None
-        if length < 0:
-            raise BadRequest(400, "Content-Length is negative.")
-        if length > MAX_BODY:
-            raise BadRequest(413, f"The form is {_mb(length)} MB; the limit is {_mb(MAX_BODY)} MB.")
-        if self.headers.get_content_type() != FORM_TYPE:
-            raise BadRequest(415, f"Send the form as {FORM_TYPE}, not {self.headers.get_content_type()}.")
-        data = self.rfile.read(length)
-        if len(data) < length:
-            raise BadRequest(400, "The form ended before its Content-Length.")
-        try:
-            return _fields(data.decode("utf-8"))
-        except UnicodeDecodeError:
-            raise BadRequest(400, "The form is not UTF-8.") from None
-
     def _page(self, title: str, body: str, status: int = 200) -> Response:
         page = PAGE.format(lang="en", title=escape(title), style=STYLE,
                            body=f'<nav><a href="/">All bylaws</a> · <a href="/check">Check a calendar</a></nav>\n'
                                 f"{body}\n<script>{SCRIPT}</script>\n")
         return Response(status, page, headers=(("Content-Security-Policy", CSP_PAGE),))
 
-    def _problem(self, exc: BadRequest) -> Response:
-        if self.wants_json:
+    def _problem(self, exc: BadRequest, wants_json: bool, token: str) -> Response:
+        if wants_json:
             body = {"error": exc.message, **({"issues": list(exc.issues)} if exc.issues else {})}
-            return Response(exc.status, json.dumps(body, ensure_ascii=False, indent=2) + "\n",
-                            "application/json; charset=utf-8", exc.headers)
+            return Response(exc.status, json.dumps(body, ensure_ascii=False, indent=2) + "\n", JSON_TYPE,
+                            exc.headers)
         title = HTTPStatus(exc.status).phrase
         page = self._page(title, f"<h1>{escape(title)}</h1>\n<p class=\"problem\">{escape(exc.message)}</p>",
                           status=exc.status)
         return replace(page, headers=page.headers + exc.headers)
-
-    def _send(self, response: Response) -> None:
-        data = response.body.encode("utf-8")
-        if response.status == 413:
-            self.close_connection = True  # the body is still unread: this connection cannot carry another
-        self.send_response(response.status)
-        self.send_header("Content-Type", response.content_type)
-        self.send_header("Content-Length", str(len(data)))
-        self.send_header("X-Content-Type-Options", "nosniff")
-        self.send_header("Referrer-Policy", "no-referrer")
-        self.send_header("Cache-Control", "no-store")
-        for name, value in response.headers:
-            self.send_header(name, value)
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(data)
-
-    def log_message(self, format: str, *args) -> None:
-        # Without the date (the terminal has one), and with control characters of the request line shown
-        # as escapes: nothing a client sends moves the cursor on the secretariat's terminal.
-        line = (format % args).translate(_CONTROL)
-        self.server.log.write(f"{self.address_string()} {line}\n")
-        self.server.log.flush()
 
 
 _CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F)}
@@ -356,8 +529,9 @@ def _fields(text: str) -> dict[str, str]:
     return {name: values[0] for name, values in pairs.items()}
 
 
-def _wants_json(accept: str) -> bool:
-    return "application/json" in accept and "text/html" not in accept
+def _wants_json(request: Request) -> bool:
+    accept = request.headers.get("accept", "")
+    return ("application/json" in accept and "text/html" not in accept) or request.query_params.get("format") == "json"
 
 
 def _as_of(text: str) -> date | None:
@@ -386,7 +560,7 @@ def _mb(size: int) -> str:
     return f"{size / (1024 * 1024):.1f}"
 
 
-def _index(served: Mapping[str, Served]) -> str:
+def _index(served: Mapping[str, Served], token: str) -> str:
     items = []
     for bylaw_id, entry in served.items():
         link = escape(quote(bylaw_id, safe=""))
@@ -398,16 +572,17 @@ def _index(served: Mapping[str, Served]) -> str:
     return ("<h1>Bylaws</h1>\n<p>Read an agreement as a document, or check a meeting calendar against it: "
             "every finding cites the agreement's sentence.</p>\n"
             f'<ul class="bylaws">\n{chr(10).join(items)}\n</ul>\n'
-            f'<h2 id="check">Check a calendar</h2>\n{_form(served)}')
+            f'<h2 id="check">Check a calendar</h2>\n{_form(served, token)}')
 
 
-def _form(served: Mapping[str, Served], *, chosen: str = "", text: str = "", mapping: str = "",
+def _form(served: Mapping[str, Served], token: str, *, chosen: str = "", text: str = "", mapping: str = "",
           as_of: str = "", year: str = "") -> str:
     options = "\n".join(f'<option value="{escape(i)}"{" selected" if i == chosen else ""}>'
                         f"{escape(i)}: {escape(e.bylaw.title)}</option>" for i, e in served.items())
     # The newline after <textarea> is the one HTML drops there, so a calendar's own first line stays.
     return f"""\
 <form method="post" action="/check" accept-charset="utf-8">
+<input type="hidden" name="{CSRF_FIELD}" value="{escape(token)}">
 <p><label for="bylaw">Bylaw</label><br>
 <select id="bylaw" name="bylaw">
 {options}

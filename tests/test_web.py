@@ -69,10 +69,25 @@ def get(url: str, *, method: str = "GET", data: bytes | None = None, headers: di
             return exc.code, exc.headers, exc.read().decode("utf-8")
 
 
+def token(base: str) -> tuple[str, dict]:
+    """The form's CSRF token and the cookie header that goes with it, as a browser has them after GET /check."""
+    _, headers, page = get(f"{base}check")
+    value = re.search(r'<input type="hidden" name="csrf" value="([0-9a-f]{64})">', page)
+    assert value, page
+    return value.group(1), {"Cookie": headers["Set-Cookie"].partition(";")[0]}
+
+
+def post_form(base: str, form: dict, *, query: str = "", headers: dict | None = None):
+    """The form posted as the page posts it: with its token and cookie."""
+    csrf, cookie = token(base)
+    data = urlencode({**form, "csrf": csrf}).encode()
+    return get(f"{base}check{query}", method="POST", data=data, headers={**cookie, **(headers or {})})
+
+
 def post_check(base: str, bylaw: str, text: str, *, as_of: str = AS_OF, year: str = "", query: str = "",
                headers: dict | None = None, mapping: str = ""):
-    form = urlencode({"bylaw": bylaw, "calendar": text, "as_of": as_of, "year": year, "mapping": mapping}).encode()
-    return get(f"{base}check{query}", method="POST", data=form, headers=headers)
+    form = {"bylaw": bylaw, "calendar": text, "as_of": as_of, "year": year, "mapping": mapping}
+    return post_form(base, form, query=query, headers=headers)
 
 
 def command(tmp_path: Path, bylaw: str, text: str, name: str, *args: str) -> tuple[int, str, str]:
@@ -283,9 +298,9 @@ def test_unreadable_calendars(site, text, said):
 ])
 def test_bad_fields_are_400(site, fields, said):
     form = {"bylaw": "laholmsbukten", "calendar": "meetings: []\n", **fields}
-    status, _, page = get(f"{site[0]}check", method="POST", data=urlencode(form).encode())
+    status, _, page = post_form(site[0], form)
     assert status == 400 and said in page
-    status, _, body = get(f"{site[0]}check?format=json", method="POST", data=urlencode(form).encode())
+    status, _, body = post_form(site[0], form, query="?format=json")
     assert status == 400 and json.loads(body)["error"].startswith(unescape(said))
 
 

@@ -69,8 +69,11 @@ def find_mapping(ics_path: str | Path) -> Path | None:
 
 def read_mapping(path: str | Path) -> Mapping:
     """Read a mapping file; CalendarError (with lines in the mapping file) for any problem."""
-    name = str(path)
-    text = read_source(path)
+    return parse_mapping(read_source(path), str(path))
+
+
+def parse_mapping(text: str, name: str = "<mapping.yaml>") -> Mapping:
+    """A mapping file given as text; `name` is the file name used in messages."""
     with no_cyclic_gc():
         return _MappingReader(name).mapping(compose(text, name))
 

@@ -1,5 +1,6 @@
-"""`governance serve [--host H] [--port P] [BYLAW …]`: the bylaws as documents and a calendar check, as a
-web page on this machine (governance/web.py). For one secretariat's own computer: no authentication."""
+"""`governance serve [--host H] [--port P] [--allow-host NAME …] [BYLAW …]`: the bylaws as documents and a
+calendar check, as a web page on this machine (governance/web.py, on Starlette and uvicorn). For one
+secretariat's own computer: no authentication."""
 from __future__ import annotations
 
 import argparse
@@ -15,6 +16,9 @@ def register(sub) -> None:
     p.add_argument("--host", default="127.0.0.1",
                    help="the address to listen on (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=_port, default=8000, help="the port (default 8000; 0: any free port)")
+    p.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                   help="a host name the server answers to besides the address it listens on (repeatable; "
+                        "requests naming any other Host are refused, against DNS rebinding)")
     p.set_defaults(run=run)
 
 
@@ -45,7 +49,7 @@ def run(args) -> int:
     if entries is None:
         return 2
     try:
-        server = build_server(entries, args.host, args.port)
+        server = build_server(entries, args.host, args.port, allowed_hosts=args.allow_host)
     except ValueError as exc:
         return fail(str(exc))
     except OSError as exc:

@@ -1,0 +1,115 @@
+"""The server under `governance serve`: uvicorn (asyncio, HTTP/1.1 through h11) on a socket bound here, so
+that port 0 tells its port before it runs, with what uvicorn leaves to its users:
+
+- a deadline for a request's head (`head_timeout`): uvicorn closes an idle kept-alive connection, but a
+  client that opens one and sends its headers a byte at a time would hold it for ever. Past the deadline
+  the client gets 408 and the connection is closed.
+- a bound on connections (`max_connections`, uvicorn's limit_concurrency): past it a request is answered
+  503 at once, instead of waiting behind clients that are not sending.
+
+A slow client costs a few kilobytes here, not a thread: the others are served meanwhile. The check itself
+runs in a small pool of threads (web.py), so that the event loop keeps answering while one is checked.
+"""
+from __future__ import annotations
+
+import asyncio
+import socket
+import threading
+from typing import Any
+
+import uvicorn
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+HEAD_TIMEOUT = 10.0     # seconds for a request's head, from the connection or the previous answer
+MAX_CONNECTIONS = 512   # open at once; a secretariat's team is a few people, a browser opens six
+KEEP_ALIVE = 5          # seconds an idle kept-alive connection is held (uvicorn's own default)
+
+_TIMED_OUT = (b"HTTP/1.1 408 Request Timeout\r\ncontent-type: text/plain; charset=utf-8\r\n"
+              b"content-length: 46\r\nconnection: close\r\n\r\n"
+              b"The request's headers did not arrive in time.\n")
+
+
+class _Protocol(H11Protocol):
+    """h11's protocol with a deadline for each request head (the class uvicorn is told to use)."""
+
+    head_timeout = HEAD_TIMEOUT
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._head_timer: asyncio.TimerHandle | None = None
+        self._arm()
+
+    def _arm(self) -> None:
+        if self._head_timer is not None:
+            self._head_timer.cancel()
+        self._waiting_for, self._heard = self.cycle, False
+        self._head_timer = self.loop.call_later(self.head_timeout, self._head_late)
+
+    def data_received(self, data: bytes) -> None:
+        self._heard = True
+        super().data_received(data)
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        if not self.transport.is_closing():
+            self._arm()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self._head_timer is not None:
+            self._head_timer.cancel()
+        super().connection_lost(exc)
+
+    def _head_late(self) -> None:
+        self._head_timer = None
+        if self.transport.is_closing() or self.cycle is not self._waiting_for:
+            return  # a request's head arrived in time: the app bounds its body (web.py)
+        if self._heard:  # a head was begun and not finished; a silent connection is just closed
+            self.transport.write(_TIMED_OUT)
+        self.transport.close()
+
+
+class Server:
+    """A bound, listening server for an ASGI app. `serve_forever()` runs it (in any thread); `shutdown()`
+    from another thread stops it and waits; `server_close()` closes the socket."""
+
+    def __init__(self, app: Any, host: str, port: int, *, head_timeout: float = HEAD_TIMEOUT,
+                 max_connections: int = MAX_CONNECTIONS):
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        self.socket = socket.socket(family, socket.SOCK_STREAM)
+        try:
+            self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            self.socket.bind((host, port))
+            self.socket.listen(2048)
+        except OSError:
+            self.socket.close()
+            raise
+        self.server_address = self.socket.getsockname()
+        protocol = type("Protocol", (_Protocol,), {"head_timeout": head_timeout})
+        config = uvicorn.Config(app, http=protocol, ws="none", lifespan="off", loop="asyncio",
+                                log_config=None, access_log=False, server_header=False, date_header=False,
+                                limit_concurrency=max_connections, timeout_keep_alive=KEEP_ALIVE,
+                                timeout_graceful_shutdown=5)
+        self._uvicorn = uvicorn.Server(config)
+        self._running = threading.Event()
+        self._stopped = threading.Event()
+
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://[{host}]:{port}/" if ":" in host else f"http://{host}:{port}/"
+
+    def serve_forever(self) -> None:
+        self._stopped.clear()
+        self._running.set()
+        try:
+            self._uvicorn.run(sockets=[self.socket])
+        finally:
+            self._stopped.set()
+
+    def shutdown(self) -> None:
+        self._uvicorn.should_exit = True
+        if self._running.is_set():
+            self._stopped.wait(15)
+
+    def server_close(self) -> None:
+        self.socket.close()

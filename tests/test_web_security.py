@@ -1,0 +1,212 @@
+"""`governance serve` against hostile requests, each refused with its status: a foreign Host (DNS
+rebinding), a cross-site or opaque (`Origin: null`) POST, a form without its CSRF token, framing, an oversize
+body, a stalled body or head, and many slow clients (bounded, the others still served).
+
+The server runs in a thread with short deadlines (head 1 s, body pause 0.5 s) so that the tests wait
+little; the defaults are checked to be a few seconds. Raw sockets send what urllib would not.
+"""
+from __future__ import annotations
+
+import http.client
+import io
+import json
+import re
+import socket
+import threading
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+
+from governance import web, webserver
+from governance.commands.serve import served
+
+ROOT = Path(__file__).resolve().parent.parent
+CALENDAR = (ROOT / "examples" / "laholmsbukten-2025.yaml").read_text(encoding="utf-8")
+MAX_CONNECTIONS = 40
+
+
+@pytest.fixture(scope="module")
+def site():
+    server = web.build_server(served(["laholmsbukten"]), "127.0.0.1", 0, log=io.StringIO(), head_timeout=1.0,
+                              body_idle=0.5, max_connections=MAX_CONNECTIONS)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.server_address[1]
+    server.shutdown()
+    server.server_close()
+    thread.join(5)
+
+
+def request(port: int, method: str, path: str, *, body: bytes = b"", headers: dict | None = None):
+    """(status, headers, body text) of one request on a new connection; Host is the server's own unless
+    `headers` says otherwise."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
+    headers = {"Host": f"127.0.0.1:{port}", **(headers or {})}
+    if body or method == "POST":
+        headers.setdefault("Content-Length", str(len(body)))
+    for name, value in headers.items():
+        connection.putheader(name, value)
+    connection.endheaders(body or None)
+    response = connection.getresponse()
+    answer = response.status, response.headers, response.read().decode("utf-8")
+    connection.close()
+    return answer
+
+
+def form_token(port: int) -> tuple[str, str]:
+    """(token, cookie) as the page gives them to a browser."""
+    _, headers, page = request(port, "GET", "/check")
+    token = re.search(r'name="csrf" value="([0-9a-f]+)"', page).group(1)
+    return token, headers["Set-Cookie"].partition(";")[0]
+
+
+def post_form(port: int, token: str | None = None, cookie: str | None = None, *, headers: dict | None = None):
+    fields = {"bylaw": "laholmsbukten", "calendar": CALENDAR, "as_of": "2025-01-01"}
+    if token is not None:
+        fields["csrf"] = token
+    extra = {"Content-Type": "application/x-www-form-urlencoded", **({"Cookie": cookie} if cookie else {})}
+    return request(port, "POST", "/check?format=json", body=urlencode(fields).encode(),
+                   headers={**extra, **(headers or {})})
+
+
+def test_the_page_posts_with_its_token(site):
+    status, _, body = post_form(site, *form_token(site))
+    assert status == 200 and json.loads(body)["compliant"] is True
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:{port}", "127.0.0.2:{port}", "", "localhost.evil"])
+def test_a_foreign_host_is_refused(site, host):
+    """DNS rebinding: a page at evil.example whose name now points here; the request names evil.example."""
+    host = host.format(port=site)
+    for method, path in (("GET", "/"), ("POST", "/api/check?bylaw=laholmsbukten")):
+        status, _, body = request(site, method, path, body=CALENDAR.encode() if method == "POST" else b"",
+                                  headers={"Host": host, "Content-Type": "application/yaml"})
+        assert status == 400 and "does not answer to the host" in body and "findings" not in body
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1:{port}", "localhost:{port}", "LOCALHOST", "[::1]:{port}", "localhost."])
+def test_the_loopback_names_are_answered(site, host):
+    assert request(site, "GET", "/", headers={"Host": host.format(port=site)})[0] == 200
+
+
+@pytest.mark.parametrize("headers", [
+    {"Origin": "null"},
+    {"Origin": "http://evil.example"},
+    {"Origin": "http://127.0.0.1:1"},  # another program on this machine is another origin
+    {"Sec-Fetch-Site": "cross-site"},
+    {"Sec-Fetch-Site": "same-site"},
+])
+def test_a_post_from_another_site_is_refused_even_with_a_token(site, headers):
+    status, _, body = post_form(site, *form_token(site), headers=headers)
+    assert status == 403 and "refused" in body and "findings" not in body
+
+
+def test_a_post_from_the_page_itself_is_served(site):
+    headers = {"Origin": f"http://127.0.0.1:{site}", "Sec-Fetch-Site": "same-origin"}
+    assert post_form(site, *form_token(site), headers=headers)[0] == 200
+
+
+def test_a_form_without_its_token_is_refused(site):
+    token, cookie = form_token(site)
+    other_token, other_cookie = form_token(site)
+    assert cookie != other_cookie
+    for sent in ({}, {"cookie": cookie}, {"token": token}, {"token": token, "cookie": other_cookie},
+                 {"token": "0" * 64, "cookie": cookie}, {"token": token.upper(), "cookie": cookie}):
+        status, _, body = post_form(site, **sent)
+        assert status == 403 and "no valid token" in json.loads(body)["error"], sent
+    assert post_form(site, token=other_token, cookie=other_cookie)[0] == 200
+
+
+def test_the_program_interface_takes_no_form(site):
+    """/api/check needs a type a browser cannot send cross-site without a preflight that is never granted."""
+    body = urlencode({"bylaw": "laholmsbukten", "calendar": CALENDAR}).encode()
+    for kind in ("application/x-www-form-urlencoded", "text/plain", "multipart/form-data; boundary=x"):
+        status, _, _ = request(site, "POST", "/api/check", body=body, headers={"Content-Type": kind})
+        assert status == 415, kind
+    status, headers, _ = request(site, "OPTIONS", "/api/check", headers={
+        "Origin": "http://evil.example", "Access-Control-Request-Method": "POST"})
+    assert status in (403, 405) and "Access-Control-Allow-Origin" not in headers
+    status, _, answer = request(site, "POST", "/api/check", headers={"Content-Type": "application/json"},
+                                body=json.dumps({"bylaw": "laholmsbukten", "calendar": CALENDAR,
+                                                 "as_of": "2025-01-01"}).encode())
+    assert status == 200 and json.loads(answer)["compliant"] is True
+
+
+@pytest.mark.parametrize("path", ["/", "/check", "/bylaw/laholmsbukten?lang=sv", "/nowhere"])
+def test_no_answer_may_be_framed(site, path):
+    for host in (f"127.0.0.1:{site}", "evil.example"):
+        _, headers, _ = request(site, "GET", path, headers={"Host": host})
+        assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+        assert headers["X-Frame-Options"] == "DENY" and headers["X-Content-Type-Options"] == "nosniff"
+        assert headers["Referrer-Policy"] == "same-origin" and headers["Cross-Origin-Opener-Policy"] == "same-origin"
+
+
+def test_an_oversize_chunked_body_is_413(site):
+    """Without a Content-Length the body is counted as it comes, and refused when it passes the limit."""
+    with socket.create_connection(("127.0.0.1", site), timeout=10) as sock:
+        sock.sendall(f"POST /api/check HTTP/1.1\r\nHost: 127.0.0.1:{site}\r\nContent-Type: application/yaml\r\n"
+                     "Transfer-Encoding: chunked\r\n\r\n".encode())
+        chunk = b"#" * (1024 * 1024)
+        try:
+            for _ in range(web.MAX_BODY // len(chunk) + 2):
+                sock.sendall(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the server answered and closed: the rest need not be sent
+        answer = sock.recv(65536)
+    assert answer.startswith(b"HTTP/1.1 413 ")
+
+
+def test_a_stalled_body_is_408(site):
+    """A body shorter than its Content-Length, the client waiting: answered 408 once the body pauses."""
+    with socket.create_connection(("127.0.0.1", site), timeout=10) as sock:
+        sock.sendall(f"POST /api/check?bylaw=laholmsbukten HTTP/1.1\r\nHost: 127.0.0.1:{site}\r\n"
+                     "Content-Type: application/yaml\r\nContent-Length: 1000\r\n\r\nmeetings:".encode())
+        answer = _read_all(sock)
+    assert answer.startswith(b"HTTP/1.1 408 ") and b"stopped arriving" in answer
+
+
+def test_a_stalled_head_is_408_and_closed(site):
+    with socket.create_connection(("127.0.0.1", site), timeout=10) as sock:
+        sock.sendall(f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{site}\r\nX-Slow: ".encode())
+        answer = _read_all(sock)
+    assert answer.startswith(b"HTTP/1.1 408 ")
+
+
+def test_the_deadlines_are_seconds():
+    assert 1 <= web.BODY_IDLE <= 10 and 1 <= webserver.HEAD_TIMEOUT <= 30 and web.BODY_TOTAL <= 120
+
+
+def test_many_slow_clients_are_bounded_and_the_others_served(site):
+    """Slow clients each hold a connection, not a thread: others are served while they dawdle; past
+    MAX_CONNECTIONS a request is refused at once (503); and each slow one is cut off at its deadline."""
+    threads = threading.active_count()
+    slow = []
+    try:
+        for _ in range(MAX_CONNECTIONS - 5):
+            sock = socket.create_connection(("127.0.0.1", site), timeout=10)
+            sock.sendall(f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{site}\r\nX-Slow: ".encode())
+            slow.append(sock)
+        assert threading.active_count() == threads
+        assert request(site, "GET", "/")[0] == 200
+        assert post_form(site, *form_token(site))[0] == 200
+        more = [socket.create_connection(("127.0.0.1", site), timeout=10) for _ in range(10)]
+        slow += more
+        status, _, _ = request(site, "GET", "/")
+        assert status == 503
+        for sock in slow[:MAX_CONNECTIONS - 5]:
+            assert _read_all(sock).startswith(b"HTTP/1.1 408 ")
+        for sock in more:
+            assert _read_all(sock) == b""  # never said a word: closed without an answer
+    finally:
+        for sock in slow:
+            sock.close()
+    assert request(site, "GET", "/")[0] == 200
+
+
+def _read_all(sock: socket.socket) -> bytes:
+    data = b""
+    while chunk := sock.recv(65536):
+        data += chunk
+    return data
