@@ -13,8 +13,9 @@ from datetime import date
 
 from .calendar.errors import CalendarError, CalendarIssue
 from .calendar.model import Calendar, Matter, Meeting
-from .check import CHECKS, context
-from .check.preparation import ACCEPTED
+from .check import RULES
+from .check.rules.preparation import ACCEPTED
+from .check.view import CalendarView, view
 from .graph.queries import preparation_chain, who_convenes, who_keeps_minutes
 from .model.types import FORM_NAMES, Bylaw
 from .report.finding import Finding, Report
@@ -76,16 +77,16 @@ def check_action(bylaw: Bylaw, action: Calendar | tuple[Meeting, Matter],
     merged = Calendar(path=history.path if history is not None else getattr(action, "path", "<action>"),
                       bylaw=bylaw.id, roster=history.roster if history is not None else (),
                       meetings=(*(m for m in past if m.id != meeting.id), meeting))
-    ctx = context.build(bylaw, merged, as_of=meeting.date, year=None)
+    ctx = view(bylaw, merged, as_of=meeting.date, year=None, lang="en")
     # Every finding kept is about the action's meeting: it is placed in the action's file, not the history's.
     place = f"{action.path if isinstance(action, Calendar) else meeting.span.file}:{meeting.span.line}"
-    findings = [f._replace(location=place) if f.location else f for check in CHECKS for f in check(ctx)
+    findings = [f._replace(location=place) if f.location else f for rule in RULES for f in rule.check(ctx)
                 if f.meeting == meeting.id and f.matter in (None, matter.id)]
     findings.sort(key=lambda f: f.sort_key)
     return Verdict(bylaw.id, meeting, matter, tuple(findings), explain(bylaw, ctx, meeting, matter))
 
 
-def explain(bylaw: Bylaw, ctx: context.Context, meeting: Meeting, matter: Matter) -> tuple[str, ...]:
+def explain(bylaw: Bylaw, ctx: CalendarView, meeting: Meeting, matter: Matter) -> tuple[str, ...]:
     """The route through the process graph: each mandatory step before the body, and whether (and where)
     the history shows it done; then who convenes the body and keeps its minutes."""
     mtype = matter.type or ctx.matter_types.get(matter.id)
@@ -117,7 +118,7 @@ def explain(bylaw: Bylaw, ctx: context.Context, meeting: Meeting, matter: Matter
     return tuple(lines)
 
 
-def _first_done(ctx: context.Context, matter_id: str) -> dict[tuple[str, str], tuple[date, str]]:
+def _first_done(ctx: CalendarView, matter_id: str) -> dict[tuple[str, str], tuple[date, str]]:
     out: dict[tuple[str, str], tuple[date, str]] = {}
     for event in ctx.matter_events.get(matter_id, ()):
         out.setdefault((event.body, event.action), (event.date, event.meeting))

@@ -12,7 +12,7 @@ import sys
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
 # Module names under governance.commands, in the order `--help` lists them.
-COMMANDS = ("lint", "fmt", "check", "check-action", "plan", "graph", "render", "chairs", "terms", "diff", "share",
+COMMANDS = ("lint", "fmt", "check", "check-action", "rules", "plan", "graph", "render", "chairs", "terms", "diff", "share",
             "serve")
 
 

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from .calendar.model import Calendar, Meeting
 from .calendar.refs import parse_seat_ref
 from .check import check_calendar
-from .check.holiday import public_holidays
+from .sweden import public_holidays
 from .graph.queries import who_convenes, who_keeps_minutes
 from .model import types as t
 from .report.finding import Report
@@ -34,7 +34,7 @@ DAYS_OF_MONTH = (10, 24, 3, 17)  # where a month's first, second … meeting is 
 def plan(bylaw: t.Bylaw, year: int) -> Calendar:
     """A calendar of `year` that meets every body's meeting rules, with chairs, conveners, notice and
     attendees as the bylaw has them."""
-    public = public_holidays(year, year)
+    public = public_holidays([year], "en")
     meetings: list[Meeting] = []
     for body in bylaw.bodies:
         days = _days(body, year, public)

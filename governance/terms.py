@@ -25,7 +25,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Iterable
+from typing import Iterable, Literal
 
 from .model import types as t
 
@@ -138,6 +138,10 @@ class TermBreach:
     day: date
     message: str
     clause: t.HeaderItem | None
+    # What the message says, as data (for messages in other languages): the day is before `limit` (the
+    # start), after it (a fixed end), or after a renewable term that ended on `limit` was not renewed.
+    reason: Literal["before", "ended", "not-renewed"] = "before"
+    limit: date | None = None
 
 
 class TermError(ValueError):
@@ -227,10 +231,11 @@ def out_of_term(bylaw: t.Bylaw, day: date, renewals: Iterable[date] = ()) -> Ter
     first = all_terms[0]
     if first.start is not None and day < first.start:
         return TermBreach(day, f"{day} is before the agreement takes effect ({first.start})",
-                          bylaw.header_item("amends") or _valid(bylaw) or bylaw.header_item("signed"))
+                          bylaw.header_item("amends") or _valid(bylaw) or bylaw.header_item("signed"),
+                          "before", first.start)
     before = [term for term in all_terms if term.end is not None and term.end < day]
     last = before[-1]
     if last.kind == "fixed":
-        return TermBreach(day, f"{day} is after the agreement ends ({last.end})", last.clause)
+        return TermBreach(day, f"{day} is after the agreement ends ({last.end})", last.clause, "ended", last.end)
     return TermBreach(day, f"{day} is after the agreement's term ended on {last.end} and no renewal after "
-                      "that election is recorded", last.clause)
+                      "that election is recorded", last.clause, "not-renewed", last.end)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from dataclasses import replace
-from itertools import combinations
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from check_fixtures import (MUNICIPALITIES, bylaw, calendar, gruppen, matter, ra
                             stod, workday)
 
 import governance  # noqa: E402
-from governance.check import context  # noqa: E402
+from governance.check.view import view  # noqa: E402
 from governance.model.types import SeatRef  # noqa: E402
 
 BYLAW = bylaw()
@@ -135,43 +134,27 @@ def test_a_calendar_meeting_every_minimum_is_compliant(years, extra_radet, shift
 
 @pytest.mark.slow
 @SETTINGS
-@given(meetings(max_size=30), st.lists(st.lists(ANY_REF, max_size=3).map(tuple), min_size=1, max_size=8),
-       st.lists(st.integers(0, 8), max_size=30))
-def test_the_check_indexes_agree_with_a_plain_reading_of_the_calendar(existing, lists, picks):
-    """context.build finds runs of equal attendee lists, year spans by bisection and chairs by distinct
-    reference; whatever the calendar, each body's index must say what reading it meeting by meeting says."""
-    # The same few attendee lists again and again (as in real calendars), so that runs occur, and often
-    # several of one length (compared one by one up to context.FEW of them, hashed beyond).
-    existing = [replace(m, attendees=lists[k % len(lists)]) if i < len(picks) and (k := picks[i]) else m
-                for i, m in enumerate(existing)]
-    ctx = context.build(BYLAW, calendar(existing), as_of=AS_OF, year=None)
-    for body_id, index in ctx.bodies.items():
+@given(meetings(max_size=30))
+def test_the_per_body_view_says_what_a_plain_reading_of_the_calendar_says(existing):
+    """Each body's view holds its meetings by date and id, its years and its matters in meeting order; a
+    reference resolves alike however often it is asked (the view remembers it per body)."""
+    seen = view(BYLAW, calendar(existing), as_of=AS_OF, year=None, lang="en")
+    for body_id, body in seen.bodies.items():
         own = sorted((m for m in existing if m.body == body_id), key=lambda m: (m.date, m.id))
-        assert list(index.meetings) == own
-        assert list(index.dates) == [m.date for m in own]
-        years: dict[int, list[int]] = {}
-        for i, m in enumerate(own):
-            years.setdefault(m.date.year, []).append(i)
-        assert {y: list(r) for y, r in index.spans.items()} == years
-        for i, m in enumerate(own):
-            assert [index.slots[s].ref for s in index.patterns[index.pattern_of[i]]] == list(m.attendees)
-            assert (index.slots[index.chairs[i]].ref if index.chairs[i] is not None else None) == m.chair
-        for flags in ([True] * len(index.patterns), [p % 2 == 0 for p in range(len(index.patterns))]):
-            assert index.where(flags) == [i for i in range(len(own)) if flags[index.pattern_of[i]]]
-        flat = [(matter, m) for m in own for matter in m.matters]
-        assert list(zip(index.matters, index.owners)) == flat
-        assert index.participants == [matter.participants for matter, _ in flat]
-        assert index.decided == [i for i, (matter, _) in enumerate(flat) if matter.action == "decide"]
-        assert index.outcomes == [flat[i][0].outcome for i in index.decided]
-        assert index.distinct == {matter.participants for matter, _ in flat}
-        assert index.ahead == [m.date - (m.notice_date or date.min) for m in own]
-        assert index.conveners == [m.convened_by for m in own]
-        lists = ctx.participants_of(body_id)[0]
-        for wanted in (set(lists[:1]), set(lists[:3]), set(lists)):  # a few lists, and many
-            assert ctx.listing(body_id, wanted) == [i for i, p in enumerate(lists) if p in wanted]
-    assert ctx.days == {m.date for m in existing}
-    assert (ctx.first, ctx.last) == ((min(ctx.days), max(ctx.days)) if existing else (None, None))
-    assert set(ctx.unknown_bodies) == {m.body for m in existing} - {b.id for b in BYLAW.bodies}
+        assert list(body.meetings) == own
+        years: dict[int, list] = {}
+        for m in own:
+            years.setdefault(m.date.year, []).append(m)
+        assert body.years() == years
+        assert list(body.matters()) == [(m, matter) for m in own for matter in m.matters]
+        for m in own:
+            first = body.attendance(m)
+            assert [a.ref for a in first] == list(m.attendees)
+            assert body.attendance(m) == first
+            for a in first:  # a seat held, the serving office, or a reason why not: exactly one
+                assert (a.seat is not None) + a.office + (a.problem is not None) == 1
+    assert seen.days == {m.date for m in existing}
+    assert set(seen.unknown_bodies) == {m.body for m in existing} - {b.id for b in BYLAW.bodies}
 
 
 @pytest.mark.slow
@@ -184,16 +167,3 @@ def test_what_is_kept_with_a_bylaw_never_carries_one_calendar_into_the_next(firs
     governance.check_calendar(fresh, calendar(first), as_of=AS_OF)
     after = governance.check_calendar(fresh, calendar(second), as_of=AS_OF)
     assert after == governance.check_calendar(bylaw(), calendar(second), as_of=AS_OF)
-
-
-def test_many_attendee_lists_of_one_length_are_told_apart():
-    """More lists of one length than context.FEW, taken in turn: each meeting keeps its own pattern."""
-    people = [SeatRef(m, role) for m in MUNICIPALITIES for role in ("kso", "kommundirektor", "expert")]
-    lists = list(combinations(people, 3))[:2 * context.FEW]
-    assert len(lists) > context.FEW
-    meetings = [radet(f"r{i}", workday(2024, 1 + i % 12, 1 + i // 12), attendees=lists[i % len(lists)])
-                for i in range(3 * len(lists))]
-    index = context.build(BYLAW, calendar(meetings), as_of=AS_OF, year=None).bodies["radet"]
-    assert len(index.patterns) == len(lists)
-    for i, m in enumerate(index.meetings):
-        assert tuple(index.slots[s].ref for s in index.patterns[index.pattern_of[i]]) == m.attendees

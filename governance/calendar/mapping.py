@@ -23,7 +23,7 @@ from pathlib import Path
 from ..model.types import SeatRef
 from .errors import CalendarError
 from .source import read_source
-from .yaml_compose import Map, Node, Scalar, compose, no_cyclic_gc
+from .yaml_compose import Map, Node, Scalar, compose
 from .yaml_reader import SchemaReader
 
 MAPPING_KEYS = ("bylaw", "bodies", "people", "roster", "organizer")
@@ -74,8 +74,7 @@ def read_mapping(path: str | Path) -> Mapping:
 
 def parse_mapping(text: str, name: str = "<mapping.yaml>") -> Mapping:
     """A mapping file given as text; `name` is the file name used in messages."""
-    with no_cyclic_gc():
-        return _MappingReader(name).mapping(compose(text, name))
+    return _MappingReader(name).mapping(compose(text, name))
 
 
 class _MappingReader(SchemaReader):

@@ -8,8 +8,6 @@ scalars stay text, and the reader decides what a value means from the schema (sa
 """
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 
 import yaml
 
@@ -79,25 +77,11 @@ def _problem(exc: yaml.YAMLError) -> tuple[str, int, int]:
     return f"YAML: {exc}", 1, 0
 
 
-@contextmanager
-def no_cyclic_gc():
-    """Building many small acyclic objects: the cyclic collector would rescan them again and again (the
-    read gets several times slower and superlinear), and there is no cycle for it to find."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def compose(text: str, name: str, max_depth: int = MAX_DEPTH, alias_budget: int = ALIAS_BUDGET) -> Node:
     """The single document in `text` as a node tree; CalendarError for syntax errors and hostile input."""
     loader = _Loader(text)
     try:
-        with no_cyclic_gc():
-            return _fold(loader, text, name, max_depth, alias_budget)
+        return _fold(loader, text, name, max_depth, alias_budget)
     except yaml.YAMLError as exc:
         message, line, col = _problem(exc)
         if "nesting depth" in message:  # libyaml >= 0.2.6 refuses deep flow nesting itself: say it our way

@@ -19,7 +19,7 @@ from .errors import CalendarError, CalendarIssue
 from .model import ACTIONS, OUTCOMES, Calendar, Matter, Meeting
 from .refs import id_problem, is_slug, parse_seat_ref, seat_ref_problem
 from .source import MAX_BYTES, read_source
-from .yaml_compose import Map, Node, Scalar, Seq, compose, no_cyclic_gc
+from .yaml_compose import Map, Node, Scalar, Seq, compose
 
 LOCAL = ZoneInfo("Europe/Stockholm")  # times with an offset are read as Swedish wall-clock time
 
@@ -43,9 +43,7 @@ def read_calendar(path: str | Path, max_bytes: int = MAX_BYTES) -> Calendar:
 
 def parse_calendar(text: str, name: str = "<calendar>") -> Calendar:
     """Read calendar YAML given as text; `name` is the file name used in messages and spans."""
-    with no_cyclic_gc():
-        root = compose(text, name)
-        return SchemaReader(name).calendar(root)
+    return SchemaReader(name).calendar(compose(text, name))
 
 
 class SchemaReader:

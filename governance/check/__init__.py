@@ -1,80 +1,63 @@
-"""Checking a meeting calendar against a bylaw: an ordered registry of checks, one per rule family.
+"""Checking a meeting calendar against a bylaw: the registry of rules, one object per rule.
 
-Each check is a function `(ctx) -> Iterator[Finding]`; `ctx` (context.py) holds the bylaw, the calendar
-and the indexes built once per run. `check_calendar` runs them all and returns a `Report` whose findings
-are sorted deterministically.
+Each rule is `RULE` in its own module under `rules/`, named after its id (rule.py says what a rule is).
+`RULES` finds them there, in id order; `check_calendar` runs them all over one view of the calendar
+(view.py) and returns a `Report` whose findings are sorted deterministically.
 """
 from __future__ import annotations
 
-import gc
+import importlib
+import pkgutil
 from datetime import date
-from typing import Callable, Iterable, Iterator
+from typing import Iterable, Mapping
 
 from ..calendar.model import Calendar
+from ..lang import Lang
 from ..model.types import Bylaw
-from ..versions import successor
 from ..report.finding import Finding, Report
-from . import context
-from .chair import chair
-from .counts import meeting_counts
-from .decision import decision_rule
-from .holiday import holiday
-from .notice import notice
-from .officers import convener, secretary
-from .participation import participation
-from .preparation import preparation
-from .quorum import quorum
-from .seats import unknown_names
-from .term import term
+from ..versions import successor
+from . import rules as _rules
+from .rule import Rule
+from .view import view
 
-Check = Callable[[context.Context], Iterator[Finding]]
-_key = Finding.sort_key.fget  # report order
 
-# In the order a reader meets the problems: names first, then counts, people, process, dates.
-CHECKS: tuple[Check, ...] = (
-    unknown_names,    # unknown-body, unknown-seat, unknown-member
-    meeting_counts,   # meeting-minimum, meeting-maximum, meeting-window
-    chair,            # chair-rotation, vice-chair
-    quorum,           # quorum
-    preparation,      # preparation
-    decision_rule,    # decision-rule
-    participation,    # participation
-    convener,         # convener
-    secretary,        # secretary
-    notice,           # notice
-    term,             # term
-    holiday,          # holiday (warning)
-)
+def _discover() -> tuple[Rule, ...]:
+    found = []
+    for module in sorted(m.name for m in pkgutil.iter_modules(_rules.__path__)):
+        rule = getattr(importlib.import_module(f"{_rules.__name__}.{module}"), "RULE", None)
+        if not isinstance(rule, Rule) or rule.module_name() != module:
+            raise ImportError(f"governance/check/rules/{module}.py must bind RULE, a Rule with id "
+                              f"'{module.replace('_', '-')}'")
+        found.append(rule)
+    return tuple(found)
 
-RULE_IDS = ("meeting-minimum", "meeting-maximum", "meeting-window", "chair-rotation", "vice-chair", "quorum",
-            "unknown-seat", "unknown-body", "unknown-member", "preparation", "decision-rule",
-            "participation", "convener", "secretary", "notice", "term", "holiday")
+
+RULES: tuple[Rule, ...] = _discover()
+BY_ID: Mapping[str, Rule] = {rule.id: rule for rule in RULES}
+RULE_IDS: tuple[str, ...] = tuple(BY_ID)
+
+
+def run(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None = None, lang: Lang = "en",
+        successor: Bylaw | None = None, rules: Iterable[Rule] = RULES) -> list[Finding]:
+    """The findings of `rules` (default: all) on `calendar`, in the order they were made."""
+    seen = view(bylaw, calendar, as_of=as_of, year=year, lang=lang, successor=successor)
+    return [finding for rule in rules for finding in rule.check(seen)]
 
 
 def check_calendar(bylaw: Bylaw, calendar: Calendar, *, as_of: date | None = None,
-                   year: int | None = None, versions: Iterable[Bylaw] = ()) -> Report:
+                   year: int | None = None, versions: Iterable[Bylaw] = (), lang: Lang = "en") -> Report:
     """Every way `calendar` breaks `bylaw`, judged as of `as_of` (default today), optionally one year only.
 
     `versions`: the other versions of the agreement (`governance.load_versions`), if any: a meeting on or
     after the day a later version takes effect is out of `bylaw`'s term (VersionError if they are not
-    one chain of versions with `bylaw`)."""
-    # The run allocates many small objects that all live until it ends; the cyclic garbage collector
-    # would traverse the whole calendar again and again for nothing, so it waits until the run is over.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        ctx = context.build(bylaw, calendar, as_of=as_of or date.today(), year=year,
-                            successor=successor(bylaw, versions))
-        findings: list[Finding] = []
-        for check in CHECKS:
-            findings += check(ctx)
-    finally:
-        if collecting:
-            gc.enable()
-    findings.sort(key=_key)
+    one chain of versions with `bylaw`). `lang`: the language of the findings' messages ("sv" or "en";
+    English until the command line's --lang makes Swedish the default)."""
+    findings = run(bylaw, calendar, as_of=as_of or date.today(), year=year, lang=lang,
+                   successor=successor(bylaw, versions))
     if year is not None:
         findings = [f for f in findings if f.year in (year, None)]
+    findings.sort(key=lambda f: f.sort_key)
     return Report(bylaw=bylaw.id, findings=tuple(findings))
 
 
-__all__ = ["CHECKS", "RULE_IDS", "check_calendar"]
+__all__ = ["BY_ID", "RULES", "RULE_IDS", "Rule", "check_calendar", "run"]

@@ -10,14 +10,13 @@ Edges (attribute `type`), each with `rule` (the model node it comes from) and `c
   responsible (body → matter), hosts (member → body), uses (body → seat), requires (body → body: the
   mandatory path of `rule all matters … to B prepared|proposed by A`, drawn A → B, with `step`).
 
-Compilation is pure; `compile_graph` caches per bylaw *object* (not per equal bylaw: spans and the file path
-are left out of equality, and the citations in the graph depend on them). The graph returned is frozen.
+Compilation is pure; `compile_graph` keeps the graph with the bylaw *object* (`Bylaw.derived`; not per equal
+bylaw: spans and the file path are left out of equality, and the citations in the graph depend on them).
+The graph returned is frozen.
 """
 from __future__ import annotations
 
-from collections import OrderedDict
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 import networkx as nx
 
@@ -29,7 +28,6 @@ EDGE_TYPES = ("seat_of", "adjunct_of", "represents", "chairs", "convenes", "secr
               "hosts", "appoints", "reports_to", "uses")
 # Edges along which a matter travels towards a decision: what preparation chains and cycles are made of.
 FLOW_TYPES = frozenset({"prepares", "proposes", "requires"})
-_CACHE_SIZE = 64
 _CHAIR_HOW = {t.FixedChair: "fixed", t.ElectedChair: "elected", t.RotatingChair: "rotating",
               t.NextInRotation: "next"}
 
@@ -57,38 +55,21 @@ def node_id(key: str) -> str:
 
 @dataclass(slots=True)
 class Compiled:
-    """A compiled bylaw: its frozen graph and a memo for the queries asked of it (see queries.py)."""
+    """A compiled bylaw: its frozen graph."""
 
     bylaw: t.Bylaw
     graph: nx.MultiDiGraph
-    memo: dict[Any, Any] = field(default_factory=dict)
-
-
-# Keyed by id(): the entry holds the bylaw itself, so the id cannot be reused while the entry lives.
-_compiled: OrderedDict[int, Compiled] = OrderedDict()
 
 
 def compiled(bylaw: t.Bylaw) -> Compiled:
-    """The cached compilation of this bylaw object (least recently used entries are dropped)."""
-    entry = _compiled.get(id(bylaw))
-    if entry is not None and entry.bylaw is bylaw:
-        _compiled.move_to_end(id(bylaw))
-        return entry
-    entry = Compiled(bylaw, nx.freeze(build_graph(bylaw)))
-    _compiled[id(bylaw)] = entry
-    while len(_compiled) > _CACHE_SIZE:
-        _compiled.popitem(last=False)
-    return entry
+    """This bylaw object's compilation, made on first use and kept with the object (`Bylaw.derived`):
+    no process-wide cache, and a bylaw equal to another but read from elsewhere gets its own citations."""
+    return bylaw.derived.get("graph", lambda: Compiled(bylaw, nx.freeze(build_graph(bylaw))))
 
 
 def compile_graph(bylaw: t.Bylaw) -> nx.MultiDiGraph:
     """The process graph of a bylaw, compiled once per bylaw object; frozen (read-only)."""
     return compiled(bylaw).graph
-
-
-def clear_cache() -> None:
-    """Forget every compiled graph (for benchmarks measuring a cold compile)."""
-    _compiled.clear()
 
 
 def build_graph(bylaw: t.Bylaw) -> nx.MultiDiGraph:

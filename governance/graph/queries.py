@@ -2,7 +2,7 @@
 convenes a body and keeps its minutes, where a member sits.
 
 Every answer is a tuple of frozen values, each with the citation of the clause it rests on, sorted. Answers
-are memoised per compiled bylaw (see `from_model.compiled`), so a check may ask the same question for every
+are kept with the bylaw object (`Bylaw.derived`), so a check may ask the same question for every
 meeting of a calendar without cost.
 """
 from __future__ import annotations
@@ -78,10 +78,7 @@ class Holding:
 
 
 def _memo(bylaw: t.Bylaw, key: tuple, compute: Callable[[], T]) -> T:
-    memo = compiled(bylaw).memo
-    if key not in memo:
-        memo[key] = compute()
-    return memo[key]
+    return bylaw.derived.get(("query", *key), compute)
 
 
 def _line(data: dict) -> tuple:

@@ -9,9 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Iterator, Literal, NamedTuple, Union, get_args
+from typing import Callable, Iterator, Literal, NamedTuple, TypeVar, Union, get_args
 
 from ..span import NO_SPAN, Span
+
+T = TypeVar("T")
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
@@ -402,6 +404,30 @@ class HeaderItem(Node):
 Rule = Union[Requirement, NoVeto]
 
 
+class Derived:
+    """What is worked out from one bylaw object and kept with it (its process graph, the checks' seat
+    tables): no cache outlives the bylaw, and none is shared between bylaws that are equal but differ in
+    what equality leaves out (spans, path), on which citations depend. Safe under threads: a value
+    computed twice at once is computed alike, and the first one stored is kept. Never pickled."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self) -> None:
+        self._values: dict = {}
+
+    def get(self, key: object, compute: Callable[[], T]) -> T:
+        try:
+            return self._values[key]
+        except KeyError:
+            return self._values.setdefault(key, compute())
+
+    def __reduce__(self):
+        return (Derived, ())
+
+    def __repr__(self) -> str:
+        return "Derived()"
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Bylaw(Node):
     id: str
@@ -421,6 +447,7 @@ class Bylaw(Node):
     defaults: tuple[Quorum, ...] = ()
     modules: tuple["Bylaw", ...] = field(default=(), compare=False, repr=False)
     trailing_comments: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    derived: Derived = field(default_factory=Derived, init=False, compare=False, repr=False)
 
     # -- lookups (linear: bylaws are small; hot paths build their own indexes) --
     def member(self, member_id: str) -> Member | None:

@@ -1,0 +1,88 @@
+"""Who chaired each meeting, against who should have: shared by chair-rotation and vice-chair.
+
+The chair must hold the seat the bylaw gives for that meeting's date (governance.rotation: a fixed seat,
+any holder of ROLE for `one of ROLE`, or the member whose turn it is in a rotation, by calendar year).
+The vice chair may chair only when the chair is absent (the meeting lists attendees and the chair's seat
+is not among them). Not judged: a meeting that names no chair, and a year for which the bylaw does not
+say who chairs (a rotation before its start year, or without one).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Literal
+
+from ..calendar.model import Meeting
+from ..model.types import SeatRef
+from ..rotation import Seating, seatings
+from .rule import Text
+from .view import CalendarView
+
+# vice-present: the vice chair chaired though the chair was there (or is not recorded as absent);
+# vice-skipped: the chair was absent and someone other than the vice chair chaired;
+# wrong-chair: someone who is neither chaired.
+Wrong = Literal["vice-present", "vice-skipped", "wrong-chair"]
+
+
+@dataclass(frozen=True, slots=True)
+class WrongChair:
+    meeting: Meeting
+    given: SeatRef
+    year: int
+    want: Seating
+    vice: Seating
+    kind: Wrong
+
+
+def wrong_chairs(view: CalendarView) -> list[WrongChair]:
+    """Every meeting chaired by someone the bylaw does not seat in the chair that year (once per run)."""
+    return view.once("wrong-chairs", lambda: list(_wrong_chairs(view)))
+
+
+def _wrong_chairs(view: CalendarView) -> Iterator[WrongChair]:
+    bylaw = view.bylaw
+    for body in view.bodies.values():
+        clause = body.body.chair
+        if clause is None or not body.meetings:
+            continue
+        held = body.years()
+        chairs = seatings(bylaw, body.body, clause, held)
+        vices = seatings(bylaw, body.body, body.body.vice_chair, held)
+        for year, meetings in held.items():
+            want, vice = chairs[year], vices[year]
+            if want.kind == "none" or not want.known:
+                continue  # the bylaw does not say who chairs this year: nothing to judge
+            for meeting in meetings:
+                given = meeting.chair
+                if given is None or want.admits(given):
+                    continue
+                kind = _how(meeting, given, want, vice)
+                if kind is not None:
+                    yield WrongChair(meeting, given, year, want, vice, kind)
+
+
+def _how(meeting: Meeting, given: SeatRef, want: Seating, vice: Seating) -> Wrong | None:
+    """What went wrong when `given` chaired instead of `want`; None: the vice chair stood in, as allowed."""
+    # Was the chair absent? Only a named seat can be missed, and only when attendees are listed.
+    absent = bool(meeting.attendees) and want.member is not None and want.ref not in meeting.attendees
+    if vice.kind != "none" and vice.admits(given):
+        return None if absent else "vice-present"
+    if vice.kind != "none" and vice.known and absent:
+        return "vice-skipped"
+    return "wrong-chair"
+
+
+def who(seat: Seating) -> Text:
+    if seat.kind == "elected":
+        return Text(sv=f"vilken {seat.role}-plats som helst", en=f"any {seat.role} seat")
+    return Text(sv=f"{seat.member}/{seat.role}", en=f"{seat.member}/{seat.role}")
+
+
+def why(seat: Seating, year: int) -> Text:
+    if seat.kind == "rotating":
+        return Text(sv=f"{seat.member}s tur i rotationen {year}", en=f"{seat.member}'s turn in the rotation in {year}")
+    if seat.kind == "next":
+        return Text(sv=f"{seat.member} står näst i tur i rotationen {year}",
+                    en=f"{seat.member} is next in the rotation in {year}")
+    if seat.kind == "elected":
+        return Text(sv="organet väljer sin ordförande bland dem", en="the body elects its chair among them")
+    return Text(sv="avtalet anger denna plats", en="the bylaw names this seat")

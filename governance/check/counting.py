@@ -1,0 +1,123 @@
+"""How often a body meets: shared by meeting-minimum, meeting-maximum and meeting-window.
+
+A year is judged on the meetings the calendar holds for it, with one exception (README, "Partial years"):
+when the whole calendar lies after `as_of` it is a plan for the rest of the as-of year, so in that year a
+shortfall in a period that began before `as_of` may have been met by meetings held before the plan; it is
+then a warning that says how many must have taken place, not an error. `about N` accepts N±1 and is only
+ever a warning ("ca 6 ggr/år" is not a hard limit).
+"""
+from __future__ import annotations
+
+import calendar as _cal
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterator
+
+from ..model.types import MONTHS, MeetingRule
+from ..report.finding import Finding
+from .rule import Rule, Text
+from .view import BodyView, CalendarView
+
+ABOUT_TOLERANCE = 1
+MONTHS_SV = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+             "oktober", "november", "december")
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """How many times `body` met in `year` (in the rule's months, if it names any), against `rule`."""
+
+    body: BodyView
+    rule: MeetingRule
+    year: int
+    count: int
+
+    @property
+    def low(self) -> int | None:
+        return self.rule.low - ABOUT_TOLERANCE if self.rule.kind == "about" else self.rule.minimum
+
+    @property
+    def high(self) -> int | None:
+        return self.rule.high + ABOUT_TOLERANCE if self.rule.kind == "about" else self.rule.maximum
+
+    @property
+    def period(self) -> tuple[date, date]:
+        """The first and last day the rule counts in that year."""
+        first, last = self.rule.months or (1, 12)
+        return date(self.year, first, 1), date(self.year, last, _cal.monthrange(self.year, last)[1])
+
+    def said(self) -> Text:
+        """'radet meets 1 time in 2025; the bylaw requires at least 2', in both languages."""
+        n, rule, year = self.count, self.rule, self.year
+        if rule.months is None:
+            where = Text(sv=f"under {year}", en=f"in {year}")
+        else:
+            where = Text(sv=f"under {_months(rule.months, MONTHS_SV)} {year}",
+                         en=f"in {_months(rule.months, MONTHS)} {year}")
+        required = _required(rule)
+        return Text(sv=f"{self.body.id} möts {n} {'gång' if n == 1 else 'gånger'} {where.sv}; avtalet kräver "
+                       f"{required.sv}",
+                    en=f"{self.body.id} meets {n} {'time' if n == 1 else 'times'} {where.en}; the bylaw requires "
+                       f"{required.en}")
+
+
+def _months(months: tuple[int, int], names: tuple[str, ...]) -> str:
+    first, last = (names[m - 1] for m in months)
+    return first if first == last else f"{first}–{last}"
+
+
+def _required(rule: MeetingRule) -> Text:
+    low, high = rule.low, rule.high
+    if rule.kind == "at_least":
+        return Text(sv=f"minst {low}", en=f"at least {low}")
+    if rule.kind == "at_most":
+        return Text(sv=f"högst {high}", en=f"at most {high}")
+    if rule.kind == "between":
+        return Text(sv=f"{low}–{high}", en=f"{low}–{high}")
+    if rule.kind == "about":
+        accepted = f"{low - ABOUT_TOLERANCE}–{low + ABOUT_TOLERANCE}"
+        return Text(sv=f"ungefär {low} ({accepted} godtas)", en=f"about {low} ({accepted} accepted)")
+    return Text(sv=f"exakt {low}", en=f"exactly {low}")
+
+
+def counts(view: CalendarView, *, windows: bool) -> Iterator[Count]:
+    """Every (body, meeting rule, year) count: of the rules that name months (`windows`) or of those per
+    whole year. Years before the agreement took effect are not judged: it did not exist."""
+    start = view.bylaw.effective_from
+    years = [y for y in view.years if start is None or y >= start.year]
+    for body in view.bodies.values():
+        rules = [r for r in body.body.meeting_rules if (r.months is not None) == windows]
+        if not rules:
+            continue
+        held = body.years()
+        for rule in rules:
+            for year in years:
+                first, last = rule.months or (1, 12)
+                n = sum(1 for m in held.get(year, ()) if first <= m.date.month <= last)
+                yield Count(body, rule, year, n)
+
+
+def too_few(view: CalendarView, rule: Rule, c: Count) -> Iterator[Finding]:
+    """The finding of a count below the rule's least number (only called then)."""
+    first, last = c.period
+    said = c.said()
+    cite = view.cite(c.rule)
+    partial = view.planned_only and c.year == view.as_of.year and first < view.as_of
+    if partial and last <= view.as_of:
+        return  # the period was over before the plan begins: the plan cannot say anything about it
+    if partial:
+        more = (c.low or 0) - c.count
+        yield view.finding(rule, cite, severity="warning", body=c.body.id, year=c.year,
+                           sv=f"{said.sv}: kalendern börjar efter {view.as_of}, så minst {more} till måste ha "
+                              f"hållits under {c.year} före dess",
+                           en=f"{said.en}: the calendar starts after {view.as_of}, so at least {more} more must "
+                              f"have been held in {c.year} before then")
+        return
+    yield view.finding(rule, cite, severity="warning" if c.rule.kind == "about" else "error", body=c.body.id,
+                       year=c.year, sv=said.sv, en=said.en)
+
+
+def too_many(view: CalendarView, rule: Rule, c: Count) -> Finding:
+    said = c.said()
+    return view.finding(rule, view.cite(c.rule), severity="warning" if c.rule.kind == "about" else "error",
+                        body=c.body.id, year=c.year, sv=said.sv, en=said.en)

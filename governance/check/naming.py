@@ -1,0 +1,51 @@
+"""Names in the calendar that the bylaw does not have: shared by unknown-body, unknown-seat, unknown-member.
+
+An attendee or chair must hold a seat in the body that meets: MEMBER/ROLE for a member's seat (a pool
+seat `from any municipality` accepts any member of that kind), ROLE alone for a seat only one can hold.
+The office that serves a body (its secretary or convener) may attend as itself.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator
+
+from ..calendar.model import Meeting
+from ..nearest import nearest
+from .rule import Text
+from .view import BodyView, CalendarView, Seated
+
+
+@lru_cache(maxsize=4096)  # keyed by the strings themselves: a misspelt name recurs from run to run
+def _nearest(name: str, known: tuple[str, ...]) -> str | None:
+    return nearest(name, known)
+
+
+def hint(name: str, known: tuple[str, ...]) -> Text:
+    """" (did you mean 'X'?)", or nothing."""
+    close = _nearest(name, known)
+    if not close:
+        return Text(sv="", en="")
+    return Text(sv=f" (menade du '{close}'?)", en=f" (did you mean '{close}'?)")
+
+
+@dataclass(frozen=True, slots=True)
+class Misnamed:
+    """A reference at one meeting that names no seat of the body that meets."""
+
+    body: BodyView
+    meeting: Meeting
+    seated: Seated
+
+
+def misnamed(view: CalendarView) -> Iterator[Misnamed]:
+    """Each attendee (and a chair who is not among them) naming no seat, once per meeting, as given."""
+    for body in view.bodies.values():
+        for meeting in body.meetings:
+            named = list(meeting.attendees)
+            if meeting.chair is not None and meeting.chair not in meeting.attendees:
+                named.append(meeting.chair)
+            for ref in dict.fromkeys(named):
+                seated = body.seated(ref)
+                if seated.problem is not None:
+                    yield Misnamed(body, meeting, seated)

@@ -1,0 +1,137 @@
+"""quorum: enough of the body is present at each meeting that lists its attendees.
+
+Counted per seat, or per member when the body has `equal influence` or the quorum says `of members`.
+Adjunct seats never count. A seat line `1..2` counts its minimum towards the whole (that many are surely
+appointed) and at most its maximum towards those present. `quorum default` is the statutory default the
+bylaw imports (Kommunallagen 6 kap. 27 § in rules/sweden.bylaw), cited with its law reference. A meeting
+without attendees is not judged: its attendance is unknown.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterator
+
+from ...model.types import Body, Bylaw, EqualInfluence, Quorum
+from ...report.finding import Finding
+from ..rule import Basis, Example, Rule, Text
+from ..view import BodyView, CalendarView, Seated
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """What one body's quorum clause asks for: `need` of `total` seats (or members) present."""
+
+    clause: Quorum
+    rule: Quorum           # the clause, or the statutory default it stands for
+    per_member: bool
+    total: int
+    body: Body
+
+    @property
+    def unit(self) -> Text:
+        return Text(sv="medlemmar", en="members") if self.per_member else Text(sv="platser", en="seats")
+
+    def enough(self, present: int) -> bool:
+        rule, total = self.rule, self.total
+        if rule.kind == "more_than_half":
+            return 2 * present > total
+        if rule.kind == "fraction":
+            return present * rule.denominator >= rule.numerator * total
+        if rule.kind == "all":
+            return present >= total
+        return present >= rule.numerator
+
+    def wording(self) -> Text:
+        rule = self.rule
+        if rule.kind == "more_than_half":
+            return Text(sv="mer än hälften", en="more than half")
+        if rule.kind == "fraction":
+            return Text(sv=f"{rule.numerator}/{rule.denominator}", en=f"{rule.numerator}/{rule.denominator}")
+        if rule.kind == "all":
+            return Text(sv="alla", en="all")
+        return Text(sv=f"minst {rule.numerator}", en=f"at least {rule.numerator}")
+
+    def present(self, attendance: list[Seated]) -> int:
+        """How many count as present: distinct members, or voting seats (each at most its line's maximum)."""
+        seats = self.body.seats
+        voting = [a for a in attendance if a.seat is not None and not seats[a.seat].adjunct]
+        if self.per_member:
+            return len({a.member for a in voting if a.member})
+        per_seat = Counter(a.seat for a in voting)
+        return sum(min(n, seats[seat].max) for seat, n in per_seat.items())
+
+
+def requirement(bylaw: Bylaw, body: Body) -> Requirement | None:
+    """The body's quorum, or None when it has none (or `quorum default` without a default: lint's matter)."""
+    clause = body.first(Quorum)
+    if clause is None:
+        return None
+    default = bylaw.default_quorum
+    rule = clause
+    if clause.kind == "default":
+        if default is None:
+            return None
+        rule = default
+    per_member = clause.unit == "members" or (clause.unit is None and (
+        body.first(EqualInfluence) is not None or (clause.kind == "default" and rule.unit == "members")))
+    voting = body.voting_seats
+    if per_member:
+        total = len({s.member for s in voting if s.member is not None})
+    else:
+        total = sum(s.min for s in voting)
+    return Requirement(clause, rule, per_member, total, body) if total else None
+
+
+def check(view: CalendarView) -> Iterator[Finding]:
+    for body in view.bodies.values():
+        need = view.bylaw_memo(("quorum", body.id), lambda: requirement(view.bylaw, body.body))
+        if need is None:
+            continue
+        yield from _short(view, body, need)
+
+
+def _short(view: CalendarView, body: BodyView, need: Requirement) -> Iterator[Finding]:
+    counted: dict[tuple, int] = {}  # the same people meet again and again: each list is counted once
+    for meeting in body.meetings:
+        if not meeting.attendees:
+            continue  # attendance unknown
+        present = counted.get(meeting.attendees)
+        if present is None:
+            present = counted[meeting.attendees] = need.present(body.attendance(meeting))
+        if need.enough(present):
+            continue
+        unit, wording = need.unit, need.wording()
+        default = view.bylaw.default_quorum if need.clause.kind == "default" else None
+        yield view.finding(RULE, view.cite(need.clause, law_from=default), meeting=meeting,
+                           sv=f"{present} av {need.total} {unit.sv} närvarande vid '{meeting.id}'; för "
+                              f"beslutförhet krävs {wording.sv} av {unit.sv}",
+                           en=f"{present} of {need.total} {unit.en} present at '{meeting.id}'; the quorum is "
+                              f"{wording.en} of {unit.en}")
+
+
+_BYLAW = '''\
+body radet "Rådet"
+  seat kso "KSO" from each municipality
+  quorum more than half
+'''
+
+RULE = Rule(
+    id="quorum",
+    summary=Text(sv="Organet är beslutfört vid varje sammanträde som anger de närvarande.",
+                 en="The body has a quorum at every meeting that lists who attended."),
+    why=Text(sv="`quorum …` anger hur många platser (eller medlemmar, vid `equal influence` eller `of "
+                "members`) som måste vara närvarande. Adjungerade räknas aldrig. `quorum default` är lagens "
+                "regel: mer än hälften av ledamöterna.",
+             en="`quorum …` says how many seats (or members, with `equal influence` or `of members`) must be "
+                "present. Adjunct seats never count. `quorum default` is the statute's rule: more than half "
+                "of the members."),
+    severity="error",
+    basis=Basis("default", "quorum …", "Kommunallagen (2017:725) 6 kap. 27 §"),
+    fires=(Example(bylaw=_BYLAW, calendar="- {id: r1, body: radet, date: 2025-03-10, attendees: [alfa/kso]}\n"),),
+    passes=(Example(bylaw=_BYLAW,
+                    calendar="- {id: r1, body: radet, date: 2025-03-10, attendees: [alfa/kso, beta/kso]}\n"),),
+    fix=Text(sv="Skjut upp besluten till ett sammanträde där tillräckligt många är närvarande.",
+             en="Defer the decisions to a meeting where enough are present."),
+    check=check,
+)

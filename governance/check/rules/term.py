@@ -1,0 +1,94 @@
+"""term: no meeting before the agreement takes effect, or after its term has run out without renewal.
+
+The terms are governance.terms': `valid … until`, or `renewed after each election for N mandate periods`
+counted from the agreement's date, with the renewals the bylaw records (`renewal DATE, …`). A bylaw that
+renews per mandate period but lacks an election cycle is a lint matter; its term is not judged here.
+
+When the other versions of the agreement are known (`check_calendar(versions=…)`; the command finds them
+beside the bylaw), a meeting on or after the day a later version takes effect is out of term too: the
+later version is the agreement then.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ...report.citation import cite
+from ...report.finding import Finding
+from ...terms import TermBreach, TermError, out_of_term, terms
+from ..rule import Basis, Example, Rule, Text
+from ..view import CalendarView
+
+
+def check(view: CalendarView) -> Iterator[Finding]:
+    yield from _superseded(view)
+    bylaw = view.bylaw
+    try:
+        spans = terms(bylaw)
+    except TermError:
+        return  # lint's matter
+    if len(spans) == 1 and spans[0].start is None and spans[0].end is None:
+        return  # open-ended from the beginning: nothing to break
+    replaced = view.successor.effective_from if view.successor is not None else None
+    # A bylaw renewed after each election that records no renewal at all says nothing either way: the
+    # renewals may simply not have been written down. That is a warning to record them; once any renewal
+    # is recorded, a meeting outside every recorded term is an error.
+    unrecorded = bylaw.header_item("renewal") is None and bylaw.header_item("renewed") is not None
+    hint = (Text(sv="; för in förnyelserna i avtalet (`renewed DATE, …`) så att löptiden kan bedömas",
+                 en="; record the renewals in the bylaw (`renewed DATE, …`) to have the term judged")
+            if unrecorded else Text(sv="", en=""))
+    breaches = {day: breach for day in view.days if (replaced is None or day < replaced)  # later: _superseded's
+                and (breach := out_of_term(bylaw, day)) is not None}
+    for meeting in view.meetings_on(breaches):
+        breach = breaches[meeting.date]
+        said = _said(breach)
+        yield view.finding(RULE, view.cite(breach.clause or bylaw), meeting=meeting,
+                           severity="warning" if unrecorded else "error",
+                           sv=f"'{meeting.id}' den {said.sv}{hint.sv}", en=f"'{meeting.id}' on {breach.message}{hint.en}")
+
+
+def _said(breach: TermBreach) -> Text:
+    day, limit = breach.day, breach.limit
+    if breach.reason == "before":
+        return Text(sv=f"{day} är innan avtalet träder i kraft ({limit})", en=breach.message)
+    if breach.reason == "ended":
+        return Text(sv=f"{day} är efter att avtalet har upphört ({limit})", en=breach.message)
+    return Text(sv=f"{day} är efter att avtalets löptid tog slut {limit}, och ingen förnyelse efter det valet "
+                   "finns antecknad", en=breach.message)
+
+
+def _superseded(view: CalendarView) -> Iterator[Finding]:
+    """A meeting on or after the day a later version of the agreement takes effect: that version, not
+    this one, is the agreement then (`amends THIS from DATE`), cited from the later version."""
+    later = view.successor
+    if later is None or later.effective_from is None:
+        return
+    since = later.effective_from
+    clause = later.header_item("amends") or later.header_item("valid") or later
+    citation = view.stamp(cite(later, clause))
+    this = view.bylaw.id
+    for meeting in view.meetings_on(d for d in view.days if d >= since):
+        yield view.finding(RULE, citation, meeting=meeting,
+                           sv=f"'{meeting.id}' den {meeting.date}: {this} gäller inte längre; {later.id} ersätter "
+                              f"det från {since}: pröva sammanträdet mot {later.id}",
+                           en=f"'{meeting.id}' on {meeting.date}: {this} is no longer in force; {later.id} takes "
+                              f"its place from {since}: check the meeting against {later.id}")
+
+
+_BYLAW = 'body radet "Rådet"\n'
+
+RULE = Rule(
+    id="term",
+    summary=Text(sv="Inget sammanträde hålls innan avtalet träder i kraft eller efter att det har upphört.",
+                 en="No meeting is held before the agreement takes effect or after its term has run out."),
+    why=Text(sv="`valid from … until …` eller `renewed after each election for N mandate periods` med de "
+                "förnyelser avtalet antecknar. Är en senare version av avtalet känd gäller den från sin dag.",
+             en="`valid from … until …`, or `renewed after each election for N mandate periods` with the "
+                "renewals the bylaw records. When a later version is known, it is the agreement from its day."),
+    severity="error",
+    basis=Basis("agreement", "valid from DATE until DATE | renewed after each election …"),
+    fires=(Example(bylaw=_BYLAW, calendar="- {id: r1, body: radet, date: 2019-03-11}\n"),),
+    passes=(Example(bylaw=_BYLAW, calendar="- {id: r1, body: radet, date: 2025-03-10}\n"),),
+    fix=Text(sv="Förnya avtalet, eller håll sammanträdet inom dess löptid.",
+             en="Renew the agreement, or hold the meeting within its term."),
+    check=check,
+)

@@ -1,0 +1,49 @@
+"""unknown-seat: every attendee and chair holds a seat in the body that meets."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ...model.types import SeatDecl
+from ...report.finding import Finding
+from ..naming import hint, misnamed
+from ..rule import Basis, Example, Rule, Text
+from ..view import CalendarView
+
+
+def check(view: CalendarView) -> Iterator[Finding]:
+    for wrong in misnamed(view):
+        seated, body = wrong.seated, wrong.body.body
+        if seated.problem not in ("unknown-seat", "ambiguous"):
+            continue
+        name, role = str(seated.ref), seated.ref.role
+        cite = view.cite_first(*body.of(SeatDecl), body)
+        if seated.problem == "ambiguous":
+            yield view.finding(RULE, cite, meeting=wrong.meeting,
+                               sv=f"'{name}' anger ingen enskild plats i {body.id}: flera medlemmar har en "
+                                  f"'{role}'-plats; skriv MEDLEM/{role}",
+                               en=f"'{name}' names no single seat in {body.id}: several members hold a "
+                                  f"'{role}' seat; write MEMBER/{role}")
+            continue
+        close = hint(name, tuple(sorted(str(s.ref) for s in body.seats)))
+        yield view.finding(RULE, cite, meeting=wrong.meeting,
+                           sv=f"'{name}' har ingen plats i {body.id}{close.sv}",
+                           en=f"'{name}' holds no seat in {body.id}{close.en}")
+
+
+_BYLAW = 'body radet "Rådet"\n  seat kso "KSO" from each municipality\n'
+
+RULE = Rule(
+    id="unknown-seat",
+    summary=Text(sv="Varje närvarande och ordförande har en plats i organet som sammanträder.",
+                 en="Every attendee and chair holds a seat in the body that meets."),
+    why=Text(sv="Organets `seat`-rader anger vilka som sitter i det. MEDLEM/ROLL anger en medlems plats, ROLL "
+                "ensamt en plats som bara en kan ha; kansliet som betjänar organet får närvara som sig självt.",
+             en="The body's `seat` lines say who sits in it. MEMBER/ROLE names a member's seat, ROLE alone a "
+                "seat only one can hold; the office serving the body may attend as itself."),
+    severity="error",
+    basis=Basis("agreement", 'seat ROLE "TITLE" from …'),
+    fires=(Example(bylaw=_BYLAW, calendar="- {id: r1, body: radet, date: 2025-03-10, attendees: [alfa/ksx]}\n"),),
+    passes=(Example(bylaw=_BYLAW, calendar="- {id: r1, body: radet, date: 2025-03-10, attendees: [alfa/kso]}\n"),),
+    fix=Text(sv="Skriv platsen som avtalet gör, MEDLEM/ROLL.", en="Write the seat as the bylaw does, MEMBER/ROLE."),
+    check=check,
+)

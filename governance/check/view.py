@@ -1,0 +1,291 @@
+"""What every rule reads: the calendar seen body by body, with its references to seats resolved.
+
+`CalendarView` is built once per check run (per call: nothing here outlives it but what is kept with the
+bylaw object itself, see `Bylaw.derived`). A rule walks `view.bodies` — each a `BodyView` of one body's
+meetings in date order — and asks `body.seated(ref)` what a calendar's `MEMBER/ROLE` means at that body.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import lru_cache
+from operator import attrgetter
+from pathlib import Path
+from typing import Callable, Iterable, Literal, Mapping, TypeVar
+
+from ..calendar.model import Calendar, Matter, Meeting
+from ..loader import shipped_dir
+from ..model.types import Body, Bylaw, Convener, Member, Node, Seat, SeatRef, Secretary
+from ..report.citation import cite
+from ..report.finding import Citation, Finding
+from .rule import Lang, Rule, Severity
+
+T = TypeVar("T")
+
+# Why a reference names no seat at a body (None: it names one, or the office serving the body).
+Problem = Literal["unknown-seat", "unknown-member", "ambiguous"]
+
+
+@dataclass(frozen=True, slots=True)
+class Seated:
+    """A calendar's seat reference as one body sees it: the seat it holds there (its index in
+    `body.seats`), the member it sits for, or why it names no seat. `office`: the office that serves the
+    body (its secretary or convener), present as itself."""
+
+    ref: SeatRef
+    seat: int | None = None
+    member: str | None = None
+    office: bool = False
+    problem: Problem | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BodyView:
+    """One body of the bylaw and its meetings in the calendar, by date (then id)."""
+
+    body: Body
+    meetings: tuple[Meeting, ...]
+    members: Mapping[str, Member] = field(repr=False)
+    serving: frozenset[str] = frozenset()  # offices that serve this body (may attend as themselves)
+    _seated: dict[SeatRef, Seated] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def id(self) -> str:
+        return self.body.id
+
+    def years(self) -> dict[int, list[Meeting]]:
+        """Calendar year → the body's meetings that year, by date."""
+        out: dict[int, list[Meeting]] = {}
+        for meeting in self.meetings:
+            out.setdefault(meeting.date.year, []).append(meeting)
+        return out
+
+    def matters(self) -> Iterable[tuple[Meeting, Matter]]:
+        """Every matter on the body's agenda, with its meeting, in meeting order."""
+        return ((meeting, matter) for meeting in self.meetings for matter in meeting.matters)
+
+    def seated(self, ref: SeatRef) -> Seated:
+        """What `ref` (MEMBER/ROLE, or ROLE alone) means at this body; the same references recur at
+        every meeting, so each is worked out once per run."""
+        got = self._seated.get(ref)
+        if got is None:
+            got = self._seated[ref] = _resolve(self.body, self.members, self.serving, SeatRef(*ref))
+        return got
+
+    def attendance(self, meeting: Meeting) -> list[Seated]:
+        return [self.seated(ref) for ref in meeting.attendees]
+
+
+def _resolve(body: Body, members: Mapping[str, Member], serving: frozenset[str], ref: SeatRef) -> Seated:
+    member, role, seats = ref.member, ref.role, body.seats
+    if member is None:
+        fixed = [i for i, s in enumerate(seats) if s.role == role and s.member is None and s.pool is None]
+        if fixed:
+            return Seated(ref, fixed[-1])
+        if role in serving:
+            return Seated(ref, office=True, member=role)
+        holding = [i for i, s in enumerate(seats) if s.role == role]
+        if len(holding) == 1:
+            return Seated(ref, holding[0], seats[holding[0]].member)
+        return Seated(ref, problem="ambiguous" if holding else "unknown-seat")
+    if member not in members:
+        return Seated(ref, member=member, problem="unknown-member")
+    kind = members[member].kind
+    own = [i for i, s in enumerate(seats) if s.role == role and s.member == member]
+    fixed = [i for i, s in enumerate(seats) if s.role == role and s.member is None and s.pool is None]
+    pooled = [i for i, s in enumerate(seats) if s.role == role and s.member is None and s.pool in ("member", kind)]
+    # The member's own seat, else a fixed seat of the role (the last so declared), else a pool seat.
+    found = own[-1:] or fixed[-1:] or pooled[:1]
+    if found:
+        return Seated(ref, found[0], member)
+    return Seated(ref, member=member, problem="unknown-seat")
+
+
+def _serving_offices(bylaw: Bylaw) -> dict[str, frozenset[str]]:
+    """Body id → the offices that serve it: its secretary or convener, or an office that `convenes` it."""
+    offices = {b.id for b in bylaw.bodies}
+    out: dict[str, set[str]] = {}
+    for b in bylaw.bodies:
+        for c in b.clauses:
+            if isinstance(c, (Secretary, Convener)) and isinstance(c.ref, SeatRef) \
+                    and c.ref.member is None and c.ref.role in offices:
+                out.setdefault(b.id, set()).add(c.ref.role)
+        for r in b.relations("convenes"):
+            for target in r.targets:
+                out.setdefault(target, set()).add(b.id)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class MatterEvent:
+    date: date
+    body: str
+    action: str
+    meeting: str
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarView:
+    """The calendar as the rules read it. Only findings of `year` are reported when it is given."""
+
+    bylaw: Bylaw
+    calendar: Calendar
+    as_of: date
+    year: int | None
+    lang: Lang
+    bodies: Mapping[str, BodyView]                      # the bylaw's bodies, by id
+    unknown_bodies: Mapping[str, tuple[Meeting, ...]]   # body ids the bylaw does not have → meetings
+    successor: Bylaw | None = None                      # the version that takes this bylaw's place
+    bylaw_file: str = ""                                # the bylaw's path as reports print it
+    _run: dict = field(default_factory=dict, repr=False, compare=False)  # what rules share in one run
+
+    def once(self, key: str | tuple, compute: Callable[[], T]) -> T:
+        """`compute()`, made once in this run and shared by the rules that ask for it by `key`."""
+        if key not in self._run:
+            self._run[key] = compute()
+        return self._run[key]
+
+    @property
+    def members(self) -> Mapping[str, Member]:
+        return self.bylaw_memo("members", lambda: {m.id: m for m in self.bylaw.members})
+
+    @property
+    def meetings(self) -> tuple[Meeting, ...]:
+        """Every meeting, sorted by date, id and body."""
+        return self.once("meetings", lambda: tuple(sorted(self.calendar.meetings,
+                                                          key=attrgetter("date", "id", "body"))))
+
+    @property
+    def days(self) -> frozenset[date]:
+        """Every day with a meeting."""
+        return self.once("days", lambda: frozenset(m.date for m in self.calendar.meetings))
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        """The calendar years judged: `year` if given, else every year with a meeting."""
+        if self.year is not None:
+            return (self.year,)
+        return tuple(sorted({m.date.year for m in self.calendar.meetings}))
+
+    @property
+    def planned_only(self) -> bool:
+        """The calendar holds nothing on or before `as_of`: a plan for what is still to come."""
+        return bool(self.calendar.meetings) and min(self.days) > self.as_of
+
+    def meetings_of(self, body_id: str) -> tuple[Meeting, ...]:
+        """A body's meetings by date, whether or not the bylaw has the body."""
+        known = self.bodies.get(body_id)
+        return known.meetings if known is not None else self.unknown_bodies.get(body_id, ())
+
+    def meetings_on(self, days: Iterable[date]) -> list[Meeting]:
+        """Every meeting on one of `days`, by date (ties in calendar order)."""
+        wanted = frozenset(days)
+        return sorted((m for m in self.calendar.meetings if m.date in wanted), key=attrgetter("date"))
+
+    @property
+    def matter_types(self) -> Mapping[str, str]:
+        """Matter id → the first type the calendar gives it anywhere."""
+        def compute() -> dict[str, str]:
+            types: dict[str, str] = {}
+            for meeting in self.meetings:
+                for matter in meeting.matters:
+                    if matter.type:
+                        types.setdefault(matter.id, matter.type)
+            return types
+        return self.once("matter-types", compute)
+
+    @property
+    def matter_events(self) -> Mapping[str, tuple[MatterEvent, ...]]:
+        """Matter id → what each body did with it, in date order."""
+        events: dict[str, list[MatterEvent]] = {}
+        for m in self.meetings:
+            for matter in m.matters:
+                events.setdefault(matter.id, []).append(MatterEvent(m.date, m.body, matter.action, m.id))
+        return {k: tuple(v) for k, v in events.items()}
+
+    def bylaw_memo(self, key: str | tuple, compute: Callable[[], T]) -> T:
+        """`compute()`, kept with the bylaw object for later runs: what depends on the bylaw alone."""
+        return self.bylaw.derived.get(("check", key), compute)
+
+    # ---- citations and findings ----
+    def cite(self, node: Node, *, law_from: Node | None = None) -> Citation:
+        """The clause's citation with the stable file path; `law_from`: a statutory default the clause
+        stands for (`quorum default`), whose law reference is cited unless the clause quotes its own."""
+        base = cite(self.bylaw, node)
+        quote, law = base.quote, base.law
+        if law_from is not None and not node.notes.cite:
+            quote = law_from.notes.law or law_from.notes.cite
+            law = law_from.notes.law
+        return Citation(file=self.bylaw_file, line=node.span.line, quote=quote, law=law,
+                        assumption=base.assumption or (law_from.notes.assume if law_from else None))
+
+    def cite_first(self, *nodes: Node) -> Citation:
+        """Cite the first node that quotes the statute; otherwise the first node given."""
+        chosen = next((n for n in nodes if n.notes.cite), None)
+        return self.cite(chosen or nodes[0])
+
+    def stamp(self, citation: Citation) -> Citation:
+        """A citation made elsewhere (e.g. by the graph), with the file path reports print."""
+        return replace(citation, file=stable_path(citation.file))
+
+    def finding(self, rule: Rule, citation: Citation, *, sv: str, en: str, severity: Severity | None = None,
+                body: str | None = None, meeting: Meeting | None = None, matter: str | None = None,
+                year: int | None = None) -> Finding:
+        """A finding of `rule`, its message in the run's language (both are written where it is made)."""
+        message = en if self.lang == "en" else sv
+        location = None
+        if meeting is not None:
+            body = body or meeting.body
+            year = meeting.date.year if year is None else year
+            line = meeting.span.line
+            location = f"{self.calendar.path}:{line}" if line else self.calendar.path
+        return Finding(rule.id, severity or rule.severity, message, citation, body,
+                       meeting.id if meeting is not None else None, matter, year, location)
+
+
+def view(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None, lang: Lang,
+         successor: Bylaw | None = None) -> CalendarView:
+    """The calendar grouped by body: the bylaw's bodies (by id), and those it does not have."""
+    grouped: dict[str, list[Meeting]] = {}
+    for meeting in calendar.meetings:
+        grouped.setdefault(meeting.body, []).append(meeting)
+    for own in grouped.values():
+        own.sort(key=attrgetter("date", "id"))
+    derived = bylaw.derived
+    members = derived.get(("check", "members"), lambda: {m.id: m for m in bylaw.members})
+    serving = derived.get(("check", "serving"), lambda: _serving_offices(bylaw))
+    bodies = {body.id: BodyView(body, tuple(grouped.get(body.id, ())), members, serving.get(body.id, frozenset()))
+              for body in sorted(bylaw.bodies, key=attrgetter("id"))}
+    unknown = {body_id: tuple(own) for body_id, own in sorted(grouped.items()) if body_id not in bodies}
+    return CalendarView(bylaw=bylaw, calendar=calendar, as_of=as_of, year=year, lang=lang, bodies=bodies,
+                        unknown_bodies=unknown, successor=successor, bylaw_file=stable_path(bylaw.path))
+
+
+def stable_path(path: str) -> str:
+    """A bylaw's path as reports print it: `bylaws/NAME` or `rules/NAME` for shipped files (so golden
+    files and JSON do not depend on the machine), else relative to the working directory if possible."""
+    if not path or path.startswith("<"):
+        return path
+    return _stable_path(path, os.getcwd())
+
+
+@lru_cache(maxsize=64)  # keyed by the strings themselves; resolving asks the file system a dozen times
+def _stable_path(path: str, cwd: str) -> str:
+    p = Path(cwd, path).resolve()
+    for kind in ("bylaws", "rules"):
+        if p.parent in _shipped_folders(kind):
+            return f"{kind}/{p.name}"
+    try:
+        return str(p.relative_to(Path(cwd).resolve()))
+    except ValueError:
+        return path
+
+
+@lru_cache(maxsize=2)
+def _shipped_folders(kind: str) -> frozenset[Path]:
+    repo = Path(__file__).resolve().parent.parent.parent
+    return frozenset({shipped_dir(kind).resolve(), (repo / kind).resolve()})
+
+
+__all__ = ["BodyView", "CalendarView", "MatterEvent", "Seated", "Seat", "stable_path", "view"]
