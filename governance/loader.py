@@ -2,28 +2,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from .diagnostics import BylawError, Diagnostic, error, has_errors
 from .model.from_ast import from_ast, suggest
 from .model.types import Bylaw, Import
+from .paths import shipped_dir
 from .span import SourceFile, Span
 from .syntax.parser import parse_document
 
 MAX_BYTES = 4 * 1024 * 1024  # a statute is a few kB; refuse anything that cannot be one
-
-
-def shipped_dir(kind: str) -> Path:
-    """The shipped `bylaws/` or `rules/` folder: package data when installed, the repo folder otherwise."""
-    try:
-        folder = resources.files(f"governance.{kind}")
-        path = Path(str(folder))
-        if path.is_dir():
-            return path
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return Path(__file__).resolve().parent.parent / kind
 
 
 def shipped_ids(kind: str = "bylaws") -> list[str]:

@@ -6,16 +6,13 @@ meetings in date order — and asks `body.seated(ref)` what a calendar's `MEMBER
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
 from operator import attrgetter
-from pathlib import Path
 from typing import Callable, Iterable, Literal, Mapping, TypeVar
 
 from ..calendar.model import Calendar, Matter, Meeting
-from ..loader import shipped_dir
+from ..paths import stable_path
 from ..model.types import Body, Bylaw, Convener, Member, Node, Seat, SeatRef, Secretary
 from ..report.citation import cite
 from ..report.finding import Citation, Finding
@@ -260,32 +257,6 @@ def view(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None, lan
     unknown = {body_id: tuple(own) for body_id, own in sorted(grouped.items()) if body_id not in bodies}
     return CalendarView(bylaw=bylaw, calendar=calendar, as_of=as_of, year=year, lang=lang, bodies=bodies,
                         unknown_bodies=unknown, successor=successor, bylaw_file=stable_path(bylaw.path))
-
-
-def stable_path(path: str) -> str:
-    """A bylaw's path as reports print it: `bylaws/NAME` or `rules/NAME` for shipped files (so golden
-    files and JSON do not depend on the machine), else relative to the working directory if possible."""
-    if not path or path.startswith("<"):
-        return path
-    return _stable_path(path, os.getcwd())
-
-
-@lru_cache(maxsize=64)  # keyed by the strings themselves; resolving asks the file system a dozen times
-def _stable_path(path: str, cwd: str) -> str:
-    p = Path(cwd, path).resolve()
-    for kind in ("bylaws", "rules"):
-        if p.parent in _shipped_folders(kind):
-            return f"{kind}/{p.name}"
-    try:
-        return str(p.relative_to(Path(cwd).resolve()))
-    except ValueError:
-        return path
-
-
-@lru_cache(maxsize=2)
-def _shipped_folders(kind: str) -> frozenset[Path]:
-    repo = Path(__file__).resolve().parent.parent.parent
-    return frozenset({shipped_dir(kind).resolve(), (repo / kind).resolve()})
 
 
 __all__ = ["BodyView", "CalendarView", "MatterEvent", "Seated", "Seat", "stable_path", "view"]

@@ -31,7 +31,7 @@ def shown(path: str) -> str:
 
 def shown_bylaw(path: str) -> str:
     """A bylaw's path as reports print it (`bylaws/NAME` for a shipped one, wherever the command runs)."""
-    from ..check.context import stable_path
+    from ..paths import stable_path
     return stable_path(path)
 
 
