@@ -4,7 +4,9 @@ is installed (Debian's package), else a bounded Python client (threads, one kept
 
 Every answer is compared with what `governance check --format json` prints for the same calendar: a
 different byte, a status other than 200, or a connection error counts as an error. The server's resident
-memory is read before, between and after the runs. Figures: checks/s, p50 and p99 latency, errors, RSS.
+memory is read before, between and after the runs. Figures: checks/s, p50 and p99 latency, errors, RSS,
+and the server's CPU time per check (user + system), which a busy machine does not inflate as it does the
+latency: 1 / that is what one core of the server could answer.
 """
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ BYLAW, AS_OF = "laholmsbukten", "2025-01-01"
 PATH = f"/api/check?bylaw={BYLAW}&as_of={AS_OF}"
 SECONDS = float(os.environ.get("BENCH_SERVE_SECONDS", "20"))
 CONCURRENCY = (8, 32)
+WORKERS = int(os.environ.get("BENCH_SERVE_WORKERS", str(os.cpu_count() or 1)))  # serve --workers
 
 LUA = """
 wrk.method = "POST"
@@ -59,11 +62,28 @@ def calendar(meetings: int = 20) -> str:
     return head + "\nmeetings:\n" + "\n".join(out[:meetings]) + "\n"
 
 
+def family(pid: int) -> list[int]:
+    """The server and its worker processes."""
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    return [pid, *(int(c) for c in children.read_text().split())] if children.exists() else [pid]
+
+
 def rss_kb(pid: int) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1])
-    return 0
+    total = 0
+    for member in family(pid):
+        for line in Path(f"/proc/{member}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                total += int(line.split()[1])
+    return total
+
+
+def cpu_seconds(pid: int) -> float:
+    """The process's CPU time so far (user + system): what a check costs, however busy the machine."""
+    total = 0
+    for member in family(pid):
+        fields = Path(f"/proc/{member}/stat").read_text().rpartition(")")[2].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def with_wrk(port: int, connections: int, folder: Path) -> dict:
@@ -119,26 +139,31 @@ def run() -> list[tuple[str, str]]:
         expected = subprocess.run([sys.executable, "-m", "governance", "check", BYLAW, "calendar.yaml",
                                    "--format", "json", "--as-of", AS_OF], cwd=folder, capture_output=True)
         (folder / "expected.json").write_bytes(expected.stdout)
-        server = subprocess.Popen([sys.executable, "-m", "governance", "serve", "--port", "0", BYLAW],
+        server = subprocess.Popen([sys.executable, "-m", "governance", "serve", "--port", "0", "--workers",
+                                   str(WORKERS), BYLAW],
                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=folder)
         try:
             port = int(re.search(r":(\d+)/", server.stdout.readline()).group(1))
             client = with_wrk if shutil.which("wrk") else with_python
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-            for _ in range(50):  # warm: imports, the grammar, the first allocations
+            for _ in range(50 * WORKERS):  # warm: imports, the grammar, the first allocations
                 connection.request("POST", PATH, (folder / "calendar.yaml").read_bytes(),
                                    {"Content-Type": "application/yaml"})
                 assert connection.getresponse().read() == expected.stdout
             connection.close()
-            rows = [("client", "wrk" if client is with_wrk else "Python threads"),
-                    ("server RSS after warm-up", f"{rss_kb(server.pid) / 1024:.1f} MB")]
+            rows = [("client; server processes", f"{'wrk' if client is with_wrk else 'Python threads'}; {WORKERS}"),
+                    ("servers' RSS after warm-up", f"{rss_kb(server.pid) / 1024:.1f} MB")]
             for connections in CONCURRENCY:
+                cpu = cpu_seconds(server.pid)
                 r = client(port, connections, folder)
+                cpu = cpu_seconds(server.pid) - cpu
                 rows.append((f"c={connections}, {SECONDS:g} s: checks/s (20 meetings)", f"{r['rate']:.0f}"))
                 rows.append((f"c={connections}: p50 / p99", f"{r['p50']:.1f} ms / {r['p99']:.1f} ms"))
+                rows.append((f"c={connections}: server CPU per check (one core: checks/s)",
+                             f"{cpu / r['requests'] * 1000:.2f} ms ({r['requests'] / cpu:.0f}/s)"))
                 rows.append((f"c={connections}: errors (status, bytes, connection) of {r['requests']}",
                              f"{r['errors']}"))
-                rows.append((f"server RSS after c={connections}", f"{rss_kb(server.pid) / 1024:.1f} MB"))
+                rows.append((f"servers' RSS after c={connections}", f"{rss_kb(server.pid) / 1024:.1f} MB"))
             return rows
         finally:
             server.terminate()

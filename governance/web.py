@@ -155,18 +155,18 @@ class BadRequest(Exception):
 def build_server(served: Iterable[Served], host: str = "127.0.0.1", port: int = 8000, *,
                  log: TextIO | None = None, allowed_hosts: Iterable[str] = (),
                  head_timeout: float = HEAD_TIMEOUT, max_connections: int = MAX_CONNECTIONS,
-                 body_idle: float = BODY_IDLE) -> Server:
+                 body_idle: float = BODY_IDLE, workers: int = 1) -> Server:
     """A server for these bylaws, bound and listening on host:port (0: a free port; `server.url` says
     which). Run it with `serve_forever()`; stop it with `shutdown()` from another thread, then
     `server_close()`. Requests and unexpected errors are logged to `log` (default stderr).
     `allowed_hosts`: the names it answers to besides the address it listens on (localhost's names when that
-    is a loopback address). Raises ValueError for no bylaw or two with one id, OSError when the address
+    is a loopback address). `workers`: processes serving it (webserver.Server). Raises ValueError for no bylaw or two with one id, OSError when the address
     cannot be had."""
     hosts = {host.strip("[]").lower(), *(h.lower() for h in allowed_hosts)}
     if hosts & set(LOOPBACK):
         hosts |= set(LOOPBACK)
     app = create_app(served, allowed_hosts=hosts, log=log, body_idle=body_idle)
-    return Server(app, host, port, head_timeout=head_timeout, max_connections=max_connections)
+    return Server(app, host, port, head_timeout=head_timeout, max_connections=max_connections, workers=workers)
 
 
 def create_app(served: Iterable[Served], *, allowed_hosts: Iterable[str] = LOOPBACK, log: TextIO | None = None,

@@ -9,10 +9,14 @@ that port 0 tells its port before it runs, with what uvicorn leaves to its users
 
 A slow client costs a few kilobytes here, not a thread: the others are served meanwhile. The check itself
 runs in a small pool of threads (web.py), so that the event loop keeps answering while one is checked.
+A check is Python under one interpreter lock: `workers` > 1 forks that many processes after the socket is
+bound (as gunicorn does), each serving it, so that more than one core checks.
 """
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
 import socket
 import threading
 from typing import Any
@@ -73,7 +77,8 @@ class Server:
     from another thread stops it and waits; `server_close()` closes the socket."""
 
     def __init__(self, app: Any, host: str, port: int, *, head_timeout: float = HEAD_TIMEOUT,
-                 max_connections: int = MAX_CONNECTIONS):
+                 max_connections: int = MAX_CONNECTIONS, workers: int = 1):
+        self.workers = workers
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         self.socket = socket.socket(family, socket.SOCK_STREAM)
         try:
@@ -102,14 +107,66 @@ class Server:
         self._stopped.clear()
         self._running.set()
         try:
-            self._uvicorn.run(sockets=[self.socket])
+            if self.workers <= 1:
+                self._uvicorn.run(sockets=[self.socket])
+            else:
+                self._prefork()
         finally:
             self._stopped.set()
 
+    def _prefork(self) -> None:
+        """`workers` child processes serving the one socket; the parent waits for them. Ctrl-C reaches each
+        child (it stops as one server does), SIGTERM to the parent is passed on."""
+        self._children: list[int] = []
+        for _ in range(self.workers):
+            pid = os.fork()
+            if pid == 0:  # the child: serve until told to stop, and never return into the parent's code
+                status = 0
+                try:
+                    self._uvicorn.run(sockets=[self.socket])
+                except KeyboardInterrupt:
+                    pass
+                except BaseException:
+                    status = 1
+                os._exit(status)
+            self._children.append(pid)
+        previous = signal.signal(signal.SIGTERM, lambda *_: self._stop_children()) \
+            if threading.current_thread() is threading.main_thread() else None
+        try:
+            for pid in self._children:
+                _wait(pid)
+        except KeyboardInterrupt:
+            self._stop_children()
+            for pid in self._children:
+                _wait(pid)
+            raise
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
+
+    def _stop_children(self) -> None:
+        for pid in getattr(self, "_children", ()):
+            try:
+                os.kill(pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+
     def shutdown(self) -> None:
         self._uvicorn.should_exit = True
+        self._stop_children()
         if self._running.is_set():
             self._stopped.wait(15)
 
     def server_close(self) -> None:
         self.socket.close()
+
+
+def _wait(pid: int) -> None:
+    while True:
+        try:
+            os.waitpid(pid, 0)
+            return
+        except ChildProcessError:
+            return
+        except InterruptedError:
+            continue

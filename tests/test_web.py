@@ -392,6 +392,32 @@ def test_the_command_serves_until_interrupted(tmp_path):
     assert process.returncode == 0 and "Traceback" not in err and err.endswith("governance: stopped\n")
 
 
+def test_the_command_serves_from_several_processes(tmp_path):
+    """--workers 2: two processes answer on one port; Ctrl-C to the parent stops both."""
+    process = subprocess.Popen([sys.executable, "-m", "governance", "serve", "--port", "0", "--workers", "2",
+                                "laholmsbukten"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               cwd=tmp_path)
+    try:
+        url = re.search(r"at (http://127\.0\.0\.1:\d+/) ", process.stdout.readline()).group(1)
+        children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+        for _ in range(100):
+            if len(children.read_text().split()) == 2:
+                break
+            threading.Event().wait(0.1)
+        workers = [int(pid) for pid in children.read_text().split()]
+        assert len(workers) == 2
+        text = (EXAMPLES / "laholmsbukten-2025.yaml").read_text(encoding="utf-8")
+        for _ in range(4):
+            status, _, body = post_check(url, "laholmsbukten", text, query="?format=json")
+            assert status == 200 and json.loads(body)["compliant"]
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=20)
+    finally:
+        process.kill()
+    assert process.returncode == 0 and "Traceback" not in err and err.endswith("governance: stopped\n")
+    assert not any(Path(f"/proc/{pid}").exists() for pid in workers)
+
+
 def test_the_command_refuses_bad_input(capsys):
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
@@ -404,6 +430,7 @@ def test_the_command_refuses_bad_input(capsys):
     assert "no shipped bylaw with that id" in capsys.readouterr().err
     assert main(["serve", "--port", "0", "laholmsbukten", str(ROOT / "bylaws/laholmsbukten.bylaw")]) == 2
     assert capsys.readouterr().err == "governance: error: two bylaws have the id 'laholmsbukten'\n"
-    with pytest.raises(SystemExit) as exit:
-        main(["serve", "--port", "http"])
-    assert exit.value.code == 2
+    for argv in (["--port", "http"], ["--workers", "0"], ["--workers", "many"]):
+        with pytest.raises(SystemExit) as exit:
+            main(["serve", *argv])
+        assert exit.value.code == 2

@@ -19,12 +19,21 @@ def register(sub) -> None:
     p.add_argument("--allow-host", action="append", default=[], metavar="NAME",
                    help="a host name the server answers to besides the address it listens on (repeatable; "
                         "requests naming any other Host are refused, against DNS rebinding)")
+    p.add_argument("--workers", type=_workers, default=1, metavar="N",
+                   help="processes serving the page (default 1); a check uses one core, so N cores check N "
+                        "calendars at once")
     p.set_defaults(run=run)
 
 
 def _port(text: str) -> int:
     if not text.isdigit() or int(text) > 65535:
         raise argparse.ArgumentTypeError(f"'{text}' is not a port (0 to 65535)")
+    return int(text)
+
+
+def _workers(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 64:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of processes (1 to 64)")
     return int(text)
 
 
@@ -49,7 +58,8 @@ def run(args) -> int:
     if entries is None:
         return 2
     try:
-        server = build_server(entries, args.host, args.port, allowed_hosts=args.allow_host)
+        server = build_server(entries, args.host, args.port, allowed_hosts=args.allow_host,
+                              workers=args.workers)
     except ValueError as exc:
         return fail(str(exc))
     except OSError as exc:
