@@ -32,7 +32,7 @@ import json
 import re
 import secrets
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from html import escape
@@ -49,6 +49,7 @@ from starlette.responses import Response as StarletteResponse
 from starlette.routing import Route
 
 from .calendar.errors import CalendarError, CalendarIssue
+from .calendar.model import Calendar
 from .calendar.source import MAX_BYTES
 from .document.html import PAGE
 from .document.html import STYLE as DOCUMENT_STYLE
@@ -189,13 +190,14 @@ def create_app(served: Iterable[Served], *, allowed_hosts: Iterable[str] = LOOPB
     return Guard(app, frozenset(allowed_hosts), site.log_line)
 
 
-def check_text(served: Served, text: str, *, mapping: str = "", as_of: date | None = None,
-               year: int | None = None):
+def check_text(served: Served | Callable[[Calendar], Served], text: str, *, mapping: str = "",
+               as_of: date | None = None, year: int | None = None):
     """`governance check` on a calendar's text, as the command reads a file named `calendar.yaml`
     (`calendar.ics` when it starts with BEGIN:VCALENDAR): the same decoding, readers and limits, in memory.
     `mapping`: the text of an .ics calendar's mapping file (`--mapping`), if any, named `mapping.yaml`.
-    Checked with the command's as-of, year and versions. Returns (report, calendar); raises CalendarError
-    with every issue when the calendar cannot be read."""
+    Checked with the command's as-of, year and versions. `served` may be a function that picks the bylaw
+    once the calendar is read (by its `bylaw:`). Returns (report, calendar); raises CalendarError with every
+    issue when the calendar cannot be read or no bylaw can be picked for it."""
     from .calendar import parse_calendar
     from .calendar.ics_reader import parse_ics
     from .calendar.mapping import parse_mapping
@@ -214,6 +216,8 @@ def check_text(served: Served, text: str, *, mapping: str = "", as_of: date | No
         table = parse_mapping(decode(mapping.encode("utf-8"), "mapping.yaml"), "mapping.yaml")
     source = decode(text.encode("utf-8"), name)
     calendar = parse_ics(source, name, table) if ics else parse_calendar(source, name)
+    if not isinstance(served, Served):
+        served = served(calendar)
     mismatch = other_bylaw(calendar, served.bylaw.id)
     if mismatch:
         key = re.search(r"(?m)^bylaw\s*:", text)
@@ -471,7 +475,7 @@ class Site:
         from .report.render_json import render_json
 
         chosen, text, mapping = form.get("bylaw", ""), form.get("calendar", ""), form.get("mapping", "")
-        served = self.served.get(chosen)
+        served: Served | Callable[[Calendar], Served] | None = self.served.get(chosen) if chosen else self._own
         if served is None:
             raise BadRequest(400, f"No bylaw '{chosen}' is served here; choose one of {', '.join(self.served)}.")
         # Today is fixed once, so that the page says the day the check used.
@@ -486,6 +490,9 @@ class Site:
             return self._page("The calendar cannot be read", _unreadable(exc) + again, status=400)
         if wants_json:
             return Response(200, render_json(report), JSON_TYPE)
+        served = self.served[report.bylaw]
+        again = again if chosen else _form(self.served, token, text=text, mapping=mapping,
+                                           as_of=form.get("as_of", ""), year=form.get("year", ""))
         body = [f'<h1>Checked against <span lang="sv">{escape(served.bylaw.title)}</span></h1>',
                 f'<p class="judged">{escape(_judged(as_of, year))}</p>']
         if calendar.unmapped:
@@ -499,6 +506,18 @@ class Site:
         body.append(again)
         return self._page(f"{'Compliant' if report.compliant else 'Not compliant'}: {served.bylaw.id}",
                           "\n".join(body))
+
+    def _own(self, calendar: Calendar) -> Served:
+        """The bylaw a calendar names (`bylaw:`), or the only one served; CalendarError when it names none
+        of several (a guess would check it against the wrong agreement) or one not served here."""
+        if calendar.bylaw is None and len(self.served) == 1:
+            return next(iter(self.served.values()))
+        if calendar.bylaw in self.served:
+            return self.served[calendar.bylaw]
+        name = calendar.path or "calendar.yaml"
+        said = (f"the calendar names bylaw '{calendar.bylaw}', which is not served here"
+                if calendar.bylaw else "the calendar names no bylaw (a line 'bylaw: ID' at its top)")
+        raise CalendarError([CalendarIssue(name, 1, 0, f"{said}; choose the bylaw in the list")])
 
     def _page(self, title: str, body: str, status: int = 200) -> Response:
         page = PAGE.format(lang="en", title=escape(title), style=STYLE,
@@ -577,8 +596,13 @@ def _index(served: Mapping[str, Served], token: str) -> str:
 
 def _form(served: Mapping[str, Served], token: str, *, chosen: str = "", text: str = "", mapping: str = "",
           as_of: str = "", year: str = "") -> str:
-    options = "\n".join(f'<option value="{escape(i)}"{" selected" if i == chosen else ""}>'
-                        f"{escape(i)}: {escape(e.bylaw.title)}</option>" for i, e in served.items())
+    # The calendar's own bylaw first (the default); then the newest versions; a superseded one says so.
+    superseded = {e.bylaw.amends: i for i, e in served.items() if e.bylaw.amends in served}
+    order = sorted(served, key=lambda i: (i in superseded, i))
+    options = "\n".join(
+        [f'<option value=""{" selected" if not chosen else ""}>the calendar\'s own (its bylaw: line)</option>']
+        + [f'<option value="{escape(i)}"{" selected" if i == chosen else ""}>{escape(i)}: {escape(served[i].bylaw.title)}'
+           f'{f" (superseded by {escape(superseded[i])})" if i in superseded else ""}</option>' for i in order])
     # The newline after <textarea> is the one HTML drops there, so a calendar's own first line stays.
     return f"""\
 <form method="post" action="/check" accept-charset="utf-8">

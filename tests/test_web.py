@@ -317,6 +317,34 @@ def test_oversize_is_413_before_the_body_is_read(site):
     connection.close()
 
 
+@pytest.mark.parametrize(("text", "against"), [
+    ((EXAMPLES / "halsingeradet-2025.yaml").read_text(encoding="utf-8"), "halsingeradet"),
+    ((EXAMPLES / "laholmsbukten-2025.yaml").read_text(encoding="utf-8"), "laholmsbukten"),
+])
+def test_by_default_the_calendar_is_checked_against_its_own_bylaw(site, text, against, tmp_path):
+    """The list's first choice, selected by default: the bylaw the calendar names, as the command would
+    be given it; the report and the form again say which."""
+    status, _, page = post_check(site[0], "", text)
+    assert status == 200 and f'against {against}: ' in page
+    assert '<option value="" selected>' in page
+    _, _, body = post_check(site[0], "", text, query="?format=json")
+    assert body == command(tmp_path, against, text, "calendar.yaml", "--format", "json", "--as-of", AS_OF)[1]
+
+
+def test_a_calendar_naming_no_bylaw_is_not_guessed(site):
+    status, _, page = post_check(site[0], "", PLAN)
+    assert status == 400 and "the calendar names no bylaw" in page and "choose the bylaw in the list" in page
+    status, _, page = post_check(site[0], "", "bylaw: nowhere\n" + PLAN)
+    assert status == 400 and "names bylaw &#x27;nowhere&#x27;, which is not served here" in page
+
+
+def test_the_list_puts_the_newest_versions_first(site):
+    page = get(f"{site[0]}check")[2]
+    options = re.findall(r'<option value="([^"]*)"', page)
+    assert options[0] == "" and options[-1] == "halmstad-region-2020"
+    assert "halmstad-region-2020: " in page and "(superseded by laholmsbukten)</option>" in page
+
+
 def test_no_temporary_folder_is_left(site):
     before = set(Path(tempfile.gettempdir()).glob("governance-serve-*"))
     post_check(site[0], "laholmsbukten", (EXAMPLES / "laholmsbukten-2025.yaml").read_text(encoding="utf-8"))
