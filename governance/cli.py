@@ -12,8 +12,8 @@ import sys
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
 # Module names under governance.commands, in the order `--help` lists them.
-COMMANDS = ("lint", "fmt", "check", "check-action", "rules", "plan", "graph", "render", "chairs", "terms", "diff", "share",
-            "serve", "list")
+COMMANDS = ("lint", "fmt", "review", "check", "check-action", "rules", "plan", "graph", "render", "chairs", "terms",
+            "diff", "share", "serve", "list")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -16,7 +16,7 @@ from .graph.queries import flow_cycles, unreachable_bodies
 from .loader import Analysis, analyse, read_text
 from .diagnostics import BylawError
 from .model import types as t
-from .model.from_ast import slugify
+from .model.from_ast import slugify, suggest
 from .statute import parse_reference, passage, statute
 from .terms import election_date
 
@@ -173,6 +173,23 @@ def check_mandate(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
                       "import kl-kommunalforbund, or state the förbundsordning's own `mandate period`")
 
 
+def check_states(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
+    """`states POINT` names a point of the checklist of the bylaw's form (`governance review`), and quotes
+    where the document states it."""
+    from .review import checklist  # here: the review reads the statute text, which plain lint runs need not
+    points = {p.id for p in checklist(bylaw.form)}
+    for item in bylaw.header:
+        if item.key != "states":
+            continue
+        if item.value[0] not in points:
+            yield error("unknown-point", f"'{item.value[0]}' is not a point of the {t.FORM_NAMES[bylaw.form.kind]}'s "
+                        "checklist", item.span, suggest(item.value[0], points)
+                        or f"the points: {', '.join(sorted(points))}")
+        elif not item.notes.cite and bylaw.source:
+            yield warning("uncited", f"`states {item.value[0]}` quotes no sentence of the document", item.span,
+                          "quote where the document states it with cite \"…\"")
+
+
 def check_id(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
     """A bylaw's id is a lowercase slug equal to its file's stem: calendars name it, and `load_versions`
     finds a bylaw's older versions by file name."""
@@ -221,6 +238,7 @@ PASSES: tuple[Callable[[t.Bylaw, Context], Iterable[Diagnostic]], ...] = (
     check_quotes,
     check_law,
     check_mandate,
+    check_states,
     check_preparation_cycles,
     check_unreachable_bodies,
     check_uncited,

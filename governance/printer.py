@@ -63,6 +63,8 @@ def header_text(item: t.HeaderItem) -> str:
         return f"form {form_text(v[0])}"
     if key == "sate":
         return f"sate {_q(v[0])}"
+    if key == "states":
+        return f"states {v[0]}"
     if key == "signed":
         return f"signed {v[0].isoformat()}" + (f" in {_q(v[1])}" if v[1] is not None else "")
     if key == "binding":

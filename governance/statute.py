@@ -11,7 +11,7 @@ from functools import cache
 from types import MappingProxyType
 from typing import Mapping
 
-from .loader import shipped_dir
+from .paths import shipped_dir
 
 _HEADING = re.compile(r"^### (\d+) kap\. (\d+(?: [a-z])?) §\s*$")  # "18 §", "18 a §"
 # "Kommunallagen (2017:725) 9 kap. 6 §", "KL 9 kap. 19–35 §§", "… 6 kap. 27 § första stycket"

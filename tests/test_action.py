@@ -21,6 +21,9 @@ MALMOLUND = ["malmo", "lund", "staffanstorp", "svedala", "trelleborg", "vellinge
 VASTERBOTTEN = ["bjurholm", "dorotea", "lycksele", "mala", "nordmaling", "norsjo", "robertsfors", "skelleftea",
                 "sorsele", "storuman", "umea", "vilhelmina", "vindeln", "vannas", "asele"]
 HALMSTAD_2020 = ["halmstad", "laholm", "hylte", "ljungby", "bastad", "falkenberg"]
+MEDELPAD = ["sundsvall", "timra", "ange"]
+GAVLEBORG = ["region-gavleborg", "hofors", "ockelbo", "sandviken", "gavle", "ovanaker", "bollnas", "soderhamn",
+             "ljusdal", "hudiksvall", "nordanstig"]
 
 
 def seats(members, *roles):
@@ -47,6 +50,8 @@ VS = seats(VASTERBOTTEN, "planbyggansvarig") + ["region-vasterbotten/samordnare"
 VST = ["umea/representant", "skelleftea/representant", "lycksele/representant", "region-vasterbotten/samordnare",
        "lansstyrelsen-vasterbotten/representant"]
 HL = seats(HALMSTAD_2020, "kommundirektor") + ["hogskolan-i-halmstad/rektor"]
+MD = seats(MEDELPAD, "ledamot")
+GN = seats(GAVLEBORG, "ledamot")
 
 
 def lah(action="decide", **matter):
@@ -178,6 +183,41 @@ CASES = [
      meeting("sg-1", "styrgruppen", "2020-02-11", HL, {"id": "kompetens"}), [],
      [("unknown-body", "meeting 'sg-1' is of 'styrgruppen', which is not a body of halmstad-region-2020 "
                        "(did you mean 'ledningsgruppen'?)")]),
+    # ---- Medelpads Räddningstjänstförbund (kommunalförbund, direktion): KL 6 kap. 27 § applies directly
+    ("md-decide", "medelpad-raddningstjanstforbund",
+     meeting("dir-1", "direktionen", "2024-02-16", MD, {"id": "arsredovisning-2023", "outcome": "majority"}), [], []),
+    ("md-decide-with-two", "medelpad-raddningstjanstforbund",
+     meeting("dir-1", "direktionen", "2024-02-16", MD[:2], {"id": "arsredovisning-2023"}), [], []),
+    ("md-prepare", "medelpad-raddningstjanstforbund",
+     meeting("dir-1", "direktionen", "2024-02-16", MD, {"id": "budget-2025", "action": "prepare"}), [], []),
+    ("md-no-quorum", "medelpad-raddningstjanstforbund",
+     meeting("dir-1", "direktionen", "2024-02-16", MD[:1], {"id": "arsredovisning-2023"}), [],
+     [("quorum", "1 of 3 seats present at 'dir-1'; the quorum is more than half of seats")]),
+    ("md-not-a-member", "medelpad-raddningstjanstforbund",
+     meeting("dir-1", "direktionen", "2024-02-16", MD + ["kramfors/ledamot"], {"id": "arsredovisning-2023"}), [],
+     [("unknown-member", "'kramfors/ledamot' names 'kramfors', which is not a member of "
+                         "medelpad-raddningstjanstforbund")]),
+    ("md-unknown-body", "medelpad-raddningstjanstforbund",
+     meeting("ff-1", "forbundsfullmaktige", "2024-02-16", MD, {"id": "arsredovisning-2023"}), [],
+     [("unknown-body", "meeting 'ff-1' is of 'forbundsfullmaktige', which is not a body of "
+                       "medelpad-raddningstjanstforbund")]),
+    # ---- Gemensam nämnd för hjälpmedelsverksamheten (värdkommun Region Gävleborg): a nämnd under KL
+    ("gn-decide", "gavleborg-hjalpmedelsnamnd",
+     meeting("hmn-1", "namnden", "2024-03-22", GN, {"id": "sortiment-2024", "outcome": "majority"}), [], []),
+    ("gn-decide-with-six", "gavleborg-hjalpmedelsnamnd",
+     meeting("hmn-1", "namnden", "2024-03-22", GN[:6], {"id": "sortiment-2024"}), [], []),
+    ("gn-prepare-budget", "gavleborg-hjalpmedelsnamnd",
+     meeting("hmn-1", "namnden", "2024-10-11", GN, {"id": "budget-2025", "type": "budget", "action": "prepare"}),
+     [], []),
+    ("gn-no-quorum", "gavleborg-hjalpmedelsnamnd",
+     meeting("hmn-1", "namnden", "2024-03-22", GN[:5], {"id": "sortiment-2024"}), [],
+     [("quorum", "5 of 11 seats present at 'hmn-1'; the quorum is more than half of seats")]),
+    ("gn-not-a-seat", "gavleborg-hjalpmedelsnamnd",
+     meeting("hmn-1", "namnden", "2024-03-22", GN + ["gavle/ordforande"], {"id": "sortiment-2024"}), [],
+     [("unknown-seat", "'gavle/ordforande' holds no seat in namnden")]),
+    ("gn-unknown-body", "gavleborg-hjalpmedelsnamnd",
+     meeting("rs-1", "regionstyrelsen", "2024-03-22", GN, {"id": "sortiment-2024"}), [],
+     [("unknown-body", "meeting 'rs-1' is of 'regionstyrelsen', which is not a body of gavleborg-hjalpmedelsnamnd")]),
 ]
 
 

@@ -36,6 +36,9 @@ PROBE = textwrap.dedent("""
     out["plan_findings"] = len(check_plan(plan, governance.load("halsingeradet")))
     out["sources"] = sorted(p.name for p in (resources.files("governance.bylaws") / "sources").iterdir())
     out["readme"] = (resources.files("governance.bylaws") / "README.md").is_file()
+    out["law"] = (resources.files("governance.law") / "kommunallagen-2017-725.txt").is_file()
+    from governance.review import review
+    out["review"] = len(review(governance.load("medelpad-raddningstjanstforbund")).results)
     print(json.dumps(out))
 """)
 
@@ -70,11 +73,15 @@ def test_every_shipped_bylaw_loads_by_id_from_the_installed_package(installed):
     assert set(out["bylaws"]) == set(IDS)
     for bylaw_id, info in out["bylaws"].items():
         assert Path(info["path"]).is_relative_to(installed), f"{bylaw_id} was read from {info['path']}"
-        assert info["modules"] == ["sweden"], f"{bylaw_id} did not import rules/sweden.bylaw"
+        # the informal collaborations import sweden; a kommunalförbund and a gemensam nämnd their KL modules
+        expected = {"medelpad-raddningstjanstforbund": ["val", "kl-kommunalforbund"],
+                    "gavleborg-hjalpmedelsnamnd": ["kl-gemensam-namnd"]}.get(bylaw_id, ["sweden"])
+        assert info["modules"] == expected, f"{bylaw_id} did not import {expected} from rules/"
     assert out["bylaws"]["vasterbotten-planbygg"]["members"] == 17
     assert out["bylaws"]["malmolundregionen"]["members"] == 11
     assert out["activities"] == 19 and out["plan_findings"] == 0
-    assert len(out["sources"]) == 5 and out["readme"]
+    assert len([s for s in out["sources"] if s.endswith(".txt")]) == 7 and out["readme"]
+    assert out["law"] and out["review"] == 19  # the statute text ships, and the review reads it installed
 
 
 def test_installed_command_line_lints_a_shipped_bylaw_with_its_quotes(installed):

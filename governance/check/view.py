@@ -212,7 +212,7 @@ class CalendarView:
         base = cite(self.bylaw, node)
         quote, law = base.quote, base.law
         if law_from is not None and not node.notes.cite:
-            quote = law_from.notes.law or law_from.notes.cite
+            quote = law_from.notes.statute or law_from.notes.cite
             law = law_from.notes.law
         return Citation(file=self.bylaw_file, line=node.span.line, quote=quote, law=law,
                         assumption=base.assumption or (law_from.notes.assume if law_from else None))

@@ -107,6 +107,25 @@ class _Document:
                             [self.participation(b.participation)] if b.participation is not None else [])
         out += self.section("section.costs", [self.cost(c) for c in b.costs])
         out += self.section("section.law", self.law())
+        if b.kind == "bylaw":
+            out += self.review()
+        return out
+
+    def review(self) -> list[str]:
+        """The drafting review's checklist for the bylaw's form: each point stated, assumed or missing."""
+        from ..review import review
+        w, rv = self.w, review(self.bylaw)
+        out = [f"## {w('section.review')}",
+               w("review.intro", checklist=escape(rv.title_sv if w.lang == "sv" else rv.title_en))]
+        for r in rv.results:
+            what = escape(r.point.sv if w.lang == "sv" else r.point.en)
+            law = f"KL {r.point.law}" if r.point.law else w("review.practice")
+            lines = sorted({e.line for e in r.evidence})
+            where = w("review.line" if len(lines) == 1 else "review.lines", lines=", ".join(map(str, lines)))
+            out.append(w(f"review.{r.status}", what=what, law=law, id=r.point.id, lines=where))
+            text = r.point.statute_text() if r.status != "stated" else None
+            if text:
+                out.append(f"> {escape(text)}")
         return out
 
     def section(self, key: str, items: list[_Item]) -> list[str]:
@@ -207,6 +226,12 @@ class _Document:
             text = self.form(v[0])
         elif key == "sate":
             text = w("sate", place=escape(v[0]))
+        elif key == "states":
+            from ..review import checklist
+            point = next((p for p in checklist(b.form) if p.id == v[0]), None)
+            what = (point.sv if w.lang == "sv" else point.en) if point else v[0]
+            law = (f"KL {point.law}" if point.law else w("review.practice")) if point else "?"
+            text = w("states", what=escape(what), law=law, id=v[0])
         elif key == "signed":
             text = w("signed", date=w.date(v[0]), place=w("signed.place", place=escape(v[1])) if v[1] else "")
         elif key == "binding":

@@ -156,9 +156,15 @@ class _Builder:
                              f"first named at line {names[name].span.line}")
                 else:
                     names[name] = item
+        stated: dict[tuple, t.HeaderItem] = {}
         for item in header.items:
-            if item.key in seen and item.key not in ("duty", "source"):
+            if item.key in seen and item.key not in ("duty", "source", "states"):
                 self.err("duplicate-clause", f"`{item.key}` is given twice", item.span)
+            if item.key == "states" and item.value in stated:
+                self.err("duplicate-clause", f"`states {item.value[0]}` is given twice", item.span,
+                         f"the first is at line {stated[item.value].span.line}")
+            if item.key == "states":
+                stated.setdefault(item.value, item)
             seen[item.key] = item
             if item.key == "amends" and item.value[0] == header.id:
                 self.err("amends-self", "a bylaw cannot amend itself", item.span)

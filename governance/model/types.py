@@ -37,6 +37,13 @@ class Notes:
     def __bool__(self) -> bool:
         return any((self.cite, self.section, self.law, self.assume))
 
+    @property
+    def statute(self) -> str | None:
+        """The law reference with the statute's own words when quoted: what a finding resting on it cites."""
+        if self.law and self.law_quote:
+            return f"{self.law}: {self.law_quote}"
+        return self.law
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Node:

@@ -162,6 +162,9 @@ class _Build(Transformer):
     def sate(self, items):
         return "sate", (str(items[0]),)
 
+    def states(self, items):  # a point of the law's checklist the document states (`governance review`)
+        return "states", (str(items[0]),)
+
     def form_direktion(self, items):
         return t.LegalForm("kommunalforbund", (("direktion", str(items[0])),))
 

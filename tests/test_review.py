@@ -1,0 +1,107 @@
+"""`governance review`: the drafting review of each shipped bylaw against what its legal form requires,
+golden in Swedish and English (text and JSON), and the checklist read from the statute itself."""
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+import governance
+from governance.cli import main
+from governance.loader import shipped_ids
+from governance.review import GEMENSAM_NAMND, KOMMUNALFORBUND, checklist, review
+from governance.statute import kommunallagen
+from golden_file import assert_golden
+
+GOLDEN = Path(__file__).parent / "golden" / "review"
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        status = main(list(argv))
+    return status, out.getvalue()
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("bylaw_id", shipped_ids())
+def test_review_golden(bylaw_id, lang):
+    status, text = run("review", "--lang", lang, bylaw_id)
+    assert status == (1 if "saknas" in text or "missing" in text or "antas" in text or "assumed" in text else 0)
+    assert_golden(GOLDEN / f"{bylaw_id}.{lang}.txt", f"exit {status}\n{text}")
+
+
+@pytest.mark.parametrize("bylaw_id", ["medelpad-raddningstjanstforbund", "gavleborg-hjalpmedelsnamnd"])
+def test_review_json_golden(bylaw_id):
+    status, text = run("review", "--format", "json", bylaw_id)
+    [report] = json.loads(text)
+    # every point not stated by the document is one `completeness` finding, in checklist order
+    assert [f["point"] for f in report["findings"]] == [p["point"] for p in report["points"] if p["status"] != "stated"]
+    assert {f["rule"] for f in report["findings"]} == {"completeness"}
+    assert report["stated"] + report["missing"] == len(report["points"])
+    assert_golden(GOLDEN / f"{bylaw_id}.json", text)
+
+
+def test_the_eighteen_points_of_9_kap_6_paragraph_are_the_statutes():
+    """Each numbered point's text is read from the shipped statute: 1 … 18, none empty, in order; and an
+    independent split of the paragraph on its numbers finds the same eighteen."""
+    form = governance.parse('bylaw x "X"\n  form kommunalforbund with direktion d\nbody d "D"\n  seat s\n').form
+    points = [p for p in checklist(form) if p.law.startswith("9 kap. 6 §")]
+    assert [int(p.law.split()[-1]) for p in points] == list(range(1, 19))
+    paragraph = kommunallagen().text(9, 6)
+    numbers = re.findall(r"(?:ange|,|och) (\d{1,2})\. ", paragraph)
+    assert [int(n) for n in numbers] == list(range(1, 19))
+    for point in points:
+        text = point.statute_text()
+        assert text and text in paragraph, point.id
+    assert points[0].statute_text().startswith("kommunalförbundets namn")
+    assert points[-1].statute_text().endswith("till revisorerna")
+
+
+def test_a_förbund_with_förbundsfullmäktige_has_no_point_5():
+    form = governance.parse('bylaw x "X"\n  form kommunalforbund with forbundsfullmaktige f and '
+                            'forbundsstyrelse s\nbody f "F"\n  seat a\nbody s "S"\n  seat b\n').form
+    assert "revisorer-utses" not in {p.id for p in checklist(form)}
+    assert len(checklist(form)) == len(KOMMUNALFORBUND)
+
+
+def test_every_gemensam_nämnd_point_quotes_its_paragraph():
+    for point in GEMENSAM_NAMND:
+        assert point.statute_text(), point.id
+
+
+BASE = """bylaw x "X"
+  form gemensam-namnd n in vardkommun a
+{extra}member a "A" municipality 1380
+member b "B" municipality 1381
+body n "Nämnden"
+  seat ledamot from each member{seat}
+"""
+
+
+def test_states_marks_a_point_stated_and_assume_only_marks_it_assumed():
+    bylaw = governance.parse(BASE.format(extra='  states revision\n    cite "Revisorerna granskar."\n'
+                                               '  states anslag\n    assume "Praxis."\n', seat=" with 1 substitute"))
+    status = {r.point.id: r.status for r in review(bylaw).results}
+    assert status["revision"] == "stated"
+    assert status["anslag"] == "assumed"
+    assert status["reglemente"] == "missing"
+
+
+def test_unequal_ersättare_stay_missing_whatever_states_says():
+    bylaw = governance.parse(BASE.format(extra="  states ledamoter-ersattare\n", seat=""))
+    [result] = [r for r in review(bylaw).results if r.point.id == "ledamoter-ersattare"]
+    assert result.status == "missing" and "0 ersättare" in result.note[1]
+
+
+def test_review_exit_status_and_bad_input(tmp_path):
+    path = tmp_path / "x.bylaw"
+    path.write_text(BASE.format(extra="", seat=" with 1 substitute"), encoding="utf-8")
+    assert run("review", str(path))[0] == 1
+    path.write_text("bylaw x\n", encoding="utf-8")
+    with contextlib.redirect_stderr(io.StringIO()):
+        assert run("review", str(path))[0] == 2
