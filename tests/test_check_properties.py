@@ -145,7 +145,7 @@ def test_the_per_body_view_says_what_a_plain_reading_of_the_calendar_says(existi
         years: dict[int, list] = {}
         for m in own:
             years.setdefault(m.date.year, []).append(m)
-        assert body.years() == years
+        assert body.years() == {year: tuple(them) for year, them in years.items()}
         assert list(body.matters()) == [(m, matter) for m in own for matter in m.matters]
         for m in own:
             first = body.attendance(m)

@@ -92,9 +92,12 @@ def counts(view: CalendarView, *, windows: bool) -> Iterator[Count]:
         held = body.years()
         for rule in rules:
             for year in years:
-                first, last = rule.months or (1, 12)
-                n = sum(1 for m in held.get(year, ()) if first <= m.date.month <= last)
-                yield Count(body, rule, year, n)
+                that_year = held.get(year, ())
+                if rule.months is None:
+                    yield Count(body, rule, year, len(that_year))
+                else:
+                    first, last = rule.months
+                    yield Count(body, rule, year, sum(1 for m in that_year if first <= m.date.month <= last))
 
 
 def too_few(view: CalendarView, rule: Rule, c: Count) -> Iterator[Finding]:

@@ -38,14 +38,18 @@ class Misnamed:
     seated: Seated
 
 
-def misnamed(view: CalendarView) -> Iterator[Misnamed]:
+def misnamed(view: CalendarView) -> list[Misnamed]:
     """Each attendee (and a chair who is not among them) naming no seat, once per meeting, as given."""
+    return view.once("misnamed", lambda: list(_misnamed(view)))
+
+
+def _misnamed(view: CalendarView) -> Iterator[Misnamed]:
     for body in view.bodies.values():
         for meeting in body.meetings:
-            named = list(meeting.attendees)
+            wrong = [a for a in body.attendance(meeting) if a.problem is not None]
             if meeting.chair is not None and meeting.chair not in meeting.attendees:
-                named.append(meeting.chair)
-            for ref in dict.fromkeys(named):
-                seated = body.seated(ref)
-                if seated.problem is not None:
-                    yield Misnamed(body, meeting, seated)
+                chair = body.seated(meeting.chair)
+                if chair.problem is not None:
+                    wrong.append(chair)
+            for seated in dict.fromkeys(wrong):  # each reference once, in the order given
+                yield Misnamed(body, meeting, seated)

@@ -46,17 +46,22 @@ class BodyView:
     members: Mapping[str, Member] = field(repr=False)
     serving: frozenset[str] = frozenset()  # offices that serve this body (may attend as themselves)
     _seated: dict[SeatRef, Seated] = field(default_factory=dict, repr=False, compare=False)
+    _years: dict[int, tuple[Meeting, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _attendance: dict[tuple[SeatRef, ...], tuple[Seated, ...]] = field(default_factory=dict, repr=False,
+                                                                       compare=False)
 
     @property
     def id(self) -> str:
         return self.body.id
 
-    def years(self) -> dict[int, list[Meeting]]:
+    def years(self) -> Mapping[int, tuple[Meeting, ...]]:
         """Calendar year → the body's meetings that year, by date."""
-        out: dict[int, list[Meeting]] = {}
-        for meeting in self.meetings:
-            out.setdefault(meeting.date.year, []).append(meeting)
-        return out
+        if not self._years and self.meetings:
+            out: dict[int, list[Meeting]] = {}
+            for meeting in self.meetings:
+                out.setdefault(meeting.date.year, []).append(meeting)
+            self._years.update((year, tuple(meetings)) for year, meetings in out.items())
+        return self._years
 
     def matters(self) -> Iterable[tuple[Meeting, Matter]]:
         """Every matter on the body's agenda, with its meeting, in meeting order."""
@@ -70,8 +75,12 @@ class BodyView:
             got = self._seated[ref] = _resolve(self.body, self.members, self.serving, SeatRef(*ref))
         return got
 
-    def attendance(self, meeting: Meeting) -> list[Seated]:
-        return [self.seated(ref) for ref in meeting.attendees]
+    def attendance(self, meeting: Meeting) -> tuple[Seated, ...]:
+        """The meeting's attendees as seated here (the same lists recur: each is worked out once)."""
+        got = self._attendance.get(meeting.attendees)
+        if got is None:
+            got = self._attendance[meeting.attendees] = tuple(self.seated(ref) for ref in meeting.attendees)
+        return got
 
 
 def _resolve(body: Body, members: Mapping[str, Member], serving: frozenset[str], ref: SeatRef) -> Seated:

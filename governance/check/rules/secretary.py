@@ -21,13 +21,16 @@ def check(view: CalendarView) -> Iterator[Finding]:
             continue
         party = parties[0]
         names = party.names()
+        among: dict[tuple, bool] = {}  # the same lists recur: each is looked through once
         for meeting in body.meetings:
             if not meeting.attendees:
                 continue  # attendance unknown
             if party.ref == "chair":
                 present = meeting.chair is not None
             else:
-                present = any(str(ref) in names for ref in meeting.attendees)
+                present = among.get(meeting.attendees)
+                if present is None:
+                    present = among[meeting.attendees] = any(str(ref) in names for ref in meeting.attendees)
             if not present:
                 yield view.finding(RULE, view.stamp(party.citation), meeting=meeting,
                                    sv=f"sekreteraren ({party.ref}) är inte bland de närvarande vid '{meeting.id}'; "
