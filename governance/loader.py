@@ -5,11 +5,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import BylawError, Diagnostic, error, has_errors
-from .model.from_ast import from_ast, suggest
 from .model.types import Bylaw, Import
 from .paths import shipped_dir
 from .span import SourceFile, Span
-from .syntax.parser import parse_document
 
 MAX_BYTES = 4 * 1024 * 1024  # a statute is a few kB; refuse anything that cannot be one
 
@@ -55,6 +53,9 @@ class Loader:
         self.sources: dict[str, SourceFile] = {}
 
     def analyse_text(self, text: str, filename: str, stack: tuple[str, ...] = ()) -> Analysis:
+        # Imported here: a bylaw found in the cache (bylaw_cache) is never parsed, and lark never loaded.
+        from .model.from_ast import from_ast
+        from .syntax.parser import parse_document
         try:
             doc = parse_document(text, filename)
         except BylawError as exc:
@@ -76,6 +77,7 @@ class Loader:
         candidates = [d / f"{name}.bylaw" for d in self.rule_dirs]
         path = next((p for p in candidates if p.is_file()), None)
         if path is None:
+            from .model.from_ast import suggest
             known = {p.stem for d in self.rule_dirs if d.is_dir() for p in d.glob("*.bylaw")}
             diags.append(error("unknown-module", f"unknown module '{name}'", span, suggest(name, known)))
             return None
@@ -98,14 +100,20 @@ def resolve_path(path_or_id: str | Path) -> Path:
     shipped = shipped_dir("bylaws") / f"{path_or_id}.bylaw"
     if shipped.is_file():
         return shipped
+    from .model.from_ast import suggest
     hint = suggest(str(path_or_id), shipped_ids())
     raise BylawError([error("unknown-bylaw", f"no file '{path_or_id}' and no shipped bylaw with that id"
                             + (f"; {hint}" if hint else ""), Span(str(path_or_id), 0, 0, 0, 0))])
 
 
+def _rule_dirs(path: Path) -> list[Path]:
+    """Where a bylaw's imports are looked for: a `rules/` folder beside its folder, then the shipped one."""
+    return [path.resolve().parent.parent / "rules"]
+
+
 def analyse(path_or_id: str | Path, rule_dirs: list[Path] | None = None) -> Analysis:
     path = resolve_path(path_or_id)
-    loader = Loader([*(rule_dirs or []), path.resolve().parent.parent / "rules"])
+    loader = Loader([*(rule_dirs or []), *_rule_dirs(path)])
     try:
         text = read_text(path)
     except BylawError as exc:
@@ -122,8 +130,13 @@ def _checked(analysis: Analysis) -> Bylaw:
 def load(path_or_id: str | Path) -> Bylaw:
     """Load a bylaw from a file path or a shipped id (``governance.load("laholmsbukten")``).
 
-    Raises `BylawError` (with every error and the sources to print them) if the bylaw has errors."""
-    return _checked(analyse(path_or_id))
+    Raises `BylawError` (with every error and the sources to print them) if the bylaw has errors. A bylaw
+    loaded before (the same files, the same program) comes from the user's private cache (bylaw_cache)."""
+    from .bylaw_cache import cached
+    path = resolve_path(path_or_id)
+    text = read_text(path)
+    return cached(path, text.encode("utf-8"), [*_rule_dirs(path), shipped_dir("rules")],
+                  lambda: _checked(analyse(path)))
 
 
 def parse(text: str, filename: str = "<string>") -> Bylaw:

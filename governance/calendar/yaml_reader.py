@@ -13,7 +13,6 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from ..model.types import SeatRef
-from ..model.from_ast import suggest
 from ..span import Span
 from .errors import CalendarError, CalendarIssue
 from .model import ACTIONS, OUTCOMES, Calendar, Matter, Meeting
@@ -321,3 +320,9 @@ def impossible_date(year: int, month: int, day: int) -> str | None:
     if not 1 <= day <= last:
         return f"{_MONTHS[month]} {year} has {last} days"
     return None
+
+
+def suggest(name: str, candidates) -> str | None:
+    """"did you mean 'X'?" for a misspelt key or value (found on use: rapidfuzz loads only then)."""
+    from ..model.from_ast import suggest as nearest_hint
+    return nearest_hint(name, candidates)

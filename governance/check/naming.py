@@ -11,13 +11,13 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..calendar.model import Meeting
-from ..nearest import nearest
 from .rule import Text
 from .view import BodyView, CalendarView, Seated
 
 
 @lru_cache(maxsize=4096)  # keyed by the strings themselves: a misspelt name recurs from run to run
 def _nearest(name: str, known: tuple[str, ...]) -> str | None:
+    from ..nearest import nearest  # on use: rapidfuzz loads only when a name is misspelt
     return nearest(name, known)
 
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 
-from ..rotation import bodies_with_chairs, rotation_table
 from .common import fail, load_or_report, shown_bylaw
 
 MAX_YEARS = 500  # a table longer than this is a typo in --from/--to, not a question
@@ -20,6 +19,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from ..rotation import bodies_with_chairs, rotation_table  # imported on use: `governance --help` stays light
     if args.last < args.first:
         return fail(f"--to {args.last} is before --from {args.first}")
     if args.last - args.first >= MAX_YEARS:

@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import sys
 
-from ..diff import diff, render_json, render_markdown, render_text
 from .common import load_or_report
 
-RENDERERS = {"text": render_text, "markdown": render_markdown, "json": render_json}
+RENDERERS = ("text", "markdown", "json")
 
 
 def register(sub) -> None:
@@ -22,5 +21,7 @@ def run(args) -> int:
     new = load_or_report(args.new)
     if old is None or new is None:
         return 2
-    sys.stdout.write(RENDERERS[args.format](diff(old, new)))
+    from ..diff import diff, render_json, render_markdown, render_text  # on use: `--help` stays light
+    render = {"text": render_text, "markdown": render_markdown, "json": render_json}
+    sys.stdout.write(render[args.format](diff(old, new)))
     return 0

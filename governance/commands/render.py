@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..document import FORMATS, render
+from ..document import FORMATS
 from ..document.words import LANGS
 from .common import fail, load_or_report, shown, write_whole
 
@@ -21,6 +21,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from ..document import render  # imported on use: `governance --help` stays light
     bylaw = load_or_report(args.bylaw)
     if bylaw is None:
         return 2

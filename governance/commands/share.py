@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 
-from ..share import ShareError, share
 from .common import fail, load_or_report, shown_bylaw
 
 
@@ -24,6 +23,7 @@ def _money(value) -> str:
 
 
 def run(args) -> int:
+    from ..share import ShareError, share  # imported on use: `governance --help` stays light
     bylaw = load_or_report(args.bylaw)
     if bylaw is None:
         return 2

@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from ..terms import TermError, election_dates, mandate_periods, renewal_rule, terms
 from .common import fail, load_or_report, shown_bylaw
 
 
@@ -17,6 +16,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from ..terms import TermError, election_dates, mandate_periods, renewal_rule, terms  # imported on use: `governance --help` stays light
     bylaw = load_or_report(args.bylaw)
     if bylaw is None:
         return 2

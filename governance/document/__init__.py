@@ -6,8 +6,12 @@ into a page.
 """
 from __future__ import annotations
 
-from ..model.types import Bylaw
+from typing import TYPE_CHECKING
+
 from .words import LANGS
+
+if TYPE_CHECKING:
+    from ..model.types import Bylaw
 
 FORMATS = ("markdown", "html")
 

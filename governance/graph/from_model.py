@@ -17,11 +17,13 @@ The graph returned is frozen.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from ..model import types as t
 from ..report.citation import cite
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 EDGE_TYPES = ("seat_of", "adjunct_of", "represents", "chairs", "convenes", "secretary_of", "agenda",
               "spokesperson", "prepares", "proposes", "requires", "executes", "decides", "responsible",
@@ -64,6 +66,7 @@ class Compiled:
 def compiled(bylaw: t.Bylaw) -> Compiled:
     """This bylaw object's compilation, made on first use and kept with the object (`Bylaw.derived`):
     no process-wide cache, and a bylaw equal to another but read from elsewhere gets its own citations."""
+    import networkx as nx  # on use: a check whose answers come from the bylaw cache never loads it
     return bylaw.derived.get("graph", lambda: Compiled(bylaw, nx.freeze(build_graph(bylaw))))
 
 
@@ -80,6 +83,7 @@ def build_graph(bylaw: t.Bylaw) -> nx.MultiDiGraph:
 class _Compiler:
     def __init__(self, bylaw: t.Bylaw):
         self.bylaw = bylaw
+        import networkx as nx
         self.g = nx.MultiDiGraph(bylaw=bylaw.id, title=bylaw.title)
 
     def edge(self, u: str, v: str, kind: str, rule: t.Node, **attrs) -> None:

@@ -428,6 +428,15 @@ class Derived:
         except KeyError:
             return self._values.setdefault(key, compute())
 
+    def items(self, wanted: Callable[[object], bool]) -> dict:
+        """The values whose keys are `wanted`, as a plain dict (to keep elsewhere)."""
+        return {key: value for key, value in list(self._values.items()) if wanted(key)}
+
+    def update(self, values: dict) -> None:
+        """Values worked out before (by another run, for this same bylaw content)."""
+        for key, value in values.items():
+            self._values.setdefault(key, value)
+
     def __reduce__(self):
         return (Derived, ())
 

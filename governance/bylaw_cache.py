@@ -1,0 +1,112 @@
+"""Compiled bylaws kept between runs, keyed by content, in the user's private cache folder.
+
+Why: a command spends most of its time before it starts its work — parsing the bylaw and the `rules/`
+modules it imports (lark), and building the process graph (networkx) to answer who convenes a body, who
+keeps its minutes and which bodies must prepare its matters. The model and those answers depend only on
+the files read and on this program, so they are kept, pickled, under a key made of exactly that: the
+bylaw's path and bytes, every `.bylaw` file in the folders imports resolve against, and the program's
+own files (their sizes and times: an edited checkout is a new key) and Python's version.
+
+A pickle is code when it is loaded. It is only ever read from `private_cache.private_dir()` (the user's
+own folder, 0700, refused when it is not), and only a regular file owned by the user that nobody else may
+write; anything else there is ignored. A file that cannot be read back is ignored too (and replaced).
+`GOVERNANCE_CACHE_DIR=` (empty) turns the cache off.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import stat
+import sys
+import tempfile
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .model.types import Bylaw
+from .private_cache import private_dir
+
+FORMAT = 1  # bump when what is stored changes shape
+
+
+def _program_fingerprint() -> bytes:
+    package = Path(__file__).resolve().parent
+    h = hashlib.sha256(f"{FORMAT} {sys.version} {sys.implementation.cache_tag}".encode())
+    for path in sorted(package.rglob("*.py")):
+        info = path.stat()
+        h.update(f"{path.relative_to(package)} {info.st_size} {info.st_mtime_ns}\n".encode())
+    return h.digest()
+
+
+def key(path: Path, text: bytes, rule_dirs: Iterable[Path]) -> str:
+    """The cache key of a bylaw file: everything its compiled form depends on."""
+    h = hashlib.sha256(_program_fingerprint())
+    h.update(str(path).encode() + b"\0" + text + b"\0")
+    for folder in rule_dirs:
+        for module in sorted(folder.glob("*.bylaw")) if folder.is_dir() else ():
+            h.update(str(module).encode() + b"\0" + module.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def _trusted(path: Path) -> bool:
+    """A regular file (not a link), ours, that no one else may write."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    return stat.S_ISREG(info.st_mode) and info.st_uid == os.getuid() and not info.st_mode & 0o022
+
+
+def cached(path: Path, text: bytes, rule_dirs: Iterable[Path], build: Callable[[], Bylaw]) -> Bylaw:
+    """The bylaw at `path` (whose bytes are `text`): from the cache when its key is there, else `build()`,
+    its answers worked out (`answers`) and kept for the next run."""
+    folder = private_dir()
+    if folder is None:
+        return build()
+    file = folder / f"bylaw-{key(path, text, rule_dirs)}.pickle"
+    if _trusted(file):
+        try:
+            with open(file, "rb") as f:
+                bylaw, derived = pickle.load(f)
+            if isinstance(bylaw, Bylaw):
+                bylaw.derived.update(derived)
+                return bylaw
+        except Exception:  # a damaged or stale file: build again and replace it
+            pass
+    bylaw = build()
+    _store(file, bylaw, answers(bylaw))
+    return bylaw
+
+
+def answers(bylaw: Bylaw) -> dict:
+    """What the checks ask the process graph about each body, worked out now so that a later run
+    finds it in the cache (and never loads networkx): who convenes it, who keeps its minutes, and the
+    preparation chain before it decides a matter of each type the bylaw's rules name (or of none)."""
+    from .graph.queries import preparation_chain, who_convenes, who_keeps_minutes
+    from .model.types import Requirement
+    types: set[str | None] = {None}
+    for rule in bylaw.rules:
+        if isinstance(rule, Requirement) and rule.matters is not None:
+            types.update(rule.matters)
+    for body in bylaw.bodies:
+        who_convenes(bylaw, body.id)
+        who_keeps_minutes(bylaw, body.id)
+        for matter_type in types:
+            preparation_chain(bylaw, body.id, matter_type)
+    return bylaw.derived.items(lambda key: isinstance(key, tuple) and key[:1] == ("query",))
+
+
+def _store(file: Path, bylaw: Bylaw, derived: dict) -> None:
+    try:
+        data = pickle.dumps((bylaw, derived), protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return  # something in it cannot be kept: the next run builds it again
+    temp = None
+    try:
+        fd, temp = tempfile.mkstemp(dir=file.parent, prefix=".bylaw-", suffix=".tmp")  # 0600
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(temp, file)
+    except OSError:
+        if temp is not None:
+            Path(temp).unlink(missing_ok=True)

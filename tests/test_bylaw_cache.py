@@ -1,0 +1,83 @@
+"""The compiled-bylaw cache: keyed by content, kept only in the user's private folder, and never loaded
+from a file someone else could have written."""
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+import governance
+from governance import bylaw_cache
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def bylaw_file(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("GOVERNANCE_CACHE_DIR", str(cache))
+    folder = tmp_path / "bylaws"
+    folder.mkdir()
+    path = folder / "laholmsbukten.bylaw"
+    shutil.copy(ROOT / "bylaws" / "laholmsbukten.bylaw", path)
+    return path, cache
+
+
+def _pickles(cache: Path) -> list[Path]:
+    return sorted(cache.glob("bylaw-*.pickle"))
+
+
+def test_a_bylaw_loaded_again_comes_from_the_cache_equal_and_with_its_answers(bylaw_file):
+    path, cache = bylaw_file
+    first = governance.load(path)
+    [kept] = _pickles(cache)
+    assert kept.stat().st_mode & 0o777 == 0o600
+    again = governance.load(path)
+    assert again == first and again is not first
+    assert [b.span for b in again.bodies] == [b.span for b in first.bodies]  # spans kept: citations agree
+    from governance.graph.queries import who_convenes
+    assert again.derived.items(lambda key: key[:2] == ("query", "convenes"))  # answered before, kept
+    assert who_convenes(again, "styrgruppen") == who_convenes(first, "styrgruppen")
+
+
+def test_the_key_changes_with_the_bylaws_text(bylaw_file):
+    path, cache = bylaw_file
+    governance.load(path)
+    path.write_text(path.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    governance.load(path)
+    assert len(_pickles(cache)) == 2
+
+
+def test_a_cache_file_others_may_write_is_never_loaded(bylaw_file):
+    path, cache = bylaw_file
+    real = governance.load(path)
+    [kept] = _pickles(cache)
+    planted = governance.parse('bylaw planted "Planted"\n')
+    kept.write_bytes(pickle.dumps((planted, {})))
+    os.chmod(kept, 0o666)  # as if another user had written it
+    assert governance.load(path) == real
+    # …while the same file, private, is what the cache trusts (so the check above is what protects).
+    kept.write_bytes(pickle.dumps((planted, {})))
+    os.chmod(kept, 0o600)
+    assert governance.load(path).id == "planted"
+
+
+def test_a_link_in_the_cache_is_never_followed(bylaw_file, tmp_path):
+    path, cache = bylaw_file
+    real = governance.load(path)
+    [kept] = _pickles(cache)
+    elsewhere = tmp_path / "elsewhere.pickle"
+    elsewhere.write_bytes(pickle.dumps((governance.parse('bylaw planted "Planted"\n'), {})))
+    os.chmod(elsewhere, 0o600)
+    kept.unlink()
+    kept.symlink_to(elsewhere)
+    assert governance.load(path) == real
+
+
+def test_no_cache_when_turned_off(monkeypatch, tmp_path):
+    monkeypatch.setenv("GOVERNANCE_CACHE_DIR", "")
+    assert governance.load("laholmsbukten").id == "laholmsbukten"
+    assert bylaw_cache.private_dir() is None
