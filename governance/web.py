@@ -19,6 +19,8 @@ listens on localhost unless told otherwise, and answers only to the host names i
                                  the query; the JSON report. No token: a browser sends neither type to
                                  another site without asking first (CORS), and this server never agrees.
 
+Every page and report is in Swedish unless `?lang=en` (a form's or JSON body's `lang` field) asks for English.
+
 Refused, each with its status: a Host not allowed (400), a cross-site or `Origin: null` POST (403), a form
 without its token (403), a body over 10 MB (413, before it is read), a body that stalls (408).
 """
@@ -39,7 +41,7 @@ from html import escape
 from http import HTTPStatus
 from types import MappingProxyType
 from typing import TextIO
-from urllib.parse import parse_qs, quote, urlsplit
+from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
 import anyio
 from starlette.applications import Starlette
@@ -53,6 +55,7 @@ from .calendar.model import Calendar
 from .calendar.source import MAX_BYTES
 from .document.html import PAGE
 from .document.html import STYLE as DOCUMENT_STYLE
+from .lang import DEFAULT_LANG, LANGS, Lang
 from .model.types import Bylaw
 from .webserver import HEAD_TIMEOUT, MAX_CONNECTIONS, Server
 
@@ -126,6 +129,60 @@ SECURITY_HEADERS = (
 JSON_TYPE = "application/json; charset=utf-8"
 
 
+# The page's own words; the report's are report/render_text.py's, the findings' the check's.
+WORDS: dict[str, dict[str, str]] = {
+    "sv": {"bylaws": "Avtal", "check": "Kontrollera en kalender", "all": "Alla avtal", "other": "English",
+           "intro": "Läs ett avtal som dokument, eller kontrollera en mötes­kalender mot det: varje iakttagelse "
+                    "hänvisar till avtalets mening.",
+           "document": "Dokument", "unreadable": "Kalendern kan inte läsas",
+           "nothing": "Ingenting kontrollerades. Varje problem, med sin rad:",
+           "checked": "Kontrollerad mot", "left out": "Utanför kontrollen", "again": "Kontrollera en annan kalender",
+           "compliant": "Följer avtalet", "not compliant": "Följer inte avtalet",
+           "judged": "Bedömd per {day}", "judged year": "Bedömd per {day}, endast år {year}",
+           "own": "kalenderns eget (dess rad bylaw:)", "superseded": "ersatt av {id}",
+           "bylaw": "Avtal", "calendar": "Kalender", "calendar help": "YAML, eller en export från Outlook (.ics), "
+           "inklistrad här", "file": "eller läst från en fil:", "mapping": "Mappning",
+           "mapping help": "(bara för .ics, frivillig): vilken händelse som är vilket organ och vem som har vilken "
+                           "plats, som i en fil <code>-mapping.yaml</code> bredvid exporten (<code>governance check "
+                           "--mapping</code>)",
+           "as of": "Per dag", "as of help": "(tomt: i dag; ofullständiga år bedöms per denna dag)",
+           "year": "År", "year help": "(tomt: varje år i kalendern)", "submit": "Kontrollera",
+           "mapping field": "fältet Mappning"},
+    "en": {"bylaws": "Bylaws", "check": "Check a calendar", "all": "All bylaws", "other": "svenska",
+           "intro": "Read an agreement as a document, or check a meeting calendar against it: every finding cites "
+                    "the agreement's sentence.",
+           "document": "Document", "unreadable": "The calendar cannot be read",
+           "nothing": "Nothing was checked. Each problem, with its line:",
+           "checked": "Checked against", "left out": "Left out of the check", "again": "Check another calendar",
+           "compliant": "Compliant", "not compliant": "Not compliant",
+           "judged": "Judged as of {day}.", "judged year": "Judged as of {day}, year {year} only.",
+           "own": "the calendar's own (its bylaw: line)", "superseded": "superseded by {id}",
+           "bylaw": "Bylaw", "calendar": "Calendar", "calendar help": "YAML, or an iCalendar (.ics) export, pasted "
+           "here", "file": "or read from a file:", "mapping": "Mapping",
+           "mapping help": "(an .ics only, optional): which event is which body and who holds which seat, as in "
+                           "a <code>-mapping.yaml</code> file beside the export (<code>governance check "
+                           "--mapping</code>)",
+           "as of": "As of", "as of help": "(empty: today; partial years are judged as of this day)",
+           "year": "Year", "year help": "(empty: every year in the calendar)", "submit": "Check",
+           "mapping field": "the mapping field"},
+}
+WORDS["sv"]["judged"] += "."
+WORDS["sv"]["judged year"] += "."
+
+
+@dataclass(frozen=True, slots=True)
+class Ask:
+    """What every page of one request needs: the form's CSRF token and the page's language."""
+
+    token: str
+    lang: Lang = DEFAULT_LANG
+    here: str = "/"  # this page's address without its lang, for the link to the other language
+
+    @property
+    def words(self) -> dict[str, str]:
+        return WORDS[self.lang]
+
+
 @dataclass(frozen=True, slots=True)
 class Served:
     """A bylaw the server offers, with the other versions of its agreement as `governance check` finds
@@ -191,11 +248,11 @@ def create_app(served: Iterable[Served], *, allowed_hosts: Iterable[str] = LOOPB
 
 
 def check_text(served: Served | Callable[[Calendar], Served], text: str, *, mapping: str = "",
-               as_of: date | None = None, year: int | None = None):
+               as_of: date | None = None, year: int | None = None, lang: Lang = DEFAULT_LANG):
     """`governance check` on a calendar's text, as the command reads a file named `calendar.yaml`
     (`calendar.ics` when it starts with BEGIN:VCALENDAR): the same decoding, readers and limits, in memory.
     `mapping`: the text of an .ics calendar's mapping file (`--mapping`), if any, named `mapping.yaml`.
-    Checked with the command's as-of, year and versions. `served` may be a function that picks the bylaw
+    Checked with the command's as-of, year, versions and language. `served` may be a function that picks the bylaw
     once the calendar is read (by its `bylaw:`). Returns (report, calendar); raises CalendarError with every
     issue when the calendar cannot be read or no bylaw can be picked for it."""
     from .calendar import parse_calendar
@@ -222,7 +279,7 @@ def check_text(served: Served | Callable[[Calendar], Served], text: str, *, mapp
     if mismatch:
         key = re.search(r"(?m)^bylaw\s*:", text)
         raise CalendarError([CalendarIssue(name, text.count("\n", 0, key.start()) + 1 if key else 1, 0, mismatch)])
-    report = check_calendar(served.bylaw, calendar, as_of=as_of, year=year, versions=served.versions)
+    report = check_calendar(served.bylaw, calendar, as_of=as_of, year=year, versions=served.versions, lang=lang)
     return report, calendar
 
 
@@ -313,22 +370,22 @@ class Site:
 
     # ---- endpoints ----------------------------------------------------------------------------------
     async def index(self, request: Request) -> StarletteResponse:
-        return await self._answer(request, lambda token: self._page("Bylaws", _index(self.served, token)))
+        return await self._answer(request, lambda ask: self._page(ask.words["bylaws"], _index(self.served, ask), ask))
 
     async def document(self, request: Request) -> StarletteResponse:
-        def page(token: str) -> Response:
+        def page(ask: Ask) -> Response:
             served = self.served.get(request.path_params["bylaw_id"])
             if served is None:
                 raise BadRequest(404, f"Nothing here: {request.url.path}")
-            return self._document(served.bylaw, request.query_params.get("lang", "en"))
+            return self._document(served.bylaw, request.query_params.get("lang", DEFAULT_LANG))
         return await self._answer(request, page)
 
     async def check(self, request: Request) -> StarletteResponse:
         if request.method == "POST":
             return await self._answer(request, None)
         chosen = request.query_params.get("bylaw", "")
-        return await self._answer(request, lambda token: self._page(
-            "Check a calendar", "<h1>Check a calendar</h1>\n" + _form(self.served, token, chosen=chosen)))
+        return await self._answer(request, lambda ask: self._page(
+            ask.words["check"], f"<h1>{ask.words['check']}</h1>\n" + _form(self.served, ask, chosen=chosen), ask))
 
     async def api_check(self, request: Request) -> StarletteResponse:
         return await self._answer(request, None, api=True)
@@ -346,30 +403,32 @@ class Site:
             problem = BadRequest(404, f"Nothing here: {request.url.path}")
         else:
             problem = BadRequest(exc.status_code, str(exc.detail))
-        return self._respond(request, self._problem(problem, _wants_json(request), ""), None)
+        return self._respond(request, self._problem(problem, _wants_json(request), Ask("", _lang(request))), None)
 
     # ---- answering ----------------------------------------------------------------------------------
     async def _answer(self, request: Request, make, *, api: bool = False) -> StarletteResponse:
-        """The answer to a request, never a traceback: `make(token)` builds a page (GET), None a check."""
+        """The answer to a request, never a traceback: `make(ask)` builds a page (GET), None a check."""
         token, cookie = self._token(request)
+        ask = Ask(token, _lang(request), _here(request))
         wants_json = api or _wants_json(request)
         try:
             if make is not None:
-                response = make(token)
+                response = make(ask)
             else:
                 body = await self._body(request)
                 fields = self._api_fields(request, body) if api else self._form_fields(request, body)
-                response = await anyio.to_thread.run_sync(self._check, fields, wants_json, token,
+                ask = Ask(token, _lang(request, fields.get("lang")), "/check")
+                response = await anyio.to_thread.run_sync(self._check, fields, wants_json, ask,
                                                           limiter=self._checkers())
         except BadRequest as exc:
-            response = self._problem(exc, wants_json, token)
+            response = self._problem(exc, wants_json, ask)
         except ClientDisconnect:
             response = Response(400, "", "text/plain; charset=utf-8")  # nobody is left to read it
         except Exception as exc:  # a bug: one line in the log and on the page, never a traceback
             self.log_line(f"governance: internal error: {type(exc).__name__}: {exc} "
                           f"({request.method} {request.url.path})")
             response = self._problem(BadRequest(500, "Internal error: the server could not answer; "
-                                                     "its log says why."), wants_json, token)
+                                                     "its log says why."), wants_json, ask)
         return self._respond(request, response, cookie)
 
     def _checkers(self) -> anyio.CapacityLimiter:
@@ -468,7 +527,7 @@ class Site:
             raise BadRequest(400, f"No language '{lang}': give {' or '.join(LANGS)}.")
         return Response(200, render(bylaw, "html", lang), headers=(("Content-Security-Policy", CSP_DOCUMENT),))
 
-    def _check(self, form: dict[str, str], wants_json: bool, token: str) -> Response:
+    def _check(self, form: dict[str, str], wants_json: bool, ask: Ask) -> Response:
         """The check (in a worker thread): the JSON report, or the report page with the form again."""
         from .commands.common import nothing_to_check
         from .report.render_html import render_html
@@ -480,32 +539,33 @@ class Site:
             raise BadRequest(400, f"No bylaw '{chosen}' is served here; choose one of {', '.join(self.served)}.")
         # Today is fixed once, so that the page says the day the check used.
         as_of, year = _as_of(form.get("as_of", "")) or date.today(), _year(form.get("year", ""))
-        again = _form(self.served, token, chosen=chosen, text=text, mapping=mapping, as_of=form.get("as_of", ""),
+        w = ask.words
+        again = _form(self.served, ask, chosen=chosen, text=text, mapping=mapping, as_of=form.get("as_of", ""),
                       year=form.get("year", ""))
         try:
-            report, calendar = check_text(served, text, mapping=mapping, as_of=as_of, year=year)
+            report, calendar = check_text(served, text, mapping=mapping, as_of=as_of, year=year, lang=ask.lang)
         except CalendarError as exc:
             if wants_json:
                 raise BadRequest(400, str(exc), issues=tuple(i.to_json() for i in exc.issues)) from None
-            return self._page("The calendar cannot be read", _unreadable(exc) + again, status=400)
+            return self._page(w["unreadable"], _unreadable(exc, ask) + again, ask, status=400)
         if wants_json:
             return Response(200, render_json(report), JSON_TYPE)
         served = self.served[report.bylaw]
-        again = again if chosen else _form(self.served, token, text=text, mapping=mapping,
+        again = again if chosen else _form(self.served, ask, text=text, mapping=mapping,
                                            as_of=form.get("as_of", ""), year=form.get("year", ""))
-        body = [f'<h1>Checked against <span lang="sv">{escape(served.bylaw.title)}</span></h1>',
-                f'<p class="judged">{escape(_judged(as_of, year))}</p>']
+        body = [f'<h1>{w["checked"]} <span lang="sv">{escape(served.bylaw.title)}</span></h1>',
+                f'<p class="judged">{escape(_judged(as_of, year, ask))}</p>']
         if calendar.unmapped:
-            body.append("<h2>Left out of the check</h2>")
+            body.append(f"<h2>{w['left out']}</h2>")
             body.append(_issue_list(calendar.unmapped, "left-out"))
-        empty = nothing_to_check(calendar, "the mapping field")
+        empty = nothing_to_check(calendar, w["mapping field"], ask.lang)
         if empty:
             body.append(f'<p class="problems">{escape(empty[0].upper() + empty[1:])}.</p>')
-        body.append(render_html(report, calendar=calendar.path))
-        body.append("<h2>Check another calendar</h2>")
+        body.append(render_html(report, calendar=calendar.path, lang=ask.lang))
+        body.append(f"<h2>{w['again']}</h2>")
         body.append(again)
-        return self._page(f"{'Compliant' if report.compliant else 'Not compliant'}: {served.bylaw.id}",
-                          "\n".join(body))
+        return self._page(f"{w['compliant'] if report.compliant else w['not compliant']}: {served.bylaw.id}",
+                          "\n".join(body), ask)
 
     def _own(self, calendar: Calendar) -> Served:
         """The bylaw a calendar names (`bylaw:`), or the only one served; CalendarError when it names none
@@ -519,20 +579,22 @@ class Site:
                 if calendar.bylaw else "the calendar names no bylaw (a line 'bylaw: ID' at its top)")
         raise CalendarError([CalendarIssue(name, 1, 0, f"{said}; choose the bylaw in the list")])
 
-    def _page(self, title: str, body: str, status: int = 200) -> Response:
-        page = PAGE.format(lang="en", title=escape(title), style=STYLE,
-                           body=f'<nav><a href="/">All bylaws</a> · <a href="/check">Check a calendar</a></nav>\n'
-                                f"{body}\n<script>{SCRIPT}</script>\n")
+    def _page(self, title: str, body: str, ask: Ask, status: int = 200) -> Response:
+        w, other = ask.words, "en" if ask.lang == "sv" else "sv"
+        nav = (f'<nav><a href="/?lang={ask.lang}">{w["all"]}</a> · <a href="/check?lang={ask.lang}">{w["check"]}</a>'
+               f' · <a href="{escape(ask.here)}{"&amp;" if "?" in ask.here else "?"}lang={other}" hreflang="{other}" lang="{other}">{w["other"]}</a></nav>\n')
+        page = PAGE.format(lang=ask.lang, title=escape(title), style=STYLE,
+                           body=f"{nav}{body}\n<script>{SCRIPT}</script>\n")
         return Response(status, page, headers=(("Content-Security-Policy", CSP_PAGE),))
 
-    def _problem(self, exc: BadRequest, wants_json: bool, token: str) -> Response:
+    def _problem(self, exc: BadRequest, wants_json: bool, ask: Ask) -> Response:
         if wants_json:
             body = {"error": exc.message, **({"issues": list(exc.issues)} if exc.issues else {})}
             return Response(exc.status, json.dumps(body, ensure_ascii=False, indent=2) + "\n", JSON_TYPE,
                             exc.headers)
         title = HTTPStatus(exc.status).phrase
         page = self._page(title, f"<h1>{escape(title)}</h1>\n<p class=\"problem\">{escape(exc.message)}</p>",
-                          status=exc.status)
+                          ask, status=exc.status)
         return replace(page, headers=page.headers + exc.headers)
 
 
@@ -570,66 +632,78 @@ def _year(text: str) -> int | None:
     return int(text)
 
 
-def _judged(as_of: date, year: int | None) -> str:
-    when = f"Judged as of {as_of.isoformat()}"
-    return f"{when}, year {year} only." if year is not None else f"{when}."
+def _judged(as_of: date, year: int | None, ask: Ask) -> str:
+    w = ask.words
+    return (w["judged year"] if year is not None else w["judged"]).format(day=as_of.isoformat(), year=year)
+
+
+def _here(request: Request) -> str:
+    query = urlencode([(k, v) for k, v in request.query_params.multi_items() if k != "lang"])
+    return request.url.path + (f"?{query}" if query else "")
+
+
+def _lang(request: Request, given: str | None = None) -> Lang:
+    """The language asked for (a form's field, else the query's `lang`), Swedish when none or another."""
+    lang = given or request.query_params.get("lang", "")
+    return lang if lang in LANGS else DEFAULT_LANG
 
 
 def _mb(size: int) -> str:
     return f"{size / (1024 * 1024):.1f}"
 
 
-def _index(served: Mapping[str, Served], token: str) -> str:
-    items = []
+def _index(served: Mapping[str, Served], ask: Ask) -> str:
+    w, items = ask.words, []
     for bylaw_id, entry in served.items():
         link = escape(quote(bylaw_id, safe=""))
         items.append(f'<li><span class="title" lang="sv">{escape(entry.bylaw.title)}</span> '
                      f"<code>{escape(bylaw_id)}</code><br>\n"
-                     f'Document: <a href="/bylaw/{link}?lang=en">English</a> · '
-                     f'<a href="/bylaw/{link}?lang=sv" hreflang="sv" lang="sv">svenska</a> · '
-                     f'<a href="/check?bylaw={link}">Check a calendar</a></li>')
-    return ("<h1>Bylaws</h1>\n<p>Read an agreement as a document, or check a meeting calendar against it: "
-            "every finding cites the agreement's sentence.</p>\n"
+                     f'{w["document"]}: <a href="/bylaw/{link}?lang=sv" hreflang="sv" lang="sv">svenska</a> · '
+                     f'<a href="/bylaw/{link}?lang=en" hreflang="en" lang="en">English</a> · '
+                     f'<a href="/check?bylaw={link}&amp;lang={ask.lang}">{w["check"]}</a></li>')
+    return (f"<h1>{w['bylaws']}</h1>\n<p>{w['intro']}</p>\n"
             f'<ul class="bylaws">\n{chr(10).join(items)}\n</ul>\n'
-            f'<h2 id="check">Check a calendar</h2>\n{_form(served, token)}')
+            f'<h2 id="check">{w["check"]}</h2>\n{_form(served, ask)}')
 
 
-def _form(served: Mapping[str, Served], token: str, *, chosen: str = "", text: str = "", mapping: str = "",
+def _form(served: Mapping[str, Served], ask: Ask, *, chosen: str = "", text: str = "", mapping: str = "",
           as_of: str = "", year: str = "") -> str:
+    w = ask.words
     # The calendar's own bylaw first (the default); then the newest versions; a superseded one says so.
     superseded = {e.bylaw.amends: i for i, e in served.items() if e.bylaw.amends in served}
     order = sorted(served, key=lambda i: (i in superseded, i))
     options = "\n".join(
-        [f'<option value=""{" selected" if not chosen else ""}>the calendar\'s own (its bylaw: line)</option>']
+        [f'<option value=""{" selected" if not chosen else ""}>{escape(w["own"])}</option>']
         + [f'<option value="{escape(i)}"{" selected" if i == chosen else ""}>{escape(i)}: {escape(served[i].bylaw.title)}'
-           f'{f" (superseded by {escape(superseded[i])})" if i in superseded else ""}</option>' for i in order])
+           + (f" ({escape(w['superseded'].format(id=superseded[i]))})" if i in superseded else "") + "</option>"
+           for i in order])
     # The newline after <textarea> is the one HTML drops there, so a calendar's own first line stays.
     return f"""\
 <form method="post" action="/check" accept-charset="utf-8">
-<input type="hidden" name="{CSRF_FIELD}" value="{escape(token)}">
-<p><label for="bylaw">Bylaw</label><br>
+<input type="hidden" name="{CSRF_FIELD}" value="{escape(ask.token)}">
+<input type="hidden" name="lang" value="{ask.lang}">
+<p><label for="bylaw">{w["bylaw"]}</label><br>
 <select id="bylaw" name="bylaw">
 {options}
 </select></p>
-<p><label for="calendar">Calendar</label>: YAML, or an iCalendar (.ics) export, pasted here
-<span id="file-choice" hidden>or read from a file: <input type="file" id="file" accept=".yaml,.yml,.ics"></span><br>
+<p><label for="calendar">{w["calendar"]}</label>: {w["calendar help"]}
+<span id="file-choice" hidden>{w["file"]} <input type="file" id="file" accept=".yaml,.yml,.ics"></span><br>
 <textarea id="calendar" name="calendar" rows="20" cols="80" spellcheck="false" required>
 {escape(text)}</textarea></p>
-<p><label for="mapping">Mapping</label> (an .ics only, optional): which event is which body and who holds
-which seat, as in a <code>-mapping.yaml</code> file beside the export (<code>governance check --mapping</code>)<br>
+<p><label for="mapping">{w["mapping"]}</label> {w["mapping help"]}<br>
 <textarea id="mapping" name="mapping" rows="6" cols="80" spellcheck="false">
 {escape(mapping)}</textarea></p>
-<p><label for="as_of">As of</label> <input type="date" id="as_of" name="as_of" value="{escape(as_of)}">
-(empty: today; partial years are judged as of this day)
-&nbsp; <label for="year">Year</label> <input type="number" id="year" name="year" min="1" max="9999"
-value="{escape(year)}"> (empty: every year in the calendar)</p>
-<p><button type="submit">Check</button></p>
+<p><label for="as_of">{w["as of"]}</label> <input type="date" id="as_of" name="as_of" value="{escape(as_of)}">
+{w["as of help"]}
+&nbsp; <label for="year">{w["year"]}</label> <input type="number" id="year" name="year" min="1" max="9999"
+value="{escape(year)}"> {w["year help"]}</p>
+<p><button type="submit">{w["submit"]}</button></p>
 </form>
 """
 
 
-def _unreadable(exc: CalendarError) -> str:
-    return ("<h1>The calendar cannot be read</h1>\n<p>Nothing was checked. Each problem, with its line:</p>\n"
+def _unreadable(exc: CalendarError, ask: Ask) -> str:
+    return (f"<h1>{ask.words['unreadable']}</h1>\n<p>{ask.words['nothing']}</p>\n"
             + _issue_list(exc.issues, "problems"))
 
 

@@ -115,16 +115,38 @@ def test_a_calendar_with_no_meeting_to_check_says_so(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "empty.yaml").write_text("bylaw: laholmsbukten\nmeetings: []\n", encoding="utf-8")
     status, out, err = run_split("check", "laholmsbukten", "empty.yaml", "--as-of", AS_OF)
+    assert status == 0 and out.endswith("följer avtalet — 0 fel, 0 varningar\n")
+    assert err == "empty.yaml: varning: kalendern har inget möte: ingenting kontrollerades\n"
+    status, out, err = run_split("check", "laholmsbukten", "empty.yaml", "--as-of", AS_OF, "--lang", "en")
     assert status == 0 and out.endswith("compliant — 0 errors, 0 warnings\n")
     assert err == "empty.yaml: warning: the calendar holds no meeting: nothing was checked\n"
     (tmp_path / "export.ics").write_bytes((ROOT / "examples" / "laholmsbukten-2025.ics").read_bytes())
-    status, out, err = run_split("check", "laholmsbukten", "export.ics", "--format", "json", "--as-of", AS_OF)
+    status, out, err = run_split("check", "laholmsbukten", "export.ics", "--format", "json", "--as-of", AS_OF,
+                                 "--lang", "en")
     assert status == 0 and json.loads(out)["findings"] == []
     assert err.endswith("export.ics: warning: no meeting was checked: every event was left out (an .ics needs "
                         "its mapping file: --mapping)\n")
     status, _, err = run_split("check", "laholmsbukten", str(ROOT / "examples" / "laholmsbukten-2025.ics"),
-                               "--as-of", AS_OF)
+                               "--as-of", AS_OF, "--lang", "en")
     assert status == 0 and "no meeting was checked" not in err  # its mapping file lies beside it
+
+
+def test_lang_changes_words_not_findings(monkeypatch):
+    """--lang en and the Swedish default: the same findings (rules, places, citations), other words; the
+    JSON differs only in the messages."""
+    monkeypatch.chdir(ROOT)
+    calendar = "examples/laholmsbukten-2025-breaches.yaml"
+    sv = json.loads(run_split("check", "laholmsbukten", calendar, "--format", "json", "--as-of", AS_OF)[1])
+    en = json.loads(run_split("check", "laholmsbukten", calendar, "--format", "json", "--as-of", AS_OF,
+                              "--lang", "en")[1])
+    strip = lambda report: [{k: v for k, v in f.items() if k != "message"} for f in report["findings"]]
+    assert strip(sv) == strip(en) and sv["compliant"] == en["compliant"] is False
+    assert all(a["message"] != b["message"] for a, b in zip(sv["findings"], en["findings"]))
+    text_sv = run_split("check", "laholmsbukten", calendar, "--as-of", AS_OF)[1]
+    text_en = run_split("check", "laholmsbukten", calendar, "--as-of", AS_OF, "--lang", "en")[1]
+    assert "Juldagen" in text_sv and "Christmas Day" in text_en
+    assert text_sv.endswith("mot laholmsbukten: följer inte avtalet — 7 fel, 1 varning\n")
+    assert text_en.endswith("against laholmsbukten: not compliant — 7 errors, 1 warning\n")
 
 
 def test_a_check_knows_the_version_that_replaced_the_bylaw(monkeypatch):

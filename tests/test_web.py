@@ -85,8 +85,8 @@ def post_form(base: str, form: dict, *, query: str = "", headers: dict | None = 
 
 
 def post_check(base: str, bylaw: str, text: str, *, as_of: str = AS_OF, year: str = "", query: str = "",
-               headers: dict | None = None, mapping: str = ""):
-    form = {"bylaw": bylaw, "calendar": text, "as_of": as_of, "year": year, "mapping": mapping}
+               headers: dict | None = None, mapping: str = "", lang: str = "sv"):
+    form = {"bylaw": bylaw, "calendar": text, "as_of": as_of, "year": year, "mapping": mapping, "lang": lang}
     return post_form(base, form, query=query, headers=headers)
 
 
@@ -122,7 +122,11 @@ def test_index_lists_every_shipped_bylaw(site):
     base, _ = site
     status, headers, page = get(base)
     assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
-    assert page.startswith("<!doctype html>\n<html lang=\"en\">") and '<meta charset="utf-8">' in page
+    assert page.startswith("<!doctype html>\n<html lang=\"sv\">") and '<meta charset="utf-8">' in page
+    assert "<h1>Avtal</h1>" in page and '<a href="/?lang=en" hreflang="en" lang="en">English</a>' in page
+    english = get(base + "?lang=en")[2]
+    assert english.startswith("<!doctype html>\n<html lang=\"en\">") and "<h1>Bylaws</h1>" in english
+    assert '<input type="hidden" name="lang" value="en">' in english
     assert "http" not in page.replace(base, "")  # no external resources (and no link elsewhere)
     assert len(shipped_ids()) == 7
     for bylaw_id in shipped_ids():
@@ -154,7 +158,7 @@ def test_report_page_says_what_the_text_report_says(site, example):
     golden = GOLDEN / f"{example.name}.txt"
     assert report_lines(page) == text_of(escape(golden.read_text(encoding="utf-8")
                                                 .replace(f"examples/{example.name}", "calendar.yaml")))
-    compliant = '<p class="verdict compliant">calendar.yaml against' in page
+    compliant = '<p class="verdict compliant">calendar.yaml mot' in page
     assert compliant == json.loads((GOLDEN / f"{example.name}.json").read_text(encoding="utf-8"))["compliant"]
     assert compliant != ('<p class="verdict not-compliant">' in page)
     if "breaches" in example.name:
@@ -163,7 +167,7 @@ def test_report_page_says_what_the_text_report_says(site, example):
         quotes = [f["citation"]["quote"] for f in findings if f["citation"] and f["citation"]["quote"]]
         assert quotes and all(f'<span class="quote" lang="sv">“{escape(q)}”</span>' in page for q in quotes)
     else:
-        assert compliant and "against " + bylaw_of(example) + ": compliant" in page
+        assert compliant and "mot " + bylaw_of(example) + ": följer avtalet" in page
 
 
 @pytest.mark.parametrize("example", YAML_EXAMPLES, ids=[p.name for p in YAML_EXAMPLES])
@@ -191,6 +195,8 @@ def test_as_of_as_the_command_takes_it(site, tmp_path):
     assert body == command(tmp_path, "laholmsbukten", PLAN, "calendar.yaml", "--format", "json")[1]
     assert not json.loads(body)["compliant"]
     _, _, page = post_check(site[0], "laholmsbukten", PLAN, as_of="")
+    assert f'<p class="judged">Bedömd per {date.today().isoformat()}.</p>' in page
+    _, _, page = post_check(site[0], "laholmsbukten", PLAN, as_of="", lang="en")
     assert f'<p class="judged">Judged as of {date.today().isoformat()}.</p>' in page
 
 
@@ -207,8 +213,8 @@ def test_an_ics_export_is_read_as_ics(site, tmp_path):
     """Pasted text that starts BEGIN:VCALENDAR is an .ics; with no mapping file, what maps to no body is
     left out and listed, as the command lists it on stderr."""
     text = (EXAMPLES / "laholmsbukten-2025.ics").read_text(encoding="utf-8")
-    status, _, page = post_check(site[0], "laholmsbukten", text)
-    _, out, err = command(tmp_path, "laholmsbukten", text, "calendar.ics", "--as-of", AS_OF)
+    status, _, page = post_check(site[0], "laholmsbukten", text, lang="en")
+    _, out, err = command(tmp_path, "laholmsbukten", text, "calendar.ics", "--as-of", AS_OF, "--lang", "en")
     assert status == 200 and "calendar.ics:211: warning: event" in err
     # Nothing mapped, so nothing was checked: each says so in its own words (the page's form, --mapping).
     said, = [line for line in err.splitlines() if "no meeting was checked" in line]
@@ -223,14 +229,14 @@ def test_an_ics_export_with_its_mapping_is_read_as_the_command_reads_it(site, tm
     text = (EXAMPLES / "laholmsbukten-2025.ics").read_text(encoding="utf-8")
     mapping = (EXAMPLES / "laholmsbukten-mapping.yaml").read_text(encoding="utf-8")
     (tmp_path / "mapping.yaml").write_text(mapping, encoding="utf-8")
-    status, _, page = post_check(site[0], "laholmsbukten", text, mapping=mapping)
+    status, _, page = post_check(site[0], "laholmsbukten", text, mapping=mapping, lang="en")
     _, out, err = command(tmp_path, "laholmsbukten", text, "calendar.ics", "--mapping", "mapping.yaml",
-                          "--as-of", AS_OF)
+                          "--as-of", AS_OF, "--lang", "en")
     assert status == 200 and "Add its summary or category under bodies: in mapping.yaml" in page
     # With the mapping, only the study visit maps to no body; without it, every event, and the page says
     # that nothing was checked rather than just "compliant".
     assert page.count("maps to no body") == 1 and "No meeting was checked" not in page
-    without = post_check(site[0], "laholmsbukten", text)[2]
+    without = post_check(site[0], "laholmsbukten", text, lang="en")[2]
     assert without.count("maps to no body") == 4
     assert "No meeting was checked: every event was left out (an .ics needs its mapping file: the mapping field)" in without
     assert report_lines(page) == text_of(escape(err + out))
@@ -326,7 +332,7 @@ def test_by_default_the_calendar_is_checked_against_its_own_bylaw(site, text, ag
     """The list's first choice, selected by default: the bylaw the calendar names, as the command would
     be given it; the report and the form again say which."""
     status, _, page = post_check(site[0], "", text)
-    assert status == 200 and f'against {against}: ' in page
+    assert status == 200 and f'mot {against}: ' in page
     assert '<option value="" selected>' in page
     _, _, body = post_check(site[0], "", text, query="?format=json")
     assert body == command(tmp_path, against, text, "calendar.yaml", "--format", "json", "--as-of", AS_OF)[1]
@@ -343,7 +349,7 @@ def test_the_list_puts_the_newest_versions_first(site):
     page = get(f"{site[0]}check")[2]
     options = re.findall(r'<option value="([^"]*)"', page)
     assert options[0] == "" and options[-1] == "halmstad-region-2020"
-    assert "halmstad-region-2020: " in page and "(superseded by laholmsbukten)</option>" in page
+    assert "halmstad-region-2020: " in page and "(ersatt av laholmsbukten)</option>" in page
 
 
 def test_no_temporary_folder_is_left(site):
@@ -382,10 +388,10 @@ meetings:
 
 def test_hostile_text_is_escaped(site):
     status, _, page = post_check(site[0], "laholmsbukten", HOSTILE)
-    assert status == 200 and "falls on a public holiday" in page
+    assert status == 200 and "infaller på en allmän helgdag" in page
     assert "<script>alert" not in page and "</textarea><script>" not in page
     hostile = escape("'</textarea><script>alert('id')</script>'")
-    assert f'<span class="message">{hostile} falls on a public holiday' in page
+    assert f'<span class="message">{hostile} infaller på en allmän helgdag' in page
     status, _, page = post_check(site[0], "laholmsbukten", "meetings:\n  - {<b>id</b>: 1}\n")
     assert status == 400 and "<b>id</b>" not in page and "&lt;b&gt;id&lt;/b&gt;" in page
 

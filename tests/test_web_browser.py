@@ -82,15 +82,15 @@ def test_read_a_bylaw_then_check_a_calendar_chosen_as_a_file_and_one_pasted(brow
     bylaw = governance.load("laholmsbukten")
 
     browser.get(site)
-    assert browser.title == "Bylaws"
+    assert browser.title == "Avtal"
     assert bylaw.title in browser.find_element(By.CSS_SELECTOR, "ul.bylaws").text
-    browser.find_element(By.CSS_SELECTOR, 'a[href="/bylaw/laholmsbukten?lang=en"]').click()
+    browser.find_element(By.CSS_SELECTOR, 'a[href="/bylaw/laholmsbukten?lang=sv"]').click()
     wait.until(lambda d: d.title == f"{bylaw.title} (laholmsbukten)")
     assert bylaw.title in browser.find_element(By.TAG_NAME, "h1").text
 
     browser.back()
-    browser.find_element(By.CSS_SELECTOR, 'a[href="/check?bylaw=laholmsbukten"]').click()
-    wait.until(lambda d: d.title == "Check a calendar")
+    browser.find_element(By.CSS_SELECTOR, 'a[href="/check?bylaw=laholmsbukten&lang=sv"]').click()
+    wait.until(lambda d: d.title == "Kontrollera en kalender")
     chooser = browser.find_element(By.ID, "file")
     assert chooser.is_displayed()  # the script showed it: hidden without script, where it could do nothing
     assert browser.find_element(By.CSS_SELECTOR, "#bylaw option:checked").get_attribute("value") == "laholmsbukten"
@@ -104,13 +104,13 @@ def test_read_a_bylaw_then_check_a_calendar_chosen_as_a_file_and_one_pasted(brow
 
     verdict = wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "p.verdict"))[0]
     assert verdict.get_attribute("class") == "verdict not-compliant"
-    assert verdict.text == "calendar.yaml against laholmsbukten: not compliant — 7 errors, 1 warning"
+    assert verdict.text == "calendar.yaml mot laholmsbukten: följer inte avtalet — 7 fel, 1 varning"
     golden = json.loads(GOLDEN.read_text(encoding="utf-8"))["findings"]
     shown = browser.find_elements(By.CSS_SELECTOR, "li.finding")
     assert [f.find_element(By.CSS_SELECTOR, ".rule").text for f in shown] == [f["rule"] for f in golden]
     quotes = [q.text for q in browser.find_elements(By.CSS_SELECTOR, "li.finding .quote")]
     assert quotes == [f"“{f['citation']['quote']}”" for f in golden if f["citation"]["quote"]]
-    assert "at calendar.yaml:19" in browser.find_element(By.CSS_SELECTOR, "section.report").text
+    assert "i calendar.yaml:19" in browser.find_element(By.CSS_SELECTOR, "section.report").text
 
     # The form below the report holds the calendar just checked; paste another over it.
     calendar = browser.find_element(By.ID, "calendar")
@@ -123,5 +123,5 @@ def test_read_a_bylaw_then_check_a_calendar_chosen_as_a_file_and_one_pasted(brow
     browser.find_element(By.CSS_SELECTOR, 'button[type="submit"]').click()
     wait.until(lambda d: d.find_element(By.CSS_SELECTOR, "p.verdict").get_attribute("class") == "verdict compliant")
     assert browser.find_element(By.CSS_SELECTOR, "p.verdict").text == \
-        "calendar.yaml against laholmsbukten: compliant — 0 errors, 0 warnings"
+        "calendar.yaml mot laholmsbukten: följer avtalet — 0 fel, 0 varningar"
     assert browser.find_elements(By.CSS_SELECTOR, "li.finding") == []

@@ -7,6 +7,7 @@ from __future__ import annotations
 import sys
 from datetime import date
 
+from ..lang import DEFAULT_LANG, LANGS
 from .common import colour_wanted, load_or_report, nothing_to_check, read_calendar_or_report, versions_or_warn
 
 
@@ -18,6 +19,8 @@ def register(sub) -> None:
                    help="for .ics: the file mapping event categories to bodies and people to seats "
                         "(default: a mapping file beside the calendar)")
     p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG,
+                   help="the language of the report: sv (default) or en; rule ids and JSON keys stay as they are")
     p.add_argument("--year", type=int, metavar="Y", help="report only on calendar year Y")
     p.add_argument("--as-of", type=_day, metavar="DATE", default=None,
                    help="judge partial years as of this date (default: today), YYYY-MM-DD")
@@ -41,13 +44,13 @@ def run(args) -> int:
     calendar = bylaw and read_calendar_or_report(args.calendar, bylaw.id, args.mapping)
     if calendar is None:
         return 2
-    empty = nothing_to_check(calendar)
+    empty = nothing_to_check(calendar, lang=args.lang)
     if empty:
-        print(f"{args.calendar}: warning: {empty}", file=sys.stderr)
+        print(f"{args.calendar}: {'varning' if args.lang == 'sv' else 'warning'}: {empty}", file=sys.stderr)
     report = check_calendar(bylaw, calendar, as_of=args.as_of, year=args.year,
-                            versions=versions_or_warn(args.bylaw, bylaw))
+                            versions=versions_or_warn(args.bylaw, bylaw), lang=args.lang)
     if args.format == "json":
         sys.stdout.write(render_json(report))
     else:
-        sys.stdout.write(render_text(report, calendar=args.calendar, colour=colour_wanted()))
+        sys.stdout.write(render_text(report, calendar=args.calendar, colour=colour_wanted(), lang=args.lang))
     return 0 if report.compliant else 1

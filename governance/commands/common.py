@@ -85,14 +85,18 @@ def other_bylaw(calendar, bylaw_id: str) -> str | None:
     return None
 
 
-def nothing_to_check(calendar, hint: str = "--mapping") -> str | None:
+def nothing_to_check(calendar, hint: str = "--mapping", lang: str = "en") -> str | None:
     """Why a calendar with no meeting was checked in vain, or None when it has meetings: "compliant" alone
     would read as if something had been checked (an .ics read without its mapping leaves every event out).
     `hint`: where the user gives a mapping file (the command's option, the page's field)."""
     if calendar.meetings:
         return None
     if calendar.unmapped:
+        if lang == "sv":
+            return f"inget möte kontrollerades: varje händelse lämnades utanför (en .ics behöver sin mappningsfil: {hint})"
         return f"no meeting was checked: every event was left out (an .ics needs its mapping file: {hint})"
+    if lang == "sv":
+        return "kalendern har inget möte: ingenting kontrollerades"
     return "the calendar holds no meeting: nothing was checked"
 
 

@@ -9,40 +9,53 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import groupby
 
+from ..lang import Lang
 from .finding import Citation, Finding, Report, in_order
+
+# The report's own words (the findings' messages come in the language the check was asked for).
+WORDS: dict[str, dict[str, str]] = {
+    "sv": {"compliant": "följer avtalet", "not compliant": "följer inte avtalet", "against": "mot",
+           "error": "fel", "errors": "fel", "warning": "varning", "warnings": "varningar", "at": "i",
+           "assumed": "antaget", "(calendar)": "(kalendern)"},
+    "en": {"compliant": "compliant", "not compliant": "not compliant", "against": "against",
+           "error": "error", "errors": "errors", "warning": "warning", "warnings": "warnings", "at": "at",
+           "assumed": "assumed", "(calendar)": "(calendar)"},
+}
 
 _COLOURS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "head": "\x1b[1m", "dim": "\x1b[2m"}
 _RESET = "\x1b[0m"
 
 
-def render_text(report: Report, *, calendar: str | None = None, colour: bool = False) -> str:
+def render_text(report: Report, *, calendar: str | None = None, colour: bool = False, lang: Lang = "en") -> str:
+    """The report for a terminal, its own words in `lang` (the messages are the check's)."""
     def paint(kind: str, text: str) -> str:
         return f"{_COLOURS[kind]}{text}{_RESET}" if colour else text
 
     out: list[str] = []
-    for heading, group in groups(report):
+    for heading, group in groups(report, lang):
         out.append(paint("head", heading))
         for f in group:
-            out.extend(_finding(f, paint))
+            out.extend(_finding(f, paint, WORDS[lang]))
         out.append("")
-    out.append(verdict(report, calendar))
+    out.append(verdict(report, calendar, lang))
     return "\n".join(out) + "\n"
 
 
-def groups(report: Report) -> Iterator[tuple[str, list[Finding]]]:
+def groups(report: Report, lang: Lang = "en") -> Iterator[tuple[str, list[Finding]]]:
     """The findings in report order under their headings, one per body and year ("styrgruppen 2025";
     "(calendar)" for findings about no body, no year for findings about none)."""
     for (body, year), group in groupby(in_order(report.findings), key=lambda f: (f.body, f.year)):
-        yield f"{body or '(calendar)'} {year if year is not None else ''}".rstrip(), list(group)
+        yield f"{body or WORDS[lang]['(calendar)']} {year if year is not None else ''}".rstrip(), list(group)
 
 
-def verdict(report: Report, calendar: str | None = None) -> str:
+def verdict(report: Report, calendar: str | None = None, lang: Lang = "en") -> str:
     """The report's last line: "CALENDAR against BYLAW: not compliant — 2 errors, 1 warning"."""
+    w = WORDS[lang]
     errors = sum(f.severity == "error" for f in report.findings)
     warnings = len(report.findings) - errors
-    subject = f"{calendar} against {report.bylaw}" if calendar else report.bylaw
-    said = "compliant" if report.compliant else "not compliant"
-    return f"{subject}: {said} — {_count(errors, 'error')}, {_count(warnings, 'warning')}"
+    subject = f"{calendar} {w['against']} {report.bylaw}" if calendar else report.bylaw
+    said = w["compliant"] if report.compliant else w["not compliant"]
+    return f"{subject}: {said} — {_count(errors, 'error', w)}, {_count(warnings, 'warning', w)}"
 
 
 def cited_at(c: Citation) -> str:
@@ -50,15 +63,15 @@ def cited_at(c: Citation) -> str:
     return f"{c.file}:{c.line}" if c.line else c.file
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
+def _count(n: int, word: str, w: dict[str, str]) -> str:
+    return f"{n} {w[word] if n == 1 else w[word + 's']}"
 
 
-def _finding(f: Finding, paint) -> list[str]:
-    head = f"  {paint(f.severity, f.severity)}[{f.rule}] {f.message}"
+def _finding(f: Finding, paint, w: dict[str, str]) -> list[str]:
+    head = f"  {paint(f.severity, w[f.severity])}[{f.rule}] {f.message}"
     lines = [head]
     if f.location:
-        lines.append(f"    at {f.location}")
+        lines.append(f"    {w['at']} {f.location}")
     c = f.citation
     if c is not None:
         where = cited_at(c)
@@ -67,5 +80,5 @@ def _finding(f: Finding, paint) -> list[str]:
         else:
             lines.append(paint("dim", f"    {where}"))
         if c.assumption:
-            lines.append(paint("dim", f"    assumed: {c.assumption}"))
+            lines.append(paint("dim", f"    {w['assumed']}: {c.assumption}"))
     return lines
