@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 PIP_QUIET := -q --disable-pip-version-check --no-input
 UV     := uv==0.13.9
 
-.PHONY: demo browser test test-fast test-latest lock bench bench-counts clean
+.PHONY: demo browser test test-fast test-latest lock bench bench-counts fuzz clean
 
 # Installs exactly what requirements.lock names (hash-checked), then governance itself without its
 # dependencies. pip's output goes to .venv/install.log and is shown only when the install fails.
@@ -73,6 +73,12 @@ bench: $(STAMP)
 # The calendar check counted (instructions, cache misses) under valgrind, not timed: steady on a busy machine.
 bench-counts: $(STAMP)
 	$(BIN)/python bench/counts.py
+
+# Each fuzz target (fuzz/targets.py) under atheris for FUZZ_SECONDS (default 300) seconds: inputs run per
+# target, and any crash, hang (> 5 s) or memory blow-up (> 500 MB) saved under build/fuzz/TARGET/.
+FUZZ_SECONDS ?= 300
+fuzz: $(STAMP)
+	$(BIN)/python fuzz/run.py --seconds $(FUZZ_SECONDS)
 
 clean:
 	rm -rf $(VENV) $(VENV)-latest build *.egg-info .pytest_cache .hypothesis
