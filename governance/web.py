@@ -71,6 +71,8 @@ CSRF_COOKIE, CSRF_FIELD = "governance-csrf", "csrf"
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 STYLE = DOCUMENT_STYLE + """\
+body { font-family: system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+select, input, button { font: inherit; max-width: 100%; box-sizing: border-box; }
 nav { font-family: system-ui, sans-serif; font-size: .9rem; margin-bottom: 1rem; }
 form p { margin: .6rem 0; }
 label { font-family: system-ui, sans-serif; font-weight: 600; }
@@ -687,7 +689,7 @@ def _form(served: Mapping[str, Served], ask: Ask, *, chosen: str = "", text: str
 {options}
 </select></p>
 <p><label for="calendar">{w["calendar"]}</label>: {w["calendar help"]}
-<span id="file-choice" hidden>{w["file"]} <input type="file" id="file" accept=".yaml,.yml,.ics"></span><br>
+<span id="file-choice" hidden><label for="file">{w["file"]}</label> <input type="file" id="file" accept=".yaml,.yml,.ics"></span><br>
 <textarea id="calendar" name="calendar" rows="20" cols="80" spellcheck="false" required>
 {escape(text)}</textarea></p>
 <p><label for="mapping">{w["mapping"]}</label> {w["mapping help"]}<br>

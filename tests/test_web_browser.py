@@ -125,3 +125,45 @@ def test_read_a_bylaw_then_check_a_calendar_chosen_as_a_file_and_one_pasted(brow
     assert browser.find_element(By.CSS_SELECTOR, "p.verdict").text == \
         "calendar.yaml mot laholmsbukten: följer avtalet — 0 fel, 0 varningar"
     assert browser.find_elements(By.CSS_SELECTOR, "li.finding") == []
+
+
+AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
+AXE_SHA256 = "29348999450cdf2849a8e70b7912fc2da85a849da39c0d0d5394f51d4a9ed95c"  # axe-core 4.14.1, npm
+SCREENSHOTS = ROOT / "build" / "screenshots"
+PAGES = [("index-sv", "?lang=sv"), ("index-en", "?lang=en"), ("check-sv", "check"),
+         ("document-sv", "bylaw/laholmsbukten?lang=sv"), ("document-en", "bylaw/laholmsbukten?lang=en"),
+         ("not-found", "nowhere"), ("report-sv", None), ("unreadable-sv", None)]
+
+
+@pytest.mark.parametrize(("name", "path"), PAGES, ids=[name for name, _ in PAGES])
+def test_every_page_passes_axe_and_is_photographed(browser, site, name, path):
+    """axe-core (vendored from npm, its hash checked) on every page the site has, each in Swedish where it
+    has words: no violation of serious or critical impact. A screenshot of each goes to build/screenshots/."""
+    import hashlib
+
+    from selenium.webdriver.common.by import By
+
+    source = AXE.read_bytes()
+    assert hashlib.sha256(source).hexdigest() == AXE_SHA256
+    if path is not None:
+        browser.get(site + path)
+    else:  # the report of a calendar that breaks the bylaw, and the page for one that cannot be read
+        browser.get(site + "check?lang=sv")
+        text = BREACHES.read_text(encoding="utf-8") if name == "report-sv" else "meetings: [\n"
+        browser.execute_script("document.getElementById('calendar').value = arguments[0];"
+                               "document.getElementById('as_of').value = '2025-01-01';", text)
+        browser.find_element(By.CSS_SELECTOR, 'button[type="submit"]').click()
+        browser.find_element(By.CSS_SELECTOR, "p.verdict, ul.problems")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    browser.save_screenshot(str(SCREENSHOTS / f"{name}.png"))
+    # Run through the driver (DevTools), not as a page script: the page's CSP allows only its own script.
+    browser.execute_script(source.decode("utf-8"))
+    browser.set_script_timeout(60)
+    result = browser.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map("
+        "v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))}))),"
+        " e => done({error: String(e)}));")
+    assert not isinstance(result, dict), result
+    serious = [v for v in result if v["impact"] in ("serious", "critical")]
+    assert serious == [], serious
