@@ -4,8 +4,9 @@ Every body with meeting rules is planned (a body, such as an office, that the by
 rule is not). Each gets as many meetings as its rules ask at the least (`at least N`, `N..M`,
 `exactly N`, `about N`): first into each window (`in april..may`), then spread over the other months,
 into a window only when no other month is left. A meeting falls on a Tuesday, Wednesday or Thursday
-that is no Swedish public holiday, around the 10th of its month (a second one in a month around the
-24th). It has the chair that the rotation gives for the year, is convened by whoever the bylaw says
+that is no Swedish public holiday nor one of the eves Sweden takes off (julafton, nyårsafton,
+midsommarafton), around the 10th of its month (a second one in a month around the 24th), at 09:00; July,
+when offices are closed for the summer, is left free unless a rule asks for July itself or `july=True`. It has the chair that the rotation gives for the year, is convened by whoever the bylaw says
 convenes the body, is called the body's notice period ahead (three weeks when the bylaw is silent), and
 lists as attendees every voting seat (a pool seat by as many members as it needs at least), and the
 office that keeps the minutes. It holds no matters: what will be decided is not known a year ahead.
@@ -15,7 +16,7 @@ agreement's term, rules that contradict each other) comes back as findings.
 """
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from .calendar.model import Calendar, Meeting
 from .calendar.refs import parse_seat_ref
@@ -29,15 +30,29 @@ from .rotation import seating_of
 DEFAULT_NOTICE_DAYS = 21
 MEETING_DAYS = (1, 2, 3)  # Tuesday, Wednesday, Thursday
 DAYS_OF_MONTH = (10, 24, 3, 17)  # where a month's first, second … meeting is put
+START = time(9, 0)  # a meeting's time of day: a morning, as the shipped calendars have them
+SUMMER = 7  # July: the month Swedish offices close for the summer
 
 
-def plan(bylaw: t.Bylaw, year: int) -> Calendar:
+def closed_days(year: int) -> dict[date, str]:
+    """The public holidays of `year` and the eves that are not holidays by law but are kept as such:
+    julafton, nyårsafton and midsommarafton (the Friday before midsommardagen), each with its name."""
+    days = dict(public_holidays([year], "sv"))
+    june20 = date(year, 6, 20)  # midsommardagen is the Saturday of 20–26 June
+    days[june20 + timedelta(days=(5 - june20.weekday()) % 7 - 1)] = "Midsommarafton"
+    days[date(year, 12, 24)] = "Julafton"
+    days[date(year, 12, 31)] = "Nyårsafton"
+    return days
+
+
+def plan(bylaw: t.Bylaw, year: int, *, july: bool = False) -> Calendar:
     """A calendar of `year` that meets every body's meeting rules, with chairs, conveners, notice and
-    attendees as the bylaw has them."""
-    public = public_holidays([year], "en")
+    attendees as the bylaw has them. `july`: July may hold meetings like any month (else only a rule
+    that names July puts one there)."""
+    public = closed_days(year)
     meetings: list[Meeting] = []
     for body in bylaw.bodies:
-        days = _days(body, year, public)
+        days = _days(body, year, public, july)
         if not days:
             continue
         chair = _chair(bylaw, body, year)
@@ -45,22 +60,23 @@ def plan(bylaw: t.Bylaw, year: int) -> Calendar:
         attendees = _attendees(bylaw, body)
         notice = body.first(t.Notice)
         ahead = timedelta(days=notice.days if notice is not None else DEFAULT_NOTICE_DAYS)
-        meetings += [Meeting(id=f"{body.id}-{year}-{k}", body=body.id, date=day, chair=chair,
+        meetings += [Meeting(id=f"{body.id}-{year}-{k}", body=body.id, date=day,
+                             start=datetime.combine(day, START), chair=chair,
                              convened_by=convener, notice_date=day - ahead, attendees=attendees)
                      for k, day in enumerate(days, 1)]
     meetings.sort(key=lambda m: (m.date, m.body))
     return Calendar(path=f"{bylaw.id}-{year}.yaml", bylaw=bylaw.id, meetings=tuple(meetings))
 
 
-def check_plan(bylaw: t.Bylaw, calendar: Calendar, versions=()) -> Report:
-    """The plan judged like any calendar, as a plan: before its year begins."""
+def check_plan(bylaw: t.Bylaw, calendar: Calendar, versions=(), lang: str = "en") -> Report:
+    """The plan judged like any calendar, as a plan: before its year begins; messages in `lang`."""
     first = min((m.date for m in calendar.meetings), default=None)
     as_of = date(first.year, 1, 1) - timedelta(days=1) if first else None
-    return check_calendar(bylaw, calendar, as_of=as_of, versions=versions)
+    return check_calendar(bylaw, calendar, as_of=as_of, versions=versions, lang=lang)
 
 
 # ---- when ------------------------------------------------------------------------------------------
-def _days(body: t.Body, year: int, public) -> list[date]:
+def _days(body: t.Body, year: int, public, july: bool) -> list[date]:
     """The body's meeting days in `year`: each window's least number inside it, then the year's least
     number spread over the months outside every window."""
     rules = body.meeting_rules
@@ -69,19 +85,26 @@ def _days(body: t.Body, year: int, public) -> list[date]:
     taken: set[tuple[int, int]] = set()  # (month, slot) already used
     days: list[date] = []
     for rule in windows:
-        months = list(range(rule.months[0], rule.months[1] + 1))
+        months = _open(list(range(rule.months[0], rule.months[1] + 1)), july)
         days += _spread(year, months, rule.minimum or 0, taken, public)
     need = max((r.minimum or 0 for r in yearly), default=0) - len(days)
     if need > 0:
         inside = {m for r in windows for m in range(r.months[0], r.months[1] + 1)}
-        months = [m for m in range(1, 13) if m not in inside]
+        months = _open([m for m in range(1, 13) if m not in inside], july)
         free = sum((m, s) not in taken for m in months for s in range(len(DAYS_OF_MONTH)))
         if free < need:
             # Too few months outside the windows: also those of windows that set no maximum.
             capped = {m for r in windows if r.maximum is not None for m in range(r.months[0], r.months[1] + 1)}
-            months = [m for m in range(1, 13) if m not in capped]
+            months = _open([m for m in range(1, 13) if m not in capped], july)
         days += _spread(year, months, need, taken, public)
     return sorted(days)
+
+
+def _open(months: list[int], july: bool) -> list[int]:
+    """The months a meeting may go in: July only when allowed, or when a rule leaves no other month."""
+    if july or months == [SUMMER]:
+        return months
+    return [m for m in months if m != SUMMER]
 
 
 def _spread(year: int, months: list[int], n: int, taken: set, public) -> list[date]:

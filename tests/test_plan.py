@@ -36,6 +36,33 @@ def test_a_plan_of_a_shipped_bylaw_breaks_nothing(bylaw_id, year):
         assert m.notice_date < m.date and m.attendees
 
 
+def _eves(year: int) -> set[date]:
+    """Julafton, nyårsafton and midsommarafton (the Friday of 19–25 June), reckoned here on their own."""
+    midsummer_eve = next(date(year, 6, d) for d in range(19, 26) if date(year, 6, d).weekday() == 4)
+    return {date(year, 12, 24), date(year, 12, 31), midsummer_eve}
+
+
+@pytest.mark.parametrize("bylaw_id", sorted(shipped_ids()))
+def test_a_plan_keeps_off_the_eves_and_july_and_has_times(bylaw_id):
+    b = governance.load(bylaw_id)
+    for year in range(2024, 2036):
+        closed = set(holidays.country_holidays("SE", years=year)) | _eves(year)
+        for m in plan(b, year).meetings:
+            assert m.date not in closed and m.date.month != 7, m
+            assert m.start is not None and m.start.date() == m.date and (m.start.hour, m.start.minute) == (9, 0)
+
+
+def test_july_when_asked_or_when_a_rule_names_it():
+    """A body meeting every month: eleven months by default, July too with july=True; a rule `in july`
+    is kept in July."""
+    monthly = fixture_bylaw(TEXT.replace("meets at least 2 per year", "meets at least 12 per year")
+                            .replace("meets at most 4 per year", "meets at most 12 per year"))
+    months = lambda cal: {m.date.month for m in cal.meetings}
+    assert 7 not in months(plan(monthly, 2026)) and 7 in months(plan(monthly, 2026, july=True))
+    summer = fixture_bylaw(TEXT.replace("meets at least 2 per year", "meets 1 in july..july"))
+    assert 7 in months(plan(summer, 2026))
+
+
 def test_meeting_rules_are_met_and_not_exceeded():
     b = governance.load("vasterbotten-planbygg")
     calendar = plan(b, 2026)
@@ -119,7 +146,7 @@ def test_plan_command_to_stdout_and_its_findings(tmp_path, monkeypatch):
     # a year after the agreement's term: every planned meeting is out of term, and the command says so
     (tmp_path / "testlaw.bylaw").write_text(TEXT, encoding="utf-8")
     status, out, err = run_split("plan", str(tmp_path / "testlaw.bylaw"), "--year", "2027")
-    assert status == 1 and "error[term]" in err and "after the agreement ends (2026-12-31)" in err
+    assert status == 1 and "fel[term]" in err and "efter att avtalet har upphört (2026-12-31)" in err
     status, _, err = run_split("plan", "laholmsbukten", "--year", "12")
     assert status == 2 and "--year 12" in err
 
@@ -149,7 +176,7 @@ def test_the_plan_as_ics_reads_back_the_same_with_its_mapping(tmp_path):
 def test_plan_command_ics(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     status, out, err = run_split("plan", "malmolundregionen", "--year", "2026", "--format", "ics", "-o", "ml-2026.ics")
-    assert status == 0 and out == "" and "warning[term]" in err  # no renewal recorded: see test above
+    assert status == 0 and out == "" and "varning[term]" in err  # no renewal recorded: see test above
     assert (tmp_path / "ml-2026.ics").read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
     assert run_split("check", "malmolundregionen", "ml-2026.ics", "--as-of", "2025-12-31")[0] == 0
     (tmp_path / "ml-2026.ics").unlink()  # the mapping is still there: not overwritten either

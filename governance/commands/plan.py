@@ -13,6 +13,7 @@ import sys
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from ..lang import DEFAULT_LANG, LANGS
 from .common import colour_wanted, fail, load_or_report, read_calendar_or_report, shown, versions_or_warn
 
 
@@ -24,6 +25,10 @@ def register(sub) -> None:
                    help="yaml (default), or ics for Outlook and the like (needs -o FILE.ics)")
     p.add_argument("-o", "--output", metavar="FILE", default=None,
                    help="write the calendar to FILE (a new file) instead of stdout")
+    p.add_argument("--july", action="store_true",
+                   help="plan meetings in July too (by default July is left free, as offices close for the summer)")
+    p.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG,
+                   help="the language of what the plan's check reports: sv (default) or en")
     p.set_defaults(run=run)
 
 
@@ -48,7 +53,7 @@ def run(args) -> int:
     bylaw = load_or_report(args.bylaw)
     if bylaw is None:
         return 2
-    calendar = plan(bylaw, year)
+    calendar = plan(bylaw, year, july=args.july)
     if args.format == "ics":
         stamp = datetime.now(timezone.utc).replace(microsecond=0)
         texts = [to_ics(calendar, bylaw, stamp), mapping_for(calendar)]
@@ -75,8 +80,9 @@ def run(args) -> int:
         return 0
     if out is not None:  # judged as written, so that findings point at the file's lines
         calendar = read_calendar_or_report(str(out), bylaw.id) or calendar
-    report = check_plan(bylaw, calendar, versions_or_warn(args.bylaw, bylaw))
+    report = check_plan(bylaw, calendar, versions_or_warn(args.bylaw, bylaw), lang=args.lang)
     if report.findings:
-        sys.stderr.write(render_text(report, calendar=shown(str(out)) if out else "the plan",
-                                     colour=colour_wanted(sys.stderr)))
+        plan_name = "planen" if args.lang == "sv" else "the plan"
+        sys.stderr.write(render_text(report, calendar=shown(str(out)) if out else plan_name,
+                                     colour=colour_wanted(sys.stderr), lang=args.lang))
     return 0 if report.compliant else 1
