@@ -13,7 +13,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
 # Module names under governance.commands, in the order `--help` lists them.
 COMMANDS = ("lint", "fmt", "review", "check", "check-action", "rules", "plan", "graph", "render", "chairs", "terms",
-            "diff", "share", "serve", "list")
+            "diff", "share", "seats", "serve", "list")
 
 
 class _Parser(argparse.ArgumentParser):

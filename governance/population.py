@@ -3,10 +3,15 @@
 Two layouts are read, whatever the delimiter (`,` `;` tab) and encoding (UTF-8, else Windows-1252/Latin-1):
 - ours (governance/data/population.csv): `kommunkod,kommun,folkmangd,reference_date[,source]`; extra columns
   (such as `group`) are ignored.
-- SCB's export (Statistikdatabasen/PxWeb): title lines, then a header with `region` and either one column
-  per period (`2023`, `2024M11`) or a long layout (`region`, `år`, a value column such as `Folkmängd`);
-  regions look like `1380 Halmstad`. A year means 31 December of that year (SCB's *folkmängd 31 december*),
-  `YYYYMmm` the last day of that month. Rows whose region is not a 4-digit municipality code are skipped.
+- SCB's export (Statistikdatabasen/PxWeb, "Spara som" CSV with or without heading, or "Kopiera/Excel"
+  saved as CSV): title lines, then a header with `region` and either one column per period (`2023`,
+  `Folkmängd 2023`, `2024M11`, `2024K3`) or a long layout (`region`, `år`, a value column such as
+  `Folkmängd`); regions look like `1380 Halmstad`. A year means 31 December of that year (SCB's *folkmängd
+  31 december*), unless the title names the day (`Folkmängd den 1 november efter region …`); `YYYYMmm` is
+  the last day of that month and `YYYYKq` of that quarter. Other variables the user kept in the table
+  (`kön`, `ålder`, `civilstånd`) must be totals: a breakdown is refused rather than summed, because a
+  partial selection (some ages) would sum to a wrong figure. Rows whose region is not a 4-digit municipality
+  code (the country, a county) are skipped.
 
 Rows are joined to members on the municipality code, never the name.
 """
@@ -69,19 +74,50 @@ def read_csv(path: str | Path) -> PopulationTable:
 
 
 _CODE_NAME = re.compile(r"^\s*(\d{4})\s+(.+?)\s*$")
-_PERIOD = re.compile(r"^(\d{4})(?:M(\d{2}))?$")
+# A period column as PxWeb heads it: `2023`, `2024M11`, `2024K3`, or the content's name before it.
+_PERIOD = re.compile(r"^(?:.*\s)?(\d{4})(?:M(\d{2})|K([1-4]))?$")
+_SV_MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+              "oktober", "november", "december")
+_TITLE_DAY = re.compile(r"\b(\d{1,2})\s+(" + "|".join(_SV_MONTHS) + r")\b", re.IGNORECASE)
+# What a kept variable's total is called in SCB's tables.
+_TOTALS = ("totalt", "total", "samtliga", "totalt ålder", "totalt kön", "män och kvinnor", "totalt samtliga",
+           "totalt, samtliga")
+
+_CONTENTS = ("tabellinnehåll", "innehåll", "contents", "table contents")
+
+# Where a user gets the figures: SCB's population statistics (BE0101) in Statistikdatabasen.
+SCB_DECEMBER = ("Folkmängd efter region, civilstånd, ålder och kön (tabell BE0101N1)",
+                "https://www.statistikdatabasen.scb.se/pxweb/sv/ssd/START__BE__BE0101__BE0101A/BefolkningNy/")
+SCB_NOVEMBER = ("Folkmängd den 1 november efter region, ålder och kön",
+                "https://www.statistikdatabasen.scb.se/pxweb/sv/ssd/START__BE__BE0101__BE0101A/FolkmangdNov/")
+SCB_PUBLISHED = "https://www.scb.se/hitta-statistik/statistik-efter-amne/befolkning-och-levnadsforhallanden/" \
+                "befolkningens-sammansattning-och-utveckling/befolkningsstatistik/"
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 VALUE_COLUMNS = ("folkmangd", "folkmängd", "befolkning", "antal", "value", "värde", "varde", "population")
 
 
-def _period_date(text: str) -> date | None:
+def _period_date(text: str, day: tuple[int, int] | None = None) -> date | None:
+    """A PxWeb period: a year (at `day`, default 31 December), a month, or a quarter (their last day)."""
     m = _PERIOD.match(text.strip())
     if not m:
         return None
-    year, month = int(m.group(1)), int(m.group(2) or 12)
+    year = int(m.group(1))
+    if m.group(2) is None and m.group(3) is None and day is not None:
+        return date(year, *day)
+    month = int(m.group(2)) if m.group(2) else 3 * int(m.group(3)) if m.group(3) else 12
     if not 1 <= month <= 12:
         return None
     return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _title_day(lines: list[str]) -> tuple[int, int] | None:
+    """The day a yearly table counts at, when its title says (`Folkmängd den 1 november …`)."""
+    m = _TITLE_DAY.search(" ".join(lines))
+    if not m:
+        return None
+    month = _SV_MONTHS.index(m.group(2).lower()) + 1
+    day = int(m.group(1))
+    return (month, day) if 1 <= day <= calendar.monthrange(2000, month)[1] else None
 
 
 def _number(text: str, where: str) -> int | None:
@@ -114,7 +150,8 @@ def parse_csv(text: str, origin: str) -> PopulationTable:
         raise PopulationError(f"{origin}: no header with a 'kommunkod' or 'region' column")
     header = [c.strip().strip('"').lower() for c in rows[header_at]]
     body = [(header_at + 2 + n, row) for n, row in enumerate(rows[header_at + 1:]) if any(c.strip() for c in row)]
-    figures = _ours(header, body, origin) if "kommunkod" in header else _scb(header, body, origin)
+    title = [" ".join(c for c in row) for row in rows[:header_at]]
+    figures = _ours(header, body, origin) if "kommunkod" in header else _scb(header, body, origin, title)
     for f in figures:
         if f.population <= 0:
             raise PopulationError(f"{origin}: {f.name} ({f.code}) has population {f.population}; it must be positive")
@@ -148,31 +185,68 @@ def _ours(header: list[str], body, origin: str) -> list[Figure]:
     return out
 
 
-def _scb(header: list[str], body, origin: str) -> list[Figure]:
+def _scb(header: list[str], body, origin: str, title: list[str]) -> list[Figure]:
     region = header.index("region")
-    periods = {i: d for i, name in enumerate(header) if (d := _period_date(name)) is not None}
-    year_col = next((i for i, name in enumerate(header) if name in ("år", "ar", "year", "månad", "manad", "tid")), None)
-    value_col = next((i for i, name in enumerate(header) if any(name.startswith(v) for v in VALUE_COLUMNS)), None)
+    day = _title_day(title)
+    periods = {i: d for i, name in enumerate(header) if i != region and (d := _period_date(name, day)) is not None}
+    year_col = next((i for i, name in enumerate(header)
+                     if name in ("år", "ar", "year", "månad", "manad", "kvartal", "tid", "period")), None)
+    value_col = next((i for i, name in enumerate(header)
+                      if i not in periods and any(name.startswith(v) for v in VALUE_COLUMNS)), None)
     if not periods and (year_col is None or value_col is None):
         raise PopulationError(f"{origin}: an SCB table needs year columns (2023, 2024M11) or 'år' and "
                               "'Folkmängd' columns")
-    out = []
+    used = {region, *periods} | ({year_col, value_col} if not periods else set())
+    kept = [i for i, name in enumerate(header) if i not in used and name]
+    out: list[Figure] = []
+    seen: dict[tuple[str, date], int] = {}
     for line, row in body:
         where = f"{origin}:{line}"
         m = _CODE_NAME.match(row[region].strip().strip('"')) if region < len(row) else None
         if not m:
             continue  # the whole country, a county, or a footnote
         code, name = m.group(1), m.group(2)
+        breakdown = [(header[i], row[i].strip()) for i in kept
+                     if i < len(row) and row[i].strip().lower() not in _TOTALS and header[i] not in _CONTENTS]
+        contents = next((row[i].strip() for i in kept if header[i] in _CONTENTS and i < len(row)), None)
+        if contents is not None and not contents.lower().startswith(("folkmängd", "befolkning", "population")):
+            raise PopulationError(f"{where}: the table holds '{contents}', not Folkmängd")
+        if breakdown:
+            variable, value = breakdown[0]
+            raise PopulationError(f"{where}: the table is broken down by {variable} ('{value}'); a municipality's "
+                                  f"population is the total: in Statistikdatabasen leave {variable} unselected "
+                                  "(or choose its total) and save the table again")
         if periods:
-            for i, ref in periods.items():
-                pop = _number(row[i] if i < len(row) else "", where)
-                if pop is not None:
-                    out.append(Figure(code, name, pop, ref, f"{origin} (SCB export)"))
+            cells = [(ref, row[i] if i < len(row) else "") for i, ref in periods.items()]
         else:
-            ref = _period_date(row[year_col].strip()) if year_col < len(row) else None
+            ref = _period_date(row[year_col].strip(), day) if year_col < len(row) else None
             if ref is None:
                 raise PopulationError(f"{where}: period '{row[year_col] if year_col < len(row) else ''}' is not a year")
-            pop = _number(row[value_col] if value_col < len(row) else "", where)
-            if pop is not None:
-                out.append(Figure(code, name, pop, ref, f"{origin} (SCB export)"))
+            cells = [(ref, row[value_col] if value_col < len(row) else "")]
+        for ref, cell in cells:
+            pop = _number(cell, where)
+            if pop is None:
+                continue
+            if (code, ref) in seen:
+                raise PopulationError(f"{where}: a second figure for {code} {name} per {ref} (the first is on line "
+                                      f"{seen[code, ref]})")
+            seen[code, ref] = line
+            out.append(Figure(code, name, pop, ref, f"{origin} (SCB export)"))
     return out
+
+
+def download_hint(codes: list[tuple[str, str]], day: date) -> str:
+    """What to download from SCB for the figures `codes` ((code, name)…) per `day`, and how to pass it."""
+    regions = ", ".join(f"{c} {n}" for c, n in codes)
+    if (day.month, day.day) == (12, 31):
+        title, url = SCB_DECEMBER
+        what = f"år {day.year}, tabellinnehåll Folkmängd; leave civilstånd, ålder and kön unselected"
+    elif (day.month, day.day) == (11, 1):
+        title, url = SCB_NOVEMBER
+        what = f"år {day.year}; leave ålder and kön unselected"
+    else:
+        title, url = ("Folkmängd per månad efter region, ålder och kön (SCB, BE0101)",
+                      "https://www.statistikdatabasen.scb.se/pxweb/sv/ssd/START__BE__BE0101__BE0101A/")
+        what = f"månad {day.year}M{day.month:02d} (figures are per the month's last day)"
+    return (f"download SCB's table '{title}' from Statistikdatabasen ({url}): select region {regions}; {what}; "
+            "save it as CSV (Spara som: Kommaavgränsad or Semikolonavgränsad), and pass it with --population FILE")

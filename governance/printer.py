@@ -95,6 +95,19 @@ def _holders(h: t.Holders) -> str:
     return f" from {h.mode} {h.member_class}"
 
 
+def formula_text(f: t.SeatFormula) -> str:
+    """What follows `by population` on a seat line: `2 plus 1 per full 10000 inhabitants above 10000`."""
+    text = f"{f.base} plus " if f.base else ""
+    text += f"{f.step} per {f.rounding} {f.size} {'inhabitant' if f.size == 1 else 'inhabitants'}"
+    if f.above:
+        text += f" above {f.above}"
+    if f.maximum is not None:
+        text += f" at most {f.maximum}"
+    if f.reference is not None:
+        text += f" at {_month(f.reference[0])} {f.reference[1]}"
+    return text
+
+
 def _count(low: int, high: int) -> str:
     return f"{low}" if low == high else f"{low}..{high}"
 
@@ -142,6 +155,8 @@ def clause_text(c: t.BodyClause) -> str:
             text += " adjunct"
         if c.substitutes:
             text += f" with {c.substitutes} {'substitute' if c.substitutes == 1 else 'substitutes'}"
+        if c.formula is not None:
+            text += f" by population {formula_text(c.formula)}"
         return text
     if isinstance(c, t.Chair):
         return ("vice chair " if c.vice else "chair ") + _chair_spec(c.spec)

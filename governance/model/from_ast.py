@@ -16,6 +16,8 @@ from ..nearest import nearest
 from ..syntax.ast import Default, Document, Header
 from . import types as t
 
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
 _SLUG = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
@@ -244,6 +246,8 @@ class _Builder:
         if decl.min < 0 or decl.max < decl.min or decl.max == 0:
             self.err("invalid-count", f"seat count {decl.min}..{decl.max} is empty or reversed", decl.span)
         h = decl.holders
+        if decl.formula is not None:
+            return self.expand_formula(decl)
         if h.mode == "fixed":
             return [t.Seat(decl.role, None, decl.min, decl.max, decl.adjunct, title=decl.title)]
         if h.mode == "any":
@@ -263,6 +267,42 @@ class _Builder:
             if member_id not in self.member_ids:
                 self.unknown("member", member_id, decl.span, self.member_ids)
             out.append(t.Seat(decl.role, member_id, decl.min, decl.max, decl.adjunct, title=decl.title))
+        return out
+
+    def expand_formula(self, decl: t.SeatDecl) -> list[t.Seat]:
+        """Seats by population: one line per holding member, its count known once the figures are given."""
+        f, h = decl.formula, decl.holders
+        if (decl.min, decl.max) != (1, 1):
+            self.err("formula-count", "a seat line counted by population gives no count of its own",
+                     decl.span, f"drop the count {decl.min if decl.min == decl.max else f'{decl.min}..{decl.max}'}")
+        if f.size <= 0 or f.step <= 0:
+            self.err("invalid-formula", "a seat formula counts seats per a positive number of inhabitants",
+                     decl.span)
+        if f.reference is not None and not 1 <= f.reference[1] <= _MONTH_DAYS[f.reference[0] - 1]:
+            self.err("invalid-formula", f"{t.MONTHS[f.reference[0] - 1]} has no day {f.reference[1]}", decl.span)
+        if f.maximum is not None and f.maximum < max(f.least, 1):
+            self.err("invalid-formula", f"at most {f.maximum} is fewer than the {max(f.least, 1)} seat(s) the "
+                     "formula gives every member", decl.span)
+        if h.mode in ("fixed", "any"):
+            self.err("formula-holders", "seats by population are counted per member: say whose population",
+                     decl.span, "write `from each municipality` or list the members")
+            return [t.Seat(decl.role, None, decl.min, decl.max, decl.adjunct, title=decl.title)]
+        if h.mode == "each":
+            self.check_class(h.member_class, decl.span)
+            chosen = self.members_of(h.member_class)
+        else:
+            chosen = h.members
+        least = f.least
+        out = []
+        for member_id in chosen:
+            member = self.member_ids.get(member_id)
+            if member is None:
+                self.unknown("member", member_id, decl.span, self.member_ids)
+            elif member.kind != "municipality":
+                self.err("formula-holders", f"'{member_id}' is a {member.kind}: it has no population to count "
+                         "seats by", decl.span, "count by population among `each municipality`")
+            out.append(t.Seat(decl.role, member_id, least, f.maximum if f.maximum is not None else least,
+                              decl.adjunct, None, decl.title, f))
         return out
 
     def members_of(self, member_class: str | None) -> tuple[str, ...]:

@@ -88,6 +88,40 @@ class Holders:
     members: tuple[str, ...] = ()
 
 
+Rounding = Literal["full", "started"]
+
+
+@dataclass(frozen=True, slots=True)
+class SeatFormula:
+    """Seats per holder from its population: `base` plus `step` for each `size` inhabitants above `above`,
+    counting only full blocks (`full`: "1 per full 10,000 inhabitants above 10,000") or every block begun
+    (`started`: "1 per started 4,000 inhabitants"), at most `maximum`. The figures are those of
+    `reference` (month, day), by default 31 December, SCB's yearly *folkmängd*."""
+
+    size: int
+    rounding: Rounding
+    step: int = 1
+    base: int = 0
+    above: int = 0
+    maximum: int | None = None
+    reference: tuple[int, int] | None = None
+
+    def seats(self, population: int) -> int:
+        over = max(0, population - self.above)
+        blocks = over // self.size if self.rounding == "full" else -(-over // self.size)
+        count = self.base + self.step * blocks
+        return count if self.maximum is None else min(count, self.maximum)
+
+    @property
+    def least(self) -> int:
+        """The fewest seats any municipality (population at least 1) gets."""
+        return self.seats(1)
+
+    @property
+    def day(self) -> tuple[int, int]:
+        return self.reference or (12, 31)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SeatDecl(Node):
     role: str
@@ -97,6 +131,7 @@ class SeatDecl(Node):
     holders: Holders = Holders("fixed")
     adjunct: bool = False
     substitutes: int = 0
+    formula: SeatFormula | None = None  # seats per holder by population; min/max unused then
 
 
 class Seat(NamedTuple):
@@ -112,6 +147,9 @@ class Seat(NamedTuple):
     adjunct: bool
     pool: str | None = None  # for `any` seats: the member class the holder must belong to
     title: str | None = None
+    # By population: `min` is then the formula's least count and `max` unknown until the figures are
+    # given (seats.resolve gives a bylaw whose seats carry the computed counts, formula kept).
+    formula: SeatFormula | None = None
 
     @property
     def ref(self) -> SeatRef:

@@ -272,6 +272,15 @@ class _Build(Transformer):
     def substitutes(self, items):
         return "substitutes", items[0]
 
+    def by_population(self, items):
+        return "formula", items[0]
+
+    def seat_formula(self, items):
+        base, step, rounding, size, above, maximum, month, day = items
+        return t.SeatFormula(size=size, rounding=str(rounding), step=step, base=base or 0, above=above or 0,
+                             maximum=maximum,
+                             reference=(month_number(month), day) if month is not None else None)
+
     def count_exact(self, items):
         return items[0], items[0]
 
