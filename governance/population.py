@@ -75,7 +75,7 @@ def read_csv(path: str | Path) -> PopulationTable:
 
 _CODE_NAME = re.compile(r"^\s*(\d{4})\s+(.+?)\s*$")
 # A period column as PxWeb heads it: `2023`, `2024M11`, `2024K3`, or the content's name before it.
-_PERIOD = re.compile(r"^(?:.*\s)?(\d{4})(?:M(\d{2})|K([1-4]))?$")
+_PERIOD = re.compile(r"^(?:.*\s)?(\d{4})(?:M(\d{2})|K([1-4]))?$", re.IGNORECASE)
 _SV_MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
               "oktober", "november", "december")
 _TITLE_DAY = re.compile(r"\b(\d{1,2})\s+(" + "|".join(_SV_MONTHS) + r")\b", re.IGNORECASE)

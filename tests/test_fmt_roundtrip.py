@@ -63,7 +63,11 @@ def clause(draw):
                   st.one_of(st.just(""), KINDS.map(lambda k: f" from each {k}"), st.just(" from each member"),
                             KINDS.map(lambda k: f" from any {k}"), id_list(IDS).map(lambda i: f" from {i}")),
                   st.sampled_from(["", " adjunct"]),
-                  st.sampled_from(["", " with 1 substitute", " with 2 substitutes"])),
+                  st.sampled_from(["", " with 1 substitute", " with 2 substitutes"])
+                  .flatmap(lambda s: st.sampled_from([
+                      s, s + " by population 1 per started 4000 inhabitants",
+                      s + " by population 2 plus 1 per full 10000 inhabitants above 10000 at most 6",
+                      s + " by population 3 per full 1 inhabitant at november 1"]))),
         st.builds(lambda v, r, a, n, y, o: f"{v}chair {r} rotating among {a} every {n} {'year' if n == 1 else 'years'}{y}{o}",
                   st.sampled_from(["", "vice "]), ROLES, st.one_of(st.just("all members"), id_list(IDS)),
                   st.integers(1, 4), st.sampled_from(["", " from 2025", " from 2019"]),

@@ -278,11 +278,13 @@ class _Builder:
         if f.size <= 0 or f.step <= 0:
             self.err("invalid-formula", "a seat formula counts seats per a positive number of inhabitants",
                      decl.span)
+            f = replace(f, size=max(f.size, 1))  # to go on checking; the bylaw is refused all the same
         if f.reference is not None and not 1 <= f.reference[1] <= _MONTH_DAYS[f.reference[0] - 1]:
             self.err("invalid-formula", f"{t.MONTHS[f.reference[0] - 1]} has no day {f.reference[1]}", decl.span)
-        if f.maximum is not None and f.maximum < max(f.least, 1):
-            self.err("invalid-formula", f"at most {f.maximum} is fewer than the {max(f.least, 1)} seat(s) the "
-                     "formula gives every member", decl.span)
+        fewest = max(replace(f, maximum=None).least, 1)
+        if f.maximum is not None and f.maximum < fewest:
+            self.err("invalid-formula", f"at most {f.maximum} is fewer than the {fewest} seat(s) the formula "
+                     "gives every member", decl.span)
         if h.mode in ("fixed", "any"):
             self.err("formula-holders", "seats by population are counted per member: say whose population",
                      decl.span, "write `from each municipality` or list the members")
@@ -302,7 +304,7 @@ class _Builder:
                 self.err("formula-holders", f"'{member_id}' is a {member.kind}: it has no population to count "
                          "seats by", decl.span, "count by population among `each municipality`")
             out.append(t.Seat(decl.role, member_id, least, f.maximum if f.maximum is not None else least,
-                              decl.adjunct, None, decl.title, f))
+                              decl.adjunct, None, decl.title, decl.formula))
         return out
 
     def members_of(self, member_class: str | None) -> tuple[str, ...]:

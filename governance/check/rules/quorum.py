@@ -5,6 +5,9 @@ Adjunct seats never count. A seat line `1..2` counts its minimum towards the who
 appointed) and at most its maximum towards those present. `quorum default` is the statutory default the
 bylaw imports (Kommunallagen 6 kap. 27 § in rules/sweden.bylaw), cited with its law reference. A meeting
 without attendees is not judged: its attendance is unknown.
+Seats counted by population (`seat … by population …`) count what the formula gives each member for the
+meeting's year, from the shipped SCB figures at the formula's day in the year before; a year whose figures
+are missing is not judged, and a warning says which figures to fetch.
 """
 from __future__ import annotations
 
@@ -83,19 +86,45 @@ def requirement(bylaw: Bylaw, body: Body) -> Requirement | None:
     return Requirement(clause, rule, per_member, total, body) if total else None
 
 
+def by_population(bylaw: Bylaw, year: int) -> tuple[Bylaw | None, str]:
+    """The bylaw with its formula seats counted for meetings in `year` (figures of the year before), or why
+    they cannot be counted."""
+    from ...seats import SeatError, resolve, seat_table
+    try:
+        return resolve(bylaw, seat_table(bylaw, year=year - 1)), ""
+    except SeatError as exc:
+        return None, str(exc)
+
+
 def check(view: CalendarView) -> Iterator[Finding]:
     for body in view.bodies.values():
-        need = view.bylaw_memo(("quorum", body.id), lambda: requirement(view.bylaw, body.body))
-        if need is None:
+        if not any(s.formula is not None for s in body.body.voting_seats):
+            need = view.bylaw_memo(("quorum", body.id), lambda: requirement(view.bylaw, body.body))
+            if need is not None:
+                yield from _short(view, body, need)
             continue
-        yield from _short(view, body, need)
+        for year in sorted({m.date.year for m in body.meetings if m.attendees}):
+            counted, why = view.bylaw_memo(("quorum-seats", year), lambda: by_population(view.bylaw, year))
+            if counted is None:
+                clause = body.body.first(Quorum)
+                if clause is not None:
+                    yield view.finding(RULE, view.cite(clause), severity="warning", body=body.id, year=year,
+                                       sv=f"beslutförheten i '{body.id}' bedöms inte för {year}: platserna räknas "
+                                          f"efter folkmängd och {why}",
+                                       en=f"quorum of '{body.id}' not judged in {year}: its seats are counted "
+                                          f"by population and {why}")
+                continue
+            need = view.bylaw_memo(("quorum", body.id, year),
+                                   lambda: requirement(counted, counted.body(body.id)))
+            if need is not None:
+                yield from _short(view, body, need, year)
 
 
-def _short(view: CalendarView, body: BodyView, need: Requirement) -> Iterator[Finding]:
+def _short(view: CalendarView, body: BodyView, need: Requirement, year: int | None = None) -> Iterator[Finding]:
     counted: dict[tuple, int] = {}  # the same people meet again and again: each list is counted once
     for meeting in body.meetings:
-        if not meeting.attendees:
-            continue  # attendance unknown
+        if not meeting.attendees or (year is not None and meeting.date.year != year):
+            continue  # attendance unknown, or another year's seats
         present = counted.get(meeting.attendees)
         if present is None:
             present = counted[meeting.attendees] = need.present(body.attendance(meeting))
