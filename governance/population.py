@@ -57,6 +57,12 @@ def shipped_table() -> PopulationTable:
     return parse_csv(text, "governance/data/population.csv")
 
 
+def municipality_names() -> dict[str, str]:
+    """SCB code → the municipality's name as SCB's tables write it (`1380` → `Halmstad`), all 290."""
+    text = resources.files("governance.data").joinpath("municipalities.csv").read_text(encoding="utf-8")
+    return {row["municipality_code"]: row["municipality_name_short"] for row in csv.DictReader(io.StringIO(text))}
+
+
 def read_csv(path: str | Path) -> PopulationTable:
     """Read a population CSV in our layout or SCB's export layout; raises PopulationError."""
     path = Path(path)

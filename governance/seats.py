@@ -16,7 +16,8 @@ from datetime import date
 from pathlib import Path
 
 from .model import types as t
-from .population import Figure, PopulationError, PopulationTable, download_hint, read_csv, shipped_table
+from .population import (Figure, PopulationError, PopulationTable, download_hint, municipality_names, read_csv,
+                         shipped_table)
 
 
 class SeatError(ValueError):
@@ -135,6 +136,8 @@ def seat_table(bylaw: t.Bylaw, population=None, year: int | None = None) -> Seat
                                 decl.span.line))
     if missing:
         day, codes = sorted(missing.items())[-1]
+        scb_names = municipality_names()
+        codes = [(c, scb_names.get(c, n)) for c, n in codes]
         who = ", ".join(f"{n} ({c})" for c, n in codes)
         raise SeatError(f"no population figure per {day} for {who} in {table.origin}; "
                         + download_hint(codes, day))

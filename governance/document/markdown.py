@@ -21,6 +21,7 @@ from types import MappingProxyType
 
 from ..model import types as t
 from ..rotation import rotation_order, seating_of
+from .formula import formula_words
 from .words import LANGS, Words
 
 TOPICS = ("seats", "offices", "meetings", "decisions", "tasks", "organisation")
@@ -78,13 +79,26 @@ def _place(clause: t.BodyClause) -> tuple[str, int]:
     return _PLACES[type(clause)]
 
 
+def _counted(bylaw: t.Bylaw):
+    """Seats by population from the shipped figures (the latest day they serve), or why they cannot be."""
+    from ..seats import SeatError, formula_lines, resolve, seat_table
+    if not formula_lines(bylaw):
+        return None
+    try:
+        table = seat_table(bylaw)
+    except SeatError as exc:
+        return str(exc)
+    return table, resolve(bylaw, table)
+
+
 class _Document:
     """One bylaw in one language. Holds lookups made once; builds the blocks of the document."""
 
-    __slots__ = ("bodies", "bylaw", "matters", "members", "w")
+    __slots__ = ("bodies", "bylaw", "counted", "matters", "members", "w")
 
     def __init__(self, bylaw: t.Bylaw, words: Words):
         self.bylaw, self.w = bylaw, words
+        self.counted = _counted(bylaw)
         self.members = {m.id: m for m in bylaw.members}
         self.bodies = {b.id: b for b in bylaw.bodies}
         self.matters = {m.id: m for m in bylaw.matters}
@@ -301,6 +315,7 @@ class _Document:
             items = [self.clause(body, c) for c in clauses]
             if topic == "seats":
                 items.append(_Item(self.seat_total(body)))
+                items += self.formula_table(body)
             out += [f"#### {w(f'topic.{topic}')}", *self.paragraphs(items)]
         return out
 
@@ -348,6 +363,12 @@ class _Document:
         vote = w("seat.adjunct" if c.adjunct else "seat.voting")
         if c.substitutes:
             vote += w.count("substitutes", c.substitutes)
+        if c.formula is not None and h.mode in ("each", "listed"):
+            formula = escape(formula_words(c.formula, w.lang))
+            if h.mode == "each":
+                return w("seat.formula.each", seat=seat, formula=formula, cls=w(f"kind.{h.member_class}"), vote=vote)
+            return w("seat.formula.listed", seat=seat, formula=formula, vote=vote,
+                     members=w.join(self.member_name(m) for m in h.members))
         values = {"seat": seat, "count": w.count("seats", c.min, c.max), "vote": vote}
         if h.mode in ("each", "listed"):
             holders = self.members_of(h.member_class) if h.mode == "each" else h.members
@@ -361,8 +382,25 @@ class _Document:
             return w("seat.any", cls=w(f"kind.{h.member_class}"), **values)
         return w("seat.fixed", **values)
 
+    def formula_table(self, body: t.Body) -> list[_Item]:
+        """The seats each formula line gives, from the shipped figures; or why they cannot be counted."""
+        if not any(s.formula is not None for s in body.seats) or self.counted is None:
+            return []
+        if isinstance(self.counted, str):
+            return [_Item(self.w("seats.formula.missing", why=escape(self.counted)))]
+        table, w = self.counted[0], self.w
+        rows = [r for r in table.rows if r.body == body.id]
+        days = sorted({r.reference_date.isoformat() for r in rows})
+        sources = sorted({r.source for r in rows})
+        lines = [w("seats.formula.head"), "|---|---|---:|---:|"]
+        lines += [f"| {code(r.role)} | {self.member_name(r.member)} | {r.population} | {r.seats} |" for r in rows]
+        return [_Item(w("seats.formula.table", day=", ".join(days), source=escape("; ".join(sources)))),
+                _Item("\n".join(lines))]
+
     def seat_total(self, body: t.Body) -> str:
         w, parts = self.w, []
+        if isinstance(self.counted, tuple):  # formula seats counted: their real numbers
+            body = self.counted[1].body(body.id) or body
         for key, adjunct in (("voting", False), ("adjunct", True)):
             seats = [s for s in body.seats if s.adjunct is adjunct]
             if seats:

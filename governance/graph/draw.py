@@ -55,6 +55,8 @@ def _every(n: int) -> str:
 
 
 def _count(seat: t.Seat) -> str:
+    if seat.formula is not None:  # counted from each member's population: no number before the figures
+        return "efter folkmängd"
     return str(seat.min) if seat.min == seat.max else f"{seat.min}–{seat.max}"
 
 
@@ -411,7 +413,8 @@ def to_mermaid(bylaw: t.Bylaw) -> str:
 def _plain(value):
     if isinstance(value, t.Seat):
         return {"role": value.role, "member": value.member, "min": value.min, "max": value.max,
-                "adjunct": value.adjunct, "pool": value.pool}
+                "adjunct": value.adjunct, "pool": value.pool,
+                **({"by_population": True} if value.formula is not None else {})}
     if isinstance(value, tuple):
         return list(value)
     return value
