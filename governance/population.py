@@ -1,8 +1,12 @@
 """Population figures per municipality and reference date: the shipped table and user CSV files.
 
 Two layouts are read, whatever the delimiter (`,` `;` tab) and encoding (UTF-8, else Windows-1252/Latin-1):
-- ours (governance/data/population.csv): `kommunkod,kommun,folkmangd,reference_date[,source]`; extra columns
-  (such as `group`) are ignored.
+- ours (governance/data/population.csv): `kommunkod,kommun,folkmangd,reference_date[,source]`, or with
+  `scb_table,quoted_by` instead of `source`; extra columns (such as `group`) are ignored. The shipped figures
+  name the SCB table that publishes each (`scb_table`: BE0101, *Folkmängd i riket, län och kommuner 31
+  december YYYY*, or SCB's quarterly statistics) and the page they were read from (`quoted_by`): they have
+  not been checked against SCB's own table, and the source shown says so. A figure checked against SCB (or
+  an SCB export passed with --population) needs no `quoted_by`.
 - SCB's export (Statistikdatabasen/PxWeb, "Spara som" CSV with or without heading, or "Kopiera/Excel"
   saved as CSV): title lines, then a header with `region` and either one column per period (`2023`,
   `Folkmängd 2023`, `2024M11`, `2024K3`) or a long layout (`region`, `år`, a value column such as
@@ -187,8 +191,16 @@ def _ours(header: list[str], body, origin: str) -> list[Figure]:
         pop = _number(cell("folkmangd"), where)
         if pop is None:
             continue
-        out.append(Figure(code, cell("kommun"), pop, ref, cell("source")))
+        out.append(Figure(code, cell("kommun"), pop, ref, _source(cell("scb_table"), cell("quoted_by"))
+                          or cell("source")))
     return out
+
+
+def _source(table: str, quoted_by: str) -> str:
+    """Where a figure is published (SCB's table) and where it was read, when that is another page."""
+    if table and quoted_by:
+        return f"{table}; as quoted by {quoted_by}, not checked against SCB's table"
+    return table or quoted_by
 
 
 def _scb(header: list[str], body, origin: str, title: list[str]) -> list[Figure]:
@@ -254,5 +266,6 @@ def download_hint(codes: list[tuple[str, str]], day: date) -> str:
         title, url = ("Folkmängd per månad efter region, ålder och kön (SCB, BE0101)",
                       "https://www.statistikdatabasen.scb.se/pxweb/sv/ssd/START__BE__BE0101__BE0101A/")
         what = f"månad {day.year}M{day.month:02d} (figures are per the month's last day)"
-    return (f"download SCB's table '{title}' from Statistikdatabasen ({url}): select region {regions}; {what}; "
-            "save it as CSV (Spara som: Kommaavgränsad or Semikolonavgränsad), and pass it with --population FILE")
+    return (f"download SCB's table '{title}' from Statistikdatabasen ({url}): select region {regions} (every "
+            f"member: the file replaces the shipped figures); {what}; save it as CSV (Spara som: Kommaavgränsad or "
+            "Semikolonavgränsad), and pass it with --population FILE")

@@ -119,6 +119,7 @@ def seat_table(bylaw: t.Bylaw, population=None, year: int | None = None) -> Seat
         raise SeatError(str(exc)) from None
     rows: list[SeatRow] = []
     missing: dict[date, list[tuple[str, str]]] = {}
+    wanted: dict[date, list[tuple[str, str]]] = {}  # every holder per day: a --population file replaces ours
     for body, decl in lines:
         members = _holders(bylaw, body, decl)
         no_code = [m.id for m in members if not m.code]
@@ -126,6 +127,8 @@ def seat_table(bylaw: t.Bylaw, population=None, year: int | None = None) -> Seat
             raise SeatError(f"no SCB code for {', '.join(no_code)}: add the four-digit code to the member line")
         day = _day(table, members, decl.formula.day, year)
         for m in members:
+            if (m.code, m.name) not in wanted.setdefault(day, []):
+                wanted[day].append((m.code, m.name))
             figure = next((f for f in table.of(m.code) if f.reference_date == day), None)
             if figure is None:
                 if (m.code, m.name) not in missing.setdefault(day, []):
@@ -137,10 +140,9 @@ def seat_table(bylaw: t.Bylaw, population=None, year: int | None = None) -> Seat
     if missing:
         day, codes = sorted(missing.items())[-1]
         scb_names = municipality_names()
-        codes = [(c, scb_names.get(c, n)) for c, n in codes]
-        who = ", ".join(f"{n} ({c})" for c, n in codes)
+        who = ", ".join(f"{scb_names.get(c, n)} ({c})" for c, n in codes)
         raise SeatError(f"no population figure per {day} for {who} in {table.origin}; "
-                        + download_hint(codes, day))
+                        + download_hint([(c, scb_names.get(c, n)) for c, n in wanted[day]], day))
     return SeatTable(bylaw.id, tuple(rows), table.origin, year)
 
 

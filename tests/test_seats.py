@@ -158,7 +158,7 @@ def test_a_missing_figure_names_the_scb_table_and_the_option(tmp_path):
         seat_table(bylaw, path)
     message = str(err.value)
     assert "Hylte (1315)" in message and "BE0101N1" in message and "--population FILE" in message
-    assert "select region 1315 Hylte" in message
+    assert "select region 1380 Halmstad, 1381 Laholm, 1315 Hylte (every member" in message
     with pytest.raises(SeatError, match="per 2024-12-31 .*år 2024"):
         seat_table(bylaw, year=2024)
 
@@ -252,3 +252,21 @@ def test_cli_text_json_and_missing(tmp_path, capsys):
     assert "--population FILE" in capsys.readouterr().err
     assert main(["seats", "laholmsbukten"]) == 2
     assert "counts no seats by population" in capsys.readouterr().err
+
+
+# ---- the shipped figures -------------------------------------------------------------------------------
+def test_shipped_figures_cite_scb_tables_and_join_all_290_codes():
+    from governance.population import municipality_names, shipped_table
+    names = municipality_names()
+    assert len(names) == 290 and all(len(c) == 4 and c.isdigit() for c in names)
+    table = shipped_table()
+    for f in table.figures:
+        assert names[f.code] == f.name, f  # the code and SCB's name agree
+        assert f.source.startswith("SCB BE0101, "), f.source  # the SCB table first ...
+        assert "not checked against SCB's table" in f.source  # ... and honest about where it was read
+
+
+def test_missing_municipality_named_as_scb_writes_it(tmp_path):
+    text = TEXT.replace('member hylte "Hylte" municipality 1315', 'member vasby "Väsby kommun" municipality 0114')
+    with pytest.raises(SeatError, match="select region 1380 Halmstad, 1381 Laholm, 0114 Upplands Väsby"):
+        seat_table(load(tmp_path, text.replace(" at november 1", "")), year=2023)
