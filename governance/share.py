@@ -24,7 +24,8 @@ from fractions import Fraction
 from pathlib import Path
 
 from .model import types as t
-from .population import Figure, PopulationError, PopulationTable, read_csv, shipped_table
+from .population import (Figure, PopulationError, PopulationTable, download_hint, municipality_names, read_csv,
+                         shipped_table)
 
 ORE = Decimal("0.01")
 
@@ -166,8 +167,12 @@ def _pick(members: list[t.Member], table: PopulationTable, asked: date | None,
     options = {m.id: table.of(m.code) for m in members}
     missing = [m for m in members if not options[m.id]]
     if missing:
+        day = asked or date(max((f.reference_date.year for f in table.figures if f.reference_date != date.min),
+                                default=2024), 12, 31)
+        names = municipality_names()
         raise ShareError(f"no population figure in {table.origin} for "
-                         + ", ".join(f"{m.id} ({m.code})" for m in missing))
+                         + ", ".join(f"{m.id} ({m.code})" for m in missing) + "; "
+                         + download_hint([(m.code, names.get(m.code, m.name)) for m in members], day))
     common = set.intersection(*({f.reference_date for f in figs} for figs in options.values()))
     eligible = sorted(d for d in common if asked is None or d <= asked)
     if eligible:

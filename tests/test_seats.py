@@ -270,3 +270,11 @@ def test_missing_municipality_named_as_scb_writes_it(tmp_path):
     text = TEXT.replace('member hylte "Hylte" municipality 1315', 'member vasby "Väsby kommun" municipality 0114')
     with pytest.raises(SeatError, match="select region 1380 Halmstad, 1381 Laholm, 0114 Upplands Väsby"):
         seat_table(load(tmp_path, text.replace(" at november 1", "")), year=2023)
+
+
+def test_share_names_the_file_to_download_too():
+    from governance.share import ShareError, share
+    with pytest.raises(ShareError, match=r"no population figure .* for c \(1003\); download SCB's table .*"
+                                         r"select region 1001 A, 1002 B, 1003 C .*--population FILE"):
+        share(parse('bylaw two "T"\nmember a "A" municipality 1001\nmember b "B" municipality 1002\n'
+                    'member c "C" municipality 1003\n', "two.bylaw"), 100, population={"1001": 1, "1002": 1})
