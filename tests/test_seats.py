@@ -278,3 +278,16 @@ def test_share_names_the_file_to_download_too():
                                          r"select region 1001 A, 1002 B, 1003 C .*--population FILE"):
         share(parse('bylaw two "T"\nmember a "A" municipality 1001\nmember b "B" municipality 1002\n'
                     'member c "C" municipality 1003\n', "two.bylaw"), 100, population={"1001": 1, "1002": 1})
+
+
+def test_graph_and_render_show_the_formula(tmp_path):
+    bylaw = load(tmp_path, TEXT.replace(" at november 1", ""))
+    seats = [d for _, d in bylaw.graph.nodes(data=True) if d.get("type") == "seat"]
+    assert seats and all(d.get("by_population") for d in seats)
+    from governance.document import render
+    en = render(bylaw, lang="en")
+    assert "`ledamot`: by population, 2 seats plus 1 seat per full 10,000 inhabitants above 10,000, at most 6 seats" in en
+    assert "| `ledamot` | Halmstad | 105796 | 6 |" in en  # the shipped figures per 2023-12-31
+    assert "In all: 16 voting seats." in en  # 11 ledamöter and 5 ersättare, counted
+    sv = render(bylaw, lang="sv")
+    assert "2 mandat plus 1 mandat per fullt 10\u00a0000-tal invånare över 10\u00a0000, högst 6 mandat" in sv

@@ -118,7 +118,7 @@ class _Compiler:
             decl = decls.get(seat.role) or body
             self.g.add_node(key, type="seat", body=body.id, member=seat.member, role=seat.role,
                             title=seat.title, min=seat.min, max=seat.max, adjunct=seat.adjunct, pool=seat.pool,
-                            seat=seat, by_population=seat.formula is not None)
+                            seat=seat, **({"by_population": True} if seat.formula is not None else {}))
             self.edge(key, body_key(body.id), "adjunct_of" if seat.adjunct else "seat_of", decl)
             if seat.member:
                 self.edge(key, member_key(seat.member), "represents", decl)
