@@ -290,4 +290,4 @@ def test_graph_and_render_show_the_formula(tmp_path):
     assert "| `ledamot` | Halmstad | 105796 | 6 |" in en  # the shipped figures per 2023-12-31
     assert "In all: 11 voting seats and 5 adjunct seats." in en  # counted, not the least per line
     sv = render(bylaw, lang="sv")
-    assert "2 mandat plus 1 mandat per fullt 10\u00a0000-tal invånare över 10\u00a0000, högst 6 mandat" in sv
+    assert "2 mandat plus 1 mandat per fullt 10 000-tal invånare över 10 000, högst 6 mandat" in sv
