@@ -1,12 +1,14 @@
 """Planning a year's meetings: a calendar the bylaw allows, for a secretariat to start from.
 
 Every body with meeting rules is planned (a body, such as an office, that the bylaw gives no meeting
-rule is not). Each gets as many meetings as its rules ask at the least (`at least N`, `N..M`,
+rule is not, unless it must prepare another body's matters: it then meets two weeks before each of that
+body's meetings). Each gets as many meetings as its rules ask at the least (`at least N`, `N..M`,
 `exactly N`, `about N`): first into each window (`in april..may`), then spread over the other months,
 into a window only when no other month is left. A meeting falls on a Tuesday, Wednesday or Thursday
 that is no Swedish public holiday nor one of the eves Sweden takes off (julafton, nyårsafton,
 midsommarafton), around the 10th of its month (a second one in a month around the 24th), at 09:00; July,
-when offices are closed for the summer, is left free unless a rule asks for July itself or `july=True`. It has the chair that the rotation gives for the year, is convened by whoever the bylaw says
+when offices are closed for the summer, is left free unless a rule asks for July itself or `july=True`.
+It has the chair that the rotation gives for the year, is convened by whoever the bylaw says
 convenes the body, is called the body's notice period ahead (three weeks when the bylaw is silent), and
 lists as attendees every voting seat (a pool seat by as many members as it needs at least), and the
 office that keeps the minutes. It holds no matters: what will be decided is not known a year ahead.
@@ -22,7 +24,7 @@ from .calendar.model import Calendar, Meeting
 from .calendar.refs import parse_seat_ref
 from .check import check_calendar
 from .sweden import public_holidays
-from .graph.queries import who_convenes, who_keeps_minutes
+from .graph.queries import preparation_chain, who_convenes, who_keeps_minutes
 from .model import types as t
 from .report.finding import Report
 from .rotation import seating_of
@@ -50,9 +52,11 @@ def plan(bylaw: t.Bylaw, year: int, *, july: bool = False) -> Calendar:
     attendees as the bylaw has them. `july`: July may hold meetings like any month (else only a rule
     that names July puts one there)."""
     public = closed_days(year)
+    days_of = {body.id: _days(body, year, public, july) for body in bylaw.bodies}
+    _prepare(bylaw, days_of, public, july)
     meetings: list[Meeting] = []
     for body in bylaw.bodies:
-        days = _days(body, year, public, july)
+        days = days_of[body.id]
         if not days:
             continue
         chair = _chair(bylaw, body, year)
@@ -76,6 +80,31 @@ def check_plan(bylaw: t.Bylaw, calendar: Calendar, versions=(), lang: str = "en"
 
 
 # ---- when ------------------------------------------------------------------------------------------
+PREPARE_AHEAD = timedelta(days=14)  # a preparing body meets two weeks before the meeting it prepares for
+
+
+def _prepare(bylaw: t.Bylaw, days_of: dict[str, list[date]], public, july: bool) -> None:
+    """A body that must prepare (or propose) another's matters (`rule all matters to B prepared by A`) but
+    has no meeting rule of its own meets PREPARE_AHEAD before each of B's meetings (on the nearest open day
+    before that, in the same year), so that every matter can pass it in time; along a chain, the body
+    nearest the decision first. An office prepares without meetings and is not planned."""
+    own = {body_id for body_id, days in days_of.items() if days}
+    offices = {b.id for b in bylaw.bodies if b.office}
+    for decider in sorted(own):
+        for step in reversed(preparation_chain(bylaw, decider)):
+            if step.by in own or step.by in offices or step.by not in days_of:
+                continue
+            wanted = {_open_day_before(day - PREPARE_AHEAD, public, july) for day in days_of[step.to]}
+            same_year = {d for d in wanted if days_of[step.to] and d.year == days_of[step.to][0].year}
+            days_of[step.by] = sorted(set(days_of[step.by]) | same_year)
+
+
+def _open_day_before(day: date, public, july: bool) -> date:
+    """The last meeting day (Tue–Thu, not closed, not in July unless allowed) on or before `day`."""
+    while day.weekday() not in MEETING_DAYS or day in public or (day.month == SUMMER and not july):
+        day -= timedelta(days=1)
+    return day
+
 def _days(body: t.Body, year: int, public, july: bool) -> list[date]:
     """The body's meeting days in `year`: each window's least number inside it, then the year's least
     number spread over the months outside every window."""

@@ -63,6 +63,23 @@ def test_july_when_asked_or_when_a_rule_names_it():
     assert 7 in months(plan(summer, 2026))
 
 
+@pytest.mark.parametrize("year", [2025, 2026, 2027])
+def test_the_preparing_body_meets_before_each_meeting_it_prepares_for(year):
+    """MalmöLund: all matters to styrelsen prepared by kommundirektorsgruppen, which has no meeting rule of
+    its own: it meets two weeks or a little more before each of styrelsen's meetings (never in July), and the
+    office that also prepares gets no meetings."""
+    calendar = plan(governance.load("malmolundregionen"), year)
+    board = [m.date for m in calendar.meetings if m.body == "styrelsen"]
+    group = [m.date for m in calendar.meetings if m.body == "kommundirektorsgruppen"]
+    assert board and len(group) == len(board)
+    for day in board:
+        # two weeks ahead, or before July when that would fall in it (early August: late June)
+        before = [g for g in group if 14 <= (day - g).days <= (35 if day.month != 8 else 60)]
+        assert before and all(g.month != 7 for g in before), (day, group)
+    assert not any(m.body == "sekretariatet" for m in calendar.meetings)
+    assert all(d.month != 7 for d in group)
+
+
 def test_meeting_rules_are_met_and_not_exceeded():
     b = governance.load("vasterbotten-planbygg")
     calendar = plan(b, 2026)
