@@ -152,8 +152,14 @@ def test_every_page_passes_axe_and_is_photographed(browser, site, name, path):
         text = BREACHES.read_text(encoding="utf-8") if name == "report-sv" else "meetings: [\n"
         browser.execute_script("document.getElementById('calendar').value = arguments[0];"
                                "document.getElementById('as_of').value = '2025-01-01';", text)
+        from selenium.webdriver.support import expected_conditions
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        before = browser.find_element(By.TAG_NAME, "html")
         browser.find_element(By.CSS_SELECTOR, 'button[type="submit"]').click()
-        browser.find_element(By.CSS_SELECTOR, "p.verdict, ul.problems")
+        # The answer is a new page: wait until the form's page is gone and the answer's mark is there.
+        WebDriverWait(browser, 30).until(expected_conditions.staleness_of(before))
+        WebDriverWait(browser, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "p.verdict, ul.problems"))
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     browser.save_screenshot(str(SCREENSHOTS / f"{name}.png"))
     # Run through the driver (DevTools), not as a page script: the page's CSP allows only its own script.
