@@ -253,7 +253,10 @@ def _scb(header: list[str], body, origin: str, title: list[str]) -> list[Figure]
     return out
 
 
-def download_hint(codes: list[tuple[str, str]], day: date) -> str:
+PASS_IT = "pass it with --population FILE"
+
+
+def download_hint(codes: list[tuple[str, str]], day: date, how: str = PASS_IT) -> str:
     """What to download from SCB for the figures `codes` ((code, name)…) per `day`, and how to pass it."""
     regions = ", ".join(f"{c} {n}" for c, n in codes)
     if (day.month, day.day) == (12, 31):
@@ -268,4 +271,4 @@ def download_hint(codes: list[tuple[str, str]], day: date) -> str:
         what = f"månad {day.year}M{day.month:02d} (figures are per the month's last day)"
     return (f"download SCB's table '{title}' from Statistikdatabasen ({url}): select region {regions} (every "
             f"member: the file replaces the shipped figures); {what}; save it as CSV (Spara som: Kommaavgränsad or "
-            "Semikolonavgränsad), and pass it with --population FILE")
+            f"Semikolonavgränsad), and {how}")

@@ -16,8 +16,8 @@ from datetime import date
 from pathlib import Path
 
 from .model import types as t
-from .population import (Figure, PopulationError, PopulationTable, download_hint, municipality_names, read_csv,
-                         shipped_table)
+from .population import (PASS_IT, Figure, PopulationError, PopulationTable, download_hint, municipality_names,
+                         read_csv, shipped_table)
 
 
 class SeatError(ValueError):
@@ -108,8 +108,9 @@ def _day(table: PopulationTable, members: list[t.Member], day: tuple[int, int], 
     return date(max(known) if known else max((f.reference_date.year for f in table.figures), default=2024), *day)
 
 
-def seat_table(bylaw: t.Bylaw, population=None, year: int | None = None) -> SeatTable:
-    """The seats each formula gives each holder. Raises SeatError with a one-line reason."""
+def seat_table(bylaw: t.Bylaw, population=None, year: int | None = None, how: str = PASS_IT) -> SeatTable:
+    """The seats each formula gives each holder. Raises SeatError with a one-line reason; `how` says, in
+    it, what to do with a file downloaded from SCB."""
     lines = formula_lines(bylaw)
     if not lines:
         raise SeatError(f"{bylaw.id} counts no seats by population (no `seat … by population …` line)")
@@ -142,7 +143,7 @@ def seat_table(bylaw: t.Bylaw, population=None, year: int | None = None) -> Seat
         scb_names = municipality_names()
         who = ", ".join(f"{scb_names.get(c, n)} ({c})" for c, n in codes)
         raise SeatError(f"no population figure per {day} for {who} in {table.origin}; "
-                        + download_hint([(c, scb_names.get(c, n)) for c, n in wanted[day]], day))
+                        + download_hint([(c, scb_names.get(c, n)) for c, n in wanted[day]], day, how))
     return SeatTable(bylaw.id, tuple(rows), table.origin, year)
 
 

@@ -232,6 +232,7 @@ def test_quorum_without_figures_is_not_judged_and_says_so(tmp_path):
     findings = [f for f in check_calendar(bylaw, calendar).findings if f.rule == "quorum"]
     assert [f.severity for f in findings] == ["warning"]
     assert "not judged in 2030" in findings[0].message and "per 2029-12-31" in findings[0].message
+    assert "governance seats forbundet --year 2029 --population FILE" in findings[0].message  # check has none
 
 
 # ---- the command ---------------------------------------------------------------------------------------

@@ -91,7 +91,9 @@ def by_population(bylaw: Bylaw, year: int) -> tuple[Bylaw | None, str]:
     they cannot be counted."""
     from ...seats import SeatError, resolve, seat_table
     try:
-        return resolve(bylaw, seat_table(bylaw, year=year - 1)), ""
+        how = (f"count the seats with `governance seats {bylaw.id} --year {year - 1} --population FILE` (the check "
+               "reads only the shipped figures, governance/data/population.csv)")
+        return resolve(bylaw, seat_table(bylaw, year=year - 1, how=how)), ""
     except SeatError as exc:
         return None, str(exc)
 
