@@ -73,6 +73,13 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 STYLE = DOCUMENT_STYLE + """\
 body { font-family: system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
 select, input, button { font: inherit; max-width: 100%; box-sizing: border-box; }
+/* On paper: the report alone, headed by what was checked against what, when; no links, no form. */
+@media print {
+  nav, form, .again, script { display: none !important; }
+  body { font-size: 10.5pt; }
+  .verdict, .finding { break-inside: avoid; }
+  h2 { break-after: avoid; }
+}
 nav { font-family: system-ui, sans-serif; font-size: .9rem; margin-bottom: 1rem; }
 form p { margin: .6rem 0; }
 label { font-family: system-ui, sans-serif; font-weight: 600; }
@@ -564,7 +571,7 @@ class Site:
         if empty:
             body.append(f'<p class="problems">{escape(empty[0].upper() + empty[1:])}.</p>')
         body.append(render_html(report, calendar=calendar.path, lang=ask.lang))
-        body.append(f"<h2>{w['again']}</h2>")
+        body.append(f'<h2 class="again">{w["again"]}</h2>')
         body.append(again)
         return self._page(f"{w['compliant'] if report.compliant else w['not compliant']}: {served.bylaw.id}",
                           "\n".join(body), ask)

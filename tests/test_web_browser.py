@@ -173,3 +173,31 @@ def test_every_page_passes_axe_and_is_photographed(browser, site, name, path):
     assert not isinstance(result, dict), result
     serious = [v for v in result if v["impact"] in ("serious", "critical")]
     assert serious == [], serious
+
+
+def test_a_report_prints_without_its_form(browser, site):
+    """Printed (Chromium's print media), a report page keeps its heading, date judged, verdict and findings
+    and drops the navigation, the form and the heading above it."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(site + "check?lang=sv")
+    browser.execute_script("document.getElementById('calendar').value = arguments[0];"
+                           "document.getElementById('as_of').value = '2025-01-01';",
+                           BREACHES.read_text(encoding="utf-8"))
+    before = browser.find_element(By.TAG_NAME, "html")
+    browser.find_element(By.CSS_SELECTOR, 'button[type="submit"]').click()
+    WebDriverWait(browser, 30).until(expected_conditions.staleness_of(before))
+    WebDriverWait(browser, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "p.verdict"))
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        shown = lambda css: all(e.is_displayed() for e in browser.find_elements(By.CSS_SELECTOR, css))
+        hidden = lambda css: not any(e.is_displayed() for e in browser.find_elements(By.CSS_SELECTOR, css))
+        assert shown("h1") and shown("p.judged") and shown("p.verdict") and shown("li.finding")
+        assert hidden("nav") and hidden("form") and hidden("h2.again")
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        browser.save_screenshot(str(SCREENSHOTS / "report-sv-print.png"))
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    assert browser.find_element(By.TAG_NAME, "nav").is_displayed()
