@@ -75,7 +75,7 @@ bench-counts: $(STAMP)
 	$(BIN)/python bench/counts.py
 
 # Each fuzz target (fuzz/targets.py) under atheris for FUZZ_SECONDS (default 300) seconds: inputs run per
-# target, and any crash, hang (> 5 s) or memory blow-up (> 500 MB) saved under build/fuzz/TARGET/.
+# target, and any crash, hang (> 5 s of CPU) or memory blow-up (> 500 MB) saved under build/fuzz/TARGET/.
 FUZZ_SECONDS ?= 300
 fuzz: $(STAMP)
 	$(BIN)/python fuzz/run.py --seconds $(FUZZ_SECONDS)

@@ -5,8 +5,10 @@
 Each target runs in a process of its own (libFuzzer ends the process it runs in) with:
 - a working corpus in build/fuzz/TARGET/corpus that grows from run to run, seeded from the shipped files
   and the reproducers under tests/ (targets.py says which) and the inputs in fuzz/crashes/TARGET/;
-- -timeout=5 (an input that takes longer is a hang) and -rss_limit_mb=500 (a memory blow-up);
-- a crash, hang or blow-up saved as build/fuzz/TARGET/crash-*, timeout-* or oom-*: copy it into
+- a hang: an input that takes over 5 s of CPU time (a profiling timer: a loaded machine stretches wall
+  time, not CPU time), with libFuzzer's own wall-clock -timeout=60 behind it for a hang inside C code;
+- a memory blow-up: the process over 500 MB resident (-rss_limit_mb=500);
+- a crash, hang or blow-up saved as build/fuzz/TARGET/crash-*, hang-*, timeout-* or oom-*: copy it into
   fuzz/crashes/TARGET/ once fixed, and tests/test_fuzz.py replays it for ever after.
 Prints one line per target with the number of inputs run; exit status 1 if any target failed.
 """
@@ -17,6 +19,7 @@ import hashlib
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -26,7 +29,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
-HANG_SECONDS = 5
+HANG_SECONDS = 5  # CPU time for one input
+WALL_SECONDS = 60  # libFuzzer's -timeout: the backstop where the CPU timer cannot interrupt (C code)
 RSS_LIMIT_MB = 500
 # Inputs up to 16 kB: every shipped file fits, and the work a reader does grows with the size of its input
 # (a bylaw at the 256 kB limit lints for seconds by design); a hang here is work out of proportion to it.
@@ -41,6 +45,35 @@ _ARTIFACT = re.compile(rf"(?:Test unit written to|{SAVED}) (\S+)")
 # (atheris.instrument_all) took minutes on a loaded box; these few take seconds.
 LIBRARIES = {"bylaw": ["lark"], "yaml": ["yaml"], "ics": ["icalendar", "recurring_ical_events"],
              "mapping": ["yaml"], "check": []}
+
+
+class Hang(BaseException):
+    """Raised by the profiling timer inside a target: a BaseException, so that no `except Exception` in the
+    code under test can swallow it."""
+
+
+def guarded(run, prefix: str, seconds: float = HANG_SECONDS):
+    """`run` with a CPU-time bound per input, saving an input that fails as PREFIX{crash,hang}-SHA1."""
+    def over_time(signum, frame):
+        raise Hang(f"over {seconds:g} s of CPU time on one input")
+
+    signal.signal(signal.SIGPROF, over_time)
+
+    def one_input(data: bytes) -> None:
+        signal.setitimer(signal.ITIMER_PROF, seconds)
+        try:
+            run(data)
+        except BaseException as exc:
+            # libFuzzer saves the input too, but a process that takes long to die after the traceback can
+            # be ended by its own timeout alarm before it does (seen on a loaded box): save it first.
+            kind = "hang" if isinstance(exc, Hang) else "crash"
+            saved = Path(f"{prefix}{kind}-{hashlib.sha1(data).hexdigest()}")
+            saved.write_bytes(data)
+            print(f"{SAVED} {saved}", file=sys.stderr, flush=True)
+            raise
+        finally:
+            signal.setitimer(signal.ITIMER_PROF, 0)
+    return one_input
 
 
 def _child(target: str, libfuzzer_args: list[str]) -> None:
@@ -61,20 +94,8 @@ def _child(target: str, libfuzzer_args: list[str]) -> None:
             except ImportError:  # an optional dependency that is not installed: no reader needs it
                 pass
         from fuzz.targets import TARGETS
-    run = TARGETS[target].run
     prefix = next(a.partition("=")[2] for a in libfuzzer_args if a.startswith("-artifact_prefix="))
-
-    def one_input(data: bytes) -> None:
-        try:
-            run(data)
-        except Exception:
-            # libFuzzer saves the input too, but a process that takes long to die after the traceback can
-            # be ended by its own timeout alarm before it does (seen on a loaded box): save it first.
-            saved = Path(f"{prefix}crash-{hashlib.sha1(data).hexdigest()}")
-            saved.write_bytes(data)
-            print(f"{SAVED} {saved}", file=sys.stderr, flush=True)
-            raise
-
+    one_input = guarded(TARGETS[target].run, prefix)
     atheris.Setup([sys.argv[0], *libfuzzer_args], one_input)
     atheris.Fuzz()
 
@@ -107,7 +128,7 @@ def fuzz_one(target: str, seconds: int | None, runs: int | None, seed: int, buil
     corpus = work / "corpus"
     corpus.mkdir(parents=True, exist_ok=True)
     seeds = _seed_folder(target, work)
-    args = [f"-timeout={HANG_SECONDS}", f"-rss_limit_mb={RSS_LIMIT_MB}", f"-max_len={MAX_LEN}", f"-seed={seed}",
+    args = [f"-timeout={WALL_SECONDS}", f"-rss_limit_mb={RSS_LIMIT_MB}", f"-max_len={MAX_LEN}", f"-seed={seed}",
             f"-artifact_prefix={work}{os.sep}", "-print_final_stats=1", f"-dict={_dictionary(target, work)}"]
     args.append(f"-runs={runs}" if runs is not None else f"-max_total_time={seconds}")
     started = time.monotonic()

@@ -70,6 +70,23 @@ def test_a_bylaw_that_cannot_be_built_must_say_why(monkeypatch):
         targets.fuzz_bylaw(b"bylaw x\n")
 
 
+def test_the_driver_saves_a_crash_and_a_hang(tmp_path, capsys):
+    from fuzz.run import Hang, guarded
+
+    def crash(data):
+        raise ValueError("boom")
+
+    def spin(data):  # never returns: only the CPU-time bound ends it
+        while True:
+            pass
+    with pytest.raises(ValueError):
+        guarded(crash, f"{tmp_path}/")(b"one")
+    with pytest.raises(Hang):
+        guarded(spin, f"{tmp_path}/", seconds=0.2)(b"two")
+    assert sorted(p.name.split("-")[0] for p in tmp_path.iterdir()) == ["crash", "hang"]
+    assert {p.read_bytes() for p in tmp_path.iterdir()} == {b"one", b"two"}
+
+
 # ---- a short pass under atheris ---------------------------------------------------------------------------
 
 RUNS = 300  # the seeds, then mutations: a few seconds a target
