@@ -75,3 +75,22 @@ def _from_package(years: list[int], lang: Lang) -> dict[date, str]:
     public = holidays.country_holidays("SE", years=years, include_sundays=False,
                                        language="sv" if lang == "sv" else "en_US")
     return {day: public[day] for day in public}
+
+
+def de_facto_holidays_of(year: int) -> list[tuple[date, Text]]:
+    """The eves that are no public holiday by the act but on which Sweden does not work (the `holidays`
+    package's category de_facto): midsommarafton, julafton, nyårsafton. A planner avoids them too."""
+    return [
+        (_saturday_between(date(year, 6, 20)) - timedelta(days=1), Text(sv="Midsommarafton", en="Midsummer Eve")),
+        (date(year, 12, 24), Text(sv="Julafton", en="Christmas Eve")),
+        (date(year, 12, 31), Text(sv="Nyårsafton", en="New Year's Eve")),
+    ]
+
+
+def days_off(years: Iterable[int], lang: Lang = "sv") -> Mapping[date, str]:
+    """Day → name of every public holiday and de-facto holiday (julafton, midsommarafton, nyårsafton) in
+    `years`: the days no meeting should be planned on; read-only."""
+    out = dict(public_holidays(years, lang))
+    for year in sorted(set(years)):
+        out.update((day, name(lang)) for day, name in de_facto_holidays_of(year))
+    return MappingProxyType(dict(sorted(out.items())))

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import holidays
@@ -143,7 +143,7 @@ def _month(n: int) -> str:
 
 def test_plan_command_writes_a_new_file_and_checks_it(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    status, out, err = run_split("plan", "laholmsbukten", "--year", "2026", "-o", "plan.yaml")
+    status, out, err = run_split("plan", "laholmsbukten", "--year", "2026", "-o", "plan.yaml", "--lang", "en")
     assert (status, out, err) == (0, "", "")
     written = (tmp_path / "plan.yaml").read_text(encoding="utf-8")
     assert "meetings planned for 2026" in written
@@ -156,10 +156,12 @@ def test_plan_command_writes_a_new_file_and_checks_it(tmp_path, monkeypatch):
 
 def test_plan_command_to_stdout_and_its_findings(tmp_path, monkeypatch):
     monkeypatch.chdir(ROOT)
-    status, out, err = run_split("plan", "vasterbotten-planbygg", "--year", "2026")
+    status, out, err = run_split("plan", "vasterbotten-planbygg", "--year", "2026", "--lang", "en")
     assert status == 0 and out.startswith("# vasterbotten-planbygg: meetings planned for 2026") and err == ""
+    status, out, err = run_split("plan", "vasterbotten-planbygg", "--year", "2026")  # Swedish by default
+    assert status == 0 and out.startswith("# vasterbotten-planbygg: möten planerade för 2026") and err == ""
     status, out, err = run_split("plan", "halsingeradet", "--year", "2026")
-    assert status == 0 and "nothing to plan" in err
+    assert status == 0 and "inget att planera" in err
     # a year after the agreement's term: every planned meeting is out of term, and the command says so
     (tmp_path / "testlaw.bylaw").write_text(TEXT, encoding="utf-8")
     status, out, err = run_split("plan", str(tmp_path / "testlaw.bylaw"), "--year", "2027")
@@ -170,24 +172,51 @@ def test_plan_command_to_stdout_and_its_findings(tmp_path, monkeypatch):
 
 def test_default_year_is_next_year(monkeypatch):
     monkeypatch.chdir(ROOT)
-    status, out, _ = run_split("plan", "laholmsbukten")
+    status, out, _ = run_split("plan", "laholmsbukten", "--lang", "en")
     assert status == 0 and f"planned for {date.today().year + 1}" in out
+
+
+PEOPLE = """bodies: {}
+people:
+  Anna Ek <anna.ek@umea.se>: umea/planbyggansvarig
+  Bo Ström <bo.strom@skelleftea.se>: skelleftea/planbyggansvarig
+  Karin Lind: lycksele/planbyggansvarig
+  samordnare@regionvasterbotten.se: region-vasterbotten/samordnare
+"""
 
 
 def test_the_plan_as_ics_reads_back_the_same_with_its_mapping(tmp_path):
     from datetime import datetime, timezone
 
     from governance.calendar.ics_writer import mapping_for, to_ics
+    from governance.calendar.mapping import parse_mapping
     b = governance.load("vasterbotten-planbygg")
     calendar = plan(b, 2026)
     stamp = datetime(2025, 11, 23, 12, 0, tzinfo=timezone.utc)
-    text = to_ics(calendar, b, stamp)
-    assert text == to_ics(calendar, b, stamp)  # the same plan, the same file
-    (tmp_path / "plan-2026.ics").write_text(text, encoding="utf-8")
-    (tmp_path / "plan-2026-mapping.yaml").write_text(mapping_for(calendar), encoding="utf-8")
-    back = governance.read_calendar(str(tmp_path / "plan-2026.ics"))
-    assert back.meetings == calendar.meetings and back.unmapped == ()
-    assert "@seats.invalid" in text and "ROLE=CHAIR" in text
+    for people in (None, parse_mapping(PEOPLE)):
+        text = to_ics(calendar, b, stamp, people)
+        assert text == to_ics(calendar, b, stamp, people)  # the same plan, the same file
+        (tmp_path / "plan-2026.ics").write_text(text, encoding="utf-8")
+        (tmp_path / "plan-2026-mapping.yaml").write_text(mapping_for(calendar, people), encoding="utf-8")
+        back = governance.read_calendar(str(tmp_path / "plan-2026.ics"))
+        assert back.unmapped == ()
+        # the same meetings; who is invited by address comes first, then the seats written out
+        assert [_unordered(m) for m in back.meetings] == [_unordered(m) for m in calendar.meetings]
+        assert ".invalid" not in text and "DTSTART:20260113T080000Z" in text  # 09:00 in Stockholm, winter
+        assert "DTEND:20260113T100000Z" in text and "DTSTART:20260512T070000Z" in text  # summer
+    # Only people with an address are attendees; the others are seats in the description.
+    assert "ATTENDEE" not in to_ics(calendar, b, stamp)
+    assert 'ATTENDEE;CN="Anna Ek";CUTYPE=INDIVIDUAL;PARTSTAT=NEEDS-ACTION;ROLE=REQ-PARTICIPANT;RSVP=TRUE:mai' \
+        in text.replace("\r\n ", "")
+    assert "Karin Lind" not in text and "lycksele/planbyggansvarig" in text
+    assert "ORGANIZER:mailto:samordnare@regionvasterbotten.se" in text.replace("\r\n ", "")
+    mapping = (tmp_path / "plan-2026-mapping.yaml").read_text(encoding="utf-8")
+    assert "Anna Ek <anna.ek@umea.se>: umea/planbyggansvarig" in mapping and "Karin Lind" not in mapping
+
+
+def _unordered(m):
+    from dataclasses import replace
+    return replace(m, attendees=tuple(sorted(m.attendees)))
 
 
 def test_plan_command_ics(tmp_path, monkeypatch):
@@ -218,3 +247,88 @@ def test_plan_command_ics_writes_both_files_or_neither(tmp_path, monkeypatch):
     status, _, err = run_split("plan", "malmolundregionen", "--year", "2026", "--format", "ics", "-o", "ml-2026.ics")
     assert status == 2 and "cannot write ml-2026-mapping.yaml" in err
     assert not (tmp_path / "ml-2026.ics").exists() and (tmp_path / "ml-2026-mapping.yaml").exists()
+
+
+def _term_years(bylaw_id: str) -> list[int]:
+    """The years a shipped bylaw is in force: from its validity (or signing) to its end, or to the
+    next version's start, or 25 years on when it runs until further notice."""
+    periods = {b.id: (first, last) for b, first, last in __import__("governance.versions", fromlist=["periods"])
+               .periods(load_versions(bylaw_id))}
+    first, last = periods[bylaw_id]
+    start = (first.year + 1) if first else 2021
+    end = last.year if last else start + 25
+    return list(range(start, max(start, end) + 1))
+
+
+def _oracle_days_off(year: int) -> set[date]:
+    """Public holidays from the `holidays` package, and the de-facto ones worked out here by hand."""
+    public = set(holidays.country_holidays("SE", years=year, include_sundays=False))
+    midsummer_eve = next(date(year, 6, d) for d in range(19, 26) if date(year, 6, d).weekday() == 4)
+    return public | {midsummer_eve, date(year, 12, 24), date(year, 12, 31)}
+
+
+TERMS = {bylaw_id: _term_years(bylaw_id) for bylaw_id in shipped_ids()}
+
+
+@pytest.mark.slow
+@settings(max_examples=40, deadline=None)
+@given(data=st.data(), july=st.booleans())
+def test_a_plan_avoids_days_off_and_prepares_before_deciding(data, july):
+    """Any shipped bylaw, any year in its term: no meeting on a holiday, a de-facto holiday, a weekend,
+    Monday or Friday, or (unless allowed) in July; every meeting of a body whose matters another must
+    prepare has a meeting of that body before it, on or before its notice date; and the plan breaks
+    nothing (the term's warnings aside)."""
+    bylaw_id = data.draw(st.sampled_from(sorted(TERMS)))
+    year = data.draw(st.sampled_from(TERMS[bylaw_id]))
+    b = governance.load(bylaw_id)
+    calendar = plan(b, year, july=july)
+    off = _oracle_days_off(year)
+    for m in calendar.meetings:
+        assert m.date.year == year and m.date not in off and m.date.weekday() in (1, 2, 3), m
+        assert july or m.date.month != 7, m
+        assert m.start is not None and m.start.date() == m.date
+    by_body: dict[str, list] = {}
+    for m in calendar.meetings:
+        by_body.setdefault(m.body, []).append(m)
+    from governance.model.types import Requirement
+    for rule in b.rules:
+        if isinstance(rule, Requirement) and rule.matters is None and rule.body in by_body:
+            for m in by_body[rule.body]:
+                assert any(p.date < m.date and p.date <= m.notice_date for p in by_body.get(rule.by, ())), (rule, m)
+    report = check_plan(b, calendar, load_versions(bylaw_id))
+    assert [f for f in report.findings if f.rule != "term"] == []
+
+
+def test_the_preparing_body_meets_before_each_decision():
+    b = governance.load("malmolundregionen")  # kommundirektörsgruppen prepares all of styrelsen's matters
+    calendar = plan(b, 2026)
+    styrelsen = [m for m in calendar.meetings if m.body == "styrelsen"]
+    prepared = [m for m in calendar.meetings if m.body == "kommundirektorsgruppen"]
+    assert len(styrelsen) == 4 and len(prepared) == 4
+    for decide, prepare in zip(styrelsen, prepared):
+        assert decide.notice_date - timedelta(days=14) <= prepare.date <= decide.notice_date
+    # August's meeting moved later in its month: its preparation would otherwise fall in July
+    assert [m.date.month for m in styrelsen] == [2, 5, 8, 11] and all(m.date.month != 7 for m in prepared)
+    with_july = plan(b, 2026, july=True)
+    assert any(m.date.month == 7 for m in with_july.meetings)
+
+
+def test_plan_command_times_july_and_people(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    status, out, err = run_split("plan", "malmolundregionen", "--year", "2026", "--time", "13:30")
+    assert status == 0 and "date: 2026-02-10T13:30" in out
+    status, out, _ = run_split("plan", "malmolundregionen", "--year", "2026", "--july")
+    assert status == 0 and "date: 2026-07-" in out
+    for bad in (["--time", "25:00"], ["--length", "0"], ["--length", "ten"]):
+        status, _, err = run_split("plan", "laholmsbukten", *bad)
+        assert status == 2 and "governance: error:" in err, bad
+    (tmp_path / "people.yaml").write_text("people:\n  Anna Ek <anna.ek@bastad.se>: bastad/kso\n", encoding="utf-8")
+    status, _, err = run_split("plan", "laholmsbukten", "--people", "people.yaml", "--format", "ics", "-o", "x.ics")
+    assert status == 2 and "people.yaml" in err and "bodies" in err and not (tmp_path / "x.ics").exists()
+    (tmp_path / "people.yaml").write_text("bodies: {}\npeople:\n  Anna Ek <anna.ek@bastad.se>: bastad/kso\n",
+                                          encoding="utf-8")
+    status, _, err = run_split("plan", "laholmsbukten", "--year", "2026", "--people", "people.yaml",
+                               "--format", "ics", "-o", "lb.ics")
+    assert (status, err) == (0, "")
+    assert "mailto:anna.ek@bastad.se" in (tmp_path / "lb.ics").read_text(encoding="utf-8").replace("\r\n ", "")
+    assert run_split("check", "laholmsbukten", "lb.ics", "--as-of", "2025-12-31")[0] == 0

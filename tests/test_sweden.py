@@ -24,3 +24,14 @@ def test_years_before_the_act_are_the_packages_and_years_are_a_set():
     assert {d: n for d, n in early.items() if d.year == 1950} == {d: oracle[d] for d in oracle}
     assert early[date(2025, 6, 6)] == "National Day"
     assert public_holidays([2004], "sv")[date(2004, 5, 31)] == "Annandag pingst"
+
+
+@pytest.mark.parametrize("lang, package_lang", [("sv", "sv"), ("en", "en_US")])
+def test_the_de_facto_holidays_agree_with_the_holidays_package(lang, package_lang):
+    from governance.sweden import days_off, de_facto_holidays_of
+    oracle = holidays.country_holidays("SE", years=YEARS, categories=("de_facto",), language=package_lang)
+    ours = {day: name(lang) for year in YEARS for day, name in de_facto_holidays_of(year)}
+    assert ours == {day: oracle[day] for day in oracle}
+    off = days_off([2026], lang)
+    assert {date(2026, 6, 19), date(2026, 12, 24), date(2026, 12, 31), date(2026, 12, 25)} <= set(off)
+    assert off[date(2026, 12, 24)] == ("Julafton" if lang == "sv" else "Christmas Eve")

@@ -11,10 +11,15 @@ How an event becomes a meeting (README "Calendars" shows an example):
 - DTSTART → date and start (converted to Swedish wall-clock time); ATTENDEE (by CN or e-mail through
   `people:`) → attendees, leaving out rooms/resources and those who declined; an attendee with
   ROLE=CHAIR → chair; ORGANIZER → convened_by (or chair, per the mapping's `organizer:`);
-- DESCRIPTION lines of the form below carry matters and the notice date; other lines are ignored:
+- DESCRIPTION lines of the form below carry matters, the notice date, and the seats that were called
+  without an address (as `governance plan` writes them: the chair, further attendees, the convener, each
+  a seat reference as the bylaw has it, not a name looked up in the mapping); other lines are ignored:
 
       ACTION[/OUTCOME]: MATTER-ID [(TYPE)] [TITLE] [[MEMBER, MEMBER …]]
       notice: 2025-01-28
+      chair: halmstad/kso
+      seats: laholm/kso, hylte/kso
+      convened by: sekretariatet
 
   e.g. `decide/consensus: upphandling-it (budget) Gemensam upphandling av IT-stöd [halmstad, laholm]`,
   where ACTION is prepare | propose | decide | inform and OUTCOME consensus | objection | majority.
@@ -38,7 +43,7 @@ from ..span import Span
 from .errors import CalendarError, CalendarIssue, refuse
 from .mapping import Mapping, find_mapping, read_mapping
 from .model import OUTCOMES, Calendar, Matter, Meeting
-from .refs import id_problem, is_slug, slugify
+from .refs import id_problem, is_slug, parse_seat_ref, slugify
 from .yaml_reader import impossible_date
 from .source import MAX_BYTES, read_source
 
@@ -47,6 +52,7 @@ LOCAL = ZoneInfo("Europe/Stockholm")
 _CONTENT_LINE = re.compile(r'[A-Za-z0-9-]+(?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)*:')
 _MATTER_LINE = re.compile(r"\s*(prepare|propose|decide|inform)\s*(?:/\s*([A-Za-z]+)\s*)?:\s*(.*)\Z", re.I)
 _NOTICE_LINE = re.compile(r"\s*notice\s*:\s*(.*)\Z", re.I)
+_SEATS_LINE = re.compile(r"\s*(chair|seats|convened[ _]by)\s*:\s*(.*)\Z", re.I)
 _MATTER_BODY = re.compile(r"(?P<id>\S+)(?:\s+\((?P<type>[^)]*)\))?(?P<title>.*?)(?:\[(?P<members>[^\]]*)\])?\s*\Z")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 MAX_OCCURRENCES = 10_000  # years of weekly meetings fit; an RRULE every minute does not
@@ -305,7 +311,11 @@ class _IcsReader:
                 chair = chair or seat
             elif seat is not None:
                 convened_by = str(seat)
-        matters, notice = self.description(str(event.get("DESCRIPTION", "")), block)
+        matters, notice, seats = self.description(str(event.get("DESCRIPTION", "")), block)
+        chair = chair or (seats["chair"][0] if seats.get("chair") else None)
+        attendees += [seat for seat in seats.get("seats", ()) if seat not in attendees]
+        if convened_by is None and seats.get("convened by"):
+            convened_by = str(seats["convened by"][0])
         return Meeting(mid, body, day, start, chair, convened_by, notice, tuple(attendees), matters,
                        Span(self.name, 0, 0, block.line("UID"), 1))
 
@@ -328,12 +338,25 @@ class _IcsReader:
                       f"person:{(email or name or '').casefold()}")
         return seat
 
-    def description(self, text: str, block: _Block) -> tuple[tuple[Matter, ...], date | None]:
-        """Matter lines and a notice line in an event's DESCRIPTION (the format in this module's doc)."""
+    def description(self, text: str, block: _Block) -> tuple[tuple[Matter, ...], date | None, dict]:
+        """Matter lines, a notice line and seat lines (chair, seats, convened by → their seat references)
+        in an event's DESCRIPTION (the format in this module's doc)."""
         line = block.line("DESCRIPTION")
         matters: list[Matter] = []
         notice = None
+        seats: dict[str, list[SeatRef]] = {}
         for number, raw in enumerate(_LINE_BREAK.split(text), 1):
+            m = _SEATS_LINE.match(raw)
+            if m:
+                key = m.group(1).lower().replace("_", " ")
+                for ref in (r.strip() for r in m.group(2).split(",")):
+                    seat = parse_seat_ref(ref) if ref else None
+                    if seat is None:
+                        self.err(line, f"DESCRIPTION line {number}: '{ref}' after '{key}:' is no seat reference "
+                                       "(MEMBER/ROLE, or ROLE for a seat only one can hold)")
+                    else:
+                        seats.setdefault(key, []).append(seat)
+                continue
             m = _NOTICE_LINE.match(raw)
             if m:
                 try:
@@ -350,7 +373,7 @@ class _IcsReader:
                         self.err(line, f"DESCRIPTION line {number}: matter '{matter.id}' appears twice")
                     else:
                         matters.append(matter)
-        return tuple(matters), notice
+        return tuple(matters), notice, seats
 
     def matter(self, action: str, outcome: str | None, rest: str, line: int, number: int) -> Matter | None:
         """One `ACTION[/OUTCOME]: ID [(TYPE)] [TITLE] [[MEMBERS]]` line, the `number`th of the description."""

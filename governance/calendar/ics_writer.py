@@ -1,31 +1,41 @@
 """Writing a calendar as iCalendar (.ics) with the mapping file that `ics_reader` needs to read it back.
 
-One all-day event per meeting: UID the meeting id, SUMMARY the body's name, CATEGORIES its id, an
-ATTENDEE per seat (ROLE=CHAIR for the chair), ORGANIZER the convener, and the notice date and matters
-as DESCRIPTION lines in the reader's format. A planned calendar names seats, not people: each seat is
-an attendee whose name (CN) is the seat reference and whose address is a placeholder under `.invalid`
-(a domain that never exists), for the secretariat to replace with the people once invitations go out.
-The mapping file maps each body's id and each seat reference to itself.
+One event per meeting: UID the meeting id, SUMMARY the body's name, CATEGORIES its id, DTSTART its time of
+day (Swedish wall-clock time, written in UTC: every calendar program shows it in its user's zone, and no
+VTIMEZONE with a limited range of years is needed) and DTEND `length` later (an all-day event only for a
+meeting without a time). People are invited only when their address is known: `people` (a
+mapping file's `people:`, whose keys may be `Name <e-mail>`) gives each seat its person, and that person is
+an ATTENDEE (CN the name, mailto: the address; ROLE=CHAIR for the chair) and the convener the ORGANIZER.
+A seat with no known address is no attendee — no made-up address pretends to be a person — but is
+written in the event's DESCRIPTION, in lines that people read and `ics_reader` reads back:
+
+    chair: halmstad/kso
+    seats: laholm/kso, hylte/kso
+    convened by: sekretariatet
+    notice: 2026-01-20
+
+followed by matter lines. The mapping file written beside maps each body id to itself and each invited
+person (`Name <e-mail>`) to the seat, so that `check` reads the .ics back as the same meetings.
 """
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import icalendar
 import yaml
 
-from ..model.types import Bylaw
+from ..model.types import Bylaw, SeatRef
+from .mapping import Contact, Mapping
 from .model import Calendar, Meeting
 
 PRODID = "-//governance//plan//SV"
+LOCAL = ZoneInfo("Europe/Stockholm")
+DEFAULT_LENGTH = timedelta(hours=2)
 
 
-def placeholder(name: str) -> str:
-    """A placeholder address for a seat or an office: `halmstad.kso@seats.invalid`."""
-    return "mailto:" + name.replace("/", ".") + "@seats.invalid"
-
-
-def to_ics(calendar: Calendar, bylaw: Bylaw, stamp: datetime) -> str:
+def to_ics(calendar: Calendar, bylaw: Bylaw, stamp: datetime, people: Mapping | None = None,
+           length: timedelta = DEFAULT_LENGTH) -> str:
     """The calendar as .ics text; `stamp` (UTC) is every event's DTSTAMP, when the file was made: given,
     not read from the clock, so that the same plan gives the same file."""
     cal = icalendar.Calendar()
@@ -33,30 +43,63 @@ def to_ics(calendar: Calendar, bylaw: Bylaw, stamp: datetime) -> str:
     cal.add("version", "2.0")
     cal.add("x-wr-calname", f"{bylaw.title} ({bylaw.id})")
     names = {b.id: b.name for b in bylaw.bodies}
+    contacts = contacts_of(people)
     for m in calendar.meetings:
-        event = _event(m, names.get(m.body, m.body))
+        event = _event(m, names.get(m.body, m.body), contacts, length)
         event.add("dtstamp", stamp)
         cal.add_component(event)
     return cal.to_ical().decode("utf-8")
 
 
-def _event(m: Meeting, title: str) -> icalendar.Event:
+def contacts_of(people: Mapping | None) -> dict[str, Contact]:
+    """Seat (as written) → the first person `people` gives it with an e-mail address."""
+    out: dict[str, Contact] = {}
+    for contact in people.contacts() if people is not None else ():
+        if contact.email:
+            out.setdefault(str(contact.seat), contact)
+    return out
+
+
+def _event(m: Meeting, title: str, contacts: dict[str, Contact], length: timedelta) -> icalendar.Event:
     event = icalendar.Event()
     event.add("uid", m.id)
     event.add("summary", title)
     event.add("categories", [m.body])
-    event.add("dtstart", m.start or m.date)
-    if m.start is None:
+    if m.start is not None:
+        start = m.start.replace(tzinfo=LOCAL).astimezone(timezone.utc)
+        event.add("dtstart", start)
+        event.add("dtend", start + length)
+    else:
+        event.add("dtstart", m.date)
         event.add("dtend", m.date + timedelta(days=1))
     seats = list(m.attendees)
-    if m.chair is not None and m.chair not in seats:
+    if m.chair is not None and m.chair not in seats and str(m.chair) in contacts:
         seats.insert(0, m.chair)
+    lines: list[str] = []
+    unknown: list[SeatRef] = []
     for seat in seats:
+        contact = contacts.get(str(seat))
+        if contact is None:
+            unknown.append(seat)
+            continue
         role = "CHAIR" if seat == m.chair else "REQ-PARTICIPANT"
-        event.add("attendee", placeholder(str(seat)), parameters={"CN": str(seat), "ROLE": role})
+        params = {"CUTYPE": "INDIVIDUAL", "ROLE": role, "PARTSTAT": "NEEDS-ACTION", "RSVP": "TRUE"}
+        if contact.name:
+            params["CN"] = contact.name
+        event.add("attendee", f"mailto:{contact.email}", parameters=params)
+    if m.chair is not None and str(m.chair) not in contacts:
+        lines.append(f"chair: {m.chair}")
+    if unknown:
+        lines.append("seats: " + ", ".join(str(s) for s in unknown))
     if m.convened_by is not None:
-        event.add("organizer", placeholder(m.convened_by), parameters={"CN": m.convened_by})
-    lines = [f"notice: {m.notice_date.isoformat()}"] if m.notice_date else []
+        contact = contacts.get(m.convened_by)
+        if contact is not None:
+            params = {"CN": contact.name} if contact.name else {}
+            event.add("organizer", f"mailto:{contact.email}", parameters=params)
+        else:
+            lines.append(f"convened by: {m.convened_by}")
+    if m.notice_date:
+        lines.append(f"notice: {m.notice_date.isoformat()}")
     for x in m.matters:
         head = x.action + (f"/{x.outcome}" if x.outcome else "")
         text = f"{head}: {x.id}" + (f" ({x.type})" if x.type else "") + (f" {x.title}" if x.title else "")
@@ -66,20 +109,25 @@ def _event(m: Meeting, title: str) -> icalendar.Event:
     return event
 
 
-def mapping_for(calendar: Calendar) -> str:
-    """The mapping file (YAML) under which `ics_reader` reads `to_ics`'s output back."""
-    people: dict[str, str] = {}
+def mapping_for(calendar: Calendar, people: Mapping | None = None) -> str:
+    """The mapping file (YAML) under which `ics_reader` reads `to_ics`'s output back: every body id to
+    itself, every invited person to their seat."""
+    contacts = contacts_of(people)
+    used: dict[str, str] = {}
     for m in calendar.meetings:
-        for seat in (*m.attendees, m.chair):
-            if seat is not None:
-                people[str(seat)] = str(seat)
-        if m.convened_by is not None:
-            people.setdefault(m.convened_by, m.convened_by)
-    data = {"bylaw": calendar.bylaw, "bodies": {b: b for b in sorted({m.body for m in calendar.meetings})},
-            "organizer": "convened_by", "people": people}
+        for seat in (m.chair, *m.attendees):
+            if seat is not None and str(seat) in contacts:
+                used[contacts[str(seat)].key] = str(seat)
+        if m.convened_by in contacts:
+            used[contacts[m.convened_by].key] = m.convened_by
+    data: dict = {"bylaw": calendar.bylaw,
+                  "bodies": {b: b for b in sorted({m.body for m in calendar.meetings})},
+                  "organizer": "convened_by"}
+    if used:
+        data["people"] = dict(sorted(used.items(), key=lambda kv: (kv[1], kv[0])))
     if data["bylaw"] is None:
         del data["bylaw"]
     head = ("# How the planned .ics beside this file maps onto the bylaw: each event's category is a body id,\n"
-            "# each attendee's name a seat. Replace the names with people as invitations go out.\n")
+            "# each invited person (Name <e-mail>) a seat. Seats without an address are written in each\n"
+            "# event's description (chair:, seats:), not invented as attendees.\n")
     return head + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=110)
-

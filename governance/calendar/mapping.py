@@ -7,6 +7,7 @@ bodies:                              # CATEGORIES value, or text found in SUMMAR
   Referensgruppen: referensgruppen
 people:                              # attendee/organizer name (CN) or e-mail → seat reference
   Stefan Pålsson: halmstad/kso
+  Anna Ek <anna.ek@hylte.se>: hylte/kso   # both: either matches; `plan` invites her by this address
   kommundirektor@laholm.se: laholm/kommundirektor
   sekretariatet@halmstad.se: sekretariatet
 organizer: convened_by               # what an event's ORGANIZER is: convened_by (default) | chair | ignore
@@ -14,10 +15,13 @@ organizer: convened_by               # what an event's ORGANIZER is: convened_by
 Matching is case-insensitive. An event's body is the one whose key equals one of its CATEGORIES, else
 the one whose key is the longest text found in its SUMMARY (so "Styrgruppen extra" can map apart from
 "Styrgruppen"). `roster:` is accepted for `people:`, so a YAML calendar's roster section can serve.
+A key written `Name <e-mail>` (as mail programs write an address) matches by the name or by the e-mail,
+and is how `governance plan --people FILE` learns whom to invite to a seat's meetings.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from email.utils import parseaddr
 from pathlib import Path
 
 from ..model.types import SeatRef
@@ -49,10 +53,39 @@ class Mapping:
 
     def seat_for(self, name: str | None, email: str | None) -> SeatRef | None:
         wanted = {v.strip().casefold() for v in (name, email) if v}
-        for key, seat in self.people:
-            if key.strip().casefold() in wanted:
-                return seat
+        for contact in self.contacts():
+            if wanted & contact.names():
+                return contact.seat
         return None
+
+    def contacts(self) -> tuple[Contact, ...]:
+        """Every `people:` entry as a person: name and e-mail, whichever the key gives, and the seat."""
+        return tuple(Contact.of(key, seat) for key, seat in self.people)
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """A `people:` key read as a person: `Name <e-mail>`, a bare e-mail, or a bare name."""
+
+    key: str  # as written
+    name: str | None
+    email: str | None
+    seat: SeatRef
+
+    @classmethod
+    def of(cls, key: str, seat: SeatRef) -> Contact:
+        text = key.strip()
+        if "<" in text and text.endswith(">"):
+            name, email = parseaddr(text)
+            if "@" in email:
+                return cls(key, name.strip() or None, email, seat)
+        if "@" in text and " " not in text:
+            return cls(key, None, text, seat)
+        return cls(key, text, None, seat)
+
+    def names(self) -> set[str]:
+        """What an attendee may be matched by, folded: the key itself, the name, the e-mail."""
+        return {v.strip().casefold() for v in (self.key, self.name, self.email) if v}
 
 
 def find_mapping(ics_path: str | Path) -> Path | None:

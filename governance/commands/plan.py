@@ -1,5 +1,5 @@
-"""`governance plan BYLAW [--year Y] [--format yaml|ics] [-o FILE]`: a year's meetings that the bylaw
-allows, as a calendar.
+"""`governance plan BYLAW [--year Y] [--format yaml|ics] [-o FILE] [--people FILE] [--time HH:MM]
+[--length MINUTES] [--july] [--lang sv|en]`: a year's meetings that the bylaw allows, as a calendar.
 
 The calendar goes to stdout or FILE: YAML as `check` reads it, or .ics (to FILE only, with the mapping
 file `<stem>-mapping.yaml` beside it, under which `check` reads it back). The plan is then checked as it
@@ -10,11 +10,19 @@ compliant (warnings allowed), 1 when it breaks the bylaw, 2 on bad usage or a fi
 from __future__ import annotations
 
 import sys
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from ..lang import DEFAULT_LANG, LANGS
 from .common import colour_wanted, fail, load_or_report, read_calendar_or_report, shown, versions_or_warn
+
+HEAD = {"sv": ("{id}: möten planerade för {year} av `governance plan`. Datum, ordförande, sammankallande,\n"
+               "kallelse och deltagare följer avtalet; lägg till ärendena och kör sedan `governance check`."),
+        "en": ("{id}: meetings planned for {year} by `governance plan`. Dates, chairs, conveners,\nnotice and "
+               "attendees follow the bylaw; add the matters, then `governance check` it.")}
+NOTHING = {"sv": "{id}: inget organ har någon mötesregel, så det finns inget att planera",
+           "en": "{id}: no body has a meeting rule, so there is nothing to plan"}
+THE_PLAN = {"sv": "planen", "en": "the plan"}
 
 
 def register(sub) -> None:
@@ -25,11 +33,33 @@ def register(sub) -> None:
                    help="yaml (default), or ics for Outlook and the like (needs -o FILE.ics)")
     p.add_argument("-o", "--output", metavar="FILE", default=None,
                    help="write the calendar to FILE (a new file) instead of stdout")
-    p.add_argument("--july", action="store_true",
+    p.add_argument("--people", metavar="FILE", default=None,
+                   help="a mapping file whose people: give seats their persons ('Name <e-mail>: member/role'); "
+                        "the .ics invites them by address")
+    p.add_argument("--time", metavar="HH:MM", default="09:00", type=_time, help="when meetings start (default 09:00)")
+    p.add_argument("--length", metavar="MINUTES", default=120, type=_minutes,
+                   help="how long a meeting is, in the .ics (default 120)")
+    p.add_argument("--july", "--allow-july", dest="july", action="store_true",
                    help="plan meetings in July too (by default July is left free, as offices close for the summer)")
     p.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG,
-                   help="the language of what the plan's check reports: sv (default) or en")
+                   help="the language of the file's head comment and of the plan's check: sv (default) or en")
     p.set_defaults(run=run)
+
+
+def _time(text: str):
+    import argparse
+    from datetime import time
+    try:
+        return time.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a time of day such as 09:00") from None
+
+
+def _minutes(text: str) -> int:
+    import argparse
+    if not text.isdigit() or not 1 <= int(text) <= 24 * 60:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of minutes between 1 and 1440")
+    return int(text)
 
 
 def run(args) -> int:
@@ -53,14 +83,22 @@ def run(args) -> int:
     bylaw = load_or_report(args.bylaw)
     if bylaw is None:
         return 2
-    calendar = plan(bylaw, year, july=args.july)
+    people = None
+    if args.people is not None:
+        from ..calendar.errors import CalendarError
+        from ..calendar.mapping import read_mapping
+        try:
+            people = read_mapping(args.people)
+        except CalendarError as exc:
+            print(exc, file=sys.stderr)
+            return 2
+    calendar = plan(bylaw, year, july=args.july, at=args.time)
     if args.format == "ics":
         stamp = datetime.now(timezone.utc).replace(microsecond=0)
-        texts = [to_ics(calendar, bylaw, stamp), mapping_for(calendar)]
+        texts = [to_ics(calendar, bylaw, stamp, people, timedelta(minutes=args.length)),
+                 mapping_for(calendar, people)]
     else:
-        texts = [to_yaml(calendar, f"{bylaw.id}: meetings planned for {year} by `governance plan`. Dates, chairs, "
-                                   "conveners,\nnotice and attendees follow the bylaw; add the matters, then "
-                                   "`governance check` it.")]
+        texts = [to_yaml(calendar, HEAD[args.lang].format(id=bylaw.id, year=year))]
     if out is None:
         sys.stdout.write(texts[0])
     written: list[Path] = []
@@ -76,13 +114,12 @@ def run(args) -> int:
                 done.unlink(missing_ok=True)
             return fail(f"cannot write {shown(str(path))}: {exc.strerror or exc}")
     if not calendar.meetings:
-        print(f"{bylaw.id}: no body has a meeting rule, so there is nothing to plan", file=sys.stderr)
+        print(NOTHING[args.lang].format(id=bylaw.id), file=sys.stderr)
         return 0
     if out is not None:  # judged as written, so that findings point at the file's lines
         calendar = read_calendar_or_report(str(out), bylaw.id) or calendar
     report = check_plan(bylaw, calendar, versions_or_warn(args.bylaw, bylaw), lang=args.lang)
     if report.findings:
-        plan_name = "planen" if args.lang == "sv" else "the plan"
-        sys.stderr.write(render_text(report, calendar=shown(str(out)) if out else plan_name,
+        sys.stderr.write(render_text(report, calendar=shown(str(out)) if out else THE_PLAN[args.lang],
                                      colour=colour_wanted(sys.stderr), lang=args.lang))
     return 0 if report.compliant else 1
