@@ -56,6 +56,7 @@ from .calendar.source import MAX_BYTES
 from .document.html import PAGE
 from .document.html import STYLE as DOCUMENT_STYLE
 from .lang import DEFAULT_LANG, LANGS, Lang
+from .report.render_html import PRINT_STYLE
 from .model.types import Bylaw
 from .webserver import HEAD_TIMEOUT, MAX_CONNECTIONS, Server
 
@@ -98,7 +99,10 @@ textarea { width: 100%; box-sizing: border-box; font: 13px/1.4 ui-monospace, mon
 .at, .citation, .assumed { margin-left: 1.5rem; font-size: .92rem; }
 .at, .cited-at { font-family: ui-monospace, monospace; color: #444; }
 .assumed { color: #555; font-style: italic; }
-"""
+.report-head { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0 0 1rem; }
+.report-head dt { font-family: system-ui, sans-serif; font-weight: 600; }
+.report-head dd { margin: 0; }
+""" + PRINT_STYLE
 
 # Progressive enhancement: without script the textarea alone works; with it, a file input (hidden until
 # then) reads the chosen file into the textarea. Its hash lets the page's CSP allow this script alone.
@@ -539,6 +543,7 @@ class Site:
     def _check(self, form: dict[str, str], wants_json: bool, ask: Ask) -> Response:
         """The check (in a worker thread): the JSON report, or the report page with the form again."""
         from .commands.common import nothing_to_check
+        from .report.handover import head_for
         from .report.render_html import render_html
         from .report.render_json import render_json
 
@@ -570,7 +575,8 @@ class Site:
         empty = nothing_to_check(calendar, w["mapping field"], ask.lang)
         if empty:
             body.append(f'<p class="problems">{escape(empty[0].upper() + empty[1:])}.</p>')
-        body.append(render_html(report, calendar=calendar.path, lang=ask.lang))
+        head = head_for(served.bylaw, calendar, judged=as_of, year=year)  # what a printed report is headed with
+        body.append(render_html(report, calendar=calendar.path, head=head, lang=ask.lang))
         body.append(f'<h2 class="again">{w["again"]}</h2>')
         body.append(again)
         return self._page(f"{w['compliant'] if report.compliant else w['not compliant']}: {served.bylaw.id}",

@@ -1,14 +1,21 @@
-"""`governance check BYLAW CALENDAR`: every way a meeting calendar breaks the bylaw, each finding cited.
+"""`governance check BYLAW CALENDAR [--format text|json|pdf] [-o FILE]`: every way a meeting calendar breaks
+the bylaw, each finding cited.
 
-Exit 0 compliant (warnings allowed), 1 findings of severity error, 2 bad usage or unreadable input.
+`--format pdf` writes a report to hand over (to `-o FILE` only), headed with the collaboration, the period,
+the verdict and the date judged. With `-o`, any format goes to FILE, written whole or not at all.
+Exit 0 compliant (warnings allowed), 1 findings of severity error, 2 bad usage or unreadable input (also
+when FILE cannot be written).
 """
 from __future__ import annotations
 
 import sys
 from datetime import date
 
+from pathlib import Path
+
 from ..lang import DEFAULT_LANG, LANGS
-from .common import colour_wanted, load_or_report, nothing_to_check, read_calendar_or_report, versions_or_warn
+from .common import (colour_wanted, fail, load_or_report, nothing_to_check, read_calendar_or_report, shown,
+                     versions_or_warn, write_whole)
 
 
 def register(sub) -> None:
@@ -18,7 +25,10 @@ def register(sub) -> None:
     p.add_argument("--mapping", metavar="FILE", default=None,
                    help="for .ics: the file mapping event categories to bodies and people to seats "
                         "(default: a mapping file beside the calendar)")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--format", choices=("text", "json", "pdf"), default="text",
+                   help="text (default), json, or pdf: a report to hand over (needs -o FILE)")
+    p.add_argument("-o", "--output", metavar="FILE", default=None,
+                   help="write the report to FILE (replaced whole, or left as it was) instead of stdout")
     p.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG,
                    help="the language of the report: sv (default) or en; rule ids and JSON keys stay as they are")
     p.add_argument("--year", type=int, metavar="Y", help="report only on calendar year Y")
@@ -40,6 +50,8 @@ def run(args) -> int:
     from ..report.render_json import render_json
     from ..report.render_text import render_text
 
+    if args.format == "pdf" and args.output is None:
+        return fail("--format pdf writes a file: give -o FILE.pdf")
     bylaw = load_or_report(args.bylaw)
     calendar = bylaw and read_calendar_or_report(args.calendar, bylaw.id, args.mapping)
     if calendar is None:
@@ -49,8 +61,25 @@ def run(args) -> int:
         print(f"{args.calendar}: {'varning' if args.lang == 'sv' else 'warning'}: {empty}", file=sys.stderr)
     report = check_calendar(bylaw, calendar, as_of=args.as_of, year=args.year,
                             versions=versions_or_warn(args.bylaw, bylaw), lang=args.lang)
-    if args.format == "json":
-        sys.stdout.write(render_json(report))
+    if args.format == "pdf":
+        data: str | bytes = _pdf(report, bylaw, calendar, args)
+    elif args.format == "json":
+        data = render_json(report)
     else:
-        sys.stdout.write(render_text(report, calendar=args.calendar, colour=colour_wanted(), lang=args.lang))
+        data = render_text(report, calendar=args.calendar, colour=args.output is None and colour_wanted(),
+                           lang=args.lang)
+    if args.output is None:
+        sys.stdout.write(data)
+    else:
+        try:
+            write_whole(Path(args.output), data)
+        except OSError as exc:
+            return fail(f"cannot write {shown(args.output)}: {exc.strerror or exc}")
     return 0 if report.compliant else 1
+
+
+def _pdf(report, bylaw, calendar, args) -> bytes:
+    from ..report.handover import head_for
+    from ..report.render_pdf import render_pdf
+    head = head_for(bylaw, calendar, judged=args.as_of or date.today(), year=args.year, shown=args.calendar)
+    return render_pdf(report, head, lang=getattr(args, "lang", None) or "en")

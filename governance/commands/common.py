@@ -35,15 +35,15 @@ def shown_bylaw(path: str) -> str:
     return stable_path(path)
 
 
-def write_whole(path: Path, text: str) -> None:
-    """Write `text` to `path` whole or not at all: into a new file in the same folder, renamed over `path`
-    once complete, so that a reader never finds half a document and a failure leaves what was there.
-    Raises OSError (nothing is left behind)."""
+def write_whole(path: Path, text: str | bytes) -> None:
+    """Write `text` (UTF-8; or bytes as they are, a PDF) to `path` whole or not at all: into a new file in
+    the same folder, renamed over `path` once complete, so that a reader never finds half a document and a
+    failure leaves what was there. Raises OSError (nothing is left behind)."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
     # O_EXCL: never write into someone else's file; 0o666: the umask decides, as for any new file.
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
+        with (os.fdopen(fd, "wb") if isinstance(text, bytes) else os.fdopen(fd, "w", encoding="utf-8")) as f:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())

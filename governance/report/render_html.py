@@ -7,15 +7,41 @@ from html import escape
 
 from ..lang import Lang
 from .finding import Finding, Report
+from .handover import Head, head_rows
 from .render_text import WORDS, cited_at, groups, verdict
 
+# The report printed (or saved as PDF from the browser) to hand over: the page's forms, navigation and
+# everything after the report are left out, the head is framed, a finding is never split over two pages.
+PRINT_STYLE = """
+@media print {
+  @page { size: A4; margin: 18mm 20mm; }
+  body { font: 10pt/1.35 Helvetica, Arial, sans-serif; color: #000; background: #fff; max-width: none; margin: 0; }
+  nav, form, button, .no-print, .judged, .report ~ * { display: none !important; }
+  a { color: inherit; text-decoration: none; }
+  .report-head { display: grid; grid-template-columns: max-content 1fr; gap: 1mm 6mm; border: 1px solid #000;
+                 padding: 3mm 4mm; margin: 0 0 5mm; }
+  .report-head dt { font-weight: bold; }
+  .report-head dd { margin: 0; }
+  .verdict { font-weight: bold; border: 1px solid #000; padding: 2mm 3mm; background: none; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+  .finding { break-inside: avoid; page-break-inside: avoid; margin-bottom: 2mm; }
+  .quote { font-style: italic; }
+}
+"""
 
-def render_html(report: Report, *, calendar: str | None = None, lang: Lang = "en") -> str:
+def render_html(report: Report, *, calendar: str | None = None, head: Head | None = None,
+                lang: Lang = "en") -> str:
     """A `<section class="report">`: the verdict, then a heading per body and year with its findings; the
-    report's own words in `lang`, as the text report has them."""
+    report's own words in `lang`, as the text report has them. Before it, when given, the head a printed
+    report needs (collaboration, calendar, period, verdict, date judged)."""
     judged = "compliant" if report.compliant else "not-compliant"
-    out = ['<section class="report">',
-           f'<p class="verdict {judged}">{escape(verdict(report, calendar, lang))}</p>']
+    out = []
+    if head is not None:  # before the section, which holds the findings and the verdict alone
+        out.append(f'<dl class="report-head" lang="{lang}">')
+        out += [f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>" for label, value in head_rows(report, head, lang)]
+        out.append("</dl>")
+    out += ['<section class="report">',
+            f'<p class="verdict {judged}">{escape(verdict(report, calendar, lang))}</p>']
     for heading, group in groups(report, lang):
         out.append(f"<h2>{escape(heading)}</h2>")
         out.append('<ul class="findings">')
