@@ -17,6 +17,7 @@ from xml.sax.saxutils import escape
 from ..lang import Lang
 from .finding import Finding, Report
 from .handover import WORDS, Head, head_rows
+from .render_text import WORDS as TEXT_WORDS
 from .render_text import cited_at, groups
 
 # Characters the standard fonts' WinAnsi encoding lacks, as a reader would write them plainly.
@@ -56,10 +57,10 @@ def render_pdf(report: Report, head: Head, *, lang: Lang = "en", invariant: bool
     story += [table, Spacer(1, 4 * mm)]
     if not report.findings:
         story.append(Paragraph(_text(w["none"]), styles["finding"]))
-    for heading, group in groups(report):
+    for heading, group in groups(report, lang):
         story.append(Paragraph(_text(heading), styles["h2"]))
         for f in group:
-            story += _finding(f, w, styles)
+            story += _finding(f, w, TEXT_WORDS[lang], styles)
     out = io.BytesIO()
     title = f"{w['title']}: {head.collaboration}"
     doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm,
@@ -77,10 +78,11 @@ def render_pdf(report: Report, head: Head, *, lang: Lang = "en", invariant: bool
     return out.getvalue()
 
 
-def _finding(f: Finding, w: dict, styles: dict) -> list:
+def _finding(f: Finding, w: dict, said: dict, styles: dict) -> list:
     from reportlab.platypus import KeepTogether, Paragraph
 
-    parts = [Paragraph(f"<b>{_text(f.severity)}</b> [{_text(f.rule)}] {_text(f.message)}", styles["finding"])]
+    # the severity in the report's language, as the text report writes it; the rule id as it is
+    parts = [Paragraph(f"<b>{_text(said[f.severity])}</b> [{_text(f.rule)}] {_text(f.message)}", styles["finding"])]
     if f.location:
         parts.append(Paragraph(f"{_text(w['at'])} {_text(f.location)}", styles["detail"]))
     c = f.citation
