@@ -77,14 +77,16 @@ def plan(bylaw: t.Bylaw, year: int, *, july: bool = False, at: time = DEFAULT_ST
 
 def preparations(bylaw: t.Bylaw) -> dict[str, tuple[str, ...]]:
     """Body id → the bodies that must prepare or propose all its matters (`rule all matters to B prepared|
-    proposed by A`), in bylaw order; only bodies the bylaw has (a rule naming a member is not a meeting).
+    proposed by A`), in bylaw order; only bodies the bylaw has (a rule naming a member is not a meeting), and
+    no office.
     A rule for matters of some types only is left out: which meeting will decide such a matter is not
     known a year ahead, and the preparing body has its own meetings to take it up."""
     bodies = {b.id for b in bylaw.bodies}
+    offices = {b.id for b in bylaw.bodies if b.office}  # an office prepares at its desks, not in meetings
     out: dict[str, list[str]] = {}
     for rule in bylaw.rules:
         if (isinstance(rule, t.Requirement) and rule.matters is None and rule.body in bodies and rule.by in bodies
-                and rule.by != rule.body):
+                and rule.by not in offices and rule.by != rule.body):
             out.setdefault(rule.body, [])
             if rule.by not in out[rule.body]:
                 out[rule.body].append(rule.by)
