@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 PIP_QUIET := -q --disable-pip-version-check --no-input
 UV     := uv==0.13.9
 
-.PHONY: demo browser test test-fast test-latest lock bench bench-counts fuzz clean
+.PHONY: lint demo browser test test-fast test-latest lock bench bench-counts fuzz clean
 
 # Installs exactly what requirements.lock names (hash-checked), then governance itself without its
 # dependencies. pip's output goes to .venv/install.log and is shown only when the install fails.
@@ -61,8 +61,13 @@ browser:
 		|| (apt-get update -qq && apt-get install -y -qq chromium chromium-driver) >/dev/null 2>&1 \
 		|| echo "make browser: could not install chromium and chromium-driver; the browser test will skip"
 
-test: $(STAMP) browser
+test: $(STAMP) browser lint
 	$(BIN)/python -m pytest -q
+
+# ruff and mypy, configured in pyproject.toml ([tool.ruff], [tool.mypy]).
+lint: $(STAMP)
+	$(BIN)/python -m ruff check governance tests bench
+	$(BIN)/python -m mypy
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m 'not slow and not browser'

@@ -177,7 +177,9 @@ def _ours(header: list[str], body, origin: str) -> list[Figure]:
     out = []
     for line, row in body:
         where = f"{origin}:{line}"
-        cell = (lambda name: row[col[name]].strip() if name in col and col[name] < len(row) else "")
+
+        def cell(name: str, row=row) -> str:
+            return row[col[name]].strip() if name in col and col[name] < len(row) else ""
         code = cell("kommunkod")
         if not re.fullmatch(r"\d{4}", code):
             raise PopulationError(f"{where}: kommunkod '{code}' is not a 4-digit SCB code (keep the leading zero)")

@@ -115,7 +115,7 @@ def test_a_yaml_alias_bomb_is_refused_within_a_second(tmp_path):
 
 def test_an_alias_bomb_inside_the_meetings_is_refused_too():
     text = _alias_bomb().replace("a0:", "meetings_a0:", 1)
-    elapsed, exc = _timed(lambda: parse_calendar("x:\n" + "".join("  " + l + "\n" for l in text.splitlines())))
+    elapsed, exc = _timed(lambda: parse_calendar("x:\n" + "".join("  " + line + "\n" for line in text.splitlines())))
     assert elapsed < HANG and any("alias" in i.message for i in exc.issues)
 
 

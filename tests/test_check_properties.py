@@ -3,7 +3,6 @@ meetings in the file never changes the report; a calendar built to meet every mi
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 

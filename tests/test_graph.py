@@ -42,7 +42,7 @@ def test_every_edge_is_typed_and_cited(bylaw_id):
     g = bylaw.graph
     assert isinstance(g, nx.MultiDiGraph)
     assert {d["type"] for _, d in g.nodes(data=True)} <= {"member", "body", "office", "seat", "matter"}
-    for u, v, d in g.edges(data=True):
+    for _, _, d in g.edges(data=True):
         assert d["type"] in EDGE_TYPES
         assert d["citation"].file == bylaw.path and d["citation"].line == d["rule"].span.line > 0
     for b in bylaw.bodies:

@@ -3,7 +3,7 @@ and every check reads. Seat references stay as written (`SeatRef`); the checks r
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+import datetime as dt
 
 from ..model.types import SeatRef
 from ..span import NO_SPAN, Span
@@ -28,11 +28,11 @@ class Matter:
 class Meeting:
     id: str
     body: str
-    date: date
-    start: datetime | None = None  # when the calendar gave a time of day
+    date: dt.date  # (dt.: a field named `date` hides the type inside the class)
+    start: dt.datetime | None = None  # when the calendar gave a time of day
     chair: SeatRef | None = None
     convened_by: str | None = None
-    notice_date: date | None = None
+    notice_date: dt.date | None = None
     attendees: tuple[SeatRef, ...] = ()
     matters: tuple[Matter, ...] = ()
     span: Span = field(default=NO_SPAN, compare=False)

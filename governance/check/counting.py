@@ -34,11 +34,15 @@ class Count:
 
     @property
     def low(self) -> int | None:
-        return self.rule.low - ABOUT_TOLERANCE if self.rule.kind == "about" else self.rule.minimum
+        if self.rule.kind == "about" and self.rule.low is not None:
+            return self.rule.low - ABOUT_TOLERANCE
+        return self.rule.minimum
 
     @property
     def high(self) -> int | None:
-        return self.rule.high + ABOUT_TOLERANCE if self.rule.kind == "about" else self.rule.maximum
+        if self.rule.kind == "about" and self.rule.high is not None:
+            return self.rule.high + ABOUT_TOLERANCE
+        return self.rule.maximum
 
     @property
     def period(self) -> tuple[date, date]:
@@ -74,7 +78,7 @@ def _required(rule: MeetingRule) -> Text:
         return Text(sv=f"högst {high}", en=f"at most {high}")
     if rule.kind == "between":
         return Text(sv=f"{low}–{high}", en=f"{low}–{high}")
-    if rule.kind == "about":
+    if rule.kind == "about" and low is not None:
         accepted = f"{low - ABOUT_TOLERANCE}–{low + ABOUT_TOLERANCE}"
         return Text(sv=f"ungefär {low} ({accepted} godtas)", en=f"about {low} ({accepted} accepted)")
     return Text(sv=f"exakt {low}", en=f"exactly {low}")

@@ -84,28 +84,43 @@ class BodyView:
 
 
 def _resolve(body: Body, members: Mapping[str, Member], serving: frozenset[str], ref: SeatRef) -> Seated:
-    member, role, seats = ref.member, ref.role, body.seats
-    if member is None:
-        fixed = [i for i, s in enumerate(seats) if s.role == role and s.member is None and s.pool is None]
-        if fixed:
-            return Seated(ref, fixed[-1])
-        if role in serving:
-            return Seated(ref, office=True, member=role)
-        holding = [i for i, s in enumerate(seats) if s.role == role]
-        if len(holding) == 1:
-            return Seated(ref, holding[0], seats[holding[0]].member)
-        return Seated(ref, problem="ambiguous" if holding else "unknown-seat")
-    if member not in members:
-        return Seated(ref, member=member, problem="unknown-member")
-    kind = members[member].kind
-    own = [i for i, s in enumerate(seats) if s.role == role and s.member == member]
-    fixed = [i for i, s in enumerate(seats) if s.role == role and s.member is None and s.pool is None]
-    pooled = [i for i, s in enumerate(seats) if s.role == role and s.member is None and s.pool in ("member", kind)]
-    # The member's own seat, else a fixed seat of the role (the last so declared), else a pool seat.
-    found = own[-1:] or fixed[-1:] or pooled[:1]
+    if ref.member is None:
+        return _resolve_role(body, serving, ref)
+    if ref.member not in members:
+        return Seated(ref, member=ref.member, problem="unknown-member")
+    return _resolve_member(body, members[ref.member], ref)
+
+
+def _lines(body: Body, role: str, member: str | None = None, pools: tuple[str, ...] = ()) -> list[int]:
+    """The seat lines of `role`: the member's own (`member`), or, without one, the fixed lines (no
+    `pools`) or the pool lines open to one of `pools`."""
+    if member is not None:
+        return [i for i, s in enumerate(body.seats) if s.role == role and s.member == member]
+    return [i for i, s in enumerate(body.seats)
+            if s.role == role and s.member is None and (s.pool in pools if pools else s.pool is None)]
+
+
+def _resolve_role(body: Body, serving: frozenset[str], ref: SeatRef) -> Seated:
+    """ROLE alone: a fixed seat, the office serving the body, or the one seat line of that role."""
+    fixed = _lines(body, ref.role)
+    if fixed:
+        return Seated(ref, fixed[-1])
+    if ref.role in serving:
+        return Seated(ref, office=True, member=ref.role)
+    holding = [i for i, s in enumerate(body.seats) if s.role == ref.role]
+    if len(holding) == 1:
+        return Seated(ref, holding[0], body.seats[holding[0]].member)
+    return Seated(ref, problem="ambiguous" if holding else "unknown-seat")
+
+
+def _resolve_member(body: Body, member: Member, ref: SeatRef) -> Seated:
+    """MEMBER/ROLE: the member's own seat, else a fixed seat of the role (the last so declared), else a
+    pool seat open to the member's kind."""
+    found = (_lines(body, ref.role, member.id)[-1:] or _lines(body, ref.role)[-1:]
+             or _lines(body, ref.role, pools=("member", member.kind))[:1])
     if found:
-        return Seated(ref, found[0], member)
-    return Seated(ref, member=member, problem="unknown-seat")
+        return Seated(ref, found[0], member.id)
+    return Seated(ref, member=member.id, problem="unknown-seat")
 
 
 def _serving_offices(bylaw: Bylaw) -> dict[str, frozenset[str]]:

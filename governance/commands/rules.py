@@ -26,12 +26,12 @@ def run(args) -> int:
         for rule in RULES:
             print(f"{rule.id:<{width}}  {rule.severity:<7}  {rule.summary(args.lang)}")
         return 0
-    rule = BY_ID.get(args.rule)
-    if rule is None:
+    wanted = BY_ID.get(args.rule)
+    if wanted is None:
         from ..nearest import nearest
         close = nearest(args.rule, tuple(BY_ID))
         hint = f" (did you mean '{close}'?)" if close else ""
         print(f"governance: error: no rule '{args.rule}'{hint}; `governance rules` lists them", file=sys.stderr)
         return 2
-    print(document(rule, args.lang), end="")
+    print(document(wanted, args.lang), end="")
     return 0

@@ -95,8 +95,8 @@ class _Compiler:
         g, bylaw = self.g, self.bylaw
         for m in bylaw.members:
             g.add_node(member_key(m.id), type="member", id=m.id, name=m.name, kind=m.kind, code=m.code)
-        for m in bylaw.matters:
-            g.add_node(matter_key(m.id), type="matter", id=m.id, name=m.title)
+        for matter in bylaw.matters:
+            g.add_node(matter_key(matter.id), type="matter", id=matter.id, name=matter.title)
         for b in bylaw.bodies:
             g.add_node(body_key(b.id), type="office" if b.office else "body", id=b.id, name=b.name,
                        office=b.office)

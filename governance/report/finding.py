@@ -51,7 +51,7 @@ class Finding(NamedTuple):
 
 def in_order(findings: Iterable[Finding]) -> list[Finding]:
     """Findings in report order (`Finding.sort_key`)."""
-    return sorted(findings, key=Finding.sort_key.fget)
+    return sorted(findings, key=lambda f: f.sort_key)
 
 
 @dataclass(frozen=True, slots=True)

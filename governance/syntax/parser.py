@@ -92,7 +92,7 @@ class _Build(Transformer):
         try:
             return date.fromisoformat(str(tok))
         except ValueError:
-            raise _BadValue("invalid-date", f"'{tok}' is not a date that exists", self.span(tok))
+            raise _BadValue("invalid-date", f"'{tok}' is not a date that exists", self.span(tok)) from None
 
     def INT(self, tok: Token):
         return int(tok)

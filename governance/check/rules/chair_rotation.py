@@ -15,7 +15,7 @@ def check(view: CalendarView) -> Iterator[Finding]:
             continue
         meeting, want = wrong.meeting, wrong.want
         should, because = who(want), why(want, wrong.year)
-        yield view.finding(RULE, view.cite(want.clause), meeting=meeting,
+        yield view.finding(RULE, view.cite(want.clause or view.bylaw), meeting=meeting,
                            sv=f"'{wrong.given}' var ordförande vid '{meeting.id}', men ordförande är "
                               f"{should.sv} ({because.sv})",
                            en=f"'{wrong.given}' chaired '{meeting.id}', but the chair is {should.en} "

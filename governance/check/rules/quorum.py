@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from ...model.types import Body, Bylaw, EqualInfluence, Quorum
 from ...report.finding import Finding
@@ -55,13 +55,13 @@ class Requirement:
             return Text(sv="alla", en="all")
         return Text(sv=f"minst {rule.numerator}", en=f"at least {rule.numerator}")
 
-    def present(self, attendance: list[Seated]) -> int:
+    def present(self, attendance: Sequence[Seated]) -> int:
         """How many count as present: distinct members, or voting seats (each at most its line's maximum)."""
         seats = self.body.seats
-        voting = [a for a in attendance if a.seat is not None and not seats[a.seat].adjunct]
+        voting = [(a.seat, a.member) for a in attendance if a.seat is not None and not seats[a.seat].adjunct]
         if self.per_member:
-            return len({a.member for a in voting if a.member})
-        per_seat = Counter(a.seat for a in voting)
+            return len({member for _, member in voting if member})
+        per_seat = Counter(seat for seat, _ in voting)
         return sum(min(n, seats[seat].max) for seat, n in per_seat.items())
 
 

@@ -22,6 +22,7 @@ def check(view: CalendarView) -> Iterator[Finding]:
         party = parties[0]
         names = party.names()
         among: dict[tuple, bool] = {}  # the same lists recur: each is looked through once
+        present: bool | None
         for meeting in body.meetings:
             if not meeting.attendees:
                 continue  # attendance unknown

@@ -16,14 +16,14 @@ def check(view: CalendarView) -> Iterator[Finding]:
             chair, because = who(want), why(want, year)
             seen = (Text(sv="var närvarande", en="attended") if meeting.attendees
                     else Text(sv="är inte antecknad som frånvarande", en="is not recorded as absent"))
-            yield view.finding(RULE, view.cite(vice.clause), meeting=meeting,
+            yield view.finding(RULE, view.cite(vice.clause or view.bylaw), meeting=meeting,
                                sv=f"'{given}' var ordförande vid '{meeting.id}' som vice ordförande, men "
                                   f"ordföranden ({chair.sv}: {because.sv}) {seen.sv}",
                                en=f"'{given}' chaired '{meeting.id}' as vice chair, but the chair ({chair.en}: "
                                   f"{because.en}) {seen.en}")
         elif wrong.kind == "vice-skipped":
             chair, stand_in, because = who(want), who(vice), why(vice, year)
-            yield view.finding(RULE, view.cite(vice.clause), meeting=meeting,
+            yield view.finding(RULE, view.cite(vice.clause or view.bylaw), meeting=meeting,
                                sv=f"'{given}' var ordförande vid '{meeting.id}'; när ordföranden ({chair.sv}) "
                                   f"var frånvarande skulle vice ordföranden ({stand_in.sv}: {because.sv}) ha varit det",
                                en=f"'{given}' chaired '{meeting.id}'; with the chair ({chair.en}) absent, the vice "
