@@ -116,8 +116,8 @@ def check(view: CalendarView) -> Iterator[Finding]:
                                        en=f"quorum of '{body.id}' not judged in {year}: its seats are counted "
                                           f"by population and {why}")
                 continue
-            need = view.bylaw_memo(("quorum", body.id, year),
-                                   lambda: requirement(counted, counted.body(body.id)))
+            seated = counted.body(body.id) or body.body  # the same body, its seats counted for the year
+            need = view.bylaw_memo(("quorum", body.id, year), lambda: requirement(counted, seated))
             if need is not None:
                 yield from _short(view, body, need, year)
 
