@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Iterator
 
 from .diagnostics import Diagnostic, error, warning
 from .graph.queries import flow_cycles, unreachable_bodies
-from .loader import Analysis, analyse, read_text
+from .loader import Analysis, analyse, read_text, shipped_dir
 from .diagnostics import BylawError
 from .model import types as t
 from .model.from_ast import slugify, suggest
@@ -56,14 +56,34 @@ def _cited_nodes(bylaw: t.Bylaw) -> Iterator[t.Node]:
             yield node
 
 
+def source_problem(name: str) -> str | None:
+    """Why a `source` name cannot be a file in the sources/ folder, or None: the document quoted is read
+    from there only, so a bylaw from elsewhere (CI, a web form) cannot make lint read and quote any file."""
+    if "\x00" in name:
+        return "a source name cannot hold a NUL character"
+    parts = name.replace("\\", "/").split("/")
+    if name.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", name) or ".." in parts:
+        return f"source '{name[:80]}' is outside the sources/ folder; name a file in it (e.g. \"agreement.txt\")"
+    if any(len(part.encode("utf-8")) > 255 for part in parts):
+        return "the source name is longer than a file name can be (255 bytes)"
+    return None
+
+
 def find_source(bylaw: t.Bylaw, ctx: Context, name: str | None = None) -> Path | None:
-    """The source document's path: the file `name` (default: the bylaw's first source)."""
+    """The source document's path: the file `name` (default: the bylaw's first source), in --sources
+    folders, the sources/ folder beside the bylaw, or the shipped one. A name that resolves outside its
+    folder (a symbolic link out of it) is not taken."""
     name = name or bylaw.source
-    if not name:
+    if not name or source_problem(name):
         return None
-    for folder in (*ctx.source_dirs, ctx.path.parent / "sources", ctx.path.parent):
-        if (folder / name).is_file():
-            return folder / name
+    for folder in (*ctx.source_dirs, ctx.path.parent / "sources", shipped_dir("bylaws") / "sources"):
+        try:
+            root = folder.resolve()
+            candidate = (folder / name).resolve()
+            if candidate.is_relative_to(root) and candidate.is_file():
+                return candidate
+        except (OSError, RuntimeError, ValueError):  # too long, a link loop …: not a document to read
+            continue
     return None
 
 
@@ -87,6 +107,12 @@ def check_quotes(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
     items = {(h.value[1] if len(h.value) > 1 else None): h for h in bylaw.header if h.key == "source"}
     texts: dict[str | None, tuple[Path, str] | None] = {}
     for name, item in items.items():
+        problem = source_problem(item.value[0])
+        if problem:
+            yield error("source-outside", problem, item.span,
+                        "put the document in sources/ beside the bylaw and name it by its file name")
+            texts[name] = None
+            continue
         path = find_source(bylaw, ctx, item.value[0])
         if path is None:
             yield warning("source-missing", f"source document '{item.value[0]}' not found; quotes are not "

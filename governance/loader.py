@@ -9,7 +9,7 @@ from .model.types import Bylaw, Import
 from .paths import shipped_dir
 from .span import SourceFile, Span
 
-MAX_BYTES = 4 * 1024 * 1024  # a statute is a few kB; refuse anything that cannot be one
+MAX_BYTES = 256 * 1024  # a bylaw is a few kB (the largest shipped: 8 kB); refuse what cannot be one
 
 
 def shipped_ids(kind: str = "bylaws") -> list[str]:

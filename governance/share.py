@@ -28,6 +28,7 @@ from .population import (Figure, PopulationError, PopulationTable, download_hint
                          shipped_table)
 
 ORE = Decimal("0.01")
+MAX_SEK = Decimal(10) ** 15  # a thousand times Sweden's GDP
 
 
 class ShareError(ValueError):
@@ -96,13 +97,21 @@ def largest_remainder(total: int, weights: Sequence[tuple[object, int]]) -> dict
     return out
 
 
-def to_ore(amount: Decimal | int | str) -> int:
+def money(amount: Decimal | int | str, what: str = "amount") -> Decimal:
+    """An amount in SEK as Decimal, or ShareError: not a number, not finite, or beyond MAX_SEK."""
     try:
         value = Decimal(str(amount))
     except InvalidOperation:
         raise ShareError(f"'{amount}' is not an amount") from None
     if not value.is_finite():
         raise ShareError(f"'{amount}' is not an amount")
+    if abs(value) > MAX_SEK:  # Decimal would fail to round it to öre; no public budget is near it
+        raise ShareError(f"the {what} {str(amount)[:20]} is larger than any budget (at most {MAX_SEK:,} SEK)")
+    return value
+
+
+def to_ore(amount: Decimal | int | str) -> int:
+    value = money(amount)
     if value < 0:
         raise ShareError("the amount to share must not be negative")
     if value != value.quantize(ORE):
@@ -244,7 +253,7 @@ def share(bylaw: t.Bylaw, amount: Decimal | int | str | None = None, participant
         total = Decimal(total_ore) / 100
         per = None
     else:
-        per = Decimal(str(fee)) if fee is not None else frule.amount
+        per = money(fee, "fee") if fee is not None else money(frule.amount, "fee")
         if per < 0:
             raise ShareError("the fee must not be negative")
         if fee is not None and frule is not None and frule.amount is not None and per != frule.amount:

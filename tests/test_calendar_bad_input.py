@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -178,5 +179,13 @@ def test_an_endless_rrule_every_minute_is_refused_within_seconds():
     text = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART:20250101T000000\r\n"
             "RRULE:FREQ=MINUTELY\r\nCATEGORIES:styrgruppen\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
     elapsed, exc = _timed(lambda: parse_ics(text, "c.ics"))
+    assert elapsed < HANG
+    assert [(i.line, "recurs every minute" in i.message) for i in exc.issues] == [(7, True)]
+
+
+def test_a_daily_rrule_over_decades_stops_at_the_occurrence_limit():
+    text = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART:20250101T000000\r\n"
+            "RRULE:FREQ=DAILY\r\nCATEGORIES:styrgruppen\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    elapsed, exc = _timed(lambda: parse_ics(text, "c.ics", window=(date(2025, 1, 1), date(2070, 12, 31))))
     assert elapsed < HANG
     assert [(i.line, "more than 10,000 meetings" in i.message) for i in exc.issues] == [(7, True)]

@@ -167,7 +167,7 @@ def test_plan_command_to_stdout_and_its_findings(tmp_path, monkeypatch):
     status, out, err = run_split("plan", str(tmp_path / "testlaw.bylaw"), "--year", "2027")
     assert status == 1 and "fel[term]" in err and "efter att avtalet har upphört (2026-12-31)" in err
     status, _, err = run_split("plan", "laholmsbukten", "--year", "12")
-    assert status == 2 and "--year 12" in err
+    assert status == 2 and "--year" in err and "year 12 is outside" in err
 
 
 def test_default_year_is_next_year(monkeypatch):
@@ -232,21 +232,24 @@ def test_plan_command_ics(tmp_path, monkeypatch):
     assert status == 2 and "give -o FILE.ics" in err
 
 
-def test_plan_command_ics_writes_both_files_or_neither(tmp_path, monkeypatch):
-    # The mapping file appears between plan's look and its write (another process, say): the .ics just
-    # written is removed again, so no calendar is left that `check` cannot read; the newcomer is kept.
+@pytest.mark.parametrize("racer", ["ml-2026-mapping.yaml", "ml-2026.ics"])
+def test_plan_command_ics_writes_both_files_or_neither(tmp_path, monkeypatch, racer):
+    # A file appears between plan's look and its write (another process, say): whatever this run already
+    # named is removed again, so no calendar is left without its mapping; the newcomer is kept.
+    from governance.commands import common
     monkeypatch.chdir(tmp_path)
-    real_open = Path.open
+    real_commit = common._Staged.commit
 
-    def racing_open(self, mode="r", *args, **kwargs):
-        if self.name == "ml-2026-mapping.yaml" and mode == "x":
-            real_open(self, "w").close()  # someone else's file, now in the way
-        return real_open(self, mode, *args, **kwargs)
+    def racing_commit(self, replace):
+        if self.path.name == racer:
+            self.path.write_text("someone else's\n", encoding="utf-8")
+        return real_commit(self, replace)
 
-    monkeypatch.setattr(Path, "open", racing_open)
+    monkeypatch.setattr(common._Staged, "commit", racing_commit)
     status, _, err = run_split("plan", "malmolundregionen", "--year", "2026", "--format", "ics", "-o", "ml-2026.ics")
-    assert status == 2 and "cannot write ml-2026-mapping.yaml" in err
-    assert not (tmp_path / "ml-2026.ics").exists() and (tmp_path / "ml-2026-mapping.yaml").exists()
+    assert status == 2 and f"{racer} exists" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == [racer]
+    assert (tmp_path / racer).read_text(encoding="utf-8") == "someone else's\n"
 
 
 def _term_years(bylaw_id: str) -> list[int]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..limits import DEFAULT, Limits
 from .errors import CalendarError, CalendarIssue
 from .model import ACTIONS, OUTCOMES, Calendar, Matter, Meeting
 from .yaml_reader import parse_calendar, read_calendar
@@ -18,12 +19,13 @@ YAML_SUFFIXES = (".yaml", ".yml")
 ICS_SUFFIXES = (".ics", ".ical", ".ifb", ".icalendar")
 
 
-def read(path: str | Path, mapping: str | Path | None = None) -> Calendar:
-    """Read a calendar file: YAML by default, iCalendar for .ics (with an optional mapping file)."""
+def read(path: str | Path, mapping: str | Path | None = None, limits: Limits = DEFAULT) -> Calendar:
+    """Read a calendar file: YAML by default, iCalendar for .ics (with an optional mapping file).
+    `limits` bounds the work one file may cause (size, meetings, years expanded, seconds: governance.limits)."""
     suffix = Path(path).suffix.lower()
     if suffix in ICS_SUFFIXES:
         from .ics_reader import read_ics
-        return read_ics(path, mapping)
+        return read_ics(path, mapping, limits=limits)
     if mapping is not None:
         raise CalendarError([CalendarIssue(str(mapping), 1, 0, "a mapping file is only used with .ics calendars")])
-    return read_calendar(path)
+    return read_calendar(path, limits=limits)

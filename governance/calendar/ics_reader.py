@@ -29,7 +29,10 @@ points every problem at the line of the event's property, or of its UID.
 """
 from __future__ import annotations
 
+import itertools
 import re
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -38,6 +41,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import recurring_ical_events
 
+from ..limits import DEFAULT, EXCEEDED, FIRST_YEAR, LAST_YEAR, Limits, year_problem
 from ..model.types import SeatRef
 from ..span import Span
 from .errors import CalendarError, CalendarIssue, refuse
@@ -45,7 +49,7 @@ from .mapping import Mapping, find_mapping, read_mapping
 from .model import OUTCOMES, Calendar, Matter, Meeting
 from .refs import id_problem, is_slug, parse_seat_ref, slugify
 from .yaml_reader import impossible_date
-from .source import MAX_BYTES, read_source
+from .source import read_source
 
 LOCAL = ZoneInfo("Europe/Stockholm")
 
@@ -55,7 +59,13 @@ _NOTICE_LINE = re.compile(r"\s*notice\s*:\s*(.*)\Z", re.I)
 _SEATS_LINE = re.compile(r"\s*(chair|seats|convened[ _]by)\s*:\s*(.*)\Z", re.I)
 _MATTER_BODY = re.compile(r"(?P<id>\S+)(?:\s+\((?P<type>[^)]*)\))?(?P<title>.*?)(?:\[(?P<members>[^\]]*)\])?\s*\Z")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-MAX_OCCURRENCES = 10_000  # years of weekly meetings fit; an RRULE every minute does not
+_LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|\Z)")
+MAX_OCCURRENCES = DEFAULT.max_occurrences  # years of weekly meetings fit; an RRULE every minute does not
+# RFC 5545 allows each of these once in an event; a second one is a broken file, not a choice to make.
+_ONCE = ("UID", "DTSTART", "DTEND", "DURATION", "RECURRENCE-ID", "RRULE", "STATUS", "SUMMARY", "DESCRIPTION",
+         "ORGANIZER")
+_TOO_OFTEN = {"SECONDLY": "every second", "MINUTELY": "every minute", "HOURLY": "every hour"}
+MAX_DURATION = timedelta(days=366)  # an event longer than a year is no meeting; it would overlap every window
 
 
 @dataclass
@@ -64,6 +74,7 @@ class _Block:
 
     begin: int
     lines: dict[str, int] = field(default_factory=dict)
+    repeated: dict[str, int] = field(default_factory=dict)  # the line of a property's second occurrence
 
     def line(self, prop: str | None) -> int:
         return self.lines.get((prop or "").upper(), self.lines.get("UID", self.begin))
@@ -71,37 +82,47 @@ class _Block:
 
 def read_ics(path: str | Path, mapping: str | Path | Mapping | None = None,
              window: tuple[date, date] | None = None, strict: bool = False,
-             max_bytes: int = MAX_BYTES) -> Calendar:
+             max_bytes: int | None = None, limits: Limits = DEFAULT) -> Calendar:
     """Read an .ics file. `mapping` is a mapping file (or a read Mapping); when None, a mapping file beside
     the .ics is used if there is one (mapping.find_mapping), else CATEGORIES name bodies directly.
-    `window` = (first day, last day) to expand recurring events over. Raises CalendarError."""
+    `window` = (first day, last day) to expand recurring events over; `limits` bounds the work (see
+    governance.limits; `max_bytes`, if given, overrides its size limit). Raises CalendarError."""
     name = str(path)
     if mapping is None:
         mapping = find_mapping(path)
     if mapping is not None and not isinstance(mapping, Mapping):
         mapping = read_mapping(mapping)
-    return parse_ics(read_source(path, max_bytes), name, mapping, window, strict)
+    text = read_source(path, limits.max_bytes if max_bytes is None else max_bytes)
+    return parse_ics(text, name, mapping, window, strict, limits)
 
 
 def parse_ics(text: str, name: str = "<calendar.ics>", mapping: Mapping | None = None,
-              window: tuple[date, date] | None = None, strict: bool = False) -> Calendar:
-    return _IcsReader(text, name, mapping, strict).calendar(window)
+              window: tuple[date, date] | None = None, strict: bool = False,
+              limits: Limits = DEFAULT) -> Calendar:
+    return _IcsReader(text, name, mapping, strict, limits).calendar(window)
 
 
-def _unfold(text: str) -> list[tuple[int, str]]:
-    """Logical content lines with the 1-based line each starts on (RFC 5545 §3.1 folding undone)."""
-    out: list[tuple[int, str]] = []
-    for number, raw in enumerate(_LINE_BREAK.split(text), 1):
-        if raw[:1] in (" ", "\t") and out:
-            out[-1] = (out[-1][0], out[-1][1] + raw[1:])
+def _unfold(text: str) -> Iterator[tuple[int, str]]:
+    """Logical content lines with the 1-based line each starts on (RFC 5545 §3.1 folding undone), one at a
+    time: a calendar of a million lines is not held twice over as a list."""
+    number, pending, parts = 0, 0, []
+    for number, match in enumerate(_LINE.finditer(text), 1):
+        raw = match.group(1)
+        if raw[:1] in (" ", "\t") and parts:
+            parts.append(raw[1:])
         elif raw.strip():
-            out.append((number, raw))
-    return out
+            if parts:
+                yield pending, "".join(parts)
+            pending, parts = number, [raw]
+    if parts:
+        yield pending, "".join(parts)
 
 
 class _IcsReader:
-    def __init__(self, text: str, name: str, mapping: Mapping | None, strict: bool):
+    def __init__(self, text: str, name: str, mapping: Mapping | None, strict: bool, limits: Limits = DEFAULT):
         self.text, self.name, self.mapping, self.strict = text, name, mapping, strict
+        self.limits = limits
+        self.deadline = limits.deadline()
         self.issues: list[CalendarIssue] = []
         self.warnings: list[CalendarIssue] = []
         self.warned: set[str] = set()
@@ -121,13 +142,18 @@ class _IcsReader:
     # ---- structure, from the text ----------------------------------------------------------------
     def blocks(self) -> list[_Block]:
         lines = _unfold(self.text)
-        if not lines or lines[0][1].strip().upper() != "BEGIN:VCALENDAR":
+        head = next(lines, None)
+        if head is None or head[1].strip().upper() != "BEGIN:VCALENDAR":
             raise refuse(self.name, "not an iCalendar file: it must begin with BEGIN:VCALENDAR",
-                         lines[0][0] if lines else 1)
+                         head[0] if head else 1)
+        lines = itertools.chain([head], lines)
+        ended_at = 0  # the line of the END:VCALENDAR that closed the calendar
+        last = 0
         stack: list[tuple[str, int]] = []
         blocks: list[_Block] = []
         current: _Block | None = None
         for number, line in lines:
+            last = number
             if not _CONTENT_LINE.match(line):
                 self.err(number, f"not an iCalendar content line (NAME:VALUE): '{line[:60]}'")
                 continue
@@ -138,6 +164,9 @@ class _IcsReader:
                 if stack[-1][0] == "VEVENT":
                     current = _Block(number)
                     blocks.append(current)
+                    if len(blocks) > self.limits.max_occurrences:  # counted before icalendar builds them
+                        raise refuse(self.name, f"{EXCEEDED} the calendar holds more than "
+                                                f"{self.limits.max_occurrences:,} events", number)
             elif prop == "END":
                 kind = value.strip().upper()
                 if not stack or stack[-1][0] != kind:
@@ -151,10 +180,14 @@ class _IcsReader:
                 stack.pop()
                 if kind == "VEVENT":
                     current = None
-                if not stack and kind == "VCALENDAR" and number != lines[-1][0]:
-                    self.err(lines[-1][0], "text after END:VCALENDAR; one calendar per file")
+                if not stack and kind == "VCALENDAR" and not ended_at:
+                    ended_at = number
             elif current is not None and len(stack) and stack[-1][0] == "VEVENT":
+                if prop in current.lines:
+                    current.repeated.setdefault(prop, number)
                 current.lines.setdefault(prop, number)
+        if ended_at and last != ended_at:
+            self.err(last, "text after END:VCALENDAR; one calendar per file")
         if stack:
             kind, number = stack[-1]
             self.err(number, f"BEGIN:{kind} is never closed (END:{kind} missing)")
@@ -179,7 +212,7 @@ class _IcsReader:
         years: set[int] = set()
         for event, block in zip(events, blocks):
             self.check_event(event, block, masters, recurring, first_block, years)
-        overrides = {(str(e.get("UID")), _when(e.decoded("RECURRENCE-ID"))): self.where[id(e)]
+        overrides = {(_uid(e), _when(e.decoded("RECURRENCE-ID"))): self.where[id(e)]
                      for e in events if "RECURRENCE-ID" in e and not self.issues}
         if self.issues:
             raise CalendarError(self.issues)
@@ -188,9 +221,11 @@ class _IcsReader:
         meetings: list[Meeting] = []
         if events:
             first, last = window or (date(min(years), 1, 1), date(max(years), 12, 31))
+            # No meeting lies outside these years (limits.year_problem); a window beyond them holds none.
+            first, last = max(first, date(FIRST_YEAR, 1, 1)), min(last, date(LAST_YEAR, 12, 31))
             seen: dict[str, int] = {}
-            for occurrence in self.expand(cal, events, first, last):
-                uid = str(occurrence.get("UID"))
+            for occurrence in self.expand(cal, events, recurring, first, last):
+                uid = _uid(occurrence)
                 block = masters.get(uid) or first_block[uid]
                 if "RECURRENCE-ID" in occurrence:  # a changed occurrence has lines of its own
                     block = overrides.get((uid, _when(occurrence.decoded("RECURRENCE-ID"))), block)
@@ -209,11 +244,18 @@ class _IcsReader:
 
     def check_event(self, event, block: _Block, masters: dict[str, _Block], recurring: set[str],
                     first_block: dict[str, _Block], years: set[int]) -> None:
-        """What icalendar flagged, and what a meeting needs: a UID, a DTSTART, one master per UID."""
+        """What icalendar flagged, and what a meeting needs: a UID, a DTSTART, one master per UID, dates in
+        the years a meeting can have, and a recurrence that is bounded (no more than one a day)."""
         errors = list(getattr(event, "errors", ()))
         for prop, message in errors:
             self.err(block.line(prop), _explain(event, prop, message))
-        uid = str(event.get("UID", "")).strip()
+        uid = _uid(event)
+        twice = [p for p in _ONCE if p in block.repeated]
+        for prop in twice:
+            self.err(block.repeated[prop], f"event {uid or '(no UID)'} has a second {prop} (the first is on "
+                                           f"line {block.lines[prop]}); an event has one {prop}")
+        if twice:
+            return
         if not uid:
             self.err(block.begin, "this event has no UID; every meeting needs one to be told apart")
             return
@@ -221,6 +263,9 @@ class _IcsReader:
             self.err(block.begin, f"event {uid} has no DTSTART")
             return
         if any(prop == "DTSTART" for prop, _ in errors):
+            return
+        broken = {str(prop).upper() for prop, _ in errors}
+        if not self.dates_ok(event, block, uid, broken):
             return
         years.add(event.decoded("DTSTART").year)
         first_block.setdefault(uid, block)
@@ -234,43 +279,112 @@ class _IcsReader:
         masters[uid] = block
         if "RRULE" in event or "RDATE" in event:
             recurring.add(uid)
+            if "RRULE" not in broken:
+                self.check_rule(event, block, uid)
 
-    def expand(self, cal, events, first: date, last: date) -> list:
-        end = last + timedelta(days=1)
-        try:
-            found = []
-            # `after` yields occurrences lazily in order of start, so an endless RRULE costs only what
-            # is taken from it (`between` would build the whole window first).
-            for occurrence in recurring_ical_events.of(cal).after((first.year, first.month, first.day)):
-                day = _when(occurrence.decoded("DTSTART"))[0]
-                if day >= end:
+    def dates_ok(self, event, block: _Block, uid: str, broken: set[str]) -> bool:
+        """Every date of the event in the years a meeting can have, and a length under MAX_DURATION:
+        refused here, with the line, rather than overflowing date arithmetic or every window later."""
+        ok = True
+        for prop in ("DTSTART", "DTEND", "RECURRENCE-ID", "RDATE", "EXDATE"):
+            if prop in broken:
+                continue
+            for value in _dates(event, prop):
+                problem = year_problem(value.year)
+                if problem:
+                    self.err(block.line(prop), f"event {uid}: {prop} {value:%Y-%m-%d}: {problem}")
+                    ok = False
                     break
-                if day < first:  # began before the window and runs into it
-                    continue
-                found.append(occurrence)
-                if len(found) > MAX_OCCURRENCES:
-                    uid = str(occurrence.get("UID"))
-                    block = next((self.where[id(e)] for e in events if str(e.get("UID")) == uid), None)
-                    raise refuse(self.name, f"the recurring events expand to more than {MAX_OCCURRENCES:,} "
-                                            "meetings in the window; give a shorter window",
-                                 block.line("RRULE") if block else 1)
-            return found
-        except CalendarError:
-            raise
-        except Exception:  # find which event broke the expansion, one at a time, to point at its line
-            pass
+        if not ok:
+            return False
+        start = event.decoded("DTSTART")
+        try:
+            if "DURATION" in event and "DURATION" not in broken:
+                length = event.decoded("DURATION")
+                prop = "DURATION"
+            elif "DTEND" in event and "DTEND" not in broken:
+                length = _as_datetime(event.decoded("DTEND")) - _as_datetime(start)
+                prop = "DTEND"
+            else:
+                return True
+        except (TypeError, ValueError):
+            return True  # icalendar has already said what is wrong with the value
+        if isinstance(length, timedelta) and abs(length) > MAX_DURATION:
+            self.err(block.line(prop), f"event {uid} lasts {abs(length).days:,} days; a meeting lasts at most "
+                                       f"{MAX_DURATION.days} days")
+            return False
+        return True
+
+    def check_rule(self, event, block: _Block, uid: str) -> None:
+        """An RRULE that recurs more than once a day, or never advances, is refused before it is expanded."""
+        rule = event.get("RRULE")
+        if rule is None:
+            return
+        line = block.line("RRULE")
+        freq = str((rule.get("FREQ") or [""])[0]).upper()
+        if freq in _TOO_OFTEN:
+            self.err(line, f"event {uid} recurs {_TOO_OFTEN[freq]} (FREQ={freq}); a meeting recurs at most "
+                           "daily")
+        interval = (rule.get("INTERVAL") or [1])[0]
+        if not isinstance(interval, int) or interval < 1:
+            self.err(line, f"event {uid}: INTERVAL={interval} never advances; it must be 1 or more")
+        for part in ("BYHOUR", "BYMINUTE", "BYSECOND"):
+            if len(rule.get(part) or ()) > 1:
+                self.err(line, f"event {uid} recurs more than once a day ({part} lists several); a meeting "
+                               "recurs at most daily")
+
+    def expand(self, cal, events, recurring: set[str], first: date, last: date) -> list:
+        """The occurrences that start from `first` to `last`. An event that does not recur is taken as it is;
+        each recurring one (its master with its changed occurrences) is expanded a year at a time, the count
+        and the time budget checked after each year, so no window is built that the limits do not allow."""
+        found = []
+        series: dict[str, list] = {}
+        limit = self.limits.max_occurrences
         for event in events:
+            uid = _uid(event)
+            if uid in recurring:
+                series.setdefault(uid, []).append(event)
+            elif first <= _when(event.decoded("DTSTART"))[0] <= last:
+                found.append(event)
+                if len(found) > limit:
+                    self.too_many(event)
+        if not series:
+            return found
+        if last.year - first.year + 1 > self.limits.max_years:
+            block = self.where[id(next(iter(series.values()))[0])]
+            raise refuse(self.name, f"{EXCEEDED} the recurring events would be expanded over {first.year}–"
+                                    f"{last.year}; the limit is {self.limits.max_years} years: read a shorter "
+                                    "window", block.line("RRULE"))
+        timezones = list(cal.walk("VTIMEZONE"))
+        for uid, parts in series.items():
             single = icalendar.Calendar()
-            single.add_component(event)
-            try:
-                next(iter(recurring_ical_events.of(single).after((first.year, first.month, first.day))), None)
-            except Exception as exc:
-                block = self.where[id(event)]
-                prop = "RRULE" if "RRULE" in event else "DTSTART"
-                self.err(block.line(prop), f"event {event.get('UID')} cannot be expanded: {exc}")
-        if not self.issues:
-            self.err(1, "the recurring events cannot be expanded")
-        raise CalendarError(self.issues)
+            for component in (*timezones, *parts):
+                single.add_component(component)
+            query = recurring_ical_events.of(single)
+            since = max(first, min(_when(e.decoded("DTSTART"))[0] for e in parts))
+            for year in range(since.year, last.year + 1):
+                low, high = max(first, date(year, 1, 1)), min(last, date(year, 12, 31)) + timedelta(days=1)
+                try:
+                    occurrences = query.between(low, high)
+                except Exception as exc:  # the library's own complaint, pointed at the event's rule
+                    block = self.where[id(parts[0])]
+                    prop = "RRULE" if "RRULE" in parts[0] else "DTSTART"
+                    raise refuse(self.name, f"event {uid} cannot be expanded: {exc}", block.line(prop)) from None
+                for occurrence in occurrences:
+                    if low <= _when(occurrence.decoded("DTSTART"))[0] < high:  # not one begun before
+                        found.append(occurrence)
+                if len(found) > limit:
+                    self.too_many(parts[0])
+                if self.deadline is not None and time.monotonic() > self.deadline:
+                    raise refuse(self.name, f"{EXCEEDED} expanding the recurring events took over "
+                                            f"{self.limits.seconds:g} s", self.where[id(parts[0])].line("RRULE"))
+        return found
+
+    def too_many(self, event) -> None:
+        block = self.where[id(event)]
+        raise refuse(self.name, f"{EXCEEDED} the calendar holds more than {self.limits.max_occurrences:,} "
+                                "meetings in the window (recurrences counted); read a shorter window",
+                     block.line("RRULE"))
 
     def meeting(self, event, uid: str, block: _Block, recurring: bool) -> Meeting | None:
         if str(event.get("STATUS", "")).upper() == "CANCELLED":
@@ -413,6 +527,30 @@ def _explain(event, prop: str | None, message: str) -> str:
         if problem:
             return f"{prop} {value}: the date does not exist ({problem})"
     return f"{prop or 'event'}: {message}"
+
+
+def _uid(event) -> str:
+    return str(event.get("UID", "")).strip()
+
+
+def _as_datetime(value) -> datetime:
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None) if value.tzinfo is None else value.astimezone(LOCAL).replace(tzinfo=None)
+    return datetime(value.year, value.month, value.day)
+
+
+def _dates(event, prop: str) -> list:
+    """The dates and date-times a property of the event holds (RDATE and EXDATE may hold lists)."""
+    out = []
+    for value in _list(event.get(prop)):
+        dts = getattr(value, "dts", None)
+        for item in (dts if dts is not None else [value]):
+            dt = getattr(item, "dt", None)
+            if isinstance(dt, tuple):  # an RDATE period: (start, end or duration)
+                dt = dt[0]
+            if isinstance(dt, (date, datetime)):
+                out.append(dt)
+    return out
 
 
 def _list(value) -> list:

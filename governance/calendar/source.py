@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..limits import DEFAULT
 from .errors import refuse
 
-MAX_BYTES = 10 * 1024 * 1024  # a year of meetings is a few kB; anything near this is a mistake or an attack
+MAX_BYTES = DEFAULT.max_bytes  # a year of meetings is a few kB; anything near this is a mistake or an attack
 
 
 def _mb(size: int) -> str:

@@ -12,12 +12,13 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from ..limits import DEFAULT, EXCEEDED, Limits, year_problem
 from ..model.types import SeatRef
 from ..span import Span
 from .errors import CalendarError, CalendarIssue
 from .model import ACTIONS, OUTCOMES, Calendar, Matter, Meeting
 from .refs import id_problem, is_slug, parse_seat_ref, seat_ref_problem
-from .source import MAX_BYTES, read_source
+from .source import read_source
 from .yaml_compose import Map, Node, Scalar, Seq, compose
 
 LOCAL = ZoneInfo("Europe/Stockholm")  # times with an offset are read as Swedish wall-clock time
@@ -34,22 +35,23 @@ _MONTHS = ("", "January", "February", "March", "April", "May", "June", "July", "
            "October", "November", "December")
 
 
-def read_calendar(path: str | Path, max_bytes: int = MAX_BYTES) -> Calendar:
-    """Read a YAML calendar file. Raises `CalendarError` with every problem found (never anything else)."""
+def read_calendar(path: str | Path, max_bytes: int | None = None, limits: Limits = DEFAULT) -> Calendar:
+    """Read a YAML calendar file. Raises `CalendarError` with every problem found (never anything else).
+    `limits` bounds the work (governance.limits); `max_bytes`, if given, overrides its size limit."""
     name = str(path)
-    return parse_calendar(read_source(path, max_bytes), name)
+    return parse_calendar(read_source(path, limits.max_bytes if max_bytes is None else max_bytes), name, limits)
 
 
-def parse_calendar(text: str, name: str = "<calendar>") -> Calendar:
+def parse_calendar(text: str, name: str = "<calendar>", limits: Limits = DEFAULT) -> Calendar:
     """Read calendar YAML given as text; `name` is the file name used in messages and spans."""
-    return SchemaReader(name).calendar(compose(text, name))
+    return SchemaReader(name, limits).calendar(compose(text, name))
 
 
 class SchemaReader:
     """Walks composed YAML nodes against a schema, collecting every problem with its line."""
 
-    def __init__(self, name: str):
-        self.name = name
+    def __init__(self, name: str, limits: Limits = DEFAULT):
+        self.name, self.limits = name, limits
         self.issues: list[CalendarIssue] = []
 
     # ---- reporting -------------------------------------------------------------------------------
@@ -169,6 +171,9 @@ class SchemaReader:
             return None
         value = value.strip()
         day_part = _ISO_DAY.match(value)
+        if day_part and year_problem(int(day_part.group(1))):  # refused before date arithmetic overflows
+            self.err(node, f"{what} {day_part.group(0)}: {year_problem(int(day_part.group(1)))}")
+            return None
         try:
             if len(value) == 10:
                 return date.fromisoformat(value), None
@@ -199,7 +204,12 @@ class SchemaReader:
         meetings: list[Meeting] = []
         if "meetings" in f:
             seen: dict[str, int] = {}
-            for item in self.items(f["meetings"][1], "'meetings'"):
+            items = self.items(f["meetings"][1], "'meetings'")
+            if len(items) > self.limits.max_occurrences:
+                self.err(items[self.limits.max_occurrences], f"{EXCEEDED} the calendar lists {len(items):,} "
+                         f"meetings; the limit is {self.limits.max_occurrences:,}")
+                raise CalendarError(self.issues)
+            for item in items:
                 meeting = self.meeting(item, seen)
                 if meeting is not None:
                     meetings.append(meeting)

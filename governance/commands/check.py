@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import sys
 from datetime import date
-
 from pathlib import Path
 
 from ..lang import DEFAULT_LANG, LANGS
-from .common import (colour_wanted, fail, load_or_report, nothing_to_check, read_calendar_or_report, shown,
-                     versions_or_warn, write_whole)
+from .common import (colour_wanted, day_arg, fail, load_or_report, nothing_to_check, read_calendar_or_report,
+                     shown, versions_or_warn, write_whole, year_arg)
 
 
 def register(sub) -> None:
@@ -31,18 +30,10 @@ def register(sub) -> None:
                    help="write the report to FILE (replaced whole, or left as it was) instead of stdout")
     p.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG,
                    help="the language of the report: sv (default) or en; rule ids and JSON keys stay as they are")
-    p.add_argument("--year", type=int, metavar="Y", help="report only on calendar year Y")
-    p.add_argument("--as-of", type=_day, metavar="DATE", default=None,
+    p.add_argument("--year", type=year_arg, metavar="Y", help="report only on calendar year Y")
+    p.add_argument("--as-of", type=day_arg, metavar="DATE", default=None,
                    help="judge partial years as of this date (default: today), YYYY-MM-DD")
     p.set_defaults(run=run)
-
-
-def _day(text: str) -> date:
-    import argparse
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from None
 
 
 def run(args) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import secrets
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..diagnostics import BylawError, render_text
@@ -35,22 +36,159 @@ def shown_bylaw(path: str) -> str:
     return stable_path(path)
 
 
-def write_whole(path: Path, text: str | bytes) -> None:
-    """Write `text` (UTF-8; or bytes as they are, a PDF) to `path` whole or not at all: into a new file in
-    the same folder, renamed over `path` once complete, so that a reader never finds half a document and a
-    failure leaves what was there. Raises OSError (nothing is left behind)."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
-    # O_EXCL: never write into someone else's file; 0o666: the umask decides, as for any new file.
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+class _Staged:
+    """A file's complete new content, on disk but not yet under its name. Where the system has O_TMPFILE
+    (Linux) the file has no name at all until committed, so a process killed before that leaves nothing;
+    elsewhere it is a hidden temporary file beside the target, removed on any failure this process sees."""
+
+    def __init__(self, path: Path, data: bytes):
+        self.path = Path(path)
+        self.temporary: Path | None = None
+        folder = str(self.path.parent)
+        try:
+            self.fd = os.open(folder, os.O_TMPFILE | os.O_WRONLY, 0o666)  # the umask decides, as for any file
+        except (AttributeError, OSError):  # no O_TMPFILE here, or not on this file system
+            self.temporary = self._hidden_name()
+            # O_EXCL: never write into someone else's file.
+            self.fd = os.open(self.temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        try:
+            try:  # a file replaced keeps its permissions
+                os.fchmod(self.fd, os.stat(self.path).st_mode & 0o7777)
+            except OSError:
+                pass
+            view = memoryview(data)
+            while view:
+                view = view[os.write(self.fd, view):]
+            os.fsync(self.fd)
+        except BaseException:
+            self.discard()
+            raise
+
+    def _hidden_name(self) -> Path:
+        return self.path.with_name(f".{self.path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+
+    def commit(self, replace: bool) -> None:
+        """Give the content its name: over an existing file (`replace`), or only if none exists
+        (FileExistsError otherwise, even in a race). Atomic either way: a reader sees the old or the new."""
+        if self.temporary is None:
+            target = self.path if not replace else self._hidden_name()
+            _link_fd(self.fd, target)
+            if not replace:
+                return
+            self.temporary = target
+        if replace:
+            os.replace(self.temporary, self.path)
+        else:
+            os.link(self.temporary, self.path)
+            self.temporary.unlink()
+        self.temporary = None
+
+    def discard(self) -> None:
+        if self.temporary is not None:
+            self.temporary.unlink(missing_ok=True)
+            self.temporary = None
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1
+
+
+def _link_fd(fd: int, target: Path) -> None:
+    """Name an O_TMPFILE file: linkat(2) of /proc/self/fd/N following the link (os.link follows it only
+    when given a dir_fd; plain link(2) would try to link the /proc entry itself)."""
+    folder = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY)
     try:
-        with (os.fdopen(fd, "wb") if isinstance(text, bytes) else os.fdopen(fd, "w", encoding="utf-8")) as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
+        os.link(f"/proc/self/fd/{fd}", target.name, dst_dir_fd=folder, follow_symlinks=True)
+    finally:
+        os.close(folder)
+
+
+@contextmanager
+def _naming(path: Path):
+    """An OSError names the file the user asked for, not a temporary one (or none, as ENOSPC from write)."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.filename is None or str(exc.filename).startswith("/proc/") or ".tmp" in str(exc.filename):
+            raise type(exc)(exc.errno, exc.strerror or str(exc), str(path)) from None
         raise
+
+
+def _sync_folder(folder: Path) -> None:
+    """The new name itself survives a power cut only once the folder is synced (best effort)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_whole(path: Path, text: str | bytes) -> None:
+    """Write `text` (UTF-8; or bytes as they are, a PDF) to `path` whole or not at all, replacing what was there: the new content is written
+    and synced first, then renamed over `path`, so a reader never finds half a document and a failure (a
+    full disk, a kill) leaves the old file. Raises OSError (nothing is left behind)."""
+    write_new([(Path(path), text)], replace=True)
+
+
+def write_new(files: list[tuple[Path, str | bytes]], replace: bool = False) -> None:
+    """Write several files all or none: every content is written and synced before any gets its name.
+    With `replace=False` an existing file is never overwritten (FileExistsError). If one cannot be named,
+    those named by this call are removed again. Raises OSError."""
+    staged: list[_Staged] = []
+    named: list[Path] = []
+    try:
+        for path, text in files:
+            with _naming(path):
+                data = text if isinstance(text, bytes) else text.encode("utf-8")
+                staged.append(_Staged(Path(path), data))
+        for item in staged:
+            with _naming(item.path):
+                item.commit(replace)
+            named.append(item.path)
+    except BaseException:
+        if not replace:  # only files this call created; a replaced file cannot be given back
+            for path in named:
+                path.unlink(missing_ok=True)
+        raise
+    finally:
+        for item in staged:
+            item.discard()
+    for folder in {p.parent for p in named}:
+        _sync_folder(folder)
+
+
+def year_arg(text: str) -> int:
+    """argparse type of a --year: a whole year a meeting can be in (limits.FIRST_YEAR–LAST_YEAR); year 0 or
+    -5 would otherwise be judged, with nothing in it, and said to be compliant."""
+    import argparse
+    from ..limits import year_problem
+    try:
+        year = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text[:20]}' is not a year such as 2025") from None
+    problem = year_problem(year)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return year
+
+
+def day_arg(text: str):
+    """argparse type of a date option (YYYY-MM-DD) in the years a meeting can be in."""
+    import argparse
+    from datetime import date
+    from ..limits import year_problem
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text[:20]}' is not a date (YYYY-MM-DD)") from None
+    problem = year_problem(day.year)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return day
 
 
 def fail(message: str) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import sys
 
 from ..diagnostics import BylawError, render_text
+from .common import write_whole
 
 
 def register(sub) -> None:
@@ -37,7 +38,17 @@ def run(args) -> int:
                 print(f"{name}: would be reformatted")
                 status = max(status, 1)
         elif args.write:
-            resolve_path(name).write_text(text, encoding="utf-8")
+            path = resolve_path(name)
+            try:
+                if read_text(path) == text:  # already canonical: the file is not touched
+                    continue
+            except BylawError:
+                pass
+            try:
+                write_whole(path, text)  # whole or not at all: a full disk or a kill leaves the old file
+            except OSError as exc:
+                print(f"{name}: error: not written: {exc.strerror or exc}", file=sys.stderr)
+                status = 2
         else:
             sys.stdout.write(text)
     return status

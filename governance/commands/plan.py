@@ -14,7 +14,8 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from ..lang import DEFAULT_LANG, LANGS
-from .common import colour_wanted, fail, load_or_report, read_calendar_or_report, shown, versions_or_warn
+from .common import (colour_wanted, fail, load_or_report, read_calendar_or_report, shown, versions_or_warn,
+                     write_new, year_arg)
 
 HEAD = {"sv": ("{id}: möten planerade för {year} av `governance plan`. Datum, ordförande, sammankallande,\n"
                "kallelse och deltagare följer avtalet; lägg till ärendena och kör sedan `governance check`."),
@@ -28,7 +29,7 @@ THE_PLAN = {"sv": "planen", "en": "the plan"}
 def register(sub) -> None:
     p = sub.add_parser("plan", help="plan a year's meetings that the bylaw allows (a calendar to start from)")
     p.add_argument("bylaw", metavar="BYLAW", help="a bylaw file or a shipped bylaw id")
-    p.add_argument("--year", type=int, metavar="Y", default=None, help="the year to plan (default: next year)")
+    p.add_argument("--year", type=year_arg, metavar="Y", default=None, help="the year to plan (default: next year)")
     p.add_argument("--format", choices=("yaml", "ics"), default="yaml",
                    help="yaml (default), or ics for Outlook and the like (needs -o FILE.ics)")
     p.add_argument("-o", "--output", metavar="FILE", default=None,
@@ -69,14 +70,12 @@ def run(args) -> int:
     from ..report.render_text import render_text
 
     year = args.year if args.year is not None else date.today().year + 1
-    if not 1900 <= year <= 2500:
-        return fail(f"--year {year}: give a year between 1900 and 2500")
     out = Path(args.output) if args.output else None
     if args.format == "ics" and out is None:
         return fail("--format ics writes a file and its mapping file beside it: give -o FILE.ics")
     files = [out] if out is not None else []
     if args.format == "ics":
-        files.append(out.with_name(f"{out.stem}-mapping.yaml"))
+        files.insert(0, out.with_name(f"{out.stem}-mapping.yaml"))
     for path in files:
         if path.exists():
             return fail(f"{shown(str(path))} exists; plan writes new files only (remove it or name another)")
@@ -95,24 +94,20 @@ def run(args) -> int:
     calendar = plan(bylaw, year, july=args.july, at=args.time)
     if args.format == "ics":
         stamp = datetime.now(timezone.utc).replace(microsecond=0)
-        texts = [to_ics(calendar, bylaw, stamp, people, timedelta(minutes=args.length)),
-                 mapping_for(calendar, people)]
+        texts = [mapping_for(calendar, people),
+                 to_ics(calendar, bylaw, stamp, people, timedelta(minutes=args.length))]
     else:
         texts = [to_yaml(calendar, HEAD[args.lang].format(id=bylaw.id, year=year))]
     if out is None:
         sys.stdout.write(texts[0])
-    written: list[Path] = []
-    for path, text in zip(files, texts):
-        try:
-            with path.open("x", encoding="utf-8") as f:  # "x": never overwrite, even in a race
-                written.append(path)
-                f.write(text)
-        except OSError as exc:
-            # All or nothing: an .ics without its mapping (or a file cut short) would only mislead. Only
-            # files this run created are removed; one that appeared meanwhile was refused by "x" above.
-            for done in written:
-                done.unlink(missing_ok=True)
-            return fail(f"cannot write {shown(str(path))}: {exc.strerror or exc}")
+    try:
+        # All or nothing: both files are written and synced before either gets its name (the mapping
+        # first, so an .ics is never found without it), and an existing file is never overwritten.
+        write_new(list(zip(files, texts)))
+    except FileExistsError as exc:
+        return fail(f"{shown(exc.filename or str(files[0]))} exists; plan writes new files only")
+    except OSError as exc:
+        return fail(f"cannot write {shown(str(exc.filename or files[0]))}: {exc.strerror or exc}")
     if not calendar.meetings:
         print(NOTHING[args.lang].format(id=bylaw.id), file=sys.stderr)
         return 0

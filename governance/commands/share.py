@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from .common import fail, load_or_report, shown_bylaw
+from .common import fail, load_or_report, shown_bylaw, year_arg
 
 
 def register(sub) -> None:
@@ -12,7 +12,7 @@ def register(sub) -> None:
     p.add_argument("--amount", metavar="SEK", help="the cost to split by population (whole öre at most)")
     p.add_argument("--fee", metavar="SEK", help="fee per inhabitant, when the bylaw names none")
     p.add_argument("--participants", metavar="IDS", help="comma-separated member ids (default: every municipality)")
-    p.add_argument("--year", type=int, help="take the figures at the agreement's reference date in this year")
+    p.add_argument("--year", type=year_arg, help="take the figures at the agreement's reference date in this year")
     p.add_argument("--population", metavar="FILE", help="a population CSV (ours or an SCB export)")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(run=run)

@@ -19,6 +19,8 @@ from . import types as t
 _MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 _SLUG = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+_WORD = re.compile(r"[\w-]+")
+_WORD_AT = re.compile(r"(?<![\w/-])[\w-]+")  # a whole word, as name_span's search for one name sees it
 
 
 def slugify(name: str) -> str:
@@ -38,6 +40,7 @@ class _Builder:
         self.doc = doc
         self.modules = modules
         self.diags: list[Diagnostic] = []
+        self._words: dict[tuple[int, int], dict[str, int]] = {}
         self._by_class: dict[str | None, tuple[str, ...]] = {}
 
     def err(self, code: str, message: str, span: Span, help: str | None = None) -> None:
@@ -50,13 +53,28 @@ class _Builder:
         self.err(f"unknown-{what}", f"unknown {what} '{name}'", self.name_span(span, name), suggest(name, known))
 
     def name_span(self, span: Span, name: str) -> Span:
-        """Narrow a clause's span to the first whole-word occurrence of `name` in it, for a sharper caret."""
-        text = self.doc.source.text
-        match = re.compile(rf"(?<![\w/-]){re.escape(name)}(?![\w-])").search(text, span.start, span.end)
-        if not match or span.file != self.doc.source.name:
+        """Narrow a clause's span to the first whole-word occurrence of `name` in it, for a sharper caret.
+        The clause's words are indexed once, so a list of 20,000 unknown names costs one pass, not 20,000."""
+        if span.file != self.doc.source.name:
             return span
-        line, col = self.doc.source.line_col(match.start())
-        return Span(span.file, match.start(), match.end(), line, col)
+        start = None
+        if _WORD.fullmatch(name):
+            key = (span.start, span.end)
+            words = self._words.get(key)
+            if words is None:
+                words = {}
+                for match in _WORD_AT.finditer(self.doc.source.text, span.start, span.end):
+                    words.setdefault(match.group(0), match.start())
+                self._words[key] = words
+            start = words.get(name)
+        else:
+            match = re.compile(rf"(?<![\w/-]){re.escape(name)}(?![\w-])").search(self.doc.source.text,
+                                                                                 span.start, span.end)
+            start = match.start() if match else None
+        if start is None:
+            return span
+        line, col = self.doc.source.line_col(start)
+        return Span(span.file, start, start + len(name), line, col)
 
     # ---- the whole document ----
     def build(self) -> t.Bylaw:

@@ -25,6 +25,7 @@ from ..span import SourceFile, Span
 from .ast import Default, Document, Header
 
 MAX_CHUNK_ERRORS = 100
+MAX_DIGITS = 9
 _SWEDISH_MONTHS = {"januari": 1, "februari": 2, "mars": 3, "maj": 5, "juni": 6, "juli": 7, "augusti": 8,
                    "oktober": 10}
 _TERMINAL_NAMES = {
@@ -95,6 +96,9 @@ class _Build(Transformer):
             raise _BadValue("invalid-date", f"'{tok}' is not a date that exists", self.span(tok)) from None
 
     def INT(self, tok: Token):
+        if len(tok) > MAX_DIGITS:  # no count, day or year in a bylaw is this long; int() of 4,300 digits fails
+            raise _BadValue("number-too-large", f"the number {tok[:12]}… has {len(tok):,} digits; a bylaw's "
+                            f"numbers have at most {MAX_DIGITS}", self.span(tok))
         return int(tok)
 
     # -- notes --
@@ -363,6 +367,12 @@ class _Build(Transformer):
     def more_than_half(self, items):
         return "more_than_half", 1, 2
 
+    def FRACTION(self, tok: Token):
+        if any(len(part) > MAX_DIGITS for part in str(tok).split("/")):
+            raise _BadValue("number-too-large", f"the fraction {tok[:12]}… has more than {MAX_DIGITS} digits "
+                            "in a part", self.span(tok))
+        return tok
+
     def fraction(self, items):
         num, den = (int(x) for x in str(items[0]).split("/"))
         return "fraction", num, den
@@ -574,16 +584,23 @@ def _parse_tree(text: str, source: SourceFile):
         return parser.parse(text), []
     except UnexpectedInput as first:
         first_diag = _syntax_diagnostic(first, source, parser)
-    # Recover: parse each top-level statement alone, padded with blanks so positions stay true.
+    # Recover: parse each top-level statement alone. It begins at the left margin, so moving its error down
+    # by the lines before it gives the true line and column; the file is not re-read for each statement.
     diagnostics = [first_diag]
-    blank = re.sub(r"[^\n]", " ", text)
+    line = 1
+    last = 0
     for start, end in _chunks(text)[: 10 * MAX_CHUNK_ERRORS]:
         if len(diagnostics) >= MAX_CHUNK_ERRORS:
             break
-        padded = blank[:start] + text[start:end] + blank[end:]
+        line += text.count("\n", last, start)
+        last = start
         try:
-            parser.parse(padded)
+            parser.parse(text[start:end])
         except UnexpectedInput as exc:
+            chunk_lines = text.count("\n", start, end)
+            exc.line = line + (exc.line - 1 if exc.line >= 1 else max(chunk_lines - 1, 0))
+            if exc.column < 1:
+                exc.column = 1
             diag = _syntax_diagnostic(exc, source, parser)
             if all(d.span.start != diag.span.start for d in diagnostics):
                 diagnostics.append(diag)
