@@ -360,11 +360,12 @@ class _IcsReader:
             single = icalendar.Calendar()
             for component in (*timezones, *parts):
                 single.add_component(component)
-            query = recurring_ical_events.of(single)
             since = max(first, min(_when(e.decoded("DTSTART"))[0] for e in parts))
+            query = None
             for year in range(since.year, last.year + 1):
                 low, high = max(first, date(year, 1, 1)), min(last, date(year, 12, 31)) + timedelta(days=1)
                 try:
+                    query = query or recurring_ical_events.of(single)
                     occurrences = query.between(low, high)
                 except Exception as exc:  # the library's own complaint, pointed at the event's rule
                     block = self.where[id(parts[0])]

@@ -131,7 +131,8 @@ class _Builder:
         for cycle in elections:
             if cycle.every < 1:
                 self.err("invalid-count", "elections must come at least every year", cycle.span)
-        defaults = tuple(d.quorum for d in of(Default))
+        # the statement carries the notes and the comments `fmt` keeps; its quorum is what the model uses
+        defaults = tuple(replace(d.quorum, notes=d.notes) for d in of(Default))
         for d in defaults:
             if d.kind == "default":
                 self.err("invalid-default", "a default quorum must say what the quorum is", d.span)
