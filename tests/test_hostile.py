@@ -189,3 +189,20 @@ def test_a_hundred_thousand_plain_events_are_refused_while_counted(tmp_path):
     assert status == 2
     # counted in the text, before icalendar builds a single event: refused at the 10,001st
     assert_our_error(status, out + err, rss, f"{path}:50004: error: too much work: the calendar holds more than 10,000")
+
+
+def test_an_event_inside_an_event_and_a_list_of_starts_are_refused_with_their_line():
+    # found by `make fuzz` (fuzz/crashes/ics/): AttributeError on a list where one date was expected
+    from governance.calendar import CalendarError
+    from governance.calendar.ics_reader import parse_ics
+    head = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:a\r\n"
+    tail = "CATEGORIES:styrgruppen\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    nested = head + "DTSTART:20250211T090000Z\r\nBEGIN:VEVENT\r\nUID:b\r\nDTSTART:20250313T130000Z\r\nEND:VEVENT\r\n" + tail
+    with pytest.raises(CalendarError) as info:
+        parse_ics(nested, "c.ics")
+    assert [str(i) for i in info.value.issues] == [
+        "c.ics:7: error: BEGIN:VEVENT inside the event begun on line 4; events do not nest"]
+    listed = head + "DTSTART:20250101T090000Z,20250102T090000Z\r\n" + tail
+    with pytest.raises(CalendarError) as info:
+        parse_ics(listed, "c.ics")
+    assert [i.line for i in info.value.issues] == [6]

@@ -160,6 +160,10 @@ class _IcsReader:
             head, _, value = line.partition(":")
             prop = head.split(";", 1)[0].upper()
             if prop == "BEGIN":
+                if value.strip().upper() == "VEVENT" and any(k == "VEVENT" for k, _ in stack):
+                    outer = next(n for k, n in stack if k == "VEVENT")
+                    self.err(number, f"BEGIN:VEVENT inside the event begun on line {outer}; events do not nest")
+                    raise CalendarError(self.issues)
                 stack.append((value.strip().upper(), number))
                 if stack[-1][0] == "VEVENT":
                     current = _Block(number)
@@ -265,6 +269,10 @@ class _IcsReader:
         if any(prop == "DTSTART" for prop, _ in errors):
             return
         broken = {str(prop).upper() for prop, _ in errors}
+        for prop in ("DTSTART", "DTEND", "RECURRENCE-ID"):
+            if prop in event and prop not in broken and not isinstance(event.decoded(prop), (date, datetime)):
+                self.err(block.line(prop), f"event {uid}: {prop} must be one date or date-time")
+                return
         if not self.dates_ok(event, block, uid, broken):
             return
         years.add(event.decoded("DTSTART").year)
