@@ -16,6 +16,7 @@ from .calendar.model import Calendar, Matter, Meeting
 from .check import RULES
 from .check.rules.preparation import ACCEPTED
 from .check.view import CalendarView, view
+from .check.rules.competence import deciders
 from .graph.queries import preparation_chain, who_convenes, who_keeps_minutes
 from .model.types import FORM_NAMES, Bylaw
 from .report.finding import Finding, Report
@@ -99,6 +100,9 @@ def explain(bylaw: Bylaw, ctx: CalendarView, meeting: Meeting, matter: Matter) -
                else f"only per analogi: it is not an organ of this {FORM_NAMES[form.kind]} under the law")
         where = bylaw.header_item("form")
         lines.append(f"  Kommunallagen applies to {meeting.body} {how} [{ctx.bylaw_file}:{where.span.line}]")
+    if matter.action == "decide" and mtype:
+        for body_id, clause in deciders(bylaw).get(mtype, ()):
+            lines.append(f"  '{mtype}' is decided by {body_id} [{ctx.bylaw_file}:{clause.span.line}]")
     if matter.action == "decide":
         chain = preparation_chain(bylaw, meeting.body, mtype)
         if not chain:

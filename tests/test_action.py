@@ -183,6 +183,10 @@ CASES = [
      meeting("sg-1", "styrgruppen", "2020-02-11", HL, {"id": "kompetens"}), [],
      [("unknown-body", "meeting 'sg-1' is of 'styrgruppen', which is not a body of halmstad-region-2020 "
                        "(did you mean 'ledningsgruppen'?)")]),
+    # ---- competence: the support group proposes the budget, the samverkansgrupp decides it
+    ("vb-support-group-decides-budget", "vasterbotten-planbygg",
+     meeting("st-1", "stodgruppen", "2025-03-11", VST, {"id": "budget-2026", "type": "budget", "action": "decide"}),
+     [], [("competence", "stodgruppen decided 'budget-2026' of type 'budget', which samverkansgruppen decides")]),
     # ---- Medelpads Räddningstjänstförbund (kommunalförbund, direktion): KL 6 kap. 27 § applies directly
     ("md-decide", "medelpad-raddningstjanstforbund",
      meeting("dir-1", "direktionen", "2024-02-16", MD, {"id": "arsredovisning-2023", "outcome": "majority"}), [], []),
