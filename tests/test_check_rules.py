@@ -373,3 +373,14 @@ def test_meeting_minimum_in_a_partial_year():
     assert findings(check(both, year=2025)) == []
     assert [f[3] for f in findings(check(both, year=2026))] == [
         "radet meets 1 time in 2026; the bylaw requires at least 2"]
+
+
+def test_competence():
+    from check_fixtures import TEXT
+    text = TEXT.replace('body radet "Rådet"\n', 'body radet "Rådet"\n  decides budget\n    cite "Rådet beslutar om budgeten."\n')
+    ok = swap(base(), "g-2025-1", matters=(matter("b26", type="budget", action="propose"),))
+    assert findings(check(ok, text), "competence") == []
+    bad = swap(base(), "g-2025-1", matters=(matter("b26", type="budget", action="decide"),))
+    assert findings(check(bad, text), "competence") == [
+        ("competence", "error", "g-2025-1", "gruppen decided 'b26' of type 'budget', which radet decides")]
+    assert findings(check(bad), "competence") == []  # no body is given the budget: nothing to judge
