@@ -43,7 +43,7 @@ class Verdict:
 
     @property
     def report(self) -> Report:
-        return Report(self.bylaw, self.findings)
+        return Report(self.bylaw, self.findings, checked=1)  # the one meeting of the action
 
     def to_json(self) -> dict:
         return {**self.report.to_json(), "verdict": self.verdict, "body": self.meeting.body,

@@ -88,6 +88,7 @@ textarea { width: 100%; box-sizing: border-box; font: 13px/1.4 ui-monospace, mon
 .bylaws li { margin-bottom: .8rem; }
 .verdict { font-family: system-ui, sans-serif; font-weight: 600; padding: .5rem .8rem; border-radius: 4px; }
 .verdict.compliant { background: #e4f4e4; border-left: 4px solid #2e7d32; }
+.verdict.nothing-checked { background: #eeeeee; border-left: 4px solid #616161; }
 .verdict.not-compliant, .problems { background: #fbe9e7; border-left: 4px solid #c62828; }
 .problems { padding: .5rem .8rem .5rem 2rem; font-family: ui-monospace, monospace; font-size: .9rem; }
 .findings { list-style: none; padding-left: 0; }
@@ -150,7 +151,7 @@ WORDS: dict[str, dict[str, str]] = {
            "document": "Dokument", "unreadable": "Kalendern kan inte läsas",
            "nothing": "Ingenting kontrollerades. Varje problem, med sin rad:",
            "checked": "Kontrollerad mot", "left out": "Utanför kontrollen", "again": "Kontrollera en annan kalender",
-           "compliant": "Följer avtalet", "not compliant": "Följer inte avtalet",
+           "compliant": "Följer avtalet", "not compliant": "Följer inte avtalet", "nothing checked": "Inget granskat",
            "judged": "Bedömd per {day}", "judged year": "Bedömd per {day}, endast år {year}",
            "own": "kalenderns eget (dess rad bylaw:)", "superseded": "ersatt av {id}",
            "bylaw": "Avtal", "calendar": "Kalender", "calendar help": "YAML, eller en export från Outlook (.ics), "
@@ -167,7 +168,7 @@ WORDS: dict[str, dict[str, str]] = {
            "document": "Document", "unreadable": "The calendar cannot be read",
            "nothing": "Nothing was checked. Each problem, with its line:",
            "checked": "Checked against", "left out": "Left out of the check", "again": "Check another calendar",
-           "compliant": "Compliant", "not compliant": "Not compliant",
+           "compliant": "Compliant", "not compliant": "Not compliant", "nothing checked": "Nothing checked",
            "judged": "Judged as of {day}.", "judged year": "Judged as of {day}, year {year} only.",
            "own": "the calendar's own (its bylaw: line)", "superseded": "superseded by {id}",
            "bylaw": "Bylaw", "calendar": "Calendar", "calendar help": "YAML, or an iCalendar (.ics) export, pasted "
@@ -579,8 +580,9 @@ class Site:
         body.append(render_html(report, calendar=calendar.path, head=head, lang=ask.lang))
         body.append(f'<h2 class="again">{w["again"]}</h2>')
         body.append(again)
-        return self._page(f"{w['compliant'] if report.compliant else w['not compliant']}: {served.bylaw.id}",
-                          "\n".join(body), ask)
+        title = {"compliant": w["compliant"], "not-compliant": w["not compliant"],
+                 "nothing-checked": w["nothing checked"]}[report.verdict]
+        return self._page(f"{title}: {served.bylaw.id}", "\n".join(body), ask)
 
     def _own(self, calendar: Calendar) -> Served:
         """The bylaw a calendar names (`bylaw:`), or the only one served; CalendarError when it names none

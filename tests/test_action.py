@@ -96,7 +96,9 @@ CASES = [
      [("participation", "'upphandling-it' has 1 participating member (halmstad); at least 2 are needed")]),
     ("lah-no-quorum", "laholmsbukten",
      meeting("sg-1", "styrgruppen", "2025-05-12", SG[:3], lah(), **SG_MEETING), [PREPARED_RG],
-     [("quorum", "3 of 10 seats present at 'sg-1'; the quorum is more than half of seats")]),
+     [("quorum", "3 of 10 seats present at 'sg-1'; the quorum is more than half of seats; missing: "
+                 "bastad/opposition, falkenberg/opposition, halmstad/opposition, hylte/kso, hylte/opposition, "
+                 "laholm/kso, laholm/opposition")]),
     # ---- Hälsingerådet: consensus; prepared by beredningsgruppen; chair rotates every 2 years
     ("hal-consensus", "halsingeradet",
      meeting("st-1", "styrelsen", "2025-04-15", HS, {"id": "varumarke", "outcome": "consensus"}), [HS_PREP], []),
@@ -174,7 +176,9 @@ CASES = [
      meeting("lg-1", "ledningsgruppen", "2020-02-11", HL, {"id": "kompetens", "action": "inform"}), [], []),
     ("hr-no-quorum", "halmstad-region-2020",
      meeting("lg-1", "ledningsgruppen", "2020-02-11", HL[:2], {"id": "kompetens"}), [],
-     [("quorum", "2 of 7 seats present at 'lg-1'; the quorum is more than half of seats")]),
+     [("quorum", "2 of 7 seats present at 'lg-1'; the quorum is more than half of seats; missing: "
+                 "bastad/kommundirektor, falkenberg/kommundirektor, hogskolan-i-halmstad/rektor, "
+                 "hylte/kommundirektor, ljungby/kommundirektor")]),
     ("hr-wrong-convener", "halmstad-region-2020",
      meeting("lg-1", "ledningsgruppen", "2020-02-11", HL, {"id": "kompetens"}, convened_by="laholm/kommundirektor"),
      [], [("convener", "'lg-1' was convened by 'laholm/kommundirektor', but ledningsgruppen is convened by "

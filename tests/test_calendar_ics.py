@@ -84,10 +84,11 @@ def test_recurrence_expands_over_the_years_present_or_a_window():
     assert len(cal.meetings) == 17
 
 
-def test_cancelled_events_are_no_meetings():
+def test_cancelled_events_are_cancelled_meetings_never_dropped():
     text = ics(ev("UID:a", "DTSTART:20250211T090000", "SUMMARY:Styrgruppen", "STATUS:CANCELLED"),
                ev("UID:b", "DTSTART:20250311T090000", "SUMMARY:Styrgruppen"))
-    assert [m.id for m in parse_ics(text, "c.ics", MAPPING).meetings] == ["b"]
+    assert [(m.id, m.status) for m in parse_ics(text, "c.ics", MAPPING).meetings] == [
+        ("a", "cancelled"), ("b", None)]
 
 
 def test_body_by_category_first_then_longest_summary_match():

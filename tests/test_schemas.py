@@ -81,7 +81,7 @@ MEETING = "  - id: m1\n    body: styrgruppen\n    date: 2025-03-13\n"
 @pytest.mark.parametrize("text", [
     "meetings:\n" + MEETING + "    colour: red\n",                        # an unknown key
     "meetings:\n  - id: m1\n    body: styrgruppen\n",                    # no date
-    "meetings:\n" + MEETING + "    chair: Halmstad/KSO\n",               # not a seat reference
+    "meetings:\n" + MEETING + "    chair: [halmstad/kso]\n",             # a list (a name may be any text)
     "meetings:\n" + MEETING + "    matters:\n      - id: x\n        action: vote\n",  # not an action
     "meetings:\n" + MEETING + "    date: 13 March 2025\n",
     "bylaw: Laholmsbukten\nmeetings:\n" + MEETING,

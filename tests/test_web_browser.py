@@ -104,7 +104,7 @@ def test_read_a_bylaw_then_check_a_calendar_chosen_as_a_file_and_one_pasted(brow
 
     verdict = wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "p.verdict"))[0]
     assert verdict.get_attribute("class") == "verdict not-compliant"
-    assert verdict.text == "calendar.yaml mot laholmsbukten: följer inte avtalet — 7 fel, 1 varning"
+    assert verdict.text == "calendar.yaml mot laholmsbukten: följer inte avtalet — 7 fel, 1 varning, 3 sammanträden granskade"
     golden = json.loads(GOLDEN.read_text(encoding="utf-8"))["findings"]
     shown = browser.find_elements(By.CSS_SELECTOR, "li.finding")
     assert [f.find_element(By.CSS_SELECTOR, ".rule").text for f in shown] == [f["rule"] for f in golden]
@@ -123,7 +123,7 @@ def test_read_a_bylaw_then_check_a_calendar_chosen_as_a_file_and_one_pasted(brow
     browser.find_element(By.CSS_SELECTOR, 'button[type="submit"]').click()
     wait.until(lambda d: d.find_element(By.CSS_SELECTOR, "p.verdict").get_attribute("class") == "verdict compliant")
     assert browser.find_element(By.CSS_SELECTOR, "p.verdict").text == \
-        "calendar.yaml mot laholmsbukten: följer avtalet — 0 fel, 0 varningar"
+        "calendar.yaml mot laholmsbukten: följer avtalet — 0 fel, 0 varningar, 6 sammanträden granskade"
     assert browser.find_elements(By.CSS_SELECTOR, "li.finding") == []
 
 

@@ -3,7 +3,7 @@
 How an event becomes a meeting (README "Calendars" shows an example):
 - recurring events (RRULE, RDATE, EXDATE, moved occurrences) are expanded with `recurring-ical-events`
   over the calendar years the file's events start in, or over an explicit `window`;
-- an occurrence whose STATUS is CANCELLED is no meeting;
+- an occurrence whose STATUS is CANCELLED is a meeting with status `cancelled` (listed, never counted);
 - the body comes from the mapping file (mapping.py) by CATEGORIES or SUMMARY; an event that maps to no
   body is left out and reported in `Calendar.unmapped` as a warning (an error with `strict=True`);
 - meeting id: the UID, and for an occurrence of a recurring event the UID plus `-YYYYMMDD` of the
@@ -46,7 +46,7 @@ from ..model.types import SeatRef
 from ..span import Span
 from .errors import CalendarError, CalendarIssue, refuse
 from .mapping import Mapping, find_mapping, read_mapping
-from .model import OUTCOMES, Calendar, Matter, Meeting
+from .model import OUTCOMES, Calendar, Matter, Meeting, Person
 from .refs import id_problem, is_slug, parse_seat_ref, slugify
 from .yaml_reader import impossible_date
 from .source import read_source
@@ -221,7 +221,7 @@ class _IcsReader:
         if self.issues:
             raise CalendarError(self.issues)
         bylaw = self.mapping.bylaw if self.mapping else None
-        people = tuple((k, v) for k, v in self.mapping.people if "@" not in k) if self.mapping else ()
+        people = tuple(Person(c.name, c.seat) for c in self.mapping.contacts() if c.name) if self.mapping else ()
         meetings: list[Meeting] = []
         if events:
             first, last = window or (date(min(years), 1, 1), date(max(years), 12, 31))
@@ -396,8 +396,6 @@ class _IcsReader:
                      block.line("RRULE"))
 
     def meeting(self, event, uid: str, block: _Block, recurring: bool) -> Meeting | None:
-        if str(event.get("STATUS", "")).upper() == "CANCELLED":
-            return None
         summary = str(event.get("SUMMARY", "")).strip()
         categories = _categories(event)
         body = self.body(summary, categories)
@@ -413,7 +411,10 @@ class _IcsReader:
             original = event.decoded("RECURRENCE-ID") if "RECURRENCE-ID" in event else event.decoded("DTSTART")
             mid = f"{uid}-{_when(original)[0]:%Y%m%d}"
         chair = None
+        # A cancelled occurrence stays in the calendar as cancelled: it is listed, never counted.
+        status = "cancelled" if str(event.get("STATUS", "")).upper() == "CANCELLED" else None
         attendees: list[SeatRef] = []
+        people: set[str] = set()  # who is listed, by e-mail or name: a person counts once, a seat line may repeat
         for attendee in _list(event.get("ATTENDEE")):
             params = getattr(attendee, "params", {})
             if str(params.get("CUTYPE", "")).upper() in ("ROOM", "RESOURCE"):
@@ -423,7 +424,9 @@ class _IcsReader:
                 chair = seat
             if seat is None or str(params.get("PARTSTAT", "")).upper() == "DECLINED":
                 continue
-            if seat not in attendees:
+            who = (str(attendee).strip().lower() or str(params.get("CN", "")).strip()).casefold()
+            if who not in people:
+                people.add(who)
                 attendees.append(seat)
         convened_by = None
         organizer = event.get("ORGANIZER")
@@ -440,7 +443,7 @@ class _IcsReader:
         if convened_by is None and seats.get("convened by"):
             convened_by = str(seats["convened by"][0])
         return Meeting(mid, body, day, start, chair, convened_by, notice, tuple(attendees), matters,
-                       Span(self.name, 0, 0, block.line("UID"), 1))
+                       Span(self.name, 0, 0, block.line("UID"), 1), status)
 
     def body(self, summary: str, categories: tuple[str, ...]) -> str | None:
         if self.mapping is not None:

@@ -1,16 +1,188 @@
 """A meeting calendar as frozen data: what `calendar/yaml_reader.py` and `calendar/ics_reader.py` produce
-and every check reads. Seat references stay as written (`SeatRef`); the checks resolve them."""
+and every check reads. Seat references stay as written (`SeatRef`); the checks resolve them.
+
+People: a calendar's `roster` names persons (`Person`), each holding a seat line (member and role) as
+`ledamot` or `ersattare`. A meeting's `present` says who was there (`Presence`: a person, or an anonymous
+holder of a seat line) and who of them served; `attendees` is derived from it: the seat line of every one
+who served (a ledamot present, or an ersättare serving), once per person, so a seat line held by three
+persons may appear three times. Built in Python, a meeting may give `attendees` alone (seat references,
+as before persons existed); then everyone listed served as a ledamot.
+
+Plain strings are accepted where a date or a seat reference is expected (`Meeting(date="2025-02-11",
+attendees=["halmstad/kso"])`); a string that is neither raises `CalendarError`, never anything deeper.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 import datetime as dt
+from datetime import date, datetime
+from typing import Literal, get_args
 
 from ..model.types import SeatRef
 from ..span import NO_SPAN, Span
-from .errors import CalendarIssue
+from .errors import CalendarError, CalendarIssue
 
 ACTIONS = ("prepare", "propose", "decide", "inform")
 OUTCOMES = ("consensus", "objection", "majority")
+Status = Literal["held", "planned", "cancelled"]
+STATUSES: tuple[str, ...] = get_args(Status)
+Kind = Literal["ledamot", "ersattare"]
+KINDS: tuple[str, ...] = get_args(Kind)
+Choice = Literal["ja", "nej", "avstar"]
+CHOICES: tuple[str, ...] = get_args(Choice)
+
+
+def _problem(message: str, span: Span = NO_SPAN) -> CalendarError:
+    return CalendarError([CalendarIssue(span.file or "<calendar>", span.line or 1, span.col or 0, message)])
+
+
+def as_seat_ref(value, what: str = "a seat reference") -> SeatRef:
+    """A SeatRef from a SeatRef or its text (`halmstad/kso`, `samordnare`); CalendarError otherwise."""
+    if isinstance(value, SeatRef):
+        return value
+    if isinstance(value, str):
+        from .refs import parse_seat_ref, seat_ref_problem
+        ref = parse_seat_ref(value.strip())
+        if ref is not None:
+            return ref
+        raise _problem(f"{what}: {seat_ref_problem(value)}")
+    raise _problem(f"{what} must be a seat reference such as 'halmstad/kso', not {type(value).__name__}")
+
+
+def as_day(value, what: str = "date") -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value.strip()).date() if len(value.strip()) > 10 \
+                else date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise _problem(f"{what} '{value}' is not an ISO date (2025-02-11)")
+
+
+def _tuple(value, what: str) -> tuple:
+    if value is None:
+        return ()
+    if isinstance(value, (str, bytes)):
+        return (value,)
+    try:
+        return tuple(value)
+    except TypeError:
+        raise _problem(f"{what} must be a list, not {type(value).__name__}") from None
+
+
+def _set(obj, name: str, value) -> None:
+    object.__setattr__(obj, name, value)  # frozen: only __post_init__ normalises its own fields
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """One person of a roster: the seat line they hold (member/role) as ledamot or ersättare, optionally
+    their party and the period they hold it (from, to; either may be open)."""
+
+    name: str
+    seat: SeatRef
+    kind: Kind = "ledamot"
+    party: str | None = None
+    start: date | None = None
+    end: date | None = None
+    span: Span = field(default=NO_SPAN, compare=False)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.name, str) or not self.name.strip():
+            raise _problem("a person's name must be non-empty text")
+        _set(self, "seat", as_seat_ref(self.seat, f"the seat of {self.name}"))
+        if self.kind not in KINDS:
+            raise _problem(f"{self.name}: '{self.kind}' is not one of {' | '.join(KINDS)}")
+        for key in ("start", "end"):
+            if getattr(self, key) is not None:
+                _set(self, key, as_day(getattr(self, key), f"{self.name}'s {key}"))
+
+    @property
+    def member(self) -> str | None:
+        return self.seat.member
+
+    @property
+    def role(self) -> str:
+        return self.seat.role
+
+    def holds_on(self, day: date) -> bool:
+        """Whether the period held (when given) covers `day`."""
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Presence:
+    """One holder of a seat line at a meeting: a person of the roster (`person`: the name) or an
+    anonymous holder (None). `serving`: took part with a voice (a ledamot present, or an ersättare
+    tjänstgörande); an ersättare present without serving is here with `serving` False."""
+
+    seat: SeatRef
+    person: str | None = None
+    kind: Kind = "ledamot"
+    serving: bool = True
+
+    def __post_init__(self) -> None:
+        _set(self, "seat", as_seat_ref(self.seat))
+        if self.kind not in KINDS:
+            raise _problem(f"'{self.kind}' is not one of {' | '.join(KINDS)}")
+
+    def __str__(self) -> str:
+        return self.person or str(self.seat)
+
+
+@dataclass(frozen=True, slots=True)
+class Vote:
+    """How one voter voted on a matter: a person, a seat line or a member (`who`, as written), and
+    ja | nej | avstar. `member`: the member the voice is of (resolved by the reader), when known."""
+
+    who: str
+    choice: Choice
+    member: str | None = None
+    seat: SeatRef | None = None
+
+    def __post_init__(self) -> None:
+        if self.choice not in CHOICES:
+            raise _problem(f"vote '{self.choice}' of {self.who} is not one of {' | '.join(CHOICES)}")
+
+
+@dataclass(frozen=True, slots=True)
+class Anslag:
+    """The day the justering of the minutes was announced on an anslagstavla: the member's (for a
+    gemensam nämnd, one per member municipality), or the body's own (member None)."""
+
+    date: date
+    member: str | None = None
+
+    def __post_init__(self) -> None:
+        _set(self, "date", as_day(self.date, "anslag"))
+
+
+@dataclass(frozen=True, slots=True)
+class Minutes:
+    """What a meeting's protokoll records: the day it was justerat, by whom, and its anslag."""
+
+    justering: date | None = None
+    justerare: tuple[str, ...] = ()
+    anslag: tuple[Anslag, ...] = ()
+    span: Span = field(default=NO_SPAN, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.justering is not None:
+            _set(self, "justering", as_day(self.justering, "justering"))
+        _set(self, "justerare", _tuple(self.justerare, "justerare"))
+        anslag = self.anslag
+        if isinstance(anslag, (date, str)):
+            anslag = (Anslag(anslag),)
+        _set(self, "anslag", tuple(a if isinstance(a, Anslag) else Anslag(a)
+                                   for a in _tuple(anslag, "anslag")))
+
+    @property
+    def last_anslag(self) -> date | None:
+        return max((a.date for a in self.anslag), default=None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +194,26 @@ class Matter:
     outcome: str | None = None
     participants: tuple[str, ...] = ()
     span: Span = field(default=NO_SPAN, compare=False)
+    jav: tuple[Presence, ...] = ()  # who was jävig (6 kap. 28–30 §§) and so left the matter
+    votes: tuple[Vote, ...] = ()
+    reservations: tuple[str, ...] = ()  # who reserved themselves against the decision
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.id, str) or not self.id.strip():
+            raise _problem("a matter's id must be non-empty text", self.span)
+        if self.action not in ACTIONS:
+            raise _problem(f"action '{self.action}' is not one of {' | '.join(ACTIONS)}", self.span)
+        if self.outcome is not None and self.outcome not in OUTCOMES:
+            raise _problem(f"outcome '{self.outcome}' is not one of {' | '.join(OUTCOMES)}", self.span)
+        if type(self.participants) is not tuple:
+            _set(self, "participants", _tuple(self.participants, "participants"))
+        if self.jav:
+            _set(self, "jav", tuple(p if isinstance(p, Presence) else Presence(p)
+                                    for p in _tuple(self.jav, "jav")))
+        if self.votes:
+            _set(self, "votes", _tuple(self.votes, "votes"))
+        if self.reservations:
+            _set(self, "reservations", _tuple(self.reservations, "reservations"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,21 +225,82 @@ class Meeting:
     chair: SeatRef | None = None
     convened_by: str | None = None
     notice_date: dt.date | None = None
-    attendees: tuple[SeatRef, ...] = ()
+    attendees: tuple[SeatRef, ...] = ()  # the seat line of each one who served (see the module's doc)
     matters: tuple[Matter, ...] = ()
     span: Span = field(default=NO_SPAN, compare=False)
+    status: Status | None = None  # None: held when on or before the check's as-of day, planned after
+    present: tuple[Presence, ...] = ()  # who was there; () with attendees: each attendee, serving
+    minutes: Minutes | None = None
+    chair_person: str | None = None  # the chair's name, when the calendar gave a person
+
+    def __post_init__(self) -> None:
+        # Readers give exact types; plain Python may give strings and lists. Checked cheaply first.
+        if type(self.date) is not date:
+            if isinstance(self.date, datetime):
+                _set(self, "start", self.start or self.date)
+            _set(self, "date", as_day(self.date))
+        if self.chair is not None and type(self.chair) is not SeatRef:
+            _set(self, "chair", as_seat_ref(self.chair, "chair"))
+        if self.notice_date is not None and type(self.notice_date) is not date:
+            _set(self, "notice_date", as_day(self.notice_date, "notice_date"))
+        if type(self.attendees) is not tuple or not all(type(a) is SeatRef for a in self.attendees):
+            _set(self, "attendees", tuple(as_seat_ref(a, "an attendee") for a in _tuple(self.attendees, "attendees")))
+        if type(self.matters) is not tuple:
+            _set(self, "matters", _tuple(self.matters, "matters"))
+        if self.status is not None and self.status not in STATUSES:
+            raise _problem(f"status '{self.status}' is not one of {' | '.join(STATUSES)}", self.span)
+        if self.present:
+            if type(self.present) is not tuple:
+                _set(self, "present", _tuple(self.present, "present"))
+            if not self.attendees:
+                _set(self, "attendees", tuple(p.seat for p in self.present if p.serving))
+            if all(p.person is None and p.kind == "ledamot" for p in self.present):
+                # Anonymous ledamöter only: `attendees` says it all (one canonical form, for equality).
+                _set(self, "present", ())
 
     @property
     def year(self) -> int:
         return self.date.year
+
+    @property
+    def cancelled(self) -> bool:
+        return self.status == "cancelled"
+
+    def status_on(self, as_of: date) -> Status:
+        """The meeting's status: as the calendar gives it, else held when on or before `as_of`."""
+        return self.status or ("held" if self.date <= as_of else "planned")
+
+    @property
+    def people(self) -> tuple[Presence, ...]:
+        """Who was there: `present`, or for a meeting that lists attendees only, each as a serving ledamot."""
+        return self.present or tuple(Presence(a) for a in self.attendees)
 
 
 @dataclass(frozen=True, slots=True)
 class Calendar:
     path: str
     bylaw: str | None = None
-    roster: tuple[tuple[str, SeatRef], ...] = ()  # person's name → the seat they hold
+    roster: tuple[Person, ...] = ()  # persons and the seat each holds
     meetings: tuple[Meeting, ...] = ()
     # What a reader could not place but did not refuse (an .ics event that maps to no body, an attendee
     # not in the mapping): warnings with file:line, for the report to show. Never part of equality.
     unmapped: tuple[CalendarIssue, ...] = field(default=(), compare=False)
+
+    def __post_init__(self) -> None:
+        if type(self.meetings) is not tuple:
+            _set(self, "meetings", _tuple(self.meetings, "meetings"))
+        if self.roster and (type(self.roster) is not tuple
+                            or not all(type(p) is Person for p in self.roster)):
+            people = []
+            items = self.roster.items() if isinstance(self.roster, dict) else _tuple(self.roster, "roster")
+            for item in items:
+                if isinstance(item, Person):
+                    people.append(item)
+                elif isinstance(item, tuple) and len(item) == 2:  # (name, seat), as before persons had kinds
+                    people.append(Person(item[0], item[1]))
+                else:
+                    raise _problem(f"a roster entry must be a Person or (name, seat), not {item!r}")
+            _set(self, "roster", tuple(people))
+
+    def person(self, name: str) -> Person | None:
+        return next((p for p in self.roster if p.name == name), None)

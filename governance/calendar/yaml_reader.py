@@ -16,7 +16,8 @@ from ..limits import DEFAULT, EXCEEDED, Limits, year_problem
 from ..model.types import SeatRef
 from ..span import Span
 from .errors import CalendarError, CalendarIssue
-from .model import ACTIONS, OUTCOMES, Calendar, Matter, Meeting
+from .model import (ACTIONS, CHOICES, KINDS, OUTCOMES, STATUSES, Anslag, Calendar, Matter, Meeting, Minutes,
+                    Person, Presence, Vote)
 from .refs import id_problem, is_slug, parse_seat_ref, seat_ref_problem
 from .source import read_source
 from .yaml_compose import Map, Node, Scalar, Seq, compose
@@ -24,9 +25,16 @@ from .yaml_compose import Map, Node, Scalar, Seq, compose
 LOCAL = ZoneInfo("Europe/Stockholm")  # times with an offset are read as Swedish wall-clock time
 
 TOP_KEYS = ("bylaw", "roster", "meetings")
-MEETING_KEYS = ("id", "body", "date", "chair", "convened_by", "notice_date", "attendees", "matters")
-MATTER_KEYS = ("id", "title", "type", "action", "outcome", "participants")
-_REQUIRED = {"calendar": ("meetings",), "meeting": ("id", "body", "date"), "matter": ("id",)}
+MEETING_KEYS = ("id", "body", "date", "status", "chair", "convened_by", "notice_date", "attendees", "serving",
+                "matters", "minutes")
+MATTER_KEYS = ("id", "title", "type", "action", "outcome", "participants", "jav", "votes", "reservations")
+PERSON_KEYS = ("seat", "member", "role", "as", "party", "from", "until")
+MINUTES_KEYS = ("justering", "justerare", "anslag")
+ROSTER_FILE_KEYS = ("bylaw", "roster")  # a roster file may name its bylaw, for the reader's eyes
+# `3 × halmstad/ledamot` (or `3 x …`): three anonymous holders of one seat line
+_COUNTED = re.compile(r"\s*(\d+)\s*[×x*]\s*(\S+)\s*\Z")
+_REQUIRED = {"calendar": ("meetings",), "meeting": ("id", "body", "date"), "matter": ("id",),
+             "roster file": ("roster",)}
 _ALLOWED_TAGS = frozenset({None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq",
                            "tag:yaml.org,2002:map", "tag:yaml.org,2002:timestamp",
                            "tag:yaml.org,2002:null", "tag:yaml.org,2002:int"})
@@ -53,6 +61,7 @@ class SchemaReader:
     def __init__(self, name: str, limits: Limits = DEFAULT):
         self.name, self.limits = name, limits
         self.issues: list[CalendarIssue] = []
+        self.people: dict[str, Person] = {}
 
     # ---- reporting -------------------------------------------------------------------------------
     def err(self, node: Node, message: str) -> None:
@@ -201,6 +210,7 @@ class SchemaReader:
         f = self.fields(root, "calendar", TOP_KEYS)
         bylaw = self.slug(f["bylaw"][1], "bylaw id") if "bylaw" in f else None
         roster = self.roster(f["roster"][1]) if "roster" in f else ()
+        self.people = {p.name: p for p in roster}
         meetings: list[Meeting] = []
         if "meetings" in f:
             seen: dict[str, int] = {}
@@ -217,12 +227,16 @@ class SchemaReader:
             raise CalendarError(self.issues)
         return Calendar(self.name, bylaw, roster, tuple(meetings))
 
-    def roster(self, node: Node) -> tuple[tuple[str, SeatRef], ...]:
+    def roster(self, node: Node) -> tuple[Person, ...]:
+        """The roster: a mapping of names to seats, or the name of a roster file beside the calendar
+        (shared by a collaboration's calendars for a mandate period) holding one under `roster:`."""
         if isinstance(node, Scalar) and node.is_null:
             return ()
+        if isinstance(node, Scalar) and node.value.strip().lower().endswith((".yaml", ".yml")):
+            return self.roster_file(node)
         if not self.expect(node, Map, "'roster'"):
             return ()
-        out: list[tuple[str, SeatRef]] = []
+        out: list[Person] = []
         seen: dict[str, int] = {}
         for key, value in node.pairs:
             person = self.text(key, "a person's name in the roster")
@@ -234,12 +248,67 @@ class SchemaReader:
                 self.err(key, f"duplicate key '{person}' in the roster (first given on line {seen[person]})")
                 continue
             seen[person] = key.line
-            ref = self.seat(value, f"the seat of {person}")
-            if ref is None and isinstance(value, Scalar) and value.is_null:
-                self.err(value, f"the roster gives no seat for {person}")
-            if ref is not None:
-                out.append((person, ref))
+            got = self.person(person, key, value)
+            if got is not None:
+                out.append(got)
         return tuple(out)
+
+    def person(self, name: str, key: Node, value: Node) -> Person | None:
+        """`Name: halmstad/kso`, or `Name: {seat: halmstad/ledamot, as: ersattare, party: S, from: DATE,
+        until: DATE}` (`member:` and `role:` may stand for `seat:`)."""
+        if isinstance(value, Scalar) and value.is_null:
+            self.err(value, f"the roster gives no seat for {name}")
+            return None
+        if not isinstance(value, Map):
+            ref = self.seat(value, f"the seat of {name}")
+            return Person(name, ref, span=self.span(key)) if ref is not None else None
+        before = len(self.issues)
+        f = self.fields(value, "roster entry", PERSON_KEYS)
+        ref = None
+        if "seat" in f:
+            ref = self.seat(f["seat"][1], f"the seat of {name}")
+            if "member" in f or "role" in f:
+                self.err(f["seat"][0], f"{name}: give either 'seat' or 'member' and 'role', not both")
+        elif "role" in f:
+            role = self.slug(f["role"][1], "role")
+            member = self.slug(f["member"][1], "member id") if "member" in f else None
+            ref = SeatRef(member, role) if role else None
+        else:
+            self.err(value, f"the roster gives no seat for {name}: write seat: MEMBER/ROLE")
+        kind = (self.choice(f["as"][1], f"what {name} is", KINDS) if "as" in f else None) or "ledamot"
+        party = self.text(f["party"][1], "party") if "party" in f else None
+        start = self.when(f["from"][1], "from") if "from" in f else None
+        end = self.when(f["until"][1], "until") if "until" in f else None
+        if len(self.issues) > before or ref is None:
+            return None
+        return Person(name, ref, kind, party, start[0] if start else None, end[0] if end else None,
+                      self.span(key))
+
+    def roster_file(self, node: Scalar) -> tuple[Person, ...]:
+        """A roster kept in a file of its own, named relative to the calendar (never outside its folder)."""
+        given = node.value.strip()
+        here = Path(self.name).parent
+        target = (here / given)
+        if Path(given).is_absolute() or ".." in Path(given).parts:
+            self.err(node, f"the roster file '{given}' must be named relative to the calendar's folder")
+            return ()
+        try:
+            text = read_source(target)
+            root = compose(text, str(target))
+        except CalendarError as exc:
+            self.issues.extend(exc.issues)
+            return ()
+        reader = SchemaReader(str(target))
+        if not isinstance(root, Map):
+            self.err(node, f"the roster file '{given}' must be a mapping with 'roster:'")
+            return ()
+        f = reader.fields(root, "roster file", ROSTER_FILE_KEYS)
+        people = reader.roster(f["roster"][1]) if "roster" in f else ()
+        if "roster" in f and isinstance(f["roster"][1], Scalar) and not f["roster"][1].is_null:
+            reader.err(f["roster"][1], "a roster file holds the roster itself, not the name of another")
+            people = ()
+        self.issues.extend(reader.issues)
+        return people
 
     def meeting(self, node: Node, seen: dict[str, int]) -> Meeting | None:
         """One meeting; `seen` maps the meeting ids read so far to their lines (ids are unique)."""
@@ -255,31 +324,126 @@ class SchemaReader:
                 seen[mid] = f["id"][1].line
         body = self.slug(f["body"][1], "body id") if "body" in f else None
         when = self.when(f["date"][1], "date") if "date" in f else None
-        chair = self.seat(f["chair"][1], "chair") if "chair" in f else None
+        status = self.choice(f["status"][1], "status", STATUSES) if "status" in f else None
+        chair = chair_person = None
+        if "chair" in f:
+            holder = self.holder(f["chair"][1], "chair")
+            if holder is not None:
+                chair, chair_person = holder.seat, holder.person
         convened_by = None
-        if "convened_by" in f and self.seat(f["convened_by"][1], "convened_by") is not None:
-            convened_by = f["convened_by"][1].value
+        if "convened_by" in f:
+            holder = self.holder(f["convened_by"][1], "convened_by")
+            if holder is not None:
+                convened_by = str(holder.seat) if holder.person else f["convened_by"][1].value
         notice = self.when(f["notice_date"][1], "notice_date") if "notice_date" in f else None
-        attendees = self.seats(f["attendees"][1], "attendees") if "attendees" in f else ()
+        present = self.presences(f["attendees"][1], "attendees") if "attendees" in f else []
+        if "serving" in f:
+            present = self.serving(f["serving"][1], present)
         matters = self.matters(f["matters"][1]) if "matters" in f else ()
+        minutes = self.minutes(f["minutes"][1]) if "minutes" in f else None
         if len(self.issues) > before or mid is None or body is None or when is None:
             return None
+        attendees = tuple(p.seat for p in present if p.serving)
         return Meeting(mid, body, when[0], when[1], chair, convened_by, notice[0] if notice else None,
-                       attendees, matters, self.span(node))
+                       attendees, matters, self.span(node), status, tuple(present), minutes, chair_person)
 
-    def seats(self, node: Node, what: str) -> tuple[SeatRef, ...]:
-        out: list[SeatRef] = []
-        seen: dict[SeatRef, int] = {}
+    def holder(self, node: Node, what: str) -> Presence | None:
+        """A person of the roster (by name) or a seat reference, as one holder of a seat line."""
+        value = self.text(node, what)
+        if value is None:
+            return None
+        person = self.people.get(value.strip())
+        if person is not None:
+            return Presence(person.seat, person.name, person.kind, person.kind == "ledamot")
+        ref = parse_seat_ref(value)
+        if ref is None:
+            close = suggest(value, tuple(self.people)) if self.people else ""
+            if close:
+                self.err(node, f"{what}: '{value}' is no one in the roster; {close}")
+            elif self.people:
+                self.err(node, f"{what}: no one in the roster is called '{value}', and {seat_ref_problem(value)}")
+            else:
+                self.err(node, f"{what}: {seat_ref_problem(value)}")
+            return None
+        return Presence(ref)
+
+    def presences(self, node: Node, what: str) -> list[Presence]:
+        """Who was there: persons of the roster, seat references (one anonymous holder each), or
+        `N × MEMBER/ROLE` for N anonymous holders of one seat line. A person is listed once."""
+        out: list[Presence] = []
+        seen: dict[str, int] = {}
         for item in self.items(node, what):
-            ref = self.seat(item, f"an entry in {what}")
-            if ref is None:
+            value = self.text(item, f"an entry in {what}")
+            if value is None:
                 continue
-            if ref in seen:
-                self.err(item, f"{ref} is listed twice in {what} (first on line {seen[ref]})")
+            counted = _COUNTED.match(value) if value.strip() not in self.people else None
+            if counted:
+                ref = parse_seat_ref(counted.group(2))
+                if ref is None:
+                    self.err(item, f"an entry in {what}: {seat_ref_problem(counted.group(2))}")
+                elif int(counted.group(1)) == 0 or int(counted.group(1)) > 1000:
+                    self.err(item, f"an entry in {what}: {counted.group(1)} holders of {ref} is not a count "
+                                   "a seat line can have")
+                else:
+                    out += [Presence(ref)] * int(counted.group(1))
                 continue
-            seen[ref] = item.line
-            out.append(ref)
-        return tuple(out)
+            holder = self.holder(item, f"an entry in {what}")
+            if holder is None:
+                continue
+            if holder.person is not None:
+                if holder.person in seen:
+                    self.err(item, f"{holder.person} is listed twice in {what} (first on line "
+                                   f"{seen[holder.person]})")
+                    continue
+                seen[holder.person] = item.line
+            out.append(holder)
+        return out
+
+    def serving(self, node: Node, present: list[Presence]) -> list[Presence]:
+        """`serving:` the ersättare who served (tjänstgjorde): persons of the roster, or seat references
+        for anonymous ones (`N × …` for several). Someone serving was present, listed there or not."""
+        out = list(present)
+        for item in self.presences(node, "serving"):
+            if item.person is None:
+                out.append(Presence(item.seat, None, "ersattare", True))
+                continue
+            at = next((i for i, p in enumerate(out) if p.person == item.person), None)
+            served = Presence(item.seat, item.person, item.kind, True)
+            if at is None:
+                out.append(served)
+            else:
+                out[at] = served
+        return out
+
+    def persons(self, node: Node, what: str) -> tuple[Presence, ...]:
+        return tuple(self.presences(node, what))
+
+    def minutes(self, node: Node) -> Minutes | None:
+        """`minutes: {justering: DATE, justerare: [NAME, …], anslag: DATE | {MEMBER: DATE, …}}`."""
+        if not self.expect(node, Map, "'minutes'"):
+            return None
+        f = self.fields(node, "minutes", MINUTES_KEYS)
+        before = len(self.issues)
+        justering = self.when(f["justering"][1], "justering") if "justering" in f else None
+        justerare = tuple(str(p) for p in self.presences(f["justerare"][1], "justerare")) \
+            if "justerare" in f else ()
+        anslag: list[Anslag] = []
+        if "anslag" in f:
+            value = f["anslag"][1]
+            if isinstance(value, Map):
+                for key, day in value.pairs:
+                    member = self.slug(key, "member id")
+                    got = self.when(day, f"anslag in {member}")
+                    if member is not None and got is not None:
+                        anslag.append(Anslag(got[0], member))
+            else:
+                for item in self.items(value, "anslag"):
+                    got = self.when(item, "anslag")
+                    if got is not None:
+                        anslag.append(Anslag(got[0]))
+        if len(self.issues) > before:
+            return None
+        return Minutes(justering[0] if justering else None, justerare, tuple(anslag), self.span(node))
 
     def matters(self, node: Node) -> tuple[Matter, ...]:
         out: list[Matter] = []
@@ -317,9 +481,47 @@ class SchemaReader:
                     continue
                 seen[member] = item.line
                 participants.append(member)
+        jav = self.persons(f["jav"][1], "jav") if "jav" in f else ()
+        votes = self.votes(f["votes"][1]) if "votes" in f else ()
+        reservations = tuple(str(p) for p in self.presences(f["reservations"][1], "reservations")) \
+            if "reservations" in f else ()
         if len(self.issues) > before or mid is None:
             return None
-        return Matter(mid, title, mtype, action, outcome, tuple(participants), self.span(node))
+        return Matter(mid, title, mtype, action, outcome, tuple(participants), self.span(node), jav, votes,
+                      reservations)
+
+    def votes(self, node: Node) -> tuple[Vote, ...]:
+        """`votes: {ja: [WHO, …], nej: […], avstar: […]}`; WHO a person, a seat reference or a member id
+        (`N × WHO` for N voices alike)."""
+        if not self.expect(node, Map, "'votes'"):
+            return ()
+        f = self.fields(node, "votes", CHOICES)
+        out: list[Vote] = []
+        seen: dict[str, int] = {}
+        for choice in CHOICES:
+            if choice not in f:
+                continue
+            for item in self.items(f[choice][1], f"votes {choice}"):
+                value = self.text(item, f"a vote {choice}")
+                if value is None:
+                    continue
+                counted = _COUNTED.match(value) if value.strip() not in self.people else None
+                times, value = (int(counted.group(1)), counted.group(2)) if counted else (1, value.strip())
+                person = self.people.get(value)
+                if person is not None:
+                    if value in seen:
+                        self.err(item, f"{value} voted twice (first on line {seen[value]})")
+                        continue
+                    seen[value] = item.line
+                    out.append(Vote(value, choice, person.member, person.seat))
+                    continue
+                ref = parse_seat_ref(value)
+                if ref is None:
+                    self.err(item, f"a vote {choice}: '{value}' is neither a person of the roster, a seat "
+                                   "reference nor a member id")
+                    continue
+                out += [Vote(value, choice, ref.member, ref if ref.member else None)] * times
+        return tuple(out)
 
 
 def impossible_date(year: int, month: int, day: int) -> str | None:

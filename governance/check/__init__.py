@@ -18,7 +18,8 @@ from ..report.finding import Finding, Report
 from ..versions import successor
 from . import rules as _rules
 from .rule import Rule
-from .view import view
+from .facts import facts, nothing_checked
+from .view import CalendarView, view
 
 
 def _discover() -> tuple[Rule, ...]:
@@ -40,7 +41,10 @@ RULE_IDS: tuple[str, ...] = tuple(BY_ID)
 def run(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None = None, lang: Lang = "en",
         successor: Bylaw | None = None, rules: Iterable[Rule] = RULES) -> list[Finding]:
     """The findings of `rules` (default: all) on `calendar`, in the order they were made."""
-    seen = view(bylaw, calendar, as_of=as_of, year=year, lang=lang, successor=successor)
+    return _run(view(bylaw, calendar, as_of=as_of, year=year, lang=lang, successor=successor), rules)
+
+
+def _run(seen: CalendarView, rules: Iterable[Rule] = RULES) -> list[Finding]:
     return [finding for rule in rules for finding in rule.check(seen)]
 
 
@@ -52,12 +56,15 @@ def check_calendar(bylaw: Bylaw, calendar: Calendar, *, as_of: date | None = Non
     after the day a later version takes effect is out of `bylaw`'s term (VersionError if they are not
     one chain of versions with `bylaw`). `lang`: the language of the findings' messages ("sv" or "en";
     English until the command line's --lang makes Swedish the default)."""
-    findings = run(bylaw, calendar, as_of=as_of or date.today(), year=year, lang=lang,
-                   successor=successor(bylaw, versions))
+    seen = view(bylaw, calendar, as_of=as_of or date.today(), year=year, lang=lang,
+                successor=successor(bylaw, versions))
+    findings = _run(seen)
     if year is not None:
         findings = [f for f in findings if f.year in (year, None)]
     findings.sort(key=lambda f: f.sort_key)
-    return Report(bylaw=bylaw.id, findings=tuple(findings))
+    judged = sum(1 for body in seen.bodies.values() for m in body.meetings if year in (None, m.date.year))
+    return Report(bylaw=bylaw.id, findings=tuple(findings), checked=judged, facts=facts(seen),
+                  reason=None if judged else nothing_checked(seen))
 
 
 __all__ = ["BY_ID", "RULES", "RULE_IDS", "Rule", "check_calendar", "run"]

@@ -86,3 +86,18 @@ def why(seat: Seating, year: int) -> Text:
     if seat.kind == "elected":
         return Text(sv="organet väljer sin ordförande bland dem", en="the body elects its chair among them")
     return Text(sv="avtalet anger denna plats", en="the bylaw names this seat")
+
+
+def chair_named(meeting: Meeting) -> str:
+    """Who chaired, as the calendar says it: "NAME (MEMBER/ROLE)" for a person of the roster, else
+    "'MEMBER/ROLE'"."""
+    return f"{meeting.chair_person} ({meeting.chair})" if meeting.chair_person else f"'{meeting.chair}'"
+
+
+def present_on(meeting: Meeting, seat: Seating) -> str | None:
+    """Whether the chair's seat line served at the meeting: " (NAME, …)" naming who of it was there when the
+    calendar names them, "" when it does not; None when the line was absent or attendance is not listed."""
+    if not meeting.attendees or seat.member is None or seat.ref not in meeting.attendees:
+        return None
+    names = [p.person for p in meeting.people if p.person and p.serving and p.seat == seat.ref]
+    return f" ({', '.join(names)})" if names else ""

@@ -120,8 +120,17 @@ def too_few(view: CalendarView, rule: Rule, c: Count) -> Iterator[Finding]:
                            en=f"{said.en}: the calendar starts after {view.as_of}, so at least {more} more must "
                               f"have been held in {c.year} before then")
         return
+    # A cancelled meeting counts towards nothing; a count it would have met is met only on paper.
+    off = [m.id for m in view.cancelled if m.body == c.body.id and first <= m.date <= last]
+    sv, en = said.sv, said.en
+    if off:
+        names = ", ".join(f"'{i}'" for i in off)
+        if c.count + len(off) >= (c.low or 0):
+            sv, en = f"{sv}: uppfyllt bara på papperet, {names} inställt", f"{en}: met only on paper, {names} cancelled"
+        else:
+            sv, en = f"{sv} ({names} inställt, räknas inte)", f"{en} ({names} cancelled, not counted)"
     yield view.finding(rule, cite, severity="warning" if c.rule.kind == "about" else "error", body=c.body.id,
-                       year=c.year, sv=said.sv, en=said.en)
+                       year=c.year, sv=sv, en=en)
 
 
 def too_many(view: CalendarView, rule: Rule, c: Count) -> Finding:

@@ -11,7 +11,7 @@ from typing import Iterable
 
 from ..lang import Lang, Text
 from ..report.finding import Finding
-from .rule import EXAMPLE_PRELUDE, Example, Rule
+from .rule import Example, Rule
 
 _HEAD = {
     "checks": Text(sv="Vad regeln prövar", en="What it checks"),
@@ -35,7 +35,7 @@ def run_example(rule: Rule, example: Example, lang: Lang = "en") -> list[Finding
     from ..calendar.yaml_reader import parse_calendar
     from ..loader import parse
     from . import run
-    bylaw = parse(EXAMPLE_PRELUDE + "\n" + example.bylaw, filename="example.bylaw")
+    bylaw = parse(example.source, filename="example.bylaw")
     calendar = parse_calendar("bylaw: exempel\nmeetings:\n" + _indent(example.calendar), name="example.yaml")
     return run(bylaw, calendar, as_of=date.fromisoformat(example.as_of), lang=lang, rules=(rule,))
 
@@ -54,7 +54,7 @@ def document(rule: Rule, lang: Lang = "en") -> str:
            f"## {h['why']}", "", rule.why(lang), ""]
     for key, examples in (("fires", rule.fires), ("passes", rule.passes)):
         for example in examples:
-            out += [f"## {h[key]}", "", "```", EXAMPLE_PRELUDE, example.bylaw.rstrip("\n"), "```", "", "```yaml", "meetings:",
+            out += [f"## {h[key]}", "", "```", example.prelude, example.bylaw.rstrip("\n"), "```", "", "```yaml", "meetings:",
                     _indent(example.calendar).rstrip("\n"), "```", ""]
             findings = run_example(rule, example, lang)
             if findings:

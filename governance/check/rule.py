@@ -42,6 +42,18 @@ class Example:
     bylaw: str
     calendar: str
     as_of: str = "2025-12-31"
+    header: str = ""  # lines under the prelude's `bylaw` line, e.g. "  form kommunalforbund with direktion X\n"
+
+    @property
+    def prelude(self) -> str:
+        """The shared prelude, with the example's own header lines (a legal form) under its `bylaw` line."""
+        first, _, rest = EXAMPLE_PRELUDE.partition("\n")
+        return f"{first}\n{self.header}{rest}"
+
+    @property
+    def source(self) -> str:
+        """The example's whole bylaw text: the prelude, then its bodies and clauses."""
+        return self.prelude + "\n" + self.bylaw
 
 
 # The members every example bylaw may name; an example adds its bodies and clauses.

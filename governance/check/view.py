@@ -159,6 +159,9 @@ class CalendarView:
     unknown_bodies: Mapping[str, tuple[Meeting, ...]]   # body ids the bylaw does not have → meetings
     successor: Bylaw | None = None                      # the version that takes this bylaw's place
     bylaw_file: str = ""                                # the bylaw's path as reports print it
+    # Meetings the calendar gives as cancelled: `calendar` holds none of them (they count towards nothing),
+    # the report lists them. By date, then id.
+    cancelled: tuple[Meeting, ...] = ()
     _run: dict = field(default_factory=dict, repr=False, compare=False)  # what rules share in one run
 
     def once(self, key: str | tuple, compute: Callable[[], T]) -> T:
@@ -184,10 +187,12 @@ class CalendarView:
 
     @property
     def years(self) -> tuple[int, ...]:
-        """The calendar years judged: `year` if given, else every year with a meeting."""
+        """The calendar years judged: `year` if given, else every year the calendar spans, from its first
+        meeting to its last (cancelled ones too): a year without any meeting is judged all the same."""
         if self.year is not None:
             return (self.year,)
-        return tuple(sorted({m.date.year for m in self.calendar.meetings}))
+        spanned = {m.date.year for m in self.calendar.meetings} | {m.date.year for m in self.cancelled}
+        return tuple(range(min(spanned), max(spanned) + 1)) if spanned else ()
 
     @property
     def planned_only(self) -> bool:
@@ -267,7 +272,11 @@ class CalendarView:
 
 def view(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None, lang: Lang,
          successor: Bylaw | None = None) -> CalendarView:
-    """The calendar grouped by body: the bylaw's bodies (by id), and those it does not have."""
+    """The calendar grouped by body: the bylaw's bodies (by id), and those it does not have. A cancelled
+    meeting is in none of them: no rule sees it (`cancelled` keeps them for the report)."""
+    cancelled = tuple(sorted((m for m in calendar.meetings if m.status == "cancelled"), key=attrgetter("date", "id")))
+    if cancelled:
+        calendar = replace(calendar, meetings=tuple(m for m in calendar.meetings if m.status != "cancelled"))
     grouped: dict[str, list[Meeting]] = {}
     for meeting in calendar.meetings:
         grouped.setdefault(meeting.body, []).append(meeting)
@@ -280,7 +289,8 @@ def view(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None, lan
               for body in sorted(bylaw.bodies, key=attrgetter("id"))}
     unknown = {body_id: tuple(own) for body_id, own in sorted(grouped.items()) if body_id not in bodies}
     return CalendarView(bylaw=bylaw, calendar=calendar, as_of=as_of, year=year, lang=lang, bodies=bodies,
-                        unknown_bodies=unknown, successor=successor, bylaw_file=stable_path(bylaw.path))
+                        unknown_bodies=unknown, successor=successor, bylaw_file=stable_path(bylaw.path),
+                        cancelled=cancelled)
 
 
 __all__ = ["BodyView", "CalendarView", "MatterEvent", "Seated", "Seat", "stable_path", "view"]

@@ -3,8 +3,9 @@ the bylaw, each finding cited.
 
 `--format pdf` writes a report to hand over (to `-o FILE` only), headed with the collaboration, the period,
 the verdict and the date judged. With `-o`, any format goes to FILE, written whole or not at all.
-Exit 0 compliant (warnings allowed), 1 findings of severity error, 2 bad usage or unreadable input (also
-when FILE cannot be written).
+Exit 0 compliant (warnings allowed), 1 findings of severity error, 2 bad usage, unreadable input, a FILE
+that cannot be written, or nothing checked (no meeting to judge: the verdict `nothing-checked`, with the
+reason on stderr).
 """
 from __future__ import annotations
 
@@ -47,11 +48,12 @@ def run(args) -> int:
     calendar = bylaw and read_calendar_or_report(args.calendar, bylaw.id, args.mapping)
     if calendar is None:
         return 2
-    empty = nothing_to_check(calendar, lang=args.lang)
-    if empty:
-        print(f"{args.calendar}: {'varning' if args.lang == 'sv' else 'warning'}: {empty}", file=sys.stderr)
     report = check_calendar(bylaw, calendar, as_of=args.as_of, year=args.year,
                             versions=versions_or_warn(args.bylaw, bylaw), lang=args.lang)
+    if report.verdict == "nothing-checked":  # never "compliant": exit 2, and why on stderr
+        said = "fel" if args.lang == "sv" else "error"
+        print(f"{args.calendar}: {said}: {nothing_to_check(calendar, lang=args.lang) or report.reason}",
+              file=sys.stderr)
     if args.format == "pdf":
         data: str | bytes = _pdf(report, bylaw, calendar, args)
     elif args.format == "json":
@@ -66,7 +68,7 @@ def run(args) -> int:
             write_whole(Path(args.output), data)
         except OSError as exc:
             return fail(f"cannot write {shown(args.output)}: {exc.strerror or exc}")
-    return 0 if report.compliant else 1
+    return {"compliant": 0, "not-compliant": 1, "nothing-checked": 2}[report.verdict]
 
 
 def _pdf(report, bylaw, calendar, args) -> bytes:

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, NamedTuple
+from typing import Iterable, Literal, NamedTuple, get_args
 
 SEVERITIES = ("error", "warning")
+Verdict = Literal["compliant", "not-compliant", "nothing-checked"]
+VERDICTS: tuple[str, ...] = get_args(Verdict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,10 +45,21 @@ class Finding(NamedTuple):
         return (self.body or "", self.year or 0, self.meeting or "", self.matter or "", self.rule,
                 self.message)
 
+    @property
+    def at(self) -> dict | None:
+        """The calendar place, {"file", "line"} (line None for the file as a whole), or None."""
+        if not self.location:
+            return None
+        path, _, line = self.location.rpartition(":")
+        if path and line.isdigit():
+            return {"file": path, "line": int(line)}
+        return {"file": self.location, "line": None}
+
     def to_json(self) -> dict:
         return {"rule": self.rule, "severity": self.severity, "body": self.body, "meeting": self.meeting,
                 "matter": self.matter, "year": self.year, "message": self.message,
-                "citation": self.citation.to_json() if self.citation else None}
+                "citation": self.citation.to_json() if self.citation else None,
+                "at": self.at, "assumed": self.citation.assumption if self.citation else None}
 
 
 def in_order(findings: Iterable[Finding]) -> list[Finding]:
@@ -54,15 +67,52 @@ def in_order(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: f.sort_key)
 
 
+class Fact(NamedTuple):
+    """Something the report states without judging it: a cancelled meeting, the last day to appeal a
+    decision. Same places as a finding's."""
+
+    kind: str  # stable id: cancelled | appeal-period
+    message: str
+    body: str | None = None
+    meeting: str | None = None
+    year: int | None = None
+    location: str | None = None
+    citation: Citation | None = None
+
+    def to_json(self) -> dict:
+        return {"kind": self.kind, "body": self.body, "meeting": self.meeting, "year": self.year,
+                "message": self.message, "at": Finding(self.kind, "", "", location=self.location).at,
+                "citation": self.citation.to_json() if self.citation else None}
+
+
 @dataclass(frozen=True, slots=True)
 class Report:
+    """`checked`: how many meetings were judged (None where that is not counted, e.g. one action);
+    with none judged and no error, the verdict is `nothing-checked`, never `compliant`. `reason`: why
+    nothing was checked, when known."""
+
     bylaw: str
     findings: tuple[Finding, ...] = ()
+    checked: int | None = None
+    facts: tuple[Fact, ...] = ()
+    reason: str | None = None
+
+    @property
+    def verdict(self) -> Verdict:
+        if any(f.severity == "error" for f in self.findings):
+            return "not-compliant"
+        if self.checked == 0:
+            return "nothing-checked"
+        return "compliant"
 
     @property
     def compliant(self) -> bool:
-        return not any(f.severity == "error" for f in self.findings)
+        return self.verdict == "compliant"
 
     def to_json(self) -> dict:
-        return {"bylaw": self.bylaw, "compliant": self.compliant,
-                "findings": [f.to_json() for f in in_order(self.findings)]}
+        out = {"bylaw": self.bylaw, "compliant": self.compliant, "verdict": self.verdict,
+               "checked": self.checked, "findings": [f.to_json() for f in in_order(self.findings)],
+               "facts": [f.to_json() for f in self.facts]}
+        if self.reason:
+            out["reason"] = self.reason
+        return out

@@ -34,7 +34,7 @@ def render_html(report: Report, *, calendar: str | None = None, head: Head | Non
     """A `<section class="report">`: the verdict, then a heading per body and year with its findings; the
     report's own words in `lang`, as the text report has them. Before it, when given, the head a printed
     report needs (collaboration, calendar, period, verdict, date judged)."""
-    judged = "compliant" if report.compliant else "not-compliant"
+    judged = report.verdict  # compliant | not-compliant | nothing-checked (the page never shows the last green)
     out = []
     if head is not None:  # before the section, which holds the findings and the verdict alone
         out.append(f'<dl class="report-head" lang="{lang}">')

@@ -16,10 +16,12 @@ from .finding import Citation, Finding, Report, in_order
 WORDS: dict[str, dict[str, str]] = {
     "sv": {"compliant": "följer avtalet", "not compliant": "följer inte avtalet", "against": "mot",
            "error": "fel", "errors": "fel", "warning": "varning", "warnings": "varningar", "at": "i",
-           "assumed": "antaget", "(calendar)": "(kalendern)"},
+           "assumed": "antaget", "(calendar)": "(kalendern)", "nothing checked": "inget granskat",
+           "meeting": "sammanträde", "meetings": "sammanträden", "checked": "granskade", "Facts": "Fakta"},
     "en": {"compliant": "compliant", "not compliant": "not compliant", "against": "against",
            "error": "error", "errors": "errors", "warning": "warning", "warnings": "warnings", "at": "at",
-           "assumed": "assumed", "(calendar)": "(calendar)"},
+           "assumed": "assumed", "(calendar)": "(calendar)", "nothing checked": "nothing checked",
+           "meeting": "meeting", "meetings": "meetings", "checked": "checked", "Facts": "Facts"},
 }
 
 _COLOURS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "head": "\x1b[1m", "dim": "\x1b[2m"}
@@ -36,6 +38,15 @@ def render_text(report: Report, *, calendar: str | None = None, colour: bool = F
         out.append(paint("head", heading))
         for f in group:
             out.extend(_finding(f, paint, WORDS[lang]))
+        out.append("")
+    if report.facts:
+        out.append(paint("head", WORDS[lang]["Facts"]))
+        for fact in report.facts:
+            out.append(f"  {fact.message}")
+            if fact.location:
+                out.append(f"    {WORDS[lang]['at']} {fact.location}")
+            if fact.citation is not None and fact.citation.quote:
+                out.append(paint("dim", f"    {cited_at(fact.citation)}: “{fact.citation.quote}”"))
         out.append("")
     out.append(verdict(report, calendar, lang))
     return "\n".join(out) + "\n"
@@ -54,8 +65,11 @@ def verdict(report: Report, calendar: str | None = None, lang: Lang = "en") -> s
     errors = sum(f.severity == "error" for f in report.findings)
     warnings = len(report.findings) - errors
     subject = f"{calendar} {w['against']} {report.bylaw}" if calendar else report.bylaw
-    said = w["compliant"] if report.compliant else w["not compliant"]
-    return f"{subject}: {said} — {_count(errors, 'error', w)}, {_count(warnings, 'warning', w)}"
+    said = w[{"compliant": "compliant", "not-compliant": "not compliant",
+              "nothing-checked": "nothing checked"}[report.verdict]]
+    checked = "" if report.checked is None else f", {_count(report.checked, 'meeting', w)} {w['checked']}"
+    why = f" ({report.reason})" if report.reason and report.verdict == "nothing-checked" else ""
+    return f"{subject}: {said}{why} — {_count(errors, 'error', w)}, {_count(warnings, 'warning', w)}{checked}"
 
 
 def cited_at(c: Citation) -> str:

@@ -1,10 +1,11 @@
-"""chair-rotation: the meeting is chaired by the seat the bylaw gives the chair that year."""
+"""chair-rotation: the meeting is chaired by the seat the bylaw gives the chair that year. A wrong chair
+while the year's chair was there is said so, naming whose year it is and who of that seat attended."""
 from __future__ import annotations
 
 from typing import Iterator
 
 from ...report.finding import Finding
-from ..chairing import who, why, wrong_chairs
+from ..chairing import chair_named, present_on, who, why, wrong_chairs
 from ..rule import Basis, Example, Rule, Text
 from ..view import CalendarView
 
@@ -15,11 +16,14 @@ def check(view: CalendarView) -> Iterator[Finding]:
             continue
         meeting, want = wrong.meeting, wrong.want
         should, because = who(want), why(want, wrong.year)
+        there = present_on(meeting, want)  # the year's chair was there: said, with who of that seat came
+        sv = "" if there is None else f", och {want.ref} var närvarande{there}"
+        en = "" if there is None else f", and {want.ref} attended{there}"
         yield view.finding(RULE, view.cite(want.clause or view.bylaw), meeting=meeting,
-                           sv=f"'{wrong.given}' var ordförande vid '{meeting.id}', men ordförande är "
-                              f"{should.sv} ({because.sv})",
-                           en=f"'{wrong.given}' chaired '{meeting.id}', but the chair is {should.en} "
-                              f"({because.en})")
+                           sv=f"{chair_named(meeting)} var ordförande vid '{meeting.id}', men ordförande är "
+                              f"{should.sv} ({because.sv}){sv}",
+                           en=f"{chair_named(meeting)} chaired '{meeting.id}', but the chair is {should.en} "
+                              f"({because.en}){en}")
 
 
 _BYLAW = '''\

@@ -3,8 +3,12 @@
 Counted per seat, or per member when the body has `equal influence` or the quorum says `of members`.
 Adjunct seats never count. A seat line `1..2` counts its minimum towards the whole (that many are surely
 appointed) and at most its maximum towards those present. `quorum default` is the statutory default the
-bylaw imports (Kommunallagen 6 kap. 27 § in rules/sweden.bylaw), cited with its law reference. A meeting
-without attendees is not judged: its attendance is unknown.
+bylaw imports (Kommunallagen 6 kap. 27 § in rules/sweden.bylaw), cited with its law reference; for an organ
+under the law (the bylaw's `form`) the statute's own sentence is cited. A meeting without attendees is not
+judged: its attendance is unknown. Persons count, not seat lines: three ledamöter of one member on a line of
+three count three, and a serving ersättare counts for the ledamot it stands in for. The message names the
+members or seat lines missing, and the roster's ledamöter of them who were not there. A matter is also
+counted without those who were jäviga in it (they left it); förbundsfullmäktige excepted (5 kap. 46 §).
 Seats counted by population (`seat … by population …`) count what the formula gives each member for the
 meeting's year, from the shipped SCB figures at the formula's day in the year before; a year whose figures
 are missing is not judged, and a warning says which figures to fetch.
@@ -17,6 +21,7 @@ from typing import Iterator, Sequence
 
 from ...model.types import Body, Bylaw, EqualInfluence, Quorum
 from ...report.finding import Finding
+from ..law import cite_law, organ
 from ..rule import Basis, Example, Rule, Text
 from ..view import BodyView, CalendarView, Seated
 
@@ -131,14 +136,76 @@ def _short(view: CalendarView, body: BodyView, need: Requirement, year: int | No
         if present is None:
             present = counted[meeting.attendees] = need.present(body.attendance(meeting))
         if need.enough(present):
+            yield from _without_the_javiga(view, body, need, meeting)
             continue
         unit, wording = need.unit, need.wording()
-        default = view.bylaw.default_quorum if need.clause.kind == "default" else None
-        yield view.finding(RULE, view.cite(need.clause, law_from=default), meeting=meeting,
+        missing, absent = _missing(view, need, meeting)
+        sv = (f"; saknas: {missing}" if missing else "") + (f"; frånvarande: {absent}" if absent else "")
+        en = (f"; missing: {missing}" if missing else "") + (f"; absent: {absent}" if absent else "")
+        yield view.finding(RULE, citation(view, body.id, need), meeting=meeting,
                            sv=f"{present} av {need.total} {unit.sv} närvarande vid '{meeting.id}'; för "
-                              f"beslutförhet krävs {wording.sv} av {unit.sv}",
+                              f"beslutförhet krävs {wording.sv} av {unit.sv}{sv}",
                            en=f"{present} of {need.total} {unit.en} present at '{meeting.id}'; the quorum is "
-                              f"{wording.en} of {unit.en}")
+                              f"{wording.en} of {unit.en}{en}")
+
+
+def _without_the_javiga(view: CalendarView, body: BodyView, need: Requirement, meeting) -> Iterator[Finding]:
+    """A matter's quorum counted without those jäviga in it (they left it, KL 6 kap. 30 §). Not for
+    förbundsfullmäktige, which may handle a matter below its quorum because of jäv (5 kap. 46 §)."""
+    if organ(view.bylaw, body.id) == "forbundsfullmaktige":
+        return
+    for matter in meeting.matters:
+        seats, left = list(meeting.attendees), []
+        for p in matter.jav:
+            served = next((q for q in meeting.people if q.serving and (
+                q.person == p.person if p.person else q.seat == p.seat)), None)
+            if served is not None and served.seat in seats:
+                seats.remove(served.seat)
+                left.append(str(p))
+        if not left:
+            continue
+        present = need.present([body.seated(ref) for ref in seats])
+        if need.enough(present):
+            continue
+        unit, wording, gone = need.unit, need.wording(), ", ".join(left)
+        yield view.finding(RULE, citation(view, body.id, need), meeting=meeting, matter=matter.id,
+                           sv=f"utan de jäviga ({gone}) var {present} av {need.total} {unit.sv} närvarande för "
+                              f"'{matter.id}' vid '{meeting.id}'; för beslutförhet krävs {wording.sv} av {unit.sv}",
+                           en=f"without the jäviga ({gone}), {present} of {need.total} {unit.en} were present for "
+                              f"'{matter.id}' at '{meeting.id}'; the quorum is {wording.en} of {unit.en}")
+
+
+def citation(view: CalendarView, body_id: str, need: Requirement):
+    """For an organ under Kommunallagen whose quorum is the statute's (`quorum default`), the statute's
+    own sentence from law/: 5 kap. 45 § for förbundsfullmäktige, 6 kap. 27 § for a nämnd (a direktion, a
+    förbundsstyrelse, a gemensam nämnd). Otherwise the bylaw's clause (with the default's law reference)."""
+    kind = organ(view.bylaw, body_id)
+    if kind is not None and need.clause.kind == "default":
+        if kind == "forbundsfullmaktige":
+            return cite_law(5, "45", "Fullmäktige får handlägga")
+        return cite_law(6, "27", "En nämnd får handlägga")
+    default = view.bylaw.default_quorum if need.clause.kind == "default" else None
+    return view.cite(need.clause, law_from=default)
+
+
+def _missing(view: CalendarView, need: Requirement, meeting) -> tuple[str, str]:
+    """Who was missing: the members no one served for, or the seat lines short of their count (a line of
+    one seat simply named); then the roster's ledamöter of them who were not there, in the roster's order."""
+    served = Counter((ref.member, ref.role) for ref in meeting.attendees)
+    voting = [s for s in need.body.voting_seats if s.pool is None]
+    if need.per_member:
+        have = {member for (member, _), n in served.items() if n}
+        gaps = sorted({s.member for s in voting if s.member and s.member not in have})
+        lines, said = [(m, None) for m in gaps], gaps
+    else:
+        short = sorted((s for s in voting if served[(s.member, s.role)] < s.min), key=lambda s: str(s.ref))
+        lines = [(s.member, s.role) for s in short]
+        said = [str(s.ref) if s.min == 1 else f"{s.ref} ({served[(s.member, s.role)]}/{s.min})" for s in short]
+    there = {p.person for p in meeting.people if p.person}
+    absent = [p.name for p in view.calendar.roster
+              if p.kind == "ledamot" and p.name not in there and p.holds_on(meeting.date)
+              and any(p.seat.member == m and (r is None or p.seat.role == r) for m, r in lines)]
+    return ", ".join(said), ", ".join(absent) if said else ""
 
 
 _BYLAW = '''\

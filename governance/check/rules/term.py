@@ -6,7 +6,8 @@ renews per mandate period but lacks an election cycle is a lint matter; its term
 
 When the other versions of the agreement are known (`check_calendar(versions=…)`; the command finds them
 beside the bylaw), a meeting on or after the day a later version takes effect is out of term too: the
-later version is the agreement then.
+later version is the agreement then. The term is one fact: one finding per body and year, listing its
+meetings (the one meeting's own words when there is one).
 """
 from __future__ import annotations
 
@@ -38,12 +39,35 @@ def check(view: CalendarView) -> Iterator[Finding]:
             if unrecorded else Text(sv="", en=""))
     breaches = {day: breach for day in view.days if (replaced is None or day < replaced)  # later: _superseded's
                 and (breach := out_of_term(bylaw, day)) is not None}
-    for meeting in view.meetings_on(breaches):
-        breach = breaches[meeting.date]
-        said = _said(breach)
-        yield view.finding(RULE, view.cite(breach.clause or bylaw), meeting=meeting,
-                           severity="warning" if unrecorded else "error",
-                           sv=f"'{meeting.id}' den {said.sv}{hint.sv}", en=f"'{meeting.id}' on {breach.message}{hint.en}")
+    # One fact, the term, is one finding per body and year, listing its meetings.
+    for (body, year), meetings in _by_body_and_year(view.meetings_on(breaches)):
+        first = breaches[meetings[0].date]
+        severity = "warning" if unrecorded else "error"
+        if len(meetings) == 1:
+            yield view.finding(RULE, view.cite(first.clause or bylaw), meeting=meetings[0], severity=severity,
+                               sv=f"'{meetings[0].id}' den {_said(first).sv}{hint.sv}",
+                               en=f"'{meetings[0].id}' on {first.message}{hint.en}")
+            continue
+        listed = ", ".join(f"'{m.id}' ({m.date})" for m in meetings)
+        # each reason once, without its day ("2025-02-07 is after …" → "after …")
+        sv = dict.fromkeys(_said(breaches[m.date]).sv.partition(" ")[2].removeprefix("är ") for m in meetings)
+        en = dict.fromkeys(breaches[m.date].message.partition(" ")[2].removeprefix("is ") for m in meetings)
+        yield _grouped(view, view.cite(first.clause or bylaw), meetings, severity,
+                       sv=f"{len(meetings)} sammanträden i {body} {year} ({listed}) är " + "; ".join(sv) + hint.sv,
+                       en=f"{len(meetings)} meetings of {body} in {year} ({listed}) are " + "; ".join(en) + hint.en)
+
+
+def _by_body_and_year(meetings) -> list:
+    groups: dict[tuple[str, int], list] = {}
+    for m in sorted(meetings, key=lambda m: (m.date, m.id)):
+        groups.setdefault((m.body, m.date.year), []).append(m)
+    return sorted(groups.items())
+
+
+def _grouped(view: CalendarView, citation, meetings, severity, *, sv: str, en: str) -> Finding:
+    """One finding for a body's meetings of one year, placed at the first of them in the calendar."""
+    found = view.finding(RULE, citation, meeting=meetings[0], severity=severity, sv=sv, en=en)
+    return found._replace(meeting=None)
 
 
 def _said(breach: TermBreach) -> Text:
@@ -66,12 +90,22 @@ def _superseded(view: CalendarView) -> Iterator[Finding]:
     clause = later.header_item("amends") or later.header_item("valid") or later
     citation = view.stamp(cite(later, clause))
     this = view.bylaw.id
-    for meeting in view.meetings_on(d for d in view.days if d >= since):
-        yield view.finding(RULE, citation, meeting=meeting,
-                           sv=f"'{meeting.id}' den {meeting.date}: {this} gäller inte längre; {later.id} ersätter "
-                              f"det från {since}: pröva sammanträdet mot {later.id}",
-                           en=f"'{meeting.id}' on {meeting.date}: {this} is no longer in force; {later.id} takes "
-                              f"its place from {since}: check the meeting against {later.id}")
+    for _, meetings in _by_body_and_year(view.meetings_on(d for d in view.days if d >= since)):
+        if len(meetings) == 1:
+            meeting = meetings[0]
+            yield view.finding(RULE, citation, meeting=meeting,
+                               sv=f"'{meeting.id}' den {meeting.date}: {this} gäller inte längre; {later.id} ersätter "
+                                  f"det från {since}: pröva sammanträdet mot {later.id}",
+                               en=f"'{meeting.id}' on {meeting.date}: {this} is no longer in force; {later.id} takes "
+                                  f"its place from {since}: check the meeting against {later.id}")
+            continue
+        first = meetings[0]
+        listed = ", ".join(f"'{m.id}' ({m.date})" for m in meetings)
+        yield _grouped(view, citation, meetings, "error",
+                       sv=f"{len(meetings)} sammanträden i {first.body} {first.date.year} ({listed}): {this} gäller "
+                          f"inte längre; {later.id} ersätter det från {since}: pröva dem mot {later.id}",
+                       en=f"{len(meetings)} meetings of {first.body} in {first.date.year} ({listed}): {this} is no "
+                          f"longer in force; {later.id} takes its place from {since}: check them against {later.id}")
 
 
 _BYLAW = 'body radet "Rådet"\n'

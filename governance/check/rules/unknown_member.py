@@ -13,7 +13,7 @@ def check(view: CalendarView) -> Iterator[Finding]:
     bylaw, members = view.bylaw, view.members
     known = tuple(sorted(members))
     cite = view.cite_first(*bylaw.members, bylaw)
-    for name, ref in view.calendar.roster:
+    for name, ref in ((p.name, p.seat) for p in view.calendar.roster):
         if ref.member is not None and ref.member not in members:
             close = hint(ref.member, known)
             yield view.finding(RULE, cite,

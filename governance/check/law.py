@@ -1,0 +1,51 @@
+"""Citing Kommunallagen itself, for the rules that stand on the statute rather than on a clause of the
+bylaw (jäv, justering, anslag, the appeal period): the sentence quoted from the text shipped in `law/`,
+with that file's line of the paragraph, so a reader can find it; and how the statute reaches a body
+(directly for the organs the bylaw's `form` names, per analogi otherwise)."""
+from __future__ import annotations
+
+from functools import cache
+
+from ..paths import shipped_dir
+from ..model.types import Bylaw
+from ..report.finding import Citation
+from ..statute import FILES, kommunallagen
+
+KL = "Kommunallagen (2017:725)"
+# For the examples of the rules that judge organs under the law (justering, anslag): a kommunalförbund's
+# direktion, the form under the example prelude's `bylaw` line (rule.Example.header).
+EXAMPLE_BYLAW = 'body direktionen "Direktionen"\n  seat ledamot "Ledamot" 3 from each municipality\n'
+EXAMPLE_FORM = "  form kommunalforbund with direktion direktionen\n"
+FILE = f"law/{FILES['2017:725']}"
+
+
+@cache
+def _heading_lines() -> dict[tuple[int, str], int]:
+    """(chapter, paragraph) → the line of its `### N kap. M §` heading in the shipped text."""
+    out = {}
+    text = (shipped_dir("law") / FILES["2017:725"]).read_text(encoding="utf-8")
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.startswith("### ") and " kap. " in line:
+            chapter, _, rest = line[4:].partition(" kap. ")
+            out[(int(chapter), rest.removesuffix(" §").strip())] = number
+    return out
+
+
+@cache
+def cite_law(chapter: int, paragraph: str, opening: str) -> Citation:
+    """The sentence of `chapter kap. paragraph §` that begins with `opening`, quoted whole from the
+    shipped statute. A sentence not found there is a bug in the rule that asks (never a user error)."""
+    text = kommunallagen().text(chapter, paragraph) or ""
+    start = text.find(opening)
+    if start < 0:
+        raise LookupError(f"{KL} {chapter} kap. {paragraph} § has no sentence '{opening}'")
+    end = text.find(". ", start)
+    sentence = text[start:end + 1] if end >= 0 else text[start:]
+    return Citation(file=FILE, line=_heading_lines().get((chapter, paragraph), 0), quote=sentence,
+                    law=f"{KL} {chapter} kap. {paragraph} §")
+
+
+def organ(bylaw: Bylaw, body_id: str) -> str | None:
+    """The organ of Kommunallagen the body is under the bylaw's legal form (direktion,
+    forbundsfullmaktige, forbundsstyrelse, gemensam-namnd), or None: the law reaches it per analogi."""
+    return bylaw.form.organ(body_id)

@@ -1,0 +1,51 @@
+"""Who served on each seat line at a meeting: shared by the rules seats and substitute.
+
+A seat line (`seat ledamot 3 from each member`) has as many places per member as its count. Those who
+served on it are its ledamöter present and the ersättare who served; an ersättare serves in place of an
+absent ledamot of the same member. Pool seats (`from any …`) and seats the body does not have are other
+rules' matter (unknown-seat)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..calendar.model import Meeting, Presence
+from ..model.types import SeatDecl
+from .view import BodyView
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One seat line at one meeting: its places, and the ledamöter and ersättare who served on it."""
+
+    meeting: Meeting
+    ref: str          # MEMBER/ROLE as written
+    role: str
+    places: int
+    ledamot: tuple[Presence, ...]
+    ersattare: tuple[Presence, ...]
+
+    @property
+    def absent(self) -> int:
+        """How many of the line's ledamöter were not there: the places an ersättare may fill."""
+        return max(self.places - len(self.ledamot), 0)
+
+
+def lines(body: BodyView) -> Iterator[Line]:
+    """Every seat line someone served on, meeting by meeting (meetings that list attendees)."""
+    places = {(s.member, s.role): s.max for s in body.body.seats if s.pool is None}
+    for meeting in body.meetings:
+        served: dict[tuple[str | None, str], list[Presence]] = {}
+        for p in meeting.people:
+            if p.serving:
+                served.setdefault((p.seat.member, p.seat.role), []).append(p)
+        for (member, role), group in served.items():
+            if (member, role) in places:
+                yield Line(meeting, f"{member}/{role}" if member else role, role, places[(member, role)],
+                           tuple(p for p in group if p.kind == "ledamot"),
+                           tuple(p for p in group if p.kind == "ersattare"))
+
+
+def declaration(body: BodyView, role: str):
+    """The `seat ROLE …` clause of the line (what seats and substitute cite)."""
+    return next((d for d in body.body.of(SeatDecl) if d.role == role), body.body)

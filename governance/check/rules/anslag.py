@@ -1,0 +1,83 @@
+"""anslag: the justering of an organ's protokoll is announced on the anslagstavla at the latest the second
+day after it (KL 8 kap. 12 §) — for a gemensam nämnd on every member's anslagstavla (9 kap. 32 §). An
+anslag before the justering is wrong too. A protokoll justerat with no anslag recorded, once the second day
+has passed (as of the check's day), is a warning: it may only be unrecorded. Judged for the bodies the
+bylaw's `form` makes organs under the law, where the calendar records their minutes. (The last day to
+appeal, three weeks from the anslag, is stated in the report's facts.)"""
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Iterator
+
+from ...report.finding import Finding
+from ..law import EXAMPLE_BYLAW as _BYLAW, EXAMPLE_FORM as _FORM, cite_law, organ
+from ..rule import Basis, Example, Rule, Text
+from ..view import CalendarView
+
+DAYS = 2
+
+
+def check(view: CalendarView) -> Iterator[Finding]:
+    cite = cite_law(8, "12", "Senast andra dagen")
+    for body in view.bodies.values():
+        kind = organ(view.bylaw, body.id)
+        if kind is None:
+            continue
+        for meeting in body.meetings:
+            record = meeting.minutes
+            if record is None or record.justering is None:
+                continue  # no anslag can be judged without the day it follows
+            justerat, last = record.justering, record.justering + timedelta(days=DAYS)
+            for a in record.anslag:
+                where_sv = f" på {a.member}s anslagstavla" if a.member else ""
+                where_en = f" on {a.member}'s anslagstavla" if a.member else ""
+                if a.date > last:
+                    yield view.finding(RULE, cite, meeting=meeting,
+                                       sv=f"justeringen av '{meeting.id}' ({justerat}) tillkännagavs{where_sv} "
+                                          f"{a.date}; sista dag var {last}",
+                                       en=f"the justering of '{meeting.id}' ({justerat}) was announced{where_en} on "
+                                          f"{a.date}; the last day was {last}")
+                elif a.date < justerat:
+                    yield view.finding(RULE, cite, meeting=meeting,
+                                       sv=f"justeringen av '{meeting.id}' tillkännagavs{where_sv} {a.date}, innan "
+                                          f"protokollet justerades ({justerat})",
+                                       en=f"the justering of '{meeting.id}' was announced{where_en} on {a.date}, "
+                                          f"before the protokoll was justerat ({justerat})")
+            posted = {a.member for a in record.anslag}
+            if kind == "gemensam-namnd" and record.anslag:
+                for member in sorted(set(view.members) - posted):
+                    yield view.finding(RULE, cite_law(9, "32", "Justeringen av en gemensam nämnds"), meeting=meeting,
+                                       sv=f"justeringen av '{meeting.id}' är inte tillkännagiven på {member}s "
+                                          "anslagstavla: en gemensam nämnds justering ska finnas på varje medlems",
+                                       en=f"the justering of '{meeting.id}' is not announced on {member}'s "
+                                          "anslagstavla: a gemensam nämnd's justering goes on every member's")
+            elif not record.anslag and last < view.as_of:
+                yield view.finding(RULE, cite, meeting=meeting, severity="warning",
+                                   sv=f"protokollet från '{meeting.id}' justerades {justerat}, men inget anslag är "
+                                      f"antecknat; det skulle ha skett senast {last}",
+                                   en=f"the protokoll of '{meeting.id}' was justerat on {justerat}, but no anslag "
+                                      f"is recorded; it was due by {last}")
+
+
+
+RULE = Rule(
+    id="anslag",
+    summary=Text(sv="Justeringen tillkännages på anslagstavlan senast andra dagen efter justeringen.",
+                 en="The justering is announced on the anslagstavla at the latest the second day after it."),
+    why=Text(sv="KL 8 kap. 12 §; för en gemensam nämnd på varje samverkande kommuns och regions anslagstavla "
+                "(9 kap. 32 §). Överklagandetiden (13 kap. 5 §) räknas från anslaget.",
+             en="KL 8 kap. 12 §; for a gemensam nämnd on the anslagstavla of every member municipality and region "
+                "(9 kap. 32 §). The appeal period (13 kap. 5 §) runs from the anslag."),
+    severity="error",
+    basis=Basis("statute", "minutes: {justering: DATE, anslag: DATE | {MEMBER: DATE}}",
+                "Kommunallagen (2017:725) 8 kap. 12 §"),
+    fires=(Example(bylaw=_BYLAW, header=_FORM, calendar="- {id: d1, body: direktionen, date: 2025-03-10, "
+                                                        "minutes: {justering: 2025-03-17, anslag: 2025-03-20}}\n"),),
+    passes=(Example(bylaw=_BYLAW, header=_FORM, calendar="- {id: d1, body: direktionen, date: 2025-03-10, "
+                                                         "minutes: {justering: 2025-03-17, anslag: 2025-03-19}}\n"),),
+    fix=Text(sv="Sätt upp tillkännagivandet senast andra dagen efter justeringen, på varje medlems anslagstavla "
+                "för en gemensam nämnd.",
+             en="Post the announcement by the second day after the justering, on every member's anslagstavla for "
+                "a gemensam nämnd."),
+    check=check,
+)

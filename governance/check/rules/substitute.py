@@ -1,0 +1,54 @@
+"""substitute: an ersättare serves only in place of an absent ledamot of the same member."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ...report.finding import Finding
+from ..people import declaration, lines
+from ..rule import Basis, Example, Rule, Text
+from ..view import CalendarView
+
+
+def check(view: CalendarView) -> Iterator[Finding]:
+    for body in view.bodies.values():
+        for line in lines(body):
+            if len(line.ersattare) <= line.absent:
+                continue
+            extra = line.ersattare[line.absent:]
+            who_sv = ", ".join(p.person or f"en ersättare för {line.ref}" for p in extra)
+            who_en = ", ".join(p.person or f"an ersättare of {line.ref}" for p in extra)
+            if line.absent:
+                why_sv = f"bara {line.absent} av dess ledamöter var frånvarande"
+                why_en = f"only {line.absent} of its ledamöter {'was' if line.absent == 1 else 'were'} absent"
+            else:
+                why_sv, why_en = "alla dess ledamöter var närvarande", "every ledamot of it was present"
+            meeting = line.meeting
+            yield view.finding(RULE, view.cite_first(declaration(body, line.role)), meeting=meeting,
+                               sv=f"{who_sv} tjänstgjorde på {line.ref} vid '{meeting.id}', men {why_sv} "
+                                  f"({len(line.ledamot)} av {line.places}): en ersättare tjänstgör bara för en "
+                                  "frånvarande ledamot från samma medlem",
+                               en=f"{who_en} served on {line.ref} at '{meeting.id}', but {why_en} "
+                                  f"({len(line.ledamot)} of {line.places} present): an ersättare serves only for "
+                                  "an absent ledamot of the same member")
+
+
+_BYLAW = 'body direktionen "Direktionen"\n  seat ledamot "Ledamot" 2 from each municipality with 2 substitutes\n'
+
+RULE = Rule(
+    id="substitute",
+    summary=Text(sv="En ersättare tjänstgör bara i stället för en frånvarande ledamot från samma medlem.",
+                 en="An ersättare serves only in place of an absent ledamot of the same member."),
+    why=Text(sv="Ersättare träder in för ledamöter som inte kan delta (KL 6 kap. 16–17 §§ för en nämnd; "
+                "platsens `with N substitutes`). Under `serving:` står de ersättare som tjänstgjorde.",
+             en="Ersättare step in for ledamöter who cannot attend (KL 6 kap. 16–17 §§ for a nämnd; the seat "
+                "line's `with N substitutes`). `serving:` lists the ersättare who served."),
+    severity="error",
+    basis=Basis("agreement", "seat ROLE N from each member with N substitutes"),
+    fires=(Example(bylaw=_BYLAW, calendar="- {id: d1, body: direktionen, date: 2025-03-10, "
+                                          "attendees: [2 × alfa/ledamot], serving: [alfa/ledamot]}\n"),),
+    passes=(Example(bylaw=_BYLAW, calendar="- {id: d1, body: direktionen, date: 2025-03-10, "
+                                           "attendees: [alfa/ledamot], serving: [alfa/ledamot]}\n"),),
+    fix=Text(sv="Låt ersättaren närvara utan att tjänstgöra, eller anteckna vilken ledamot som var frånvarande.",
+             en="Let the ersättare attend without serving, or record which ledamot was absent."),
+    check=check,
+)
