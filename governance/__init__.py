@@ -20,6 +20,8 @@ _API = {
     "chair_for": "rotation", "rotation_table": "rotation", "term_at": "terms",
     "version_in_force": "versions", "load_versions": "versions",
     "read_calendar": "calendar:read", "CalendarError": "calendar.errors",
+    "Calendar": "calendar.model", "Meeting": "calendar.model", "Matter": "calendar.model",
+    "Person": "calendar.model",
     "plan": "planner", "check_plan": "planner", "write_calendar": "calendar.yaml_writer:to_yaml",
 }
 __all__ = sorted(_API)
@@ -43,6 +45,7 @@ if TYPE_CHECKING:  # for editors and type checkers
     from .action import Verdict, check_action
     from .calendar import read as read_calendar
     from .calendar.errors import CalendarError
+    from .calendar.model import Calendar, Matter, Meeting, Person
     from .calendar.yaml_writer import to_yaml as write_calendar
     from .check import check_calendar
     from .diagnostics import BylawError, Diagnostic, Severity

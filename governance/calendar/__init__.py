@@ -9,11 +9,14 @@ from pathlib import Path
 
 from ..limits import DEFAULT, Limits
 from .errors import CalendarError, CalendarIssue
-from .model import ACTIONS, OUTCOMES, Calendar, Matter, Meeting
+from .model import (ACTIONS, OUTCOMES, STATUSES, Anslag, Calendar, Matter, Meeting, Minutes, Person, Presence,
+                    Vote)
+from .refs import parse_seat_ref
 from .yaml_reader import parse_calendar, read_calendar
 
-__all__ = ["ACTIONS", "OUTCOMES", "Calendar", "CalendarError", "CalendarIssue", "Matter", "Meeting",
-           "parse_calendar", "read", "read_calendar"]
+__all__ = ["ACTIONS", "OUTCOMES", "STATUSES", "Anslag", "Calendar", "CalendarError", "CalendarIssue", "Matter",
+           "Meeting", "Minutes", "Person", "Presence", "Vote", "parse_calendar", "parse_seat_ref", "read",
+           "read_calendar"]
 
 YAML_SUFFIXES = (".yaml", ".yml")
 ICS_SUFFIXES = (".ics", ".ical", ".ifb", ".icalendar")
