@@ -3,8 +3,8 @@
 Counted per seat, or per member when the body has `equal influence` or the quorum says `of members`.
 Adjunct seats never count. A seat line `1..2` counts its minimum towards the whole (that many are surely
 appointed) and at most its maximum towards those present. `quorum default` is the statutory default the
-bylaw imports (Kommunallagen 6 kap. 27 § in rules/sweden.bylaw), cited with its law reference; for an organ
-under the law (the bylaw's `form`) the statute's own sentence is cited. A meeting without attendees is not
+bylaw imports (Kommunallagen 6 kap. 27 § in rules/sweden.bylaw), cited with its law reference and sentence;
+förbundsfullmäktige by 5 kap. 45 §. A meeting without attendees is not
 judged: its attendance is unknown. Persons count, not seat lines: three ledamöter of one member on a line of
 three count three, and a serving ersättare counts for the ledamot it stands in for. The message names the
 members or seat lines missing, and the roster's ledamöter of them who were not there. A matter is also
@@ -176,15 +176,13 @@ def _without_the_javiga(view: CalendarView, body: BodyView, need: Requirement, m
 
 
 def citation(view: CalendarView, body_id: str, need: Requirement):
-    """For an organ under Kommunallagen whose quorum is the statute's (`quorum default`), the statute's
-    own sentence from law/: 5 kap. 45 § for förbundsfullmäktige, 6 kap. 27 § for a nämnd (a direktion, a
-    förbundsstyrelse, a gemensam nämnd). Otherwise the bylaw's clause (with the default's law reference)."""
-    kind = organ(view.bylaw, body_id)
-    if kind is not None and need.clause.kind == "default":
-        if kind == "forbundsfullmaktige":
-            return cite_law(5, "45", "Fullmäktige får handlägga")
-        return cite_law(6, "27", "En nämnd får handlägga")
+    """The bylaw's quorum clause (for `quorum default`, with the statute's sentence the default quotes).
+    Förbundsfullmäktige is beslutfört by 5 kap. 45 §, not by a nämnd's 6 kap. 27 §: where the bylaw's
+    default is another paragraph, the statute's own sentence is cited from law/."""
     default = view.bylaw.default_quorum if need.clause.kind == "default" else None
+    if default is not None and organ(view.bylaw, body_id) == "forbundsfullmaktige" \
+            and "5 kap. 45" not in (default.notes.law or ""):
+        return cite_law(5, "45", "Fullmäktige får handlägga")
     return view.cite(need.clause, law_from=default)
 
 
