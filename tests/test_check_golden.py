@@ -32,11 +32,17 @@ EXAMPLES = sorted(p for p in (ROOT / "examples").glob("*") if _is_calendar(p))
 
 
 def bylaw_of(path: Path) -> str:
-    """The bylaw an example is for: its `bylaw:` key, else the longest shipped id its name starts with."""
+    """The bylaw an example is for: an example bylaw in examples/ (by its `bylaw:` key or its name), else
+    its `bylaw:` key, else the longest shipped id its name starts with."""
     if path.suffix in (".yaml", ".yml"):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and data.get("bylaw") and (ROOT / "examples" / f"{data['bylaw']}.bylaw").exists():
+            return f"examples/{data['bylaw']}.bylaw"
         if isinstance(data, dict) and data.get("bylaw"):
             return data["bylaw"]
+    local = [p for p in (ROOT / "examples").glob("*.bylaw") if path.stem.startswith(p.stem)]
+    if local:  # an example bylaw beside its calendars (examples/vattenforbundet.bylaw)
+        return str(max(local, key=lambda p: len(p.stem)).relative_to(ROOT))
     ids = [i for i in shipped_ids() if path.stem.startswith(i)]
     assert ids, f"{path.name}: cannot tell which bylaw it is for"
     return max(ids, key=len)
@@ -110,25 +116,35 @@ def test_ics_events_left_out_are_named_on_stderr(monkeypatch):
 
 
 def test_a_calendar_with_no_meeting_to_check_says_so(tmp_path, monkeypatch):
-    """No meeting (none listed, or an .ics read without its mapping, whose every event is left out) is
-    compliant, but never silently: the user is told that nothing was checked, and why."""
+    """No meeting (none listed, only cancelled ones, or an .ics read without its mapping, whose every event
+    is left out) is never "compliant": the verdict is nothing-checked, exit 2, and the reason on stderr."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "empty.yaml").write_text("bylaw: laholmsbukten\nmeetings: []\n", encoding="utf-8")
     status, out, err = run_split("check", "laholmsbukten", "empty.yaml", "--as-of", AS_OF)
-    assert status == 0 and out.endswith("följer avtalet — 0 fel, 0 varningar\n")
-    assert err == "empty.yaml: varning: kalendern har inget möte: ingenting kontrollerades\n"
+    assert status == 2 and out.endswith(": inget granskat (kalendern har inga sammanträden: inget granskades) "
+                                        "— 0 fel, 0 varningar, 0 sammanträden granskade\n"), out
+    assert err == "empty.yaml: fel: kalendern har inget möte: ingenting kontrollerades\n"
     status, out, err = run_split("check", "laholmsbukten", "empty.yaml", "--as-of", AS_OF, "--lang", "en")
-    assert status == 0 and out.endswith("compliant — 0 errors, 0 warnings\n")
-    assert err == "empty.yaml: warning: the calendar holds no meeting: nothing was checked\n"
+    assert status == 2 and out.endswith(": nothing checked (the calendar holds no meeting: nothing was checked) "
+                                        "— 0 errors, 0 warnings, 0 meetings checked\n"), out
+    assert err == "empty.yaml: error: the calendar holds no meeting: nothing was checked\n"
     (tmp_path / "export.ics").write_bytes((ROOT / "examples" / "laholmsbukten-2025.ics").read_bytes())
     status, out, err = run_split("check", "laholmsbukten", "export.ics", "--format", "json", "--as-of", AS_OF,
                                  "--lang", "en")
-    assert status == 0 and json.loads(out)["findings"] == []
-    assert err.endswith("export.ics: warning: no meeting was checked: every event was left out (an .ics needs "
+    report = json.loads(out)
+    assert status == 2 and report["findings"] == [] and report["verdict"] == "nothing-checked"
+    assert report["compliant"] is False and report["checked"] == 0
+    assert err.endswith("export.ics: error: no meeting was checked: every event was left out (an .ics needs "
                         "its mapping file: --mapping)\n")
     status, _, err = run_split("check", "laholmsbukten", str(ROOT / "examples" / "laholmsbukten-2025.ics"),
                                "--as-of", AS_OF, "--lang", "en")
     assert status == 0 and "no meeting was checked" not in err  # its mapping file lies beside it
+    (tmp_path / "off.yaml").write_text("meetings:\n  - {id: a, body: referensgruppen, date: 2025-02-11, "
+                                       "status: cancelled}\n", encoding="utf-8")
+    status, out, err = run_split("check", "laholmsbukten", "off.yaml", "--format", "json", "--as-of", AS_OF)
+    report = json.loads(out)
+    assert status == 1 and report["verdict"] == "not-compliant" and report["checked"] == 0  # minimums unmet
+    assert [f["kind"] for f in report["facts"]] == ["cancelled"]
 
 
 def test_lang_changes_words_not_findings(monkeypatch):
@@ -145,8 +161,8 @@ def test_lang_changes_words_not_findings(monkeypatch):
     text_sv = run_split("check", "laholmsbukten", calendar, "--as-of", AS_OF)[1]
     text_en = run_split("check", "laholmsbukten", calendar, "--as-of", AS_OF, "--lang", "en")[1]
     assert "Juldagen" in text_sv and "Christmas Day" in text_en
-    assert text_sv.endswith("mot laholmsbukten: följer inte avtalet — 7 fel, 1 varning\n")
-    assert text_en.endswith("against laholmsbukten: not compliant — 7 errors, 1 warning\n")
+    assert text_sv.endswith("mot laholmsbukten: följer inte avtalet — 7 fel, 1 varning, 3 sammanträden granskade\n")
+    assert text_en.endswith("against laholmsbukten: not compliant — 7 errors, 1 warning, 3 meetings checked\n")
 
 
 def test_a_check_knows_the_version_that_replaced_the_bylaw(monkeypatch):

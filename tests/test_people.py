@@ -128,7 +128,7 @@ def test_a_roster_file_is_shared_and_confined_to_the_calendar_folder(tmp_path):
     with pytest.raises(CalendarError, match="must be named relative to the calendar's folder"):
         governance.read_calendar(tmp_path / "out.yaml")
     (tmp_path / "gone.yaml").write_text(text.replace("people.yaml", "nobody.yaml"), encoding="utf-8")
-    with pytest.raises(CalendarError, match="nobody.yaml:1: error: cannot read the calendar"):
+    with pytest.raises(CalendarError, match="gone.yaml:1: error: the roster file 'nobody.yaml': cannot read"):
         governance.read_calendar(tmp_path / "gone.yaml")
 
 

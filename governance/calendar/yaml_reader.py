@@ -294,6 +294,11 @@ class SchemaReader:
             return ()
         try:
             text = read_source(target)
+        except CalendarError as exc:  # said at the calendar's `roster:` line: that is where it is named
+            why = exc.issues[0].message if exc.issues else "it cannot be read"
+            self.err(node, f"the roster file '{given}': {why}")
+            return ()
+        try:
             root = compose(text, str(target))
         except CalendarError as exc:
             self.issues.extend(exc.issues)
