@@ -7,7 +7,6 @@ ledamöter (and three ersättare) from each of three members, quorum by Kommunal
 from __future__ import annotations
 
 import json
-import random
 import re
 from datetime import date, timedelta
 from pathlib import Path

@@ -176,8 +176,9 @@ def test_every_page_passes_axe_and_is_photographed(browser, site, name, path):
 
 
 def test_a_report_prints_without_its_form(browser, site):
-    """Printed (Chromium's print media), a report page keeps its heading, date judged, verdict and findings
-    and drops the navigation, the form and the heading above it."""
+    """Printed (Chromium's print media), a report page keeps its heading, the report's head (collaboration,
+    calendar, period, verdict, date judged: the page's own 'judged' line would say it twice), the verdict and
+    the findings, and drops the navigation, the form and the heading above it."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
@@ -194,8 +195,8 @@ def test_a_report_prints_without_its_form(browser, site):
     try:
         shown = lambda css: all(e.is_displayed() for e in browser.find_elements(By.CSS_SELECTOR, css))
         hidden = lambda css: not any(e.is_displayed() for e in browser.find_elements(By.CSS_SELECTOR, css))
-        assert shown("h1") and shown("p.judged") and shown("p.verdict") and shown("li.finding")
-        assert hidden("nav") and hidden("form") and hidden("h2.again")
+        assert shown("h1") and shown("dl.report-head") and shown("p.verdict") and shown("li.finding")
+        assert hidden("nav") and hidden("p.judged") and hidden("form") and hidden("h2.again")
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         browser.save_screenshot(str(SCREENSHOTS / "report-sv-print.png"))
     finally:

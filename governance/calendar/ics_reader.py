@@ -32,6 +32,7 @@ from __future__ import annotations
 import itertools
 import re
 import time
+from typing import Literal
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -105,7 +106,8 @@ def parse_ics(text: str, name: str = "<calendar.ics>", mapping: Mapping | None =
 def _unfold(text: str) -> Iterator[tuple[int, str]]:
     """Logical content lines with the 1-based line each starts on (RFC 5545 §3.1 folding undone), one at a
     time: a calendar of a million lines is not held twice over as a list."""
-    number, pending, parts = 0, 0, []
+    number, pending = 0, 0
+    parts: list[str] = []
     for number, match in enumerate(_LINE.finditer(text), 1):
         raw = match.group(1)
         if raw[:1] in (" ", "\t") and parts:
@@ -142,11 +144,11 @@ class _IcsReader:
     # ---- structure, from the text ----------------------------------------------------------------
     def blocks(self) -> list[_Block]:
         lines = _unfold(self.text)
-        head = next(lines, None)
-        if head is None or head[1].strip().upper() != "BEGIN:VCALENDAR":
+        first = next(lines, None)
+        if first is None or first[1].strip().upper() != "BEGIN:VCALENDAR":
             raise refuse(self.name, "not an iCalendar file: it must begin with BEGIN:VCALENDAR",
-                         head[0] if head else 1)
-        lines = itertools.chain([head], lines)
+                         first[0] if first else 1)
+        lines = itertools.chain([first], lines)
         ended_at = 0  # the line of the END:VCALENDAR that closed the calendar
         last = 0
         stack: list[tuple[str, int]] = []
@@ -412,7 +414,7 @@ class _IcsReader:
             mid = f"{uid}-{_when(original)[0]:%Y%m%d}"
         chair = None
         # A cancelled occurrence stays in the calendar as cancelled: it is listed, never counted.
-        status = "cancelled" if str(event.get("STATUS", "")).upper() == "CANCELLED" else None
+        status: Literal["cancelled"] | None = "cancelled" if str(event.get("STATUS", "")).upper() == "CANCELLED" else None
         attendees: list[SeatRef] = []
         people: set[str] = set()  # who is listed, by e-mail or name: a person counts once, a seat line may repeat
         for attendee in _list(event.get("ATTENDEE")):

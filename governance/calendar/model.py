@@ -266,7 +266,7 @@ class Meeting:
     def cancelled(self) -> bool:
         return self.status == "cancelled"
 
-    def status_on(self, as_of: date) -> Status:
+    def status_on(self, as_of: dt.date) -> Status:
         """The meeting's status: as the calendar gives it, else held when on or before `as_of`."""
         return self.status or ("held" if self.date <= as_of else "planned")
 

@@ -32,7 +32,9 @@ def facts(view: CalendarView) -> tuple[Fact, ...]:
                 continue
             if members is not None and not set(members) <= {a.member for a in record.anslag}:
                 continue  # the period runs from the last member's anslag, not yet made
-            out.append(_appeal(view, meeting, record.last_anslag))
+            posted = record.last_anslag
+            if posted is not None:  # (never None when anslag is recorded)
+                out.append(_appeal(view, meeting, posted))
     return tuple(sorted(out, key=lambda f: (f.body or "", f.year or 0, f.meeting or "", f.kind)))
 
 

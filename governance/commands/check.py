@@ -62,6 +62,7 @@ def run(args) -> int:
         data = render_text(report, calendar=args.calendar, colour=args.output is None and colour_wanted(),
                            lang=args.lang)
     if args.output is None:
+        assert isinstance(data, str)  # pdf is refused without -o above
         sys.stdout.write(data)
     else:
         try:

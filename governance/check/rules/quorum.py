@@ -194,7 +194,8 @@ def _missing(view: CalendarView, need: Requirement, meeting) -> tuple[str, str]:
     if need.per_member:
         have = {member for (member, _), n in served.items() if n}
         gaps = sorted({s.member for s in voting if s.member and s.member not in have})
-        lines, said = [(m, None) for m in gaps], gaps
+        lines: list[tuple[str | None, str | None]] = [(m, None) for m in gaps]
+        said = gaps
     else:
         short = sorted((s for s in voting if served[(s.member, s.role)] < s.min), key=lambda s: str(s.ref))
         lines = [(s.member, s.role) for s in short]

@@ -16,7 +16,7 @@ from typing import Iterator
 from ...report.citation import cite
 from ...report.finding import Finding
 from ...terms import TermBreach, TermError, out_of_term, terms
-from ..rule import Basis, Example, Rule, Text
+from ..rule import Basis, Example, Rule, Severity, Text
 from ..view import CalendarView
 
 
@@ -42,7 +42,7 @@ def check(view: CalendarView) -> Iterator[Finding]:
     # One fact, the term, is one finding per body and year, listing its meetings.
     for (body, year), meetings in _by_body_and_year(view.meetings_on(breaches)):
         first = breaches[meetings[0].date]
-        severity = "warning" if unrecorded else "error"
+        severity: Severity = "warning" if unrecorded else "error"
         if len(meetings) == 1:
             yield view.finding(RULE, view.cite(first.clause or bylaw), meeting=meetings[0], severity=severity,
                                sv=f"'{meetings[0].id}' den {_said(first).sv}{hint.sv}",
