@@ -70,7 +70,7 @@ lint: $(STAMP)
 	$(BIN)/python -m mypy
 
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -m 'not slow and not browser'
+	$(BIN)/python -m pytest -q -n auto -m 'not slow and not browser'
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
