@@ -117,6 +117,8 @@ def _clause_aspect(c: t.BodyClause) -> str:
             return "meets per year"
         first, last = c.months
         return f"meets in {t.MONTHS[first - 1]}..{t.MONTHS[last - 1]}"
+    if isinstance(c, t.Treats):
+        return f"treats {','.join(c.matters)}"
     if isinstance(c, t.Relation):
         matters = "matters" if c.matters is None else ",".join(c.matters)
         return c.kind if c.kind in ("responsible", "appoints", "convenes", "reports_to") else f"{c.kind} {matters}"

@@ -169,11 +169,13 @@ def clause_text(c: t.BodyClause) -> str:
     if isinstance(c, t.MeetingRule):
         amount = {"at_least": f"at least {c.low}", "at_most": f"at most {c.high}", "about": f"about {c.low}",
                   "between": f"{c.low}..{c.high}", "exactly": f"{c.low}"}[c.kind]
+        soft = " as a rule" if c.soft else ""
         if c.months is None:
-            return f"meets {amount} per year"
-        first, last = c.months
-        window = _month(first) if first == last else f"{_month(first)}..{_month(last)}"
-        return f"meets {amount} in {window}"
+            return f"meets {amount} per year{soft}"
+        return f"meets {amount} in {_window(c.months)}{soft}"
+    if isinstance(c, t.Treats):
+        window = f" in {_window(c.months)}" if c.months else ""
+        return f"treats {_ids(c.matters)} each year{window}"
     if isinstance(c, t.Quorum):
         return quorum_text(c)
     if isinstance(c, t.Decision):
@@ -204,6 +206,11 @@ def clause_text(c: t.BodyClause) -> str:
     if isinstance(c, t.Duty):
         return f"duty {_q(c.text)}"
     raise TypeError(type(c))
+
+
+def _window(months: tuple[int, int]) -> str:
+    first, last = months
+    return _month(first) if first == last else f"{_month(first)}..{_month(last)}"
 
 
 def cost_text(c: t.CostRule) -> str:

@@ -340,6 +340,63 @@ def test_holiday():
     assert all(f.severity == "warning" for f in report.findings if f.rule == "holiday")
 
 
+def test_meeting_minimum_as_a_rule_is_a_warning():
+    """"som regel": a shortfall (or an excess) against a number set `as a rule` is a warning, never an error;
+    the same count without it stays an error."""
+    text = TEXT.replace("meets at least 2 per year\n", "meets at least 2 per year as a rule\n")
+    text = text.replace("meets at most 4 per year\n", "meets at most 4 per year normally\n")
+    assert text != TEXT and "as a rule" in text and "normally" in text
+    one = [m for m in base() if m.id != "r-2025-2"]
+    assert findings(check(one, text), "meeting-minimum") == [
+        ("meeting-minimum", "warning", None, "radet meets 1 time in 2025; the bylaw says at least 2 as a rule")]
+    assert findings(check(one, text, lang="sv"), "meeting-minimum") == [
+        ("meeting-minimum", "warning", None, "radet möts 1 gång under 2025; avtalet anger som regel minst 2")]
+    five = base() + [radet(f"r-2025-x{i}", workday(2025, 6, 2 + 7 * i)) for i in range(3)]
+    assert [f[:2] for f in findings(check(five, text), "meeting-maximum")] == [("meeting-maximum", "warning")]
+    assert [f[:2] for f in findings(check(five), "meeting-maximum")] == [("meeting-maximum", "error")]
+    report = check(one, text)
+    assert report.compliant  # warnings only
+
+
+REQUIRED = TEXT.replace('body radet "Rådet"\n',
+                        'body radet "Rådet"\n  treats budget each year in january..june\n'
+                        '    cite "Rådet behandlar budgeten före juli varje år."\n')
+
+
+def test_required_matter():
+    assert findings(check(base()), "required-matter") == []  # the clause is not in the fixture
+    assert findings(check(base(), REQUIRED), "required-matter") == [
+        ("required-matter", "error", None,
+         "radet treats no 'budget' at any meeting in january–june 2025; the bylaw requires it every year")]
+    treated = swap(base(), "r-2025-1", matters=(matter("b26", type="budget", action="decide"),))
+    assert findings(check(treated, REQUIRED), "required-matter") == []
+    # by the type's own id, and whatever the body does with it (here: it is informed)
+    informed = swap(base(), "r-2025-1", matters=(matter("budget", action="inform"),))
+    assert findings(check(informed, REQUIRED), "required-matter") == []
+    # outside the months named it does not count; another body's meeting does not count
+    late = swap(base(), "r-2025-2", matters=(matter("b26", type="budget"),))
+    other = swap(base(), "g-2025-1", matters=(matter("b26", type="budget"),))
+    for meetings in (late, other):
+        assert [f[:2] for f in findings(check(meetings, REQUIRED), "required-matter")] == [("required-matter", "error")]
+    # a cancelled meeting that carried it is named, and does not count
+    cancelled = swap(base(), "r-2025-1", matters=(matter("b26", type="budget"),), status="cancelled")
+    [(_, _, _, message)] = findings(check(cancelled, REQUIRED), "required-matter")
+    assert message.endswith("('r-2025-1' cancelled)")
+    # every year the calendar spans is judged
+    two_years = treated + compliant_year(2026)
+    assert [f.year for f in check(two_years, REQUIRED).findings if f.rule == "required-matter"] == [2026]
+
+
+def test_required_matter_in_a_plan_that_starts_after_as_of():
+    """A plan starting after --as-of cannot know what was treated before it: a warning while the period was
+    open at as-of, nothing once the period was over."""
+    spring = [m for m in base() if m.date.month >= 7]
+    report = check(spring, REQUIRED, as_of=date(2025, 3, 1))
+    assert [(f.severity, f.year) for f in report.findings if f.rule == "required-matter"] == [("warning", 2025)]
+    report = check(spring, REQUIRED, as_of=date(2025, 6, 30))
+    assert [f for f in report.findings if f.rule == "required-matter"] == []
+
+
 def test_every_rule_id_has_a_test():
     names = {name for name in globals() if name.startswith("test_")}
     # the rules about people (seats, substitute, jav, justering, anslag) are tested in test_people.py

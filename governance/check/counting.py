@@ -4,7 +4,8 @@ A year is judged on the meetings the calendar holds for it, with one exception (
 when the whole calendar lies after `as_of` it is a plan for the rest of the as-of year, so in that year a
 shortfall in a period that began before `as_of` may have been met by meetings held before the plan; it is
 then a warning that says how many must have taken place, not an error. `about N` accepts N±1 and is only
-ever a warning ("ca 6 ggr/år" is not a hard limit).
+ever a warning ("ca 6 ggr/år" is not a hard limit), as is a number the bylaw sets only `as a rule` ("som
+regel": the body aims at it, and a year that strays from it is not a breach).
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from typing import Iterator
 
 from ..model.types import MONTHS, MeetingRule
 from ..report.finding import Finding
-from .rule import Rule, Text
+from .rule import Rule, Severity, Text
 from .view import BodyView, CalendarView
 
 ABOUT_TOLERANCE = 1
@@ -59,10 +60,20 @@ class Count:
             where = Text(sv=f"under {_months(rule.months, MONTHS_SV)} {year}",
                          en=f"in {_months(rule.months, MONTHS)} {year}")
         required = _required(rule)
+        if rule.soft:
+            return Text(sv=f"{self.body.id} möts {n} {'gång' if n == 1 else 'gånger'} {where.sv}; avtalet anger "
+                           f"som regel {required.sv}",
+                        en=f"{self.body.id} meets {n} {'time' if n == 1 else 'times'} {where.en}; the bylaw says "
+                           f"{required.en} as a rule")
         return Text(sv=f"{self.body.id} möts {n} {'gång' if n == 1 else 'gånger'} {where.sv}; avtalet kräver "
                        f"{required.sv}",
                     en=f"{self.body.id} meets {n} {'time' if n == 1 else 'times'} {where.en}; the bylaw requires "
                        f"{required.en}")
+
+    @property
+    def severity(self) -> Severity:
+        """`about N` and `as a rule` are aims, not limits: straying from them is a warning."""
+        return "warning" if self.rule.kind == "about" or self.rule.soft else "error"
 
 
 def _months(months: tuple[int, int], names: tuple[str, ...]) -> str:
@@ -129,11 +140,10 @@ def too_few(view: CalendarView, rule: Rule, c: Count) -> Iterator[Finding]:
             sv, en = f"{sv}: uppfyllt bara på papperet, {names} inställt", f"{en}: met only on paper, {names} cancelled"
         else:
             sv, en = f"{sv} ({names} inställt, räknas inte)", f"{en} ({names} cancelled, not counted)"
-    yield view.finding(rule, cite, severity="warning" if c.rule.kind == "about" else "error", body=c.body.id,
-                       year=c.year, sv=sv, en=en)
+    yield view.finding(rule, cite, severity=c.severity, body=c.body.id, year=c.year, sv=sv, en=en)
 
 
 def too_many(view: CalendarView, rule: Rule, c: Count) -> Finding:
     said = c.said()
-    return view.finding(rule, view.cite(c.rule), severity="warning" if c.rule.kind == "about" else "error",
-                        body=c.body.id, year=c.year, sv=said.sv, en=said.en)
+    return view.finding(rule, view.cite(c.rule), severity=c.severity, body=c.body.id, year=c.year,
+                        sv=said.sv, en=said.en)

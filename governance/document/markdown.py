@@ -60,6 +60,7 @@ class _Item:
 _PLACES = MappingProxyType({
     t.Secretary: ("offices", 2), t.Convener: ("offices", 3), t.Spokesperson: ("offices", 4),
     t.Notice: ("meetings", 2), t.SummonsAll: ("meetings", 3), t.AgendaPreparedBy: ("meetings", 4),
+    t.Treats: ("meetings", 5),
     t.Quorum: ("decisions", 0), t.Decision: ("decisions", 1), t.EqualInfluence: ("decisions", 2),
     t.Uses: ("tasks", len(RELATIONS) + 1), t.Duty: ("tasks", len(RELATIONS) + 2), t.HostedBy: ("organisation", 0)})
 
@@ -348,6 +349,9 @@ class _Document:
             text = w("uses", percent=w.number(c.percent), ref=self.ref(body, c.ref))
         elif isinstance(c, t.Notice):
             text = w("notice", days=w.count("days", c.days))
+        elif isinstance(c, t.Treats):
+            text = w("treats.window" if c.months else "treats", matters=self.matter_titles(c.matters),
+                     period=self.period(c.months))
         elif isinstance(c, t.Duty):
             text = w("duty", text=escape(c.text))
         else:
@@ -435,18 +439,23 @@ class _Document:
             turns.append(w("rotation.turn", years=years, member=self.member_name(member) if member else "–"))
         return text + " " + w("rotation.turns", turns="; ".join(turns), year=spec.start + len(order) * spec.every)
 
+    def period(self, months: tuple[int, int] | None) -> str:
+        w = self.w
+        if months is None:
+            return w("per.year")
+        first, last = months
+        return (w("per.month", month=w.month(first)) if first == last
+                else w("per.months", first=w.month(first), last=w.month(last)))
+
     def meets(self, c: t.MeetingRule) -> str:
         w = self.w
-        if c.months is None:
-            period = w("per.year")
-        else:
-            first, last = c.months
-            period = (w("per.month", month=w.month(first)) if first == last
-                      else w("per.months", first=w.month(first), last=w.month(last)))
+        period = self.period(c.months)
         if c.kind == "between":
-            return w("meets.between", low=c.low, high=c.high, period=period)
-        times = w.count("times", c.high if c.kind == "at_most" else c.low)
-        return w(f"meets.{c.kind}", times=times, period=period)
+            text = w("meets.between", low=c.low, high=c.high, period=period)
+        else:
+            text = w(f"meets.{c.kind}", times=w.count("times", c.high if c.kind == "at_most" else c.low),
+                     period=period)
+        return w("meets.soft", text=text) if c.soft else text
 
     def quorum_rule(self, rule: t.Quorum, unit: str) -> str:
         return self.w(f"quorum.{rule.kind}", unit=self.w(f"unit.{unit}"), n=rule.numerator,

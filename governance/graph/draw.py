@@ -105,10 +105,15 @@ def _chair_line(spec: t.ChairSpec) -> str:
 def _meeting_line(rule: t.MeetingRule) -> str:
     amount = {"at_least": f"minst {rule.low}", "at_most": f"högst {rule.high}", "about": f"ca {rule.low}",
               "between": f"{rule.low}–{rule.high}", "exactly": f"{rule.low}"}[rule.kind]
+    soft = "som regel " if rule.soft else ""
     if rule.months:
-        first, last = (MONTHS_SV[m - 1] for m in rule.months)
-        return f"{amount} i {first}" + (f"–{last}" if last != first else "")
-    return f"{amount} per år"
+        return f"{soft}{amount} i {_months_sv(rule.months)}"
+    return f"{soft}{amount} per år"
+
+
+def _months_sv(months: tuple[int, int]) -> str:
+    first, last = (MONTHS_SV[m - 1] for m in months)
+    return first + (f"–{last}" if last != first else "")
 
 
 def _quorum_line(q: t.Quorum) -> str:
@@ -144,6 +149,9 @@ def body_lines(bylaw: t.Bylaw, body: t.Body) -> list[str]:
             lines.append("Kallar alla ledamöter")
         elif isinstance(c, t.Notice):
             lines.append(f"Kallelse minst {c.days} dagar före")
+        elif isinstance(c, t.Treats):
+            lines.append("Behandlar varje år: " + ", ".join(c.matters)
+                         + (f" ({_months_sv(c.months)})" if c.months else ""))
         elif isinstance(c, t.Uses):
             lines.append(f"Använder {c.percent} % av {_ref_sv(c.ref)}")
         elif isinstance(c, t.Relation) and c.kind == "decides" and c.matters is None:

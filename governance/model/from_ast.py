@@ -405,6 +405,13 @@ class _Builder:
         elif isinstance(clause, t.HostedBy):
             if clause.member not in self.member_ids:
                 self.unknown("member", clause.member, span, self.member_ids)
+        elif isinstance(clause, t.Treats):
+            for matter in clause.matters:
+                if matter not in self.matter_ids:
+                    self.unknown("matter", matter, span, self.matter_ids)
+            if clause.months and clause.months[0] > clause.months[1]:
+                self.err("invalid-months", "the window's first month comes after its last", span,
+                         "windows run within one calendar year, e.g. january..june")
 
     def check_chair(self, body: t.Body, clause: t.Chair, roles: set[str], seats: list[t.Seat]) -> None:
         spec, span = clause.spec, clause.span

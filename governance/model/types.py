@@ -218,6 +218,7 @@ class MeetingRule(Node):
     low: int | None
     high: int | None
     months: tuple[int, int] | None = None
+    soft: bool = False  # "as a rule" ("som regel"): a year that strays from it is a warning, not an error
 
     @property
     def minimum(self) -> int | None:
@@ -282,12 +283,21 @@ class Notice(Node):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Treats(Node):
+    """Business the body must treat at one of its meetings every year (within `months`, if given): the
+    yearly meeting that approves the annual report and sets next year's budget frame."""
+
+    matters: tuple[str, ...]
+    months: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Duty(Node):
     text: str
 
 
 BodyClause = Union[SeatDecl, Chair, Secretary, Convener, Spokesperson, MeetingRule, Quorum, Decision,
-                   EqualInfluence, Relation, HostedBy, AgendaPreparedBy, SummonsAll, Uses, Notice, Duty]
+                   EqualInfluence, Relation, HostedBy, AgendaPreparedBy, SummonsAll, Uses, Notice, Treats, Duty]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

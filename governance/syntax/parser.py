@@ -336,8 +336,12 @@ class _Build(Transformer):
         return lambda **k: t.Relation(kind="convenes", targets=items[0], **k)
 
     def meets(self, items):
-        (kind, low, high), months = items[0], (items[1] if len(items) > 1 else None)
-        return lambda **k: t.MeetingRule(kind=kind, low=low, high=high, months=months, **k)
+        (kind, low, high), *rest, soft = items
+        months = rest[0] if rest else None
+        return lambda **k: t.MeetingRule(kind=kind, low=low, high=high, months=months, soft=soft is not None, **k)
+
+    def soft(self, items):
+        return True
 
     def at_least(self, items):
         return "at_least", items[0], None
@@ -431,6 +435,10 @@ class _Build(Transformer):
 
     def notice(self, items):
         return lambda **k: t.Notice(days=items[0], **k)
+
+    def treats(self, items):
+        matters, months = items
+        return lambda **k: t.Treats(matters=tuple(matters), months=months, **k)
 
     def duty(self, items):
         return lambda **k: t.Duty(text=str(items[0]), **k)

@@ -20,9 +20,9 @@ RULE = Rule(
     summary=Text(sv="Organet sammanträder högst så många gånger per kalenderår som avtalet tillåter.",
                  en="A body meets at most as many times per calendar year as the bylaw allows."),
     why=Text(sv="`meets at most N per year` (och `between`, `exactly`, `about`) sätter ett tak. `about N` "
-                "godtar N±1 och ger bara en varning.",
+                "godtar N±1 och ger bara en varning, liksom ett tak som avtalet anger `as a rule` (\"som regel\").",
              en="`meets at most N per year` (and `between`, `exactly`, `about`) sets a ceiling. `about N` "
-                "accepts N±1 and only warns."),
+                "accepts N±1 and only warns, as does a ceiling the bylaw sets `as a rule` (\"som regel\")."),
     severity="error",
     basis=Basis("agreement", "meets at most N per year"),
     fires=(Example(bylaw='body radet "Rådet"\n  meets at most 1 per year\n',

@@ -20,15 +20,19 @@ RULE = Rule(
     summary=Text(sv="Organet sammanträder minst så många gånger per kalenderår som avtalet kräver.",
                  en="A body meets at least as many times per calendar year as the bylaw requires."),
     why=Text(sv="`meets at least N per year` (och `between`, `exactly`, `about`) är avtalets krav. "
-                "`about N` godtar N±1 och ger bara en varning. En kalender som helt ligger efter --as-of är "
+                "`about N` godtar N±1 och ger bara en varning, liksom ett antal som avtalet anger `as a rule` "
+                "(\"som regel\"). En kalender som helt ligger efter --as-of är "
                 "en plan: ett underskott som kan ha täckts av tidigare möten blir en varning.",
              en="`meets at least N per year` (and `between`, `exactly`, `about`) is the bylaw's requirement. "
-                "`about N` accepts N±1 and only warns. A calendar lying wholly after --as-of is a plan: a "
+                "`about N` accepts N±1 and only warns, as does a number the bylaw sets `as a rule` (\"som "
+                "regel\"). A calendar lying wholly after --as-of is a plan: a "
                 "shortfall that earlier meetings may have made up is a warning."),
     severity="error",
     basis=Basis("agreement", "meets at least N per year"),
     fires=(Example(bylaw='body radet "Rådet"\n  meets at least 2 per year\n',
-                   calendar="- {id: r1, body: radet, date: 2025-03-10}\n", as_of="2025-01-01"),),
+                   calendar="- {id: r1, body: radet, date: 2025-03-10}\n", as_of="2025-01-01"),
+           Example(bylaw='body radet "Rådet"\n  meets at least 2 per year as a rule\n',
+                   calendar="- {id: r1, body: radet, date: 2025-03-10}\n", as_of="2025-01-01")),
     passes=(Example(bylaw='body radet "Rådet"\n  meets at least 2 per year\n',
                     calendar="- {id: r1, body: radet, date: 2025-03-10}\n- {id: r2, body: radet, date: 2025-10-06}\n",
                     as_of="2025-01-01"),),

@@ -23,9 +23,9 @@ RULE = Rule(
     summary=Text(sv="Organet sammanträder det antal gånger avtalet kräver under de månader det anger.",
                  en="A body meets as many times as the bylaw requires within the months it names."),
     why=Text(sv="`meets N in MONTH..MONTH` binder sammanträden till en del av året, t.ex. ett möte i april–maj "
-                "inför budgeten.",
+                "inför budgeten. Ett antal som avtalet anger `as a rule` (\"som regel\") ger bara en varning.",
              en="`meets N in MONTH..MONTH` ties meetings to part of the year, e.g. one in April–May ahead of "
-                "the budget."),
+                "the budget. A number the bylaw sets `as a rule` (\"som regel\") only warns."),
     severity="error",
     basis=Basis("agreement", "meets N in MONTH..MONTH"),
     fires=(Example(bylaw='body radet "Rådet"\n  meets 1 in april..may\n',
