@@ -6,8 +6,8 @@ from pathlib import Path
 
 from timing import median_seconds
 
-from governance.activities import check_plan, load_plan
-from governance.lint import lint
+from governance.planning.activities import check_plan, load_plan
+from governance.drafting.lint import lint
 from governance.loader import load
 
 ROOT = Path(__file__).resolve().parent.parent

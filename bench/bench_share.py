@@ -4,8 +4,8 @@ from __future__ import annotations
 import time
 
 import governance
-from governance.diff import diff
-from governance.share import share
+from governance.drafting.diff import diff
+from governance.money.share import share
 
 
 def _per_call(fn, repeat: int) -> float:

@@ -26,9 +26,9 @@ from governance.calendar.ics_reader import read_ics
 from governance.calendar.mapping import read_mapping
 from governance.check import check_calendar
 from governance.diagnostics import Severity, render_text as render_diagnostics
-from governance.lint import lint
+from governance.drafting.lint import lint
 from governance.loader import Loader, load, shipped_dir, shipped_ids
-from governance.printer import print_bylaw
+from governance.syntax.printer import print_bylaw
 from governance.report.render_json import render_json
 from governance.report.render_text import render_text as render_report
 

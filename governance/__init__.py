@@ -14,15 +14,15 @@ _API = {
     "Bylaw": "model.types", "Body": "model.types", "Member": "model.types", "Seat": "model.types",
     "Diagnostic": "diagnostics", "Severity": "diagnostics", "BylawError": "diagnostics",
     "check_calendar": "check", "Finding": "report.finding", "Report": "report.finding",
-    "check_action": "action", "Verdict": "action",
-    "share": "share", "Split": "share", "Share": "share", "ShareError": "share",
-    "Diff": "diff", "diff": "diff", "render": "document",
-    "chair_for": "rotation", "rotation_table": "rotation", "term_at": "terms",
-    "version_in_force": "versions", "load_versions": "versions",
+    "check_action": "check.action", "Verdict": "check.action",
+    "share": "money.share", "Split": "money.share", "Share": "money.share", "ShareError": "money.share",
+    "Diff": "drafting.diff", "diff": "drafting.diff", "render": "document",
+    "chair_for": "time.rotation", "rotation_table": "time.rotation", "term_at": "time.terms",
+    "version_in_force": "time.versions", "load_versions": "time.versions",
     "read_calendar": "calendar:read", "CalendarError": "calendar.errors",
     "Calendar": "calendar.model", "Meeting": "calendar.model", "Matter": "calendar.model",
     "Person": "calendar.model",
-    "plan": "planner", "check_plan": "planner", "write_calendar": "calendar.yaml_writer:to_yaml",
+    "plan": "planning.planner", "check_plan": "planning.planner", "write_calendar": "calendar.yaml_writer:to_yaml",
 }
 __all__ = sorted(_API)
 __version__ = "0.1.0"
@@ -42,20 +42,20 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # for editors and type checkers
-    from .action import Verdict, check_action
+    from .check.action import Verdict, check_action
     from .calendar import read as read_calendar
     from .calendar.errors import CalendarError
     from .calendar.model import Calendar, Matter, Meeting, Person
     from .calendar.yaml_writer import to_yaml as write_calendar
     from .check import check_calendar
     from .diagnostics import BylawError, Diagnostic, Severity
-    from .diff import Diff, diff
+    from .drafting.diff import Diff, diff
     from .document import render
     from .loader import load, parse
     from .model.types import Body, Bylaw, Member, Seat
-    from .planner import check_plan, plan
+    from .planning.planner import check_plan, plan
     from .report.finding import Finding, Report
-    from .rotation import chair_for, rotation_table
-    from .share import Share, ShareError, Split, share
-    from .terms import term_at
-    from .versions import load_versions, version_in_force
+    from .time.rotation import chair_for, rotation_table
+    from .money.share import Share, ShareError, Split, share
+    from .time.terms import term_at
+    from .time.versions import load_versions, version_in_force

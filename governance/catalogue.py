@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .model import types as t
-from .versions import VersionError, version_chain
+from .time.versions import VersionError, version_chain
 
 
 @dataclass(frozen=True, slots=True)

@@ -274,7 +274,7 @@ def check_text(served: Served | Callable[[Calendar], Served], text: str, *, mapp
     from .calendar.mapping import parse_mapping
     from .calendar.source import decode
     from .check import check_calendar
-    from .commands.common import other_bylaw
+    from .calendar.preflight import other_bylaw
 
     ics = text.lstrip("\ufeff \t\r\n").upper().startswith("BEGIN:VCALENDAR")
     name = "calendar.ics" if ics else "calendar.yaml"
@@ -543,7 +543,7 @@ class Site:
 
     def _check(self, form: dict[str, str], wants_json: bool, ask: Ask) -> Response:
         """The check (in a worker thread): the JSON report, or the report page with the form again."""
-        from .commands.common import nothing_to_check
+        from .calendar.preflight import nothing_to_check
         from .report.handover import head_for
         from .report.render_html import render_html
         from .report.render_json import render_json

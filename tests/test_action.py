@@ -9,7 +9,7 @@ import yaml
 from hypothesis import given, settings, strategies as st
 
 import governance
-from governance.action import check_action
+from governance.check.action import check_action
 from governance.calendar import parse_calendar
 from governance.calendar.model import Matter, Meeting
 from governance.cli import main

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import governance
-from governance.activities import check_plan, goal_citations, goal_matter, load_plan, parse_plan
+from governance.planning.activities import check_plan, goal_citations, goal_matter, load_plan, parse_plan
 from governance.diagnostics import BylawError
 
 ROOT = Path(__file__).resolve().parent.parent

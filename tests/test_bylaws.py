@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 import governance
-from governance.lint import lint
+from governance.drafting.lint import lint
 from governance.model import types as t
-from governance.printer import print_bylaw
+from governance.syntax.printer import print_bylaw
 from golden_file import assert_golden
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,7 +92,7 @@ def vice_chair(b, body_id):
 
 def chair_in(b, key):
     """(body, year) → (chair member, vice chair member) as the rotation gives them."""
-    from governance.rotation import chair_for
+    from governance.time.rotation import chair_for
 
     body_id, year = key
     a = chair_for(b, body_id, year)

@@ -327,7 +327,7 @@ def test_term_after_a_later_version_takes_effect():
     # the newest version has no successor; versions that are no chain are refused
     newest = governance.check_calendar(newer, calendar(year), as_of=AS_OF, versions=[BYLAW])
     assert not any("no longer in force" in f[3] for f in findings(newest, "term"))
-    with pytest.raises(governance.versions.VersionError):
+    with pytest.raises(governance.time.versions.VersionError):
         check(year, versions=[governance.parse('bylaw other "O"\nmember a "A" municipality 1280\n')])
 
 

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 import governance
 from governance.cli import main
-from governance.diff import diff, render_json, render_markdown, render_text
+from governance.drafting.diff import diff, render_json, render_markdown, render_text
 from governance.loader import shipped_ids
 from golden_file import assert_golden
 

@@ -25,10 +25,10 @@ from governance.cli import main
 from governance.document import render
 from governance.document.markdown import escape
 from governance.document.words import LANGS
-from governance.lint import _cited_nodes as _nodes
+from governance.drafting.lint import _cited_nodes as _nodes
 from governance.loader import Loader, shipped_dir, shipped_ids
 from governance.model import types as t
-from governance.printer import print_bylaw
+from governance.syntax.printer import print_bylaw
 from golden_file import assert_golden
 
 # `_nodes`: every node of a model (not its modules'); `bylaw_text`: bylaws in every form the language allows.

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from governance.loader import analyse
-from governance.printer import print_bylaw
+from governance.syntax.printer import print_bylaw
 
 ROOT = Path(__file__).parent.parent
 FILES = sorted([*(ROOT / "bylaws").glob("*.bylaw"), *(ROOT / "rules").glob("*.bylaw")])

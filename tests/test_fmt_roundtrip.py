@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from governance.loader import Loader
 from governance.model.types import MONTHS
-from governance.printer import print_bylaw
+from governance.syntax.printer import print_bylaw
 
 IDS = st.sampled_from(["halmstad", "laholm", "bastad", "malmo", "lund", "region-x", "m1", "m2", "m3"])
 BODY_IDS = st.sampled_from(["styrgruppen", "referensgruppen", "sekretariatet", "styrelsen", "grp-2"])

@@ -24,7 +24,7 @@ PROBE = textwrap.dedent("""
     import json, sys
     from importlib import resources
     import governance
-    from governance.activities import check_plan, load_plan
+    from governance.planning.activities import check_plan, load_plan
     out = {"file": governance.__file__, "bylaws": {}}
     for bylaw_id in sys.argv[1:]:
         b = governance.load(bylaw_id)
@@ -37,7 +37,7 @@ PROBE = textwrap.dedent("""
     out["sources"] = sorted(p.name for p in (resources.files("governance.bylaws") / "sources").iterdir())
     out["readme"] = (resources.files("governance.bylaws") / "README.md").is_file()
     out["law"] = (resources.files("governance.law") / "kommunallagen-2017-725.txt").is_file()
-    from governance.review import review
+    from governance.drafting.review import review
     out["review"] = len(review(governance.load("medelpad-raddningstjanstforbund")).results)
     print(json.dumps(out))
 """)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 import governance
-from governance import terms as T
-from governance.lint import lint
+from governance.time import terms as T
+from governance.drafting.lint import lint
 from governance.loader import shipped_dir
 from governance.statute import kommunallagen, parse_reference, passage
 

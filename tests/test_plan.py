@@ -12,8 +12,8 @@ from hypothesis import given, settings, strategies as st
 import governance
 from governance.calendar.yaml_writer import to_yaml
 from governance.loader import shipped_ids
-from governance.planner import check_plan, plan
-from governance.versions import load_versions
+from governance.planning.planner import check_plan, plan
+from governance.time.versions import load_versions
 
 sys.path.insert(0, str(Path(__file__).parent))
 from check_fixtures import TEXT, bylaw as fixture_bylaw  # noqa: E402
@@ -255,7 +255,7 @@ def test_plan_command_ics_writes_both_files_or_neither(tmp_path, monkeypatch, ra
 def _term_years(bylaw_id: str) -> list[int]:
     """The years a shipped bylaw is in force: from its validity (or signing) to its end, or to the
     next version's start, or 25 years on when it runs until further notice."""
-    periods = {b.id: (first, last) for b, first, last in __import__("governance.versions", fromlist=["periods"])
+    periods = {b.id: (first, last) for b, first, last in __import__("governance.time.versions", fromlist=["periods"])
                .periods(load_versions(bylaw_id))}
     first, last = periods[bylaw_id]
     start = (first.year + 1) if first else 2021

@@ -13,7 +13,7 @@ import pytest
 import governance
 from governance.cli import main
 from governance.loader import shipped_ids
-from governance.review import GEMENSAM_NAMND, KOMMUNALFORBUND, checklist, review
+from governance.drafting.review import GEMENSAM_NAMND, KOMMUNALFORBUND, checklist, review
 from governance.statute import kommunallagen
 from golden_file import assert_golden
 

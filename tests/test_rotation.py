@@ -8,7 +8,7 @@ from hypothesis import given, strategies as st
 
 import governance
 from governance.model.types import SeatRef
-from governance.rotation import RotationError, chair_for, chair_on, rotation_table, seating_of, seatings
+from governance.time.rotation import RotationError, chair_for, chair_on, rotation_table, seating_of, seatings
 
 HEAD = 'bylaw x "X"\n\n'
 MEMBERS = "".join(f'member {m} "{m.title()}" municipality {code}\n'

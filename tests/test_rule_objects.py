@@ -13,6 +13,7 @@ import pytest
 
 import governance
 from governance.check import BY_ID, RULE_IDS, RULES
+from governance.check.docs import document
 from governance.check.docs import pages, run_example
 from governance.check.rule import LANGS
 
@@ -72,7 +73,7 @@ def test_rules_command_lists_and_documents():
     assert listed.returncode == 0
     assert [line.split()[0] for line in listed.stdout.splitlines()] == list(RULE_IDS)
     one = _cli("rules", "quorum", "--lang", "en")
-    assert one.returncode == 0 and one.stdout == BY_ID["quorum"].document("en")
+    assert one.returncode == 0 and one.stdout == document(BY_ID["quorum"], "en")
     wrong = _cli("rules", "qorum")
     assert wrong.returncode == 2 and "did you mean 'quorum'" in wrong.stderr and not wrong.stdout
 

@@ -15,11 +15,12 @@ from governance.calendar.model import Calendar, Meeting
 from governance.check import check_calendar
 from governance.cli import main
 from governance.diagnostics import BylawError
+from governance.graph.from_model import compile_graph
 from governance.model.types import SeatFormula, SeatRef
-from governance.population import PopulationError, read_csv
+from governance.money.population import PopulationError, read_csv
 from governance.loader import parse
-from governance.printer import print_bylaw
-from governance.seats import SeatError, resolve, seat_table
+from governance.syntax.printer import print_bylaw
+from governance.money.seats import SeatError, resolve, seat_table
 
 TEXT = '''\
 bylaw forbundet "Förbundet"
@@ -257,7 +258,7 @@ def test_cli_text_json_and_missing(tmp_path, capsys):
 
 # ---- the shipped figures -------------------------------------------------------------------------------
 def test_shipped_figures_cite_scb_tables_and_join_all_290_codes():
-    from governance.population import municipality_names, shipped_table
+    from governance.money.population import municipality_names, shipped_table
     names = municipality_names()
     assert len(names) == 290 and all(len(c) == 4 and c.isdigit() for c in names)
     table = shipped_table()
@@ -274,7 +275,7 @@ def test_missing_municipality_named_as_scb_writes_it(tmp_path):
 
 
 def test_share_names_the_file_to_download_too():
-    from governance.share import ShareError, share
+    from governance.money.share import ShareError, share
     with pytest.raises(ShareError, match=r"no population figure .* for c \(1003\); download SCB's table .*"
                                          r"select region 1001 A, 1002 B, 1003 C .*--population FILE"):
         share(parse('bylaw two "T"\nmember a "A" municipality 1001\nmember b "B" municipality 1002\n'
@@ -283,7 +284,7 @@ def test_share_names_the_file_to_download_too():
 
 def test_graph_and_render_show_the_formula(tmp_path):
     bylaw = load(tmp_path, TEXT.replace(" at november 1", ""))
-    seats = [d for _, d in bylaw.graph.nodes(data=True) if d.get("type") == "seat"]
+    seats = [d for _, d in compile_graph(bylaw).nodes(data=True) if d.get("type") == "seat"]
     assert seats and all(d.get("by_population") for d in seats)
     from governance.document import render
     en = render(bylaw, lang="en")

@@ -10,8 +10,8 @@ from hypothesis import given, settings, strategies as st
 
 import governance
 from governance.cli import main
-from governance.population import PopulationError, read_csv, shipped_table
-from governance.share import ShareError, largest_remainder, share
+from governance.money.population import PopulationError, read_csv, shipped_table
+from governance.money.share import ShareError, largest_remainder, share
 
 TWO = governance.parse('bylaw x "X"\nmember a "A" municipality 0001\nmember b "B" municipality 0002\n'
                        'member c "C" municipality 0003\nmember u "U" university\n'

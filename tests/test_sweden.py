@@ -6,7 +6,7 @@ from datetime import date
 import holidays
 import pytest
 
-from governance.sweden import FIRST_YEAR, public_holidays
+from governance.time.sweden import FIRST_YEAR, public_holidays
 
 YEARS = range(FIRST_YEAR, 2101)
 
@@ -28,7 +28,7 @@ def test_years_before_the_act_are_the_packages_and_years_are_a_set():
 
 @pytest.mark.parametrize("lang, package_lang", [("sv", "sv"), ("en", "en_US")])
 def test_the_de_facto_holidays_agree_with_the_holidays_package(lang, package_lang):
-    from governance.sweden import days_off, de_facto_holidays_of
+    from governance.time.sweden import days_off, de_facto_holidays_of
     oracle = holidays.country_holidays("SE", years=YEARS, categories=("de_facto",), language=package_lang)
     ours = {day: name(lang) for year in YEARS for day, name in de_facto_holidays_of(year)}
     assert ours == {day: oracle[day] for day in oracle}

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 import governance
-from governance import terms as T
+from governance.time import terms as T
 
 SWEDEN = governance.parse('bylaw x "X"\nimport sweden\nmember a "A" municipality 1280\n')
 
@@ -102,7 +102,7 @@ def test_two_periods_per_renewal():
 
 
 def test_renewal_record_round_trips_through_fmt():
-    from governance.printer import print_bylaw
+    from governance.syntax.printer import print_bylaw
     b = renewable("  renewed 2015-02-01, 2019-03-14\n")
     assert "  renewed 2015-02-01, 2019-03-14" in print_bylaw(b)
     assert governance.parse(print_bylaw(b)) == b

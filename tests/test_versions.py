@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 import governance
-from governance.versions import (VersionError, load_versions, periods, successor, version_chain,
+from governance.time.versions import (VersionError, load_versions, periods, successor, version_chain,
                                  version_in_force)
 
 

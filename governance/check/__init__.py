@@ -15,7 +15,7 @@ from ..calendar.model import Calendar
 from ..lang import Lang
 from ..model.types import Bylaw
 from ..report.finding import Finding, Report
-from ..versions import successor
+from ..time.versions import successor
 from . import rules as _rules
 from .rule import Rule
 from .facts import facts, nothing_checked

@@ -1,6 +1,6 @@
 """Who chaired each meeting, against who should have: shared by chair-rotation and vice-chair.
 
-The chair must hold the seat the bylaw gives for that meeting's date (governance.rotation: a fixed seat,
+The chair must hold the seat the bylaw gives for that meeting's date (governance.time.rotation: a fixed seat,
 any holder of ROLE for `one of ROLE`, or the member whose turn it is in a rotation, by calendar year).
 The vice chair may chair only when the chair is absent (the meeting lists attendees and the chair's seat
 is not among them). Not judged: a meeting that names no chair, and a year for which the bylaw does not
@@ -13,7 +13,7 @@ from typing import Iterator, Literal
 
 from ..calendar.model import Meeting
 from ..model.types import SeatRef
-from ..rotation import Seating, seatings
+from ..time.rotation import Seating, seatings
 from .rule import Text
 from .view import CalendarView
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from ..report.finding import Fact
-from ..sweden import public_holidays
+from ..time.sweden import public_holidays
 from .law import cite_law, organ
 from .view import CalendarView
 

@@ -93,11 +93,6 @@ class Rule:
     def module_name(self) -> str:
         return self.id.replace("-", "_")
 
-    def document(self, lang: Lang = DEFAULT_LANG) -> str:
-        """The rule's documentation as Markdown (what `governance rules ID` prints and docs/rules/ holds)."""
-        from .docs import document
-        return document(self, lang)
-
 
 __all__ = ["DEFAULT_LANG", "EXAMPLE_PRELUDE", "LANGS", "Basis", "BasisKind", "Check", "Example", "Lang", "Rule",
            "Severity", "Text"]

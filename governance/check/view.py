@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Literal, Mapping, TypeVar
 from ..calendar.model import Calendar, Matter, Meeting
 from ..paths import stable_path
 from ..model.types import Body, Bylaw, Convener, Member, Node, Seat, SeatRef, Secretary
-from ..report.citation import cite
+from ..model.citation import cite
 from ..report.finding import Citation, Finding
 from .rule import Lang, Rule, Severity
 

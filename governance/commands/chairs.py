@@ -19,7 +19,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..rotation import bodies_with_chairs, rotation_table  # imported on use: `governance --help` stays light
+    from ..time.rotation import bodies_with_chairs, rotation_table  # imported on use: `governance --help` stays light
     if args.last < args.first:
         return fail(f"--to {args.last} is before --from {args.first}")
     if args.last - args.first >= MAX_YEARS:

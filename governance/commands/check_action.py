@@ -21,7 +21,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..action import check_action, single_action
+    from ..check.action import check_action, single_action
     from ..calendar.errors import CalendarError
     from ..report.render_text import render_text
 

@@ -7,6 +7,7 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..calendar.preflight import nothing_to_check, other_bylaw  # noqa: F401 (the commands' names for them)
 from ..diagnostics import BylawError, render_text
 
 
@@ -216,34 +217,12 @@ def read_calendar_or_report(path: str, bylaw_id: str, mapping: str | None = None
     return calendar
 
 
-def other_bylaw(calendar, bylaw_id: str) -> str | None:
-    """Why a calendar cannot be checked against this bylaw (its `bylaw:` names another), or None."""
-    if calendar.bylaw is not None and calendar.bylaw != bylaw_id:
-        return f"the calendar is for bylaw '{calendar.bylaw}', not '{bylaw_id}'"
-    return None
-
-
-def nothing_to_check(calendar, hint: str = "--mapping", lang: str = "en") -> str | None:
-    """Why a calendar with no meeting was checked in vain, or None when it has meetings: "compliant" alone
-    would read as if something had been checked (an .ics read without its mapping leaves every event out).
-    `hint`: where the user gives a mapping file (the command's option, the page's field)."""
-    if calendar.meetings:
-        return None
-    if calendar.unmapped:
-        if lang == "sv":
-            return f"inget möte kontrollerades: varje händelse lämnades utanför (en .ics behöver sin mappningsfil: {hint})"
-        return f"no meeting was checked: every event was left out (an .ics needs its mapping file: {hint})"
-    if lang == "sv":
-        return "kalendern har inget möte: ingenting kontrollerades"
-    return "the calendar holds no meeting: nothing was checked"
-
-
 def versions_or_warn(path_or_id: str, bylaw) -> tuple:
     """The versions of the agreement found beside `bylaw` (loaded from `path_or_id`; `load_versions`),
     so that a check knows when a later version took its place; () with a warning on stderr if they
     cannot be read."""
     from ..diagnostics import BylawError
-    from ..versions import VersionError, load_versions
+    from ..time.versions import VersionError, load_versions
     try:
         return load_versions(path_or_id, loaded_as=bylaw)
     except (BylawError, VersionError, OSError) as exc:

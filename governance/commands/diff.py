@@ -21,7 +21,7 @@ def run(args) -> int:
     new = load_or_report(args.new)
     if old is None or new is None:
         return 2
-    from ..diff import diff, render_json, render_markdown, render_text  # on use: `--help` stays light
+    from ..drafting.diff import diff, render_json, render_markdown, render_text  # on use: `--help` stays light
     render = {"text": render_text, "markdown": render_markdown, "json": render_json}
     sys.stdout.write(render[args.format](diff(old, new)))
     return 0

@@ -18,7 +18,7 @@ def register(sub) -> None:
 def run(args) -> int:
     # Imported on use: the parser loads lark, which `--help` does not need.
     from ..loader import analyse, read_text, resolve_path
-    from ..printer import print_bylaw
+    from ..syntax.printer import print_bylaw
     status = 0
     for name in args.files:
         analysis = analyse(name)

@@ -20,7 +20,7 @@ def register(sub) -> None:
 
 def run(args) -> int:
     # Imported on use: lint loads the process graph, and networkx with it.
-    from ..lint import lint
+    from ..drafting.lint import lint
     status = 0
     reports = []
     for name in args.files:

@@ -66,7 +66,7 @@ def _minutes(text: str) -> int:
 def run(args) -> int:
     from ..calendar.ics_writer import mapping_for, to_ics
     from ..calendar.yaml_writer import to_yaml
-    from ..planner import check_plan, plan
+    from ..planning.planner import check_plan, plan
     from ..report.render_text import render_text
 
     year = args.year if args.year is not None else date.today().year + 1

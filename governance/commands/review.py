@@ -18,7 +18,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..review import render_text, review, to_json
+    from ..drafting.review import render_text, review, to_json
     status, reports = 0, []
     for name in args.files:
         bylaw = load_or_report(name)

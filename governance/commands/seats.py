@@ -32,7 +32,7 @@ def _int(n: int) -> str:
 
 def run(args) -> int:
     from ..document.formula import formula_words
-    from ..seats import SeatError, formula_lines, seat_table
+    from ..money.seats import SeatError, formula_lines, seat_table
     bylaw = load_or_report(args.bylaw)
     if bylaw is None:
         return 2

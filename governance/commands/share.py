@@ -23,7 +23,7 @@ def _money(value) -> str:
 
 
 def run(args) -> int:
-    from ..share import ShareError, share  # imported on use: `governance --help` stays light
+    from ..money.share import ShareError, share  # imported on use: `governance --help` stays light
     bylaw = load_or_report(args.bylaw)
     if bylaw is None:
         return 2

@@ -16,7 +16,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..terms import TermError, election_dates, mandate_periods, renewal_rule, terms  # imported on use: `governance --help` stays light
+    from ..time.terms import TermError, election_dates, mandate_periods, renewal_rule, terms  # imported on use: `governance --help` stays light
     bylaw = load_or_report(args.bylaw)
     if bylaw is None:
         return 2

@@ -20,7 +20,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from ..model import types as t
-from ..rotation import rotation_order, seating_of
+from ..time.rotation import rotation_order, seating_of
 from .formula import formula_words
 from .words import LANGS, Words
 
@@ -82,7 +82,7 @@ def _place(clause: t.BodyClause) -> tuple[str, int]:
 
 def _counted(bylaw: t.Bylaw):
     """Seats by population from the shipped figures (the latest day they serve), or why they cannot be."""
-    from ..seats import SeatError, formula_lines, resolve, seat_table
+    from ..money.seats import SeatError, formula_lines, resolve, seat_table
     if not formula_lines(bylaw):
         return None
     try:
@@ -128,7 +128,7 @@ class _Document:
 
     def review(self) -> list[str]:
         """The drafting review's checklist for the bylaw's form: each point stated, assumed or missing."""
-        from ..review import review
+        from ..drafting.review import review
         w, rv = self.w, review(self.bylaw)
         out = [f"## {w('section.review')}",
                w("review.intro", checklist=escape(rv.title_sv if w.lang == "sv" else rv.title_en))]
@@ -242,7 +242,7 @@ class _Document:
         elif key == "sate":
             text = w("sate", place=escape(v[0]))
         elif key == "states":
-            from ..review import checklist
+            from ..drafting.review import checklist
             point = next((p for p in checklist(b.form) if p.id == v[0]), None)
             what = (point.sv if w.lang == "sv" else point.en) if point else v[0]
             law = (f"KL {point.law}" if point.law else w("review.practice")) if point else "?"
@@ -430,7 +430,7 @@ class _Document:
                  role=self.role(body, spec.role))
         if spec.start is None or not order:
             return text
-        # One round of turns, as the checks assign them (governance.rotation), so the reader sees who begins.
+        # One round of turns, as the checks assign them (governance.time.rotation), so the reader sees who begins.
         turns = []
         for k in range(len(order)):
             first = spec.start + k * spec.every

@@ -19,7 +19,7 @@ import networkx as nx
 
 from ..model import types as t
 from . import FORMATS  # noqa: F401 (part of this module's interface: the formats render takes)
-from .from_model import FLOW_TYPES, body_key
+from .from_model import FLOW_TYPES, body_key, compile_graph
 
 # Swedish edge labels and one colour per edge type (colour-blind safe where it matters: the flow types).
 LABELS = {
@@ -194,7 +194,7 @@ def picture_edges(bylaw: t.Bylaw) -> tuple[list[tuple[str, str, str, str]], dict
     {body: (group, type)} where group is "member" (every member sits in the body) or a member kind (every
     member of that kind does). Seat-level edges are folded into the boxes; a mandatory path (`requires`)
     is drawn on the `prepares`/`proposes` edge it doubles, marked "(krav)"."""
-    g = bylaw.graph
+    g = compile_graph(bylaw)
     sitting: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # body → member → kinds
     flows: dict[tuple[str, str, str], dict[str, list]] = {}
     drawn: dict[tuple[str, str, str], set[str]] = defaultdict(set)
@@ -283,7 +283,7 @@ def _group_label(group: str) -> str:
 
 
 def to_dot(bylaw: t.Bylaw) -> str:
-    g = bylaw.graph
+    g = compile_graph(bylaw)
     edges, groups = picture_edges(bylaw)
     out = [f"digraph {_q(bylaw.id)} {{",
            f"  graph [rankdir=LR, compound=true, fontname=\"Helvetica\", labelloc=t, fontsize=16, "
@@ -345,7 +345,7 @@ def _dot_legend(bylaw: t.Bylaw, edges, groups) -> str:
         rows.append(f'<TR><TD><FONT COLOR="{COLOURS[kind]}">━━━▶</FONT></TD>'
                     f'<TD ALIGN="LEFT">{html.escape(label)}</TD></TR>')
     rows.append('<TR><TD>▭</TD><TD ALIGN="LEFT">organ (blå), kansli (grå, rundad)</TD></TR>')
-    if any(bylaw.graph.degree(f"matter:{m.id}") for m in bylaw.matters):  # only if one is drawn
+    if any(compile_graph(bylaw).degree(f"matter:{m.id}") for m in bylaw.matters):  # only if one is drawn
         rows.append('<TR><TD>▯</TD><TD ALIGN="LEFT">ärendetyp (gul)</TD></TR>')
     if any("(krav" in label for *_, label in edges):
         rows.append('<TR><TD><B>(krav)</B></TD><TD ALIGN="LEFT">obligatoriskt steg enligt avtalet (fet pil)</TD></TR>')
@@ -376,7 +376,7 @@ def _mtext(text: str) -> str:
 
 
 def to_mermaid(bylaw: t.Bylaw) -> str:
-    g = bylaw.graph
+    g = compile_graph(bylaw)
     edges, groups = picture_edges(bylaw)
     out = ["flowchart LR", f"  %% {bylaw.id}: {bylaw.title}"]
     if bylaw.members:
@@ -430,7 +430,7 @@ def _plain(value):
 
 def to_json_data(bylaw: t.Bylaw) -> dict:
     """networkx node-link data of the whole graph; rules become their line, citations their quote."""
-    g = bylaw.graph
+    g = compile_graph(bylaw)
     plain = nx.MultiDiGraph(bylaw=bylaw.id, title=bylaw.title, file=Path(bylaw.path).name)
     for node, attrs in g.nodes(data=True):
         plain.add_node(node, **{k: _plain(v) for k, v in attrs.items() if k != "seat"})

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import types as t
-from ..report.citation import cite
+from ..model.citation import cite
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -582,8 +582,3 @@ class Bylaw(Node):
         own = self.defaults[0] if self.defaults else None
         return own or next((m.defaults[0] for m in self.modules if m.defaults), None)
 
-    @property
-    def graph(self):
-        """The process graph (a frozen networkx.MultiDiGraph), compiled on first use and cached."""
-        from ..graph.from_model import compile_graph  # here, not at the top: graph imports the model
-        return compile_graph(self)

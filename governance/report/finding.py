@@ -4,24 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Literal, NamedTuple, get_args
 
+from ..model.citation import Citation
+
 SEVERITIES = ("error", "warning")
 Verdict = Literal["compliant", "not-compliant", "nothing-checked"]
 VERDICTS: tuple[str, ...] = get_args(Verdict)
-
-
-@dataclass(frozen=True, slots=True)
-class Citation:
-    """Where a finding's rule stands: the bylaw file, the line of the clause, and the quoted sentence
-    (or, for a statutory default, the law reference)."""
-
-    file: str
-    line: int
-    quote: str | None = None
-    law: str | None = None
-    assumption: str | None = None
-
-    def to_json(self) -> dict:
-        return {"file": self.file, "line": self.line, "quote": self.quote}
 
 
 class Finding(NamedTuple):

@@ -12,7 +12,7 @@ from ...calendar.model import Meeting
 from ...graph.queries import Party, who_convenes
 from ...model.types import SeatRef
 from ...report.finding import Finding
-from ...rotation import chair_for
+from ...time.rotation import chair_for
 from ..rule import Basis, Example, Rule, Text
 from ..view import CalendarView
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...report.finding import Citation, Finding
-from ...sweden import public_holidays
+from ...time.sweden import public_holidays
 from ..rule import Basis, Example, Rule, Text
 from ..view import CalendarView
 

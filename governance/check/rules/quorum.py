@@ -94,7 +94,7 @@ def requirement(bylaw: Bylaw, body: Body) -> Requirement | None:
 def by_population(bylaw: Bylaw, year: int) -> tuple[Bylaw | None, str]:
     """The bylaw with its formula seats counted for meetings in `year` (figures of the year before), or why
     they cannot be counted."""
-    from ...seats import SeatError, resolve, seat_table
+    from ...money.seats import SeatError, resolve, seat_table
     try:
         how = (f"count the seats with `governance seats {bylaw.id} --year {year - 1} --population FILE` (the check "
                "reads only the shipped figures, governance/data/population.csv)")

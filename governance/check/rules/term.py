@@ -1,6 +1,6 @@
 """term: no meeting before the agreement takes effect, or after its term has run out without renewal.
 
-The terms are governance.terms': `valid … until`, or `renewed after each election for N mandate periods`
+The terms are governance.time.terms': `valid … until`, or `renewed after each election for N mandate periods`
 counted from the agreement's date, with the renewals the bylaw records (`renewal DATE, …`). A bylaw that
 renews per mandate period but lacks an election cycle is a lint matter; its term is not judged here.
 
@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ...report.citation import cite
+from ...model.citation import cite
 from ...report.finding import Finding
-from ...terms import TermBreach, TermError, out_of_term, terms
+from ...time.terms import TermBreach, TermError, out_of_term, terms
 from ..rule import Basis, Example, Rule, Severity, Text
 from ..view import CalendarView
 

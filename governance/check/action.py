@@ -11,15 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .calendar.errors import CalendarError, CalendarIssue
-from .calendar.model import Calendar, Matter, Meeting
-from .check import RULES
-from .check.rules.preparation import ACCEPTED
-from .check.view import CalendarView, view
-from .check.rules.competence import deciders
-from .graph.queries import preparation_chain, who_convenes, who_keeps_minutes
-from .model.types import FORM_NAMES, Bylaw
-from .report.finding import Finding, Report
+from ..calendar.errors import CalendarError, CalendarIssue
+from ..calendar.model import Calendar, Matter, Meeting
+from . import RULES
+from .rules.preparation import ACCEPTED
+from .view import CalendarView, view
+from .rules.competence import deciders
+from ..graph.queries import preparation_chain, who_convenes, who_keeps_minutes
+from ..model.types import FORM_NAMES, Bylaw
+from ..report.finding import Finding, Report
 
 
 @dataclass(frozen=True, slots=True)

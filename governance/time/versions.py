@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable
 
-from .model.types import Bylaw
+from ..model.types import Bylaw
 
 
 class VersionError(ValueError):
@@ -92,7 +92,7 @@ def load_versions(path_or_id: str | Path, loaded_as: Bylaw | None = None) -> tup
     Follows `amends` backwards to the files `<id>.bylaw` beside it, and forwards to any file there that
     amends one of them. `loaded_as`: the bylaw at `path_or_id` when the caller has loaded it already (it
     is not parsed again)."""
-    from .loader import load, resolve_path
+    from ..loader import load, resolve_path
     path = resolve_path(path_or_id)
     folder = path.resolve().parent
     loaded: dict[str, Bylaw] = {}

@@ -11,7 +11,7 @@ A body's own meetings: as many as its rules ask at the least (`at least N`, `N..
 N`), first into each window (`in april..may`), then spread over the other months, into a window only when
 no other month is left. A meeting falls on a Tuesday, Wednesday or Thursday that is no Swedish public
 holiday and no de-facto holiday (julafton, midsommarafton, nyårsafton: the `holidays` package's Swedish
-calendar, category de_facto; governance.sweden.days_off), around the 10th of its month (a second one around the 24th),
+calendar, category de_facto; governance.time.sweden.days_off), around the 10th of its month (a second one around the 24th),
 and never in July unless `july=True` (or a window the bylaw sets in July alone). It starts at `at` (09:00
 by default). It has the chair that the rotation gives for the year, is convened by whoever the bylaw says
 convenes the body, is called the body's notice period ahead (three weeks when the bylaw is silent), and
@@ -26,15 +26,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from .calendar.model import Calendar, Meeting
-from .calendar.refs import parse_seat_ref
-from .check import check_calendar
-from .graph.queries import who_convenes, who_keeps_minutes
-from .lang import Lang
-from .model import types as t
-from .report.finding import Report
-from .rotation import seating_of
-from .sweden import days_off
+from ..calendar.model import Calendar, Meeting
+from ..calendar.refs import parse_seat_ref
+from ..check import check_calendar
+from ..graph.queries import who_convenes, who_keeps_minutes
+from ..lang import Lang
+from ..model import types as t
+from ..report.finding import Report
+from ..time.rotation import seating_of
+from ..time.sweden import days_off
 
 DEFAULT_NOTICE_DAYS = 21
 MEETING_DAYS = (1, 2, 3)  # Tuesday, Wednesday, Thursday

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterable, Literal
 
-from .model import types as t
+from ..model import types as t
 
 ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
 
-from .model import types as t
+from ..model import types as t
 
 KINDS = ("rotating", "next", "fixed", "elected", "none")
 

@@ -23,7 +23,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 from pathlib import Path
 
-from .model import types as t
+from ..model import types as t
 from .population import (Figure, PopulationError, PopulationTable, download_hint, municipality_names, read_csv,
                          shipped_table)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from .model import types as t
+from ..model import types as t
 from .population import (PASS_IT, Figure, PopulationError, PopulationTable, download_hint, municipality_names,
                          read_csv, shipped_table)
 

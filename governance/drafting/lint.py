@@ -12,14 +12,14 @@ from typing import Callable, Iterable, Iterator
 
 from rapidfuzz import fuzz, process
 
-from .diagnostics import Diagnostic, error, warning
-from .graph.queries import flow_cycles, unreachable_bodies
-from .loader import Analysis, analyse, read_text, shipped_dir
-from .diagnostics import BylawError
-from .model import types as t
-from .model.from_ast import slugify, suggest
-from .statute import parse_reference, passage, statute
-from .terms import election_date
+from ..diagnostics import Diagnostic, error, warning
+from ..graph.queries import flow_cycles, unreachable_bodies
+from ..loader import Analysis, analyse, read_text, shipped_dir
+from ..diagnostics import BylawError
+from ..model import types as t
+from ..model.from_ast import slugify, suggest
+from ..statute import parse_reference, passage, statute
+from ..time.terms import election_date
 
 _ID_SLUG = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 

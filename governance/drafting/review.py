@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Literal
 
-from .model import types as t
-from .statute import kommunallagen
+from ..model import types as t
+from ..statute import kommunallagen
 
 # stated: a clause quoting the document says it; assumed: encoded, but only from an assumption or the law,
 # not from the document's words; missing: nothing in the bylaw says it.

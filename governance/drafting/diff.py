@@ -15,9 +15,9 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 
-from .model import types as t
+from ..model import types as t
 # The printer's clause renderers are the canonical text of each clause; reuse them rather than copy them.
-from .printer import clause_text, cost_text, header_text, quorum_text, rule_text
+from ..syntax.printer import clause_text, cost_text, header_text, quorum_text, rule_text
 
 SECTIONS = ("header", "imports", "members", "matters", "bodies", "rules", "participation", "costs", "statute")
 SECTION_TITLES = {"header": "Header", "imports": "Imports", "members": "Members", "matters": "Matter types",

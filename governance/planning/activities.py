@@ -18,11 +18,11 @@ from typing import Iterator
 
 import yaml
 
-from .diagnostics import BylawError, error
-from .model import types as t
-from .report.citation import cite
-from .report.finding import Citation, Finding
-from .span import Span
+from ..diagnostics import BylawError, error
+from ..model import types as t
+from ..model.citation import cite
+from ..report.finding import Citation, Finding
+from ..span import Span
 
 ONGOING = "ongoing"
 _GOAL_REF = re.compile(r"^\d+(\.\d+)*$")
@@ -150,7 +150,7 @@ def parse_plan(text: str, path: str = "<string>") -> ActivityPlan:
 
 
 def load_plan(path: str | Path) -> ActivityPlan:
-    from .loader import read_text  # the same size, binary and encoding guards as bylaw files
+    from ..loader import read_text  # the same size, binary and encoding guards as bylaw files
 
     return parse_plan(read_text(Path(path)), str(path))
 

@@ -15,7 +15,7 @@ from typing import Iterable, Mapping
 
 from dateutil.easter import easter
 
-from .lang import Lang, Text
+from ..lang import Lang, Text
 
 FIRST_YEAR = 1990  # the act of 1989 (its one change since, in 2005, is below)
 

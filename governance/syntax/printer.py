@@ -1,7 +1,7 @@
 """Model → canonical bylaw source (`governance fmt`). `parse(print_bylaw(b)) == b` for every bylaw `b`."""
 from __future__ import annotations
 
-from .model import types as t
+from ..model import types as t
 
 INDENT = "  "
 

@@ -1,0 +1,1 @@
+"""Drafting a bylaw: lint, the review against the law, the diff between versions."""

@@ -1,0 +1,28 @@
+"""Where a clause stands — file, line, quoted sentence or law reference — as findings and graph edges cite it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .types import Bylaw, Node
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """Where a finding's rule stands: the bylaw file, the line of the clause, and the quoted sentence
+    (or, for a statutory default, the law reference)."""
+
+    file: str
+    line: int
+    quote: str | None = None
+    law: str | None = None
+    assumption: str | None = None
+
+    def to_json(self) -> dict:
+        return {"file": self.file, "line": self.line, "quote": self.quote}
+
+
+def cite(bylaw: Bylaw, node: Node) -> Citation:
+    """The citation of a clause: file and line of the clause, its quoted sentence or law reference."""
+    notes = node.notes
+    return Citation(file=bylaw.path, line=node.span.line, quote=notes.cite or notes.statute,
+                    law=notes.law, assumption=notes.assume)

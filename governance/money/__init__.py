@@ -1,0 +1,1 @@
+"""Money and seats: cost shares, population figures, seats by formula."""
