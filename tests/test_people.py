@@ -245,12 +245,12 @@ def test_decision_rule_counts_votes():
         return rules(check(full(matters=[Matter("x", outcome=outcome, votes=votes)])), "decision-rule")
     assert decided(Vote("a", "ja"), Vote("b", "ja"), Vote("c", "nej")) == []
     assert [m for _, _, m in decided(Vote("a", "ja"), Vote("b", "nej"), Vote("c", "nej"))] == [
-        "'x' was decided, the votes give no majority for it: 1 ja, 2 nej (one voice per person)"]
+        "'x' was decided, the votes give no majority for it: 1 ja, 2 nej (one voice per seat)"]
     tie = check(full(matters=[Matter("x", votes=[Vote("a", "ja"), Vote("b", "nej")])]))
     assert [(f.rule, f.severity) for f in tie.findings if f.rule == "decision-rule"] == [("decision-rule", "warning")]
     assert [m for _, _, m in decided(Vote("a", "ja"), Vote("b", "nej"), Vote("c", "nej"), outcome="consensus")] == [
         "'x' was decided, recorded as consensus, but the votes give no majority for it: 1 ja, 2 nej (one voice "
-        "per person)"]
+        "per seat)"]
 
 
 def test_chair_rotation_names_whose_year_it_is():

@@ -62,6 +62,7 @@ _PLACES = MappingProxyType({
     t.Notice: ("meetings", 2), t.SummonsAll: ("meetings", 3), t.AgendaPreparedBy: ("meetings", 4),
     t.Treats: ("meetings", 5),
     t.Quorum: ("decisions", 0), t.Decision: ("decisions", 1), t.EqualInfluence: ("decisions", 2),
+    t.VoteGroup: ("decisions", 3),
     t.Uses: ("tasks", len(RELATIONS) + 1), t.Duty: ("tasks", len(RELATIONS) + 2), t.HostedBy: ("organisation", 0)})
 
 
@@ -334,7 +335,9 @@ class _Document:
         elif isinstance(c, t.MeetingRule):
             text = self.meets(c)
         elif isinstance(c, t.Decision):
-            text = w(f"decision.{c.method}")
+            text = self.decision(c)
+        elif isinstance(c, t.VoteGroup):
+            text = w("group", title=c.title or c.id, members=w.join(self.member_name(m) for m in c.members))
         elif isinstance(c, t.EqualInfluence):
             text = w("equal")
         elif isinstance(c, t.Relation):
@@ -460,6 +463,16 @@ class _Document:
     def quorum_rule(self, rule: t.Quorum, unit: str) -> str:
         return self.w(f"quorum.{rule.kind}", unit=self.w(f"unit.{unit}"), n=rule.numerator,
                       fraction=f"{rule.numerator}/{rule.denominator}")
+
+    def decision(self, c: t.Decision) -> str:
+        w = self.w
+        if c.method == "consensus" or (c.share is None and c.base == "votes" and c.per is None):
+            return w(f"decision.{c.method}")
+        base = "" if c.base == "votes" and c.share is None else w(f"base.{c.base}")
+        per = w(f"per.{c.per}") if c.per else ""
+        if c.share is None:
+            return w("decision.majority.how", base=base, per=per)
+        return w("decision.qualified", fraction=f"{c.share[0]}/{c.share[1]}", base=base, per=per)
 
     def quorum(self, body: t.Body, c: t.Quorum) -> _Item:
         """The quorum, counted as the `quorum` check counts it: per member where the clause says `of members`,

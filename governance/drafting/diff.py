@@ -25,7 +25,7 @@ SECTION_TITLES = {"header": "Header", "imports": "Imports", "members": "Members"
                   "statute": "Statutory rules"}
 # Within a body, aspects print in this order (then alphabetically).
 ASPECTS = ("", "seat", "seats", "chair", "vice chair", "meets", "quorum", "decision", "equal influence",
-           "decides", "prepares", "proposes", "executes", "responsible", "reports_to", "appoints", "convenes",
+           "group", "decides", "prepares", "proposes", "executes", "responsible", "reports_to", "appoints", "convenes",
            "convener", "secretary", "agenda", "notice", "summons", "hosted", "uses", "spokesperson", "duty")
 HEADER_ASPECTS = ("id", "title", "source", "version", "status", "signed", "binding", "valid", "renewed",
                   "renewal", "amends", "reviewed", "duty")
@@ -110,6 +110,8 @@ class _Facts(dict):
 def _clause_aspect(c: t.BodyClause) -> str:
     if isinstance(c, t.SeatDecl):
         return f"seat {c.role}"
+    if isinstance(c, t.VoteGroup):
+        return f"group {c.id}"
     if isinstance(c, t.Chair):
         return "vice chair" if c.vice else "chair"
     if isinstance(c, t.MeetingRule):
@@ -127,7 +129,7 @@ def _clause_aspect(c: t.BodyClause) -> str:
     if isinstance(c, t.Uses):
         return f"uses {c.ref}"
     names = {t.Secretary: "secretary", t.Convener: "convener", t.Spokesperson: "spokesperson", t.Quorum: "quorum",
-             t.Decision: "decision", t.EqualInfluence: "equal influence", t.HostedBy: "hosted",
+             t.Decision: "decision", t.EqualInfluence: "equal influence", t.VoteGroup: "group", t.HostedBy: "hosted",
              t.AgendaPreparedBy: "agenda", t.SummonsAll: "summons", t.Notice: "notice"}
     return names[type(c)]
 

@@ -142,7 +142,12 @@ def body_lines(bylaw: t.Bylaw, body: t.Body) -> list[str]:
         elif isinstance(c, t.Quorum):
             lines.append(f"Beslutförhet: {_quorum_line(c)}")
         elif isinstance(c, t.Decision):
-            lines.append("Beslut: " + {"consensus": "konsensus", "majority": "majoritet"}[c.method])
+            share = f"{c.share[0]}/{c.share[1]} " if c.share else ""
+            per = {"seat": " per plats", "member": " per medlem", "group": " per grupp",
+                   "party": " per partigrupp"}.get(c.per or "", "")
+            lines.append("Beslut: " + {"consensus": "konsensus", "majority": f"{share}majoritet{per}"}[c.method])
+        elif isinstance(c, t.VoteGroup):
+            lines.append(f"Grupp {c.title or c.id}: {', '.join(c.members)}")
         elif isinstance(c, t.EqualInfluence):
             lines.append("Lika inflytande: en röst per medlem")
         elif isinstance(c, t.SummonsAll):

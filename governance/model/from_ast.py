@@ -254,6 +254,7 @@ class _Builder:
                              f"the first is at line {seen_kinds[key].span.line}")
                 seen_kinds[key] = clause
             self.check_clause(body, clause, roles, seats)
+        self.check_groups(body, seats)
         if not seats and not body.office:
             self.warn("empty-body", f"body '{body.id}' has no seats", body.span,
                       "add `seat ROLE from each member`, or mark it `office` if it holds no meetings")
@@ -412,6 +413,47 @@ class _Builder:
             if clause.months and clause.months[0] > clause.months[1]:
                 self.err("invalid-months", "the window's first month comes after its last", span,
                          "windows run within one calendar year, e.g. january..june")
+
+    def check_groups(self, body: t.Body, seats: list[t.Seat]) -> None:
+        """The voice of a decision: its share a fraction, `per group` over groups that hold every voting
+        member once, `per seat` not against `equal influence`."""
+        decision = body.first(t.Decision)
+        groups = tuple(body.of(t.VoteGroup))
+        if decision is not None and decision.share is not None:
+            num, den = decision.share
+            if not 0 < num <= den:
+                self.err("invalid-fraction", f"a majority of {num}/{den} is not a fraction between 0 and 1",
+                         decision.span)
+        if decision is not None and decision.per == "seat" and body.first(t.EqualInfluence) is not None:
+            self.err("voice-conflict", f"'{body.id}' has equal influence (one voice per member) but decides "
+                     "per seat", decision.span, "write `per member`, or drop `equal influence`")
+        per_group = decision is not None and decision.per == "group"
+        if per_group and not groups:
+            self.err("no-groups", f"'{body.id}' decides per group but has no `group`", decision.span,
+                     'add `group ID "Title" of MEMBER, …` for each bloc')
+        if groups and not per_group:
+            self.warn("unused-group", f"'{body.id}' groups members but does not decide `per group`",
+                      groups[0].span, "write `decision by majority per group`, or drop the groups")
+        holder: dict[str, str] = {}
+        seen: set[str] = set()
+        for group in groups:
+            if group.id in seen:
+                self.err("duplicate-id", f"body '{body.id}' has a second group '{group.id}'", group.span)
+            seen.add(group.id)
+            for member in group.members:
+                if member not in self.member_ids:
+                    self.unknown("member", member, group.span, self.member_ids)
+                elif member in holder:
+                    self.err("group-overlap", f"'{member}' is in group '{holder[member]}' and in '{group.id}'",
+                             group.span)
+                else:
+                    holder[member] = group.id
+        if per_group and groups:
+            voting = sorted({s.member for s in seats if not s.adjunct and s.member is not None} - set(holder))
+            if voting:
+                self.err("group-missing", f"'{body.id}' decides per group, but {', '.join(voting)} "
+                         f"{'is' if len(voting) == 1 else 'are'} in no group", decision.span,
+                         "every voting member belongs to one group")
 
     def check_chair(self, body: t.Body, clause: t.Chair, roles: set[str], seats: list[t.Seat]) -> None:
         spec, span = clause.spec, clause.span

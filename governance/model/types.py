@@ -239,7 +239,23 @@ class Quorum(Node):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Decision(Node):
+    """`decision by consensus`, or by majority: simple, or qualified (`share`, e.g. (2, 3), at least that
+    part), of the votes cast, of those present or of all seats (`base`), with one voice `per` seat, member,
+    group or party (None: per member under `equal influence`, else per seat)."""
+
     method: str  # consensus | majority
+    share: tuple[int, int] | None = None
+    base: str = "votes"  # votes | present | seats
+    per: str | None = None  # seat | member | group | party
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VoteGroup(Node):
+    """`group ID "Title" of MEMBER, …`: members voting as one bloc where the body decides `per group`."""
+
+    id: str
+    title: str | None = None
+    members: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -297,7 +313,8 @@ class Duty(Node):
 
 
 BodyClause = Union[SeatDecl, Chair, Secretary, Convener, Spokesperson, MeetingRule, Quorum, Decision,
-                   EqualInfluence, Relation, HostedBy, AgendaPreparedBy, SummonsAll, Uses, Notice, Treats, Duty]
+                   EqualInfluence, VoteGroup, Relation, HostedBy, AgendaPreparedBy, SummonsAll, Uses, Notice, Treats,
+                   Duty]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

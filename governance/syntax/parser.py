@@ -34,7 +34,7 @@ _TERMINAL_NAMES = {
     "AMOUNT": "an amount such as 12.50 SEK", "_NL": "end of line", "$END": "end of file",
     "YESNO": "yes or no", "KIND": "a member kind (municipality, region, county-board, university, …)",
     "MONTH": "a month", "WEEKDAY": "a weekday", "ORDINAL": "first/second/third/fourth/last",
-    "METHOD": "consensus or majority", "STEP": "prepared or proposed", "UNIT": "seats or members",
+    "VOICE": "member, seat, group or party", "STEP": "prepared or proposed", "UNIT": "seats or members",
     "STATUS": "draft, adopted or replaced", "OFFICE": '"office"',
 }
 
@@ -390,8 +390,28 @@ class _Build(Transformer):
     def quorum_default(self, items):
         return "default", 0, 1
 
-    def decision(self, items):
-        return lambda **k: t.Decision(method=str(items[0]), **k)
+    def decision_consensus(self, items):
+        return lambda **k: t.Decision(method="consensus", **k)
+
+    def decision_majority(self, items):
+        share, base, per = items
+        num, den = (int(x) for x in str(share).split("/")) if share is not None else (None, None)
+        return lambda **k: t.Decision(method="majority", share=(num, den) if num is not None else None,
+                                      base=base or "votes", per=str(per) if per is not None else None, **k)
+
+    def base_votes(self, items):
+        return "votes"
+
+    def base_present(self, items):
+        return "present"
+
+    def base_seats(self, items):
+        return "seats"
+
+    def group(self, items):
+        ident, title, members = items
+        return lambda **k: t.VoteGroup(id=str(ident), title=str(title) if title is not None else None,
+                                       members=members, **k)
 
     def equal(self, items):
         return lambda **k: t.EqualInfluence(**k)

@@ -142,6 +142,15 @@ def quorum_text(q: t.Quorum) -> str:
     return f"quorum {spec}" + (f" of {q.unit}" if q.unit else "")
 
 
+def decision_text(c: t.Decision) -> str:
+    if c.method == "consensus":
+        return "decision by consensus"
+    share = f"{c.share[0]}/{c.share[1]} " if c.share else ""
+    base = {"votes": "", "present": " of present", "seats": " of all seats"}[c.base]
+    per = f" per {c.per}" if c.per else ""
+    return f"decision by {share}majority{base}{per}"
+
+
 def clause_text(c: t.BodyClause) -> str:
     """A body clause as `fmt` writes it, one line without notes or indentation."""
     if isinstance(c, t.SeatDecl):
@@ -179,7 +188,10 @@ def clause_text(c: t.BodyClause) -> str:
     if isinstance(c, t.Quorum):
         return quorum_text(c)
     if isinstance(c, t.Decision):
-        return f"decision by {c.method}"
+        return decision_text(c)
+    if isinstance(c, t.VoteGroup):
+        title = f" {_q(c.title)}" if c.title is not None else ""
+        return f"group {c.id}{title} of {_ids(c.members)}"
     if isinstance(c, t.EqualInfluence):
         return "equal influence"
     if isinstance(c, t.Relation):
