@@ -149,15 +149,19 @@ def test_a_calendar_with_no_meeting_to_check_says_so(tmp_path, monkeypatch):
 
 def test_lang_changes_words_not_findings(monkeypatch):
     """--lang en and the Swedish default: the same findings (rules, places, citations), other words; the
-    JSON differs only in the messages."""
+    JSON differs only in the messages and fixes."""
     monkeypatch.chdir(ROOT)
     calendar = "examples/laholmsbukten-2025-breaches.yaml"
     sv = json.loads(run_split("check", "laholmsbukten", calendar, "--format", "json", "--as-of", AS_OF)[1])
     en = json.loads(run_split("check", "laholmsbukten", calendar, "--format", "json", "--as-of", AS_OF,
                               "--lang", "en")[1])
-    strip = lambda report: [{k: v for k, v in f.items() if k != "message"} for f in report["findings"]]
+    strip = lambda report: [{k: v for k, v in f.items() if k not in ("message", "fix")} for f in report["findings"]]
     assert strip(sv) == strip(en) and sv["compliant"] == en["compliant"] is False
     assert all(a["message"] != b["message"] for a, b in zip(sv["findings"], en["findings"]))
+    # a computed fix in both languages or in neither, each in its own words
+    assert all((a["fix"] is None) == (b["fix"] is None) and (a["fix"] is None or a["fix"] != b["fix"])
+               for a, b in zip(sv["findings"], en["findings"]))
+    assert any(f["fix"] for f in sv["findings"])
     text_sv = run_split("check", "laholmsbukten", calendar, "--as-of", AS_OF)[1]
     text_en = run_split("check", "laholmsbukten", calendar, "--as-of", AS_OF, "--lang", "en")[1]
     assert "Juldagen" in text_sv and "Christmas Day" in text_en

@@ -39,9 +39,12 @@ def test_examples_that_fire_do_and_examples_that_pass_do_not(rule):
         assert found["en"], f"{rule.id}: an example that should fire found nothing"
         assert {f.rule for f in found["en"]} == {rule.id}
         # The same findings in both languages, each message in its own words.
-        assert [f._replace(message="") for f in found["sv"]] == [f._replace(message="") for f in found["en"]]
+        assert [f._replace(message="", fix=None) for f in found["sv"]] == \
+            [f._replace(message="", fix=None) for f in found["en"]]
         for sv, en in zip(found["sv"], found["en"]):
             assert sv.message and en.message and sv.message != en.message
+            # a computed fix is there in both languages or in neither, each in its own words
+            assert (sv.fix is None) == (en.fix is None) and (sv.fix is None or sv.fix != en.fix)
     for example in rule.passes:
         assert run_example(rule, example) == [], f"{rule.id}: an example that should pass fired"
 

@@ -101,3 +101,37 @@ def present_on(meeting: Meeting, seat: Seating) -> str | None:
         return None
     names = [p.person for p in meeting.people if p.person and p.serving and p.seat == seat.ref]
     return f" ({', '.join(names)})" if names else ""
+
+
+def holders(view: CalendarView, meeting: Meeting, seat: Seating) -> str:
+    """Who holds the office's seat at the meeting, by name, as " (NAME, …)": those of it who served there,
+    else the roster's ledamöter of that seat line on the day; "" when the calendar names nobody."""
+    if seat.ref is None or seat.member is None:
+        return ""
+    names = [p.person for p in meeting.people if p.person and p.serving and p.seat == seat.ref]
+    if not names:
+        names = [p.name for p in view.calendar.roster
+                 if p.kind == "ledamot" and p.seat == seat.ref and p.holds_on(meeting.date)]
+    return f" ({', '.join(names)})" if names else ""
+
+
+def who_chairs(view: CalendarView, wrong: WrongChair) -> Text | None:
+    """The fix: who should chair this meeting (by seat, and by name where the calendar gives one), and who
+    in the chair's absence; None when the bylaw names no seat (an elected chair: the message says whose)."""
+    meeting, want, vice = wrong.meeting, wrong.want, wrong.vice
+    if want.member is None:
+        return None
+    chair = f"{want.ref}{holders(view, meeting, want)}"
+    if wrong.kind == "vice-skipped" and vice.member is not None:
+        stand_in = f"{vice.ref}{holders(view, meeting, vice)}"
+        return Text(sv=f"ordföranden {chair} var frånvarande: låt vice ordföranden {stand_in} leda '{meeting.id}'",
+                    en=f"the chair {chair} was absent: let the vice chair {stand_in} chair '{meeting.id}'")
+    out = Text(sv=f"{wrong.year} är det {want.member}s år: låt {chair} leda '{meeting.id}'",
+               en=f"{wrong.year} is {want.member}'s year: let {chair} chair '{meeting.id}'")
+    if wrong.kind == "vice-present" and not meeting.attendees:
+        return Text(sv=f"{out.sv}, eller ange de närvarande om ordföranden inte var där",
+                    en=f"{out.en}, or list who attended if the chair was not there")
+    if vice.member is not None:
+        return Text(sv=f"{out.sv} (vid frånvaro vice ordföranden {vice.ref}{holders(view, meeting, vice)})",
+                    en=f"{out.en} (in their absence the vice chair {vice.ref}{holders(view, meeting, vice)})")
+    return out

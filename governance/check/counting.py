@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import calendar as _cal
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Iterator
 
 from ..model.types import MONTHS, MeetingRule
 from ..report.finding import Finding
+from .free_days import free_days, listed, nearest_free
 from .rule import Rule, Severity, Text
 from .view import BodyView, CalendarView
 
@@ -51,14 +52,18 @@ class Count:
         first, last = self.rule.months or (1, 12)
         return date(self.year, first, 1), date(self.year, last, _cal.monthrange(self.year, last)[1])
 
+    def where(self) -> Text:
+        """'under 2025' / 'in April–May 2025'."""
+        rule, year = self.rule, self.year
+        if rule.months is None:
+            return Text(sv=f"under {year}", en=f"in {year}")
+        return Text(sv=f"under {_months(rule.months, MONTHS_SV)} {year}",
+                    en=f"in {_months(rule.months, MONTHS)} {year}")
+
     def said(self) -> Text:
         """'radet meets 1 time in 2025; the bylaw requires at least 2', in both languages."""
-        n, rule, year = self.count, self.rule, self.year
-        if rule.months is None:
-            where = Text(sv=f"under {year}", en=f"in {year}")
-        else:
-            where = Text(sv=f"under {_months(rule.months, MONTHS_SV)} {year}",
-                         en=f"in {_months(rule.months, MONTHS)} {year}")
+        n, rule = self.count, self.rule
+        where = self.where()
         required = _required(rule)
         if rule.soft:
             return Text(sv=f"{self.body.id} möts {n} {'gång' if n == 1 else 'gånger'} {where.sv}; avtalet anger "
@@ -140,7 +145,59 @@ def too_few(view: CalendarView, rule: Rule, c: Count) -> Iterator[Finding]:
             sv, en = f"{sv}: uppfyllt bara på papperet, {names} inställt", f"{en}: met only on paper, {names} cancelled"
         else:
             sv, en = f"{sv} ({names} inställt, räknas inte)", f"{en} ({names} cancelled, not counted)"
-    yield view.finding(rule, cite, severity=c.severity, body=c.body.id, year=c.year, sv=sv, en=en)
+    yield view.finding(rule, cite, severity=c.severity, body=c.body.id, year=c.year, sv=sv, en=en,
+                       fix=free_dates(view, c))
+
+
+SHOWN = 12  # days listed at most; a fix of more meetings than that says how many are left unlisted
+
+
+def free_dates(view: CalendarView, c: Count) -> Text | None:
+    """The free days that would bring the count up to the rule's least number: one per missing meeting,
+    each in the middle of the longest stretch without a meeting (so that they spread over the period),
+    moved to the nearest free day; for one missing meeting, the few free days nearest that middle. Days
+    still to come (after `as_of`) when enough of them are left, else the whole period, said as past.
+    None when the period has too few free days."""
+    more = (c.low or 0) - c.count
+    first, last = c.period
+    july = c.rule.months is not None and c.rule.months[0] <= 7 <= c.rule.months[1]
+    held = {m.date for m in c.body.meetings}
+    soon = max(first, view.as_of + timedelta(days=1))
+    ahead = soon <= last and _enough(soon, last, more, july, held)
+    lo = soon if ahead else first
+    if not ahead and not _enough(first, last, more, july, held):
+        return None
+    chosen: list[date] = []
+    for _ in range(more):
+        target = _middle_of_longest_gap(lo, last, sorted(held | set(chosen)))
+        chosen += nearest_free(target, lo, last, 1, july=july, taken=held | set(chosen))
+    if more == 1:
+        chosen = nearest_free(chosen[0], lo, last, 3, july=july, taken=held)
+    shown = listed(sorted(chosen)[:SHOWN], either=more == 1)
+    rest = Text(sv=f" (och {len(chosen) - SHOWN} till)", en=f" (and {len(chosen) - SHOWN} more)") \
+        if len(chosen) > SHOWN else Text(sv="", en="")
+    n = Text(sv=f"{more} {'sammanträde' if more == 1 else 'sammanträden'}",
+             en=f"{more} {'meeting' if more == 1 else 'meetings'}")
+    where = c.where()
+    if ahead:
+        return Text(sv=f"lägg till {n.sv} {where.sv}, t.ex. {shown.sv}{rest.sv} (lediga vardagar)",
+                    en=f"add {n.en} {where.en}, e.g. on {shown.en}{rest.en} (free working days)")
+    return Text(sv=f"perioden var slut före {view.as_of}; det hade behövts {n.sv} till {where.sv}, t.ex. "
+                   f"{shown.sv}{rest.sv} (lediga vardagar)",
+                en=f"the period was over before {view.as_of}; {n.en} more {where.en} would have been needed, "
+                   f"e.g. on {shown.en}{rest.en} (free working days)")
+
+
+def _enough(first: date, last: date, more: int, july: bool, held: set[date]) -> bool:
+    return sum(1 for _ in zip(range(more), free_days(first, last, july=july, taken=held))) >= more
+
+
+def _middle_of_longest_gap(first: date, last: date, days: list[date]) -> date:
+    """The middle of the longest stretch of first..last without one of `days`."""
+    inside = [d for d in days if first <= d <= last]
+    edges = [first - timedelta(days=1), *inside, last + timedelta(days=1)]
+    a, b = max(zip(edges, edges[1:]), key=lambda gap: (gap[1] - gap[0], -gap[0].toordinal()))
+    return a + (b - a) // 2
 
 
 def too_many(view: CalendarView, rule: Rule, c: Count) -> Finding:

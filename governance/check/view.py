@@ -16,7 +16,7 @@ from ..paths import stable_path
 from ..model.types import Body, Bylaw, Convener, Member, Node, Seat, SeatRef, Secretary
 from ..model.citation import cite
 from ..report.finding import Citation, Finding
-from .rule import Lang, Rule, Severity
+from .rule import Lang, Rule, Severity, Text
 
 T = TypeVar("T")
 
@@ -257,8 +257,9 @@ class CalendarView:
 
     def finding(self, rule: Rule, citation: Citation, *, sv: str, en: str, severity: Severity | None = None,
                 body: str | None = None, meeting: Meeting | None = None, matter: str | None = None,
-                year: int | None = None) -> Finding:
-        """A finding of `rule`, its message in the run's language (both are written where it is made)."""
+                year: int | None = None, fix: Text | None = None) -> Finding:
+        """A finding of `rule`, its message in the run's language (both are written where it is made);
+        `fix`: what would put it right, where the rule can compute it (free days, who chairs, by when)."""
         message = en if self.lang == "en" else sv
         location = None
         if meeting is not None:
@@ -267,7 +268,8 @@ class CalendarView:
             line = meeting.span.line
             location = f"{self.calendar.path}:{line}" if line else self.calendar.path
         return Finding(rule.id, severity or rule.severity, message, citation, body,
-                       meeting.id if meeting is not None else None, matter, year, location)
+                       meeting.id if meeting is not None else None, matter, year, location,
+                       None if fix is None else fix(self.lang))
 
 
 def view(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None, lang: Lang,

@@ -26,6 +26,9 @@ class Finding(NamedTuple):
     matter: str | None = None
     year: int | None = None
     location: str | None = None  # calendar file:line the finding concerns
+    # What would put it right, computed from the calendar (free days, whose year it is to chair, by when a
+    # body must prepare), in the run's language; None where the rule computes none.
+    fix: str | None = None
 
     @property
     def sort_key(self) -> tuple:
@@ -46,7 +49,7 @@ class Finding(NamedTuple):
         return {"rule": self.rule, "severity": self.severity, "body": self.body, "meeting": self.meeting,
                 "matter": self.matter, "year": self.year, "message": self.message,
                 "citation": self.citation.to_json() if self.citation else None,
-                "at": self.at, "assumed": self.citation.assumption if self.citation else None}
+                "at": self.at, "assumed": self.citation.assumption if self.citation else None, "fix": self.fix}
 
 
 def in_order(findings: Iterable[Finding]) -> list[Finding]:

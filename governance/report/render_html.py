@@ -55,6 +55,8 @@ def _finding(f: Finding, w: dict[str, str]) -> str:
     head = (f'<li class="finding {escape(f.severity)}"><span class="severity">{escape(w[f.severity])}</span>'
             f'[<span class="rule">{escape(f.rule)}</span>] <span class="message">{escape(f.message)}</span>')
     lines = [head]
+    if f.fix:
+        lines.append(f'<div class="fix">{w["fix"]}: {escape(f.fix)}</div>')
     if f.location:
         lines.append(f'<div class="at">{w["at"]} {escape(f.location)}</div>')
     c = f.citation

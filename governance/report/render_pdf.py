@@ -83,6 +83,8 @@ def _finding(f: Finding, w: dict, said: dict, styles: dict) -> list:
 
     # the severity in the report's language, as the text report writes it; the rule id as it is
     parts = [Paragraph(f"<b>{_text(said[f.severity])}</b> [{_text(f.rule)}] {_text(f.message)}", styles["finding"])]
+    if f.fix:
+        parts.append(Paragraph(f"<b>{_text(said['fix'])}:</b> {_text(f.fix)}", styles["detail"]))
     if f.location:
         parts.append(Paragraph(f"{_text(w['at'])} {_text(f.location)}", styles["detail"]))
     c = f.citation

@@ -17,11 +17,13 @@ WORDS: dict[str, dict[str, str]] = {
     "sv": {"compliant": "följer avtalet", "not compliant": "följer inte avtalet", "against": "mot",
            "error": "fel", "errors": "fel", "warning": "varning", "warnings": "varningar", "at": "i",
            "assumed": "antaget", "(calendar)": "(kalendern)", "nothing checked": "inget granskat",
-           "meeting": "sammanträde", "meetings": "sammanträden", "checked": "granskade", "Facts": "Fakta"},
+           "meeting": "sammanträde", "meetings": "sammanträden", "checked": "granskade", "Facts": "Fakta",
+           "fix": "åtgärd"},
     "en": {"compliant": "compliant", "not compliant": "not compliant", "against": "against",
            "error": "error", "errors": "errors", "warning": "warning", "warnings": "warnings", "at": "at",
            "assumed": "assumed", "(calendar)": "(calendar)", "nothing checked": "nothing checked",
-           "meeting": "meeting", "meetings": "meetings", "checked": "checked", "Facts": "Facts"},
+           "meeting": "meeting", "meetings": "meetings", "checked": "checked", "Facts": "Facts",
+           "fix": "fix"},
 }
 
 _COLOURS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "head": "\x1b[1m", "dim": "\x1b[2m"}
@@ -84,6 +86,8 @@ def _count(n: int, word: str, w: dict[str, str]) -> str:
 def _finding(f: Finding, paint, w: dict[str, str]) -> list[str]:
     head = f"  {paint(f.severity, w[f.severity])}[{f.rule}] {f.message}"
     lines = [head]
+    if f.fix:
+        lines.append(f"    {w['fix']}: {f.fix}")
     if f.location:
         lines.append(f"    {w['at']} {f.location}")
     c = f.citation

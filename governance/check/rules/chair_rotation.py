@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...report.finding import Finding
-from ..chairing import chair_named, present_on, who, why, wrong_chairs
+from ..chairing import chair_named, present_on, who, who_chairs, why, wrong_chairs
 from ..rule import Basis, Example, Rule, Text
 from ..view import CalendarView
 
@@ -20,6 +20,7 @@ def check(view: CalendarView) -> Iterator[Finding]:
         sv = "" if there is None else f", och {want.ref} var närvarande{there}"
         en = "" if there is None else f", and {want.ref} attended{there}"
         yield view.finding(RULE, view.cite(want.clause or view.bylaw), meeting=meeting,
+                           fix=who_chairs(view, wrong),
                            sv=f"{chair_named(meeting)} var ordförande vid '{meeting.id}', men ordförande är "
                               f"{should.sv} ({because.sv}){sv}",
                            en=f"{chair_named(meeting)} chaired '{meeting.id}', but the chair is {should.en} "

@@ -2,10 +2,12 @@
 gives the notice date."""
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Iterator
 
 from ...model.types import Notice
 from ...report.finding import Finding
+from ..free_days import first_free_on_or_after, said
 from ..rule import Basis, Example, Rule, Text
 from ..view import CalendarView
 
@@ -20,11 +22,22 @@ def check(view: CalendarView) -> Iterator[Finding]:
                 continue
             days = (meeting.date - meeting.notice_date).days
             if days < clause.days:
-                yield view.finding(RULE, view.cite(clause), meeting=meeting,
+                yield view.finding(RULE, view.cite(clause), meeting=meeting, fix=fix(meeting, clause.days),
                                    sv=f"'{meeting.id}' kallades {days} {'dag' if days == 1 else 'dagar'} i förväg "
                                       f"({meeting.notice_date}); {body.id} kräver minst {clause.days} dagars kallelse",
                                    en=f"'{meeting.id}' was called {days} day{'' if days == 1 else 's'} ahead "
                                       f"({meeting.notice_date}); {body.id} needs at least {clause.days} days' notice")
+
+
+def fix(meeting, days: int) -> Text:
+    """The last day the notice should have gone out, and the first free day the meeting could move to
+    with the notice as sent."""
+    latest = meeting.date - timedelta(days=days)
+    move = said(first_free_on_or_after(meeting.notice_date + timedelta(days=days), july=meeting.date.month == 7))
+    return Text(sv=f"kallelsen skulle ha gått ut senast {latest}; med kallelsen som den gick ut kan "
+                   f"sammanträdet hållas tidigast {move.sv}",
+                en=f"the notice should have gone out by {latest}; with the notice as sent, the meeting can be "
+                   f"held on {move.en} at the earliest")
 
 
 _BYLAW = 'body radet "Rådet"\n  notice at least 14 days\n'

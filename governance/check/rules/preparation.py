@@ -8,12 +8,14 @@ prepared|proposed by A`, followed back transitively. Each step must appear EARLI
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Iterator
 
-from ...graph.queries import preparation_chain
-from ...model.types import Requirement
+from ...calendar.model import Meeting
+from ...graph.queries import Step, preparation_chain
+from ...model.types import Notice, Requirement
 from ...report.finding import Finding
+from ..free_days import last_free_on_or_before, said
 from ..rule import Basis, Example, Rule, Text
 from ..view import CalendarView
 
@@ -37,8 +39,39 @@ def check(view: CalendarView) -> Iterator[Finding]:
                 if taken is not None and taken < meeting.date:
                     continue
                 yield view.finding(RULE, view.stamp(step.citation), meeting=meeting, matter=matter.id,
+                                   fix=by_when(view, step, meeting, body.body.first(Notice)),
                                    sv=f"{step.by} har inte {DONE_SV[step.step]} '{matter.id}' före {meeting.date}",
                                    en=f"{step.by} has not {step.step} '{matter.id}' before {meeting.date}")
+
+
+VERB = {"prepared": Text(sv="bereda", en="prepare"), "proposed": Text(sv="föreslå", en="propose")}
+
+
+def by_when(view: CalendarView, step: Step, meeting: Meeting, notice: Notice | None) -> Text | None:
+    """Which body must prepare the matter and by when: on or before the day the deciding body's notice goes
+    out (so that the papers go with it), else before the decision; at its latest meeting in the calendar
+    by then, or at a meeting held by then. Said for a step straight into the deciding body only: an
+    earlier step's day depends on when the next one meets."""
+    if step.to != meeting.body:
+        return None
+    july = meeting.date.month == 7  # a decision in July may be prepared in July; else July is no meeting month
+    if notice is not None:
+        deadline = last_free_on_or_before(meeting.date - timedelta(days=notice.days), july=july)
+        why = Text(sv=f"{notice.days} dagars kallelse till {meeting.date}",
+                   en=f"{notice.days} days' notice of {meeting.date}")
+    else:
+        deadline = last_free_on_or_before(meeting.date - timedelta(days=1), july=july)
+        why = Text(sv=f"före beslutet {meeting.date}", en=f"before the decision on {meeting.date}")
+    verb, day = VERB[step.step], said(deadline)
+    first = Text(sv=f"{step.by} ska {verb.sv} ärendet senast {day.sv} ({why.sv})",
+                 en=f"{step.by} must {verb.en} the matter by {day.en} ({why.en})")
+    theirs = [m for m in view.meetings_of(step.by) if m.date <= deadline]
+    if theirs:
+        at = theirs[-1]
+        return Text(sv=f"{first.sv}: ta upp det vid {step.by}s sammanträde '{at.id}' ({at.date})",
+                    en=f"{first.en}: take it up at {step.by}'s meeting '{at.id}' ({at.date})")
+    return Text(sv=f"{first.sv}: {step.by} har inget sammanträde i kalendern före dess, så lägg till ett",
+                en=f"{first.en}: {step.by} has no meeting in the calendar by then, so add one")
 
 
 def first_taken(view: CalendarView, body_id: str, step: str) -> dict[str, date]:

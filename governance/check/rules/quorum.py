@@ -60,6 +60,19 @@ class Requirement:
             return Text(sv="alla", en="all")
         return Text(sv=f"minst {rule.numerator}", en=f"at least {rule.numerator}")
 
+    def more(self, present: int) -> Text | None:
+        """How many more seats (members) were needed for a quorum: "2 platser till: minst 6 av 10"; None
+        when not even all of them would do (a quorum larger than the body)."""
+        needed = next((n for n in range(1, self.total - present + 1) if self.enough(present + n)), None)
+        if needed is None:
+            return None
+        one = needed == 1
+        unit = (Text(sv="medlem" if one else "medlemmar", en="member" if one else "members") if self.per_member
+                else Text(sv="plats" if one else "platser", en="seat" if one else "seats"))
+        return Text(sv=f"det behövdes {needed} {unit.sv} till: minst {present + needed} av {self.total}",
+                    en=f"{needed} more {unit.en} {'was' if one else 'were'} needed: at least {present + needed} "
+                       f"of {self.total}")
+
     def present(self, attendance: Sequence[Seated]) -> int:
         """How many count as present: distinct members, or voting seats (each at most its line's maximum)."""
         seats = self.body.seats
@@ -142,7 +155,7 @@ def _short(view: CalendarView, body: BodyView, need: Requirement, year: int | No
         missing, absent = _missing(view, need, meeting)
         sv = (f"; saknas: {missing}" if missing else "") + (f"; frånvarande: {absent}" if absent else "")
         en = (f"; missing: {missing}" if missing else "") + (f"; absent: {absent}" if absent else "")
-        yield view.finding(RULE, citation(view, body.id, need), meeting=meeting,
+        yield view.finding(RULE, citation(view, body.id, need), meeting=meeting, fix=need.more(present),
                            sv=f"{present} av {need.total} {unit.sv} närvarande vid '{meeting.id}'; för "
                               f"beslutförhet krävs {wording.sv} av {unit.sv}{sv}",
                            en=f"{present} of {need.total} {unit.en} present at '{meeting.id}'; the quorum is "
@@ -169,6 +182,7 @@ def _without_the_javiga(view: CalendarView, body: BodyView, need: Requirement, m
             continue
         unit, wording, gone = need.unit, need.wording(), ", ".join(left)
         yield view.finding(RULE, citation(view, body.id, need), meeting=meeting, matter=matter.id,
+                           fix=need.more(present),
                            sv=f"utan de jäviga ({gone}) var {present} av {need.total} {unit.sv} närvarande för "
                               f"'{matter.id}' vid '{meeting.id}'; för beslutförhet krävs {wording.sv} av {unit.sv}",
                            en=f"without the jäviga ({gone}), {present} of {need.total} {unit.en} were present for "

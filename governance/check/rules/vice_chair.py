@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...report.finding import Finding
-from ..chairing import who, why, wrong_chairs
+from ..chairing import who, who_chairs, why, wrong_chairs
 from ..rule import Basis, Example, Rule, Text
 from ..view import CalendarView
 
@@ -17,6 +17,7 @@ def check(view: CalendarView) -> Iterator[Finding]:
             seen = (Text(sv="var närvarande", en="attended") if meeting.attendees
                     else Text(sv="är inte antecknad som frånvarande", en="is not recorded as absent"))
             yield view.finding(RULE, view.cite(vice.clause or view.bylaw), meeting=meeting,
+                               fix=who_chairs(view, wrong),
                                sv=f"'{given}' var ordförande vid '{meeting.id}' som vice ordförande, men "
                                   f"ordföranden ({chair.sv}: {because.sv}) {seen.sv}",
                                en=f"'{given}' chaired '{meeting.id}' as vice chair, but the chair ({chair.en}: "
@@ -24,6 +25,7 @@ def check(view: CalendarView) -> Iterator[Finding]:
         elif wrong.kind == "vice-skipped":
             chair, stand_in, because = who(want), who(vice), why(vice, year)
             yield view.finding(RULE, view.cite(vice.clause or view.bylaw), meeting=meeting,
+                               fix=who_chairs(view, wrong),
                                sv=f"'{given}' var ordförande vid '{meeting.id}'; när ordföranden ({chair.sv}) "
                                   f"var frånvarande skulle vice ordföranden ({stand_in.sv}: {because.sv}) ha varit det",
                                en=f"'{given}' chaired '{meeting.id}'; with the chair ({chair.en}) absent, the vice "
