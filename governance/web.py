@@ -36,7 +36,8 @@ import secrets
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime, timezone
+from functools import partial
 from html import escape
 from http import HTTPStatus
 from types import MappingProxyType
@@ -56,6 +57,7 @@ from .calendar.source import MAX_BYTES
 from .document.html import PAGE
 from .document.html import STYLE as DOCUMENT_STYLE
 from .lang import DEFAULT_LANG, LANGS, Lang
+from .limits import year_problem
 from .report.render_html import PRINT_STYLE
 from .model.types import Bylaw
 from .webserver import HEAD_TIMEOUT, MAX_CONNECTIONS, Server
@@ -68,7 +70,8 @@ RAW_TYPES = {"application/yaml": "calendar.yaml", "application/x-yaml": "calenda
 BODY_IDLE = 5.0    # seconds a request body may pause before it is answered 408
 BODY_TOTAL = 60.0  # seconds for a whole body: 10 MB at a slow 1.4 Mbit/s
 CHECKERS = 4       # checks at once, in threads; more would only share the same cores
-CSRF_COOKIE, CSRF_FIELD = "governance-csrf", "csrf"
+CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER = "governance-csrf", "csrf", "x-csrf-token"
+EDITOR_ACTIONS = ("import", "plan", "check", "export")
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 STYLE = DOCUMENT_STYLE + """\
@@ -103,6 +106,36 @@ textarea { width: 100%; box-sizing: border-box; font: 13px/1.4 ui-monospace, mon
 .report-head { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0 0 1rem; }
 .report-head dt { font-family: system-ui, sans-serif; font-weight: 600; }
 .report-head dd { margin: 0; }
+/* The calendar editor: a table as wide as the window, its results beside each meeting. */
+body:has(#editor) { max-width: 96rem; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.table-wrap { overflow-x: auto; }
+#meetings { width: 100%; font-family: system-ui, sans-serif; font-size: .9rem; }
+#meetings td { vertical-align: top; }
+#meetings tr.has-error td { background: #fdf1ef; }
+#meetings tr.has-warning td { background: #fff8e6; }
+#meetings td.results { min-width: 16rem; }
+#meetings select.body { max-width: 9rem; }
+#meetings select.chair { max-width: 11rem; }
+#meetings td.matters-cell { min-width: 18rem; }
+.table-wrap, #editor { position: relative; }
+#meetings button.remove { margin-top: .3rem; }
+#meetings .findings { margin: 0; }
+#meetings .finding { margin: 0 0 .4rem; }
+#meetings .none { color: #2e7d32; }
+#meetings .empty { color: #555; font-style: italic; }
+.present fieldset { border: 0; margin: .3rem 0 0; padding: 0; }
+.present summary { cursor: pointer; white-space: nowrap; }
+.seat { display: flex; gap: .3rem; align-items: flex-start; }
+#meetings td.present-cell { width: 12rem; }
+.matter { display: flex; flex-wrap: wrap; gap: .2rem; margin-bottom: .3rem; }
+button.small { font-size: .8rem; }
+.tools p { margin: .4rem 0; }
+table.titles { font-family: system-ui, sans-serif; font-size: .9rem; }
+table.titles caption { text-align: left; font-weight: 600; margin-bottom: .3rem; }
+#status { font-family: system-ui, sans-serif; white-space: pre-wrap; }
+#status.problems { font-family: ui-monospace, monospace; }
+@media print { #editor .tools, #editor .actions, #editor #add, #meetings button { display: none; } }
 """ + PRINT_STYLE
 
 # Progressive enhancement: without script the textarea alone works; with it, a file input (hidden until
@@ -128,6 +161,9 @@ CSP_DOCUMENT = ("default-src 'none'; style-src 'unsafe-inline'; base-uri 'none';
                 "frame-ancestors 'none'")
 CSP_PAGE = (f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{_SCRIPT_HASH}'; "
             "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+# The calendar editor: its script is a file of this server's ('self'), and it talks to this server alone.
+CSP_EDITOR = (f"default-src 'none'; style-src 'unsafe-inline'; script-src 'self' 'sha256-{_SCRIPT_HASH}'; "
+              "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 CSP_DATA = "default-src 'none'; frame-ancestors 'none'; sandbox"
 SECURITY_HEADERS = (
     (b"x-content-type-options", b"nosniff"),
@@ -179,6 +215,59 @@ WORDS: dict[str, dict[str, str]] = {
            "as of": "As of", "as of help": "(empty: today; partial years are judged as of this day)",
            "year": "Year", "year help": "(empty: every year in the calendar)", "submit": "Check",
            "mapping field": "the mapping field"},
+}
+WORDS["sv"].update({
+    "editor": "Mötesplanering", "editor intro": "Välj samverkan och bygg årets möten i en tabell: läs in en export "
+    "från Outlook eller en YAML-fil, eller planera nästa år, ändra, kontrollera och exportera.",
+    "choose": "Välj samverkan", "open": "Öppna",
+    "noscript": "Tabellen behöver JavaScript. Utan det går det att", "noscript link": "kontrollera en kalender som text",
+    "get": "Hämta en kalender", "import file": "Kalenderfil (.ics från Outlook, eller YAML)",
+    "import mapping": "Mappningsfil (frivillig, för .ics)", "import": "Läs in",
+    "plan year": "År", "plan july": "även i juli", "plan": "Planera året", "meetings": "Möten",
+    "when": "Datum och tid", "body": "Organ", "chair": "Ordförande", "present": "Närvarande",
+    "matters": "Ärenden", "results": "Iakttagelser", "add": "Lägg till möte", "check it": "Kontrollera",
+    "export yaml": "Exportera YAML", "export ics": "Exportera .ics", "export mapping": "Spara mappningen",
+    "as report": "Visa som rapport", "summary": "Sammanfattning", "files": "Filer", "table": "tabellen på sidan", "date format": "ÅÅÅÅ-MM-DD"})
+WORDS["en"].update({
+    "editor": "Meeting planner", "editor intro": "Choose a collaboration and build the year's meetings in a table: "
+    "import an Outlook export or a YAML file, or plan next year, then edit, check and export.",
+    "choose": "Choose a collaboration", "open": "Open",
+    "noscript": "The table needs JavaScript. Without it you can", "noscript link": "check a calendar as text",
+    "get": "Get a calendar", "import file": "Calendar file (.ics from Outlook, or YAML)",
+    "import mapping": "Mapping file (optional, for .ics)", "import": "Import",
+    "plan year": "Year", "plan july": "July too", "plan": "Plan the year", "meetings": "Meetings",
+    "when": "Date and time", "body": "Body", "chair": "Chair", "present": "Present",
+    "matters": "Matters", "results": "Findings", "add": "Add a meeting", "check it": "Check",
+    "export yaml": "Export YAML", "export ics": "Export .ics", "export mapping": "Save the mapping",
+    "as report": "Show as a report", "summary": "Summary", "files": "Files", "table": "the page's table", "date format": "YYYY-MM-DD"})
+# The editor's script's own words (governance/data/editor.js), given to it in the page.
+EDITOR_WORDS: dict[str, dict[str, str]] = {
+    "sv": {"date": "Datum", "time": "Tid", "none": "—", "no body": "inget organ (lämnas utanför)",
+           "of": "av", "present": "närvarande", "matter id": "Ärende", "matter title": "Rubrik",
+           "action": "Åtgärd", "outcome": "Utfall", "add matter": "Lägg till ärende", "remove": "Ta bort",
+           "remove meeting": "Ta bort mötet", "title": "Händelsens rubrik", "events": "händelser", "event": "händelse",
+           "recurring": "återkommande", "is body": "Är organet", "titles": "Vilket organ är varje händelse?",
+           "left out": "Utanför kontrollen", "working": "Arbetar …", "imported": "Inläst: {n} möten.",
+           "planned": "Planerat: {n} möten.", "checked": "Kontrollerat.", "exported": "Exporterat: {file}.",
+           "download": "Ladda ned {file}", "failed": "Det gick inte", "no findings": "inga iakttagelser",
+           "not checked": "ej kontrollerat", "changed": "Ändrat sedan kontrollen: kontrollera igen.",
+           "choose file": "Välj en fil först.", "error": "fel", "warning": "varning",
+           "prepare": "bereda", "propose": "föreslå", "decide": "besluta", "inform": "informera",
+           "consensus": "enighet", "objection": "invändning", "majority": "majoritet",
+           "meeting": "Möte", "body": "Organ", "chair": "Ordförande", "empty": "Inga möten ännu: läs in en kalender, planera året eller lägg till ett möte."},
+    "en": {"date": "Date", "time": "Time", "none": "—", "no body": "no body (left out)",
+           "of": "of", "present": "present", "matter id": "Matter", "matter title": "Title",
+           "action": "Action", "outcome": "Outcome", "add matter": "Add a matter", "remove": "Remove",
+           "remove meeting": "Remove the meeting", "title": "Event title", "events": "events", "event": "event",
+           "recurring": "recurring", "is body": "Is the body", "titles": "Which body is each event?",
+           "left out": "Left out of the check", "working": "Working …", "imported": "Imported: {n} meetings.",
+           "planned": "Planned: {n} meetings.", "checked": "Checked.", "exported": "Exported: {file}.",
+           "download": "Download {file}", "failed": "That did not work", "no findings": "no findings",
+           "not checked": "not checked", "changed": "Changed since the check: check again.",
+           "choose file": "Choose a file first.", "error": "error", "warning": "warning",
+           "prepare": "prepare", "propose": "propose", "decide": "decide", "inform": "inform",
+           "consensus": "consensus", "objection": "objection", "majority": "majority",
+           "meeting": "Meeting", "body": "Body", "chair": "Chair", "empty": "No meetings yet: import a calendar, plan the year or add a meeting."},
 }
 WORDS["sv"]["judged"] += "."
 WORDS["sv"]["judged year"] += "."
@@ -255,7 +344,10 @@ def create_app(served: Iterable[Served], *, allowed_hosts: Iterable[str] = LOOPB
     routes = [Route("/", site.index, methods=["GET"]),
               Route("/check", site.check, methods=["GET", "POST"]),
               Route("/api/check", site.api_check, methods=["POST"]),
-              Route("/bylaw/{bylaw_id:str}", site.document, methods=["GET"])]
+              Route("/bylaw/{bylaw_id:str}", site.document, methods=["GET"]),
+              Route("/calendar", site.calendar, methods=["GET"]),
+              Route("/calendar/{action:str}", site.calendar_api, methods=["POST"]),
+              Route("/static/editor.js", site.editor_script, methods=["GET"])]
     app = Starlette(routes=routes, exception_handlers={HTTPException: site.http_error})
     app.router.redirect_slashes = False  # one address per page: /check/ is not /check
     return Guard(app, frozenset(allowed_hosts), site.log_line)
@@ -404,6 +496,30 @@ class Site:
     async def api_check(self, request: Request) -> StarletteResponse:
         return await self._answer(request, None, api=True)
 
+    async def calendar(self, request: Request) -> StarletteResponse:
+        """The calendar editor for the collaboration chosen (`?bylaw=ID`), or the choice of one."""
+        chosen = request.query_params.get("bylaw", "")
+
+        def page(ask: Ask) -> Response:
+            if not chosen:
+                return self._page(ask.words["editor"], _picker(self.served, ask), ask)
+            served = self.served.get(chosen)
+            if served is None:
+                raise BadRequest(404, f"No bylaw '{chosen}' is served here; choose one of {', '.join(self.served)}.")
+            return self._editor(served, ask)
+        return await self._answer(request, page)
+
+    async def calendar_api(self, request: Request) -> StarletteResponse:
+        """The editor's requests (import, plan, check, export): JSON in and out, with the page's token."""
+        action = request.path_params["action"]
+        if action not in EDITOR_ACTIONS:
+            return await self._answer(request, lambda ask: _raise(BadRequest(404, f"Nothing here: {request.url.path}")),
+                                      api=True)
+        return await self._answer(request, None, action=action)
+
+    async def editor_script(self, request: Request) -> StarletteResponse:
+        return await self._answer(request, lambda ask: Response(200, _editor_script(), "text/javascript; charset=utf-8"))
+
     async def http_error(self, request: Request, exc: HTTPException) -> StarletteResponse:
         """Starlette's own refusals (no such path, a method not allowed) as this site's pages."""
         headers: tuple[tuple[str, str], ...] = ()
@@ -420,20 +536,26 @@ class Site:
         return self._respond(request, self._problem(problem, _wants_json(request), Ask("", _lang(request))), None)
 
     # ---- answering ----------------------------------------------------------------------------------
-    async def _answer(self, request: Request, make, *, api: bool = False) -> StarletteResponse:
-        """The answer to a request, never a traceback: `make(ask)` builds a page (GET), None a check."""
+    async def _answer(self, request: Request, make, *, api: bool = False, action: str | None = None) -> StarletteResponse:
+        """The answer to a request, never a traceback: `make(ask)` builds a page (GET), None a check, or with
+        `action` the editor's request of that name."""
         token, cookie = self._token(request)
         ask = Ask(token, _lang(request), _here(request))
-        wants_json = api or _wants_json(request)
+        wants_json = api or action is not None or _wants_json(request)
         try:
             if make is not None:
                 response = make(ask)
             else:
                 body = await self._body(request)
-                fields = self._api_fields(request, body) if api else self._form_fields(request, body)
-                ask = Ask(token, _lang(request, fields.get("lang")), "/check")
-                response = await anyio.to_thread.run_sync(self._check, fields, wants_json, ask,
-                                                          limiter=self._checkers())
+                if action is not None:
+                    fields = self._editor_fields(request, body)
+                    work = partial(self._editor_action, action)
+                else:
+                    fields = self._api_fields(request, body) if api else self._form_fields(request, body)
+                    work = self._check
+                lang = fields.get("lang")
+                ask = Ask(token, _lang(request, lang if isinstance(lang, str) else None), "/check")
+                response = await anyio.to_thread.run_sync(work, fields, wants_json, ask, limiter=self._checkers())
         except BadRequest as exc:
             response = self._problem(exc, wants_json, ask)
         except ClientDisconnect:
@@ -512,6 +634,84 @@ class Site:
             raise BadRequest(403, "The form has no valid token (it may be from before the server was "
                                   "restarted): load the page again and send it from there.")
         return fields
+
+    def _editor_fields(self, request: Request, body: bytes) -> dict:
+        """The editor's JSON object, sent by the page's script with the page's token in X-CSRF-Token (the
+        cookie's signature, as the form's field is): 415 for another type, 400 for no JSON object, 403
+        without a valid token."""
+        content_type = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+        if content_type != "application/json":
+            raise BadRequest(415, f"Send application/json, not {content_type or 'nothing'}.")
+        nonce = request.cookies.get(CSRF_COOKIE, "")
+        if not (nonce and hmac.compare_digest(request.headers.get(CSRF_HEADER, ""), self._sign(nonce))):
+            raise BadRequest(403, "The request has no valid token (it may be from before the server was "
+                                  "restarted): load the page again and send it from there.")
+        try:
+            fields = json.loads(body.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            raise BadRequest(400, "The body is not JSON in UTF-8.") from None
+        if not isinstance(fields, dict):
+            raise BadRequest(400, "The body must be a JSON object.")
+        return fields
+
+    def _editor_action(self, action: str, fields: dict, wants_json: bool, ask: Ask) -> Response:
+        """One editor request (in a worker thread) through governance.editor and the check; the JSON answer."""
+        from . import editor
+        from .report.handover import head_for
+        from .report.render_html import render_html
+        from .report.render_text import verdict
+
+        served = self.served.get(_text(fields, "bylaw"))
+        if served is None:
+            raise BadRequest(400, f"No bylaw '{_text(fields, 'bylaw')}' is served here; choose one of "
+                                  f"{', '.join(self.served)}.")
+        bylaw = served.bylaw
+        try:
+            if action == "import":
+                bodies = fields.get("bodies")
+                if bodies is not None and not (isinstance(bodies, dict) and all(
+                        isinstance(k, str) and isinstance(v, str) for k, v in bodies.items())):
+                    raise BadRequest(400, "bodies: an object of event title → body id.")
+                out = editor.import_calendar(bylaw, _text(fields, "text"), _text(fields, "mapping"), bodies).to_json()
+            elif action == "plan":
+                year = _year(_text(fields, "year"))
+                problem = year_problem(year) if year is not None else "no year given"
+                if problem:
+                    raise BadRequest(400, f"Year: {problem}.")
+                out = {"calendar": editor.plan_year(bylaw, year, july=fields.get("july") is True)}
+            elif action == "export":
+                made = editor.export(bylaw, fields.get("calendar"), _text(fields, "format"), _text(fields, "mapping"),
+                                     stamp=datetime.now(timezone.utc).replace(microsecond=0))
+                out = {"filename": made.filename, "content_type": made.content_type, "text": made.text}
+            else:  # check: as the check form checks a pasted calendar, under the same name
+                as_of = _as_of(_text(fields, "as_of")) or date.today()
+                report, calendar = check_text(served, editor.table_text(fields.get("calendar")), as_of=as_of,
+                                              lang=ask.lang)
+                # The table has no lines to point at: its findings stand beside their meetings instead.
+                report = replace(report, findings=tuple(f._replace(location=None) for f in report.findings),
+                                 facts=tuple(f._replace(location=None) for f in report.facts))
+                head = head_for(bylaw, replace(calendar, path=ask.words["table"]), judged=as_of)
+                out = {"verdict": report.verdict, "summary": verdict(report, None, ask.lang),
+                       "report": report.to_json(), "html": render_html(report, head=head, lang=ask.lang),
+                       "judged": as_of.isoformat()}
+        except CalendarError as exc:
+            raise BadRequest(400, str(exc), issues=tuple(i.to_json() for i in exc.issues)) from None
+        except ValueError as exc:  # a format the editor does not write
+            raise BadRequest(400, str(exc)) from None
+        return Response(200, json.dumps(out, ensure_ascii=False) + "\n", JSON_TYPE)
+
+    def _editor(self, served: Served, ask: Ask) -> Response:
+        from .editor import bylaw_facts
+        w, bylaw = ask.words, served.bylaw
+        data = {"bylaw": bylaw_facts(bylaw), "lang": ask.lang, "words": EDITOR_WORDS[ask.lang],
+                "year": date.today().year + 1}
+        # Inside <script>, "</" would end the element: JSON says it as \u003c instead.
+        blob = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+        body = EDITOR.format(
+            title=escape(bylaw.title), id=escape(quote(bylaw.id, safe="")), token=escape(ask.token), lang=ask.lang,
+            data=blob, next_year=data["year"], csrf_field=CSRF_FIELD, **{k.replace(" ", "_"): v for k, v in w.items()})
+        page = self._page(f'{w["editor"]}: {bylaw.id}', body, ask)
+        return replace(page, headers=(("Content-Security-Policy", CSP_EDITOR),))
 
     def _api_fields(self, request: Request, body: bytes) -> dict[str, str]:
         content_type = request.headers.get("content-type", "").partition(";")[0].strip().lower()
@@ -598,7 +798,8 @@ class Site:
 
     def _page(self, title: str, body: str, ask: Ask, status: int = 200) -> Response:
         w, other = ask.words, "en" if ask.lang == "sv" else "sv"
-        nav = (f'<nav><a href="/?lang={ask.lang}">{w["all"]}</a> · <a href="/check?lang={ask.lang}">{w["check"]}</a>'
+        nav = (f'<nav><a href="/?lang={ask.lang}">{w["all"]}</a> · <a href="/calendar?lang={ask.lang}">{w["editor"]}</a>'
+               f' · <a href="/check?lang={ask.lang}">{w["check"]}</a>'
                f' · <a href="{escape(ask.here)}{"&amp;" if "?" in ask.here else "?"}lang={other}" hreflang="{other}" lang="{other}">{w["other"]}</a></nav>\n')
         page = PAGE.format(lang=ask.lang, title=escape(title), style=STYLE,
                            body=f"{nav}{body}\n<script>{SCRIPT}</script>\n")
@@ -613,6 +814,88 @@ class Site:
         page = self._page(title, f"<h1>{escape(title)}</h1>\n<p class=\"problem\">{escape(exc.message)}</p>",
                           ask, status=exc.status)
         return replace(page, headers=page.headers + exc.headers)
+
+
+EDITOR = """\
+<h1>{editor}: <span lang="sv">{title}</span></h1>
+<p>{editor_intro}</p>
+<noscript><p class="problems">{noscript} <a href="/check?bylaw={id}&amp;lang={lang}">{noscript_link}</a>.</p></noscript>
+<script type="application/json" id="editor-data">{data}</script>
+<div id="editor" hidden>
+<input type="hidden" id="csrf" value="{token}">
+<section class="tools" aria-labelledby="get-heading">
+<h2 id="get-heading">{get}</h2>
+<p><label for="import-file">{import_file}</label><br><input type="file" id="import-file" accept=".ics,.ical,.yaml,.yml"></p>
+<p><label for="import-mapping">{import_mapping}</label><br><input type="file" id="import-mapping" accept=".yaml,.yml"></p>
+<p><button type="button" id="import">{import}</button></p>
+<div id="titles"></div>
+<p><label for="plan-year">{plan_year}</label> <input type="number" id="plan-year" min="1900" max="2199" value="{next_year}">
+<input type="checkbox" id="plan-july"> <label for="plan-july">{plan_july}</label>
+<button type="button" id="plan">{plan}</button></p>
+</section>
+<h2 id="meetings-heading">{meetings}</h2>
+<div class="table-wrap">
+<table id="meetings" aria-labelledby="meetings-heading">
+<thead><tr><th scope="col">{when}</th><th scope="col">{body}</th><th scope="col">{chair}</th>
+<th scope="col">{present}</th><th scope="col">{matters}</th><th scope="col">{results}</th></tr></thead>
+<tbody></tbody>
+</table>
+</div>
+<p><button type="button" id="add">{add}</button></p>
+<p class="actions"><label for="as-of">{as_of}</label> <input type="text" id="as-of" inputmode="numeric" placeholder="{date_format}" pattern="[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}" size="11">
+<button type="button" id="check">{check_it}</button>
+<button type="button" id="export-yaml">{export_yaml}</button>
+<button type="button" id="export-ics">{export_ics}</button>
+<button type="button" id="export-mapping" hidden>{export_mapping}</button></p>
+<p id="status" role="status" aria-live="polite"></p>
+<div id="downloads"></div>
+<section id="summary" aria-labelledby="summary-heading" hidden><h2 id="summary-heading">{summary}</h2><div id="summary-report"></div></section>
+<form method="post" action="/check" accept-charset="utf-8" id="as-report">
+<input type="hidden" name="{csrf_field}" value="{token}">
+<input type="hidden" name="lang" value="{lang}">
+<input type="hidden" name="bylaw" value="{id}">
+<input type="hidden" name="as_of" id="report-as-of" value="">
+<input type="hidden" name="calendar" id="report-calendar" value="">
+<p><button type="submit">{as_report}</button></p>
+</form>
+</div>
+<script src="/static/editor.js"></script>
+"""
+_EDITOR_SCRIPT: list[str] = []
+
+
+def _editor_script() -> str:
+    """governance/data/editor.js, read once (it ships with the package; nothing is fetched at run time)."""
+    if not _EDITOR_SCRIPT:
+        from importlib.resources import files
+        _EDITOR_SCRIPT.append(files("governance.data").joinpath("editor.js").read_text(encoding="utf-8"))
+    return _EDITOR_SCRIPT[0]
+
+
+def _picker(served: Mapping[str, Served], ask: Ask) -> str:
+    """The collaborations to plan for: a plain GET form (works without script)."""
+    w = ask.words
+    superseded = {e.bylaw.amends for e in served.values() if e.bylaw.amends in served}
+    order = sorted(served, key=lambda i: (i in superseded, i))
+    options = "\n".join(f'<option value="{escape(i)}">{escape(served[i].bylaw.title)} ({escape(i)})</option>'
+                        for i in order)
+    return (f"<h1>{w['editor']}</h1>\n<p>{w['editor intro']}</p>\n"
+            f'<form method="get" action="/calendar"><input type="hidden" name="lang" value="{ask.lang}">\n'
+            f'<p><label for="bylaw">{w["choose"]}</label><br><select id="bylaw" name="bylaw">\n{options}\n</select></p>\n'
+            f'<p><button type="submit">{w["open"]}</button></p>\n</form>\n')
+
+
+def _text(fields: dict, key: str) -> str:
+    value = fields.get(key, "")
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise BadRequest(400, f"{key}: text expected, not {type(value).__name__}.")
+    return value
+
+
+def _raise(exc: Exception):
+    raise exc
 
 
 _CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F)}
@@ -677,6 +960,7 @@ def _index(served: Mapping[str, Served], ask: Ask) -> str:
                      f"<code>{escape(bylaw_id)}</code><br>\n"
                      f'{w["document"]}: <a href="/bylaw/{link}?lang=sv" hreflang="sv" lang="sv">svenska</a> · '
                      f'<a href="/bylaw/{link}?lang=en" hreflang="en" lang="en">English</a> · '
+                     f'<a href="/calendar?bylaw={link}&amp;lang={ask.lang}">{w["editor"]}</a> · '
                      f'<a href="/check?bylaw={link}&amp;lang={ask.lang}">{w["check"]}</a></li>')
     return (f"<h1>{w['bylaws']}</h1>\n<p>{w['intro']}</p>\n"
             f'<ul class="bylaws">\n{chr(10).join(items)}\n</ul>\n'

@@ -471,3 +471,50 @@ def test_the_command_refuses_bad_input(capsys):
         with pytest.raises(SystemExit) as exit:
             main(["serve", *argv])
         assert exit.value.code == 2
+
+
+# ---- the calendar editor (/calendar): its pages; its requests in test_web_security.py and the browser walk ----
+def test_the_editor_is_chosen_from_the_collaborations_without_script(site):
+    base, _ = site
+    status, _, page = get(f"{base}calendar?lang=sv")
+    assert status == 200 and "<title>Mötesplanering</title>" in page
+    assert '<form method="get" action="/calendar">' in page and "<script src=" not in page
+    assert all(f'<option value="{i}">' in page for i in shipped_ids())
+    status, _, page = get(f"{base}calendar?bylaw=nowhere")
+    assert status == 404
+    _, _, index = get(f"{base}?lang=en")
+    assert '<a href="/calendar?bylaw=laholmsbukten&amp;lang=en">Meeting planner</a>' in index
+
+
+def test_the_editor_page_carries_its_script_its_data_and_words_for_a_reader_without_script(site):
+    base, _ = site
+    status, headers, page = get(f"{base}calendar?bylaw=laholmsbukten&lang=sv")
+    assert status == 200
+    csp = headers["Content-Security-Policy"]
+    assert "script-src 'self' 'sha256-" in csp and "connect-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert '<script src="/static/editor.js"></script>' in page
+    assert '<div id="editor" hidden>' in page  # the script shows it; without script the noscript says what to do
+    assert '<noscript><p class="problems">Tabellen behöver JavaScript.' in page
+    assert '<a href="/check?bylaw=laholmsbukten&amp;lang=sv">kontrollera en kalender som text</a>' in page
+    blob = re.search(r'<script type="application/json" id="editor-data">(.*?)</script>', page, re.S).group(1)
+    data = json.loads(blob)
+    assert data["bylaw"]["id"] == "laholmsbukten" and data["lang"] == "sv" and data["words"]["remove"] == "Ta bort"
+    assert data["year"] == date.today().year + 1
+    status, headers, script = get(f"{base}static/editor.js")
+    assert status == 200 and headers["Content-Type"] == "text/javascript; charset=utf-8"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    # Nothing from elsewhere: the script talks to this server only, by relative paths.
+    assert "://" not in script and '"/calendar/" + action' in script
+
+
+def test_the_editor_data_cannot_close_its_script_element():
+    """A bylaw's text inside the page's JSON is escaped for <script>: a title with </script> stays data."""
+    import dataclasses
+
+    from governance.editor import bylaw_facts
+    bylaw = governance.load("laholmsbukten")
+    hostile = dataclasses.replace(bylaw, title="</script><script>alert(1)</script>")
+    site_ = web.Site({"laholmsbukten": web.Served(hostile)}, io.StringIO(), 5)
+    page = site_._editor(site_.served["laholmsbukten"], web.Ask("t")).body
+    assert "<script>alert(1)" not in page and bylaw_facts(hostile)["title"] in json.loads(
+        re.search(r'id="editor-data">(.*?)</script>', page, re.S).group(1))["bylaw"]["title"]

@@ -132,19 +132,19 @@ AXE_SHA256 = "29348999450cdf2849a8e70b7912fc2da85a849da39c0d0d5394f51d4a9ed95c" 
 SCREENSHOTS = ROOT / "build" / "screenshots"
 PAGES = [("index-sv", "?lang=sv"), ("index-en", "?lang=en"), ("check-sv", "check"),
          ("document-sv", "bylaw/laholmsbukten?lang=sv"), ("document-en", "bylaw/laholmsbukten?lang=en"),
-         ("not-found", "nowhere"), ("report-sv", None), ("unreadable-sv", None)]
+         ("not-found", "nowhere"), ("report-sv", None), ("unreadable-sv", None),
+         ("calendar-pick-sv", "calendar?lang=sv"), ("calendar-pick-en", "calendar?lang=en"),
+         ("calendar-en", "calendar?bylaw=laholmsbukten&lang=en")]
 
 
 @pytest.mark.parametrize(("name", "path"), PAGES, ids=[name for name, _ in PAGES])
 def test_every_page_passes_axe_and_is_photographed(browser, site, name, path):
     """axe-core (vendored from npm, its hash checked) on every page the site has, each in Swedish where it
-    has words: no violation of serious or critical impact. A screenshot of each goes to build/screenshots/."""
-    import hashlib
-
+    has words: no violation of serious or critical impact. A screenshot of each goes to build/screenshots/.
+    (The calendar editor in Swedish, with a calendar in it and a finding beside a meeting, is checked in
+    the walk below.)"""
     from selenium.webdriver.common.by import By
 
-    source = AXE.read_bytes()
-    assert hashlib.sha256(source).hexdigest() == AXE_SHA256
     if path is not None:
         browser.get(site + path)
     else:  # the report of a calendar that breaks the bylaw, and the page for one that cannot be read
@@ -162,6 +162,15 @@ def test_every_page_passes_axe_and_is_photographed(browser, site, name, path):
         WebDriverWait(browser, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "p.verdict, ul.problems"))
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     browser.save_screenshot(str(SCREENSHOTS / f"{name}.png"))
+    assert axe_serious(browser) == []
+
+
+def axe_serious(browser) -> list:
+    """axe-core's violations of serious or critical impact on the page as it is now."""
+    import hashlib
+
+    source = AXE.read_bytes()
+    assert hashlib.sha256(source).hexdigest() == AXE_SHA256
     # Run through the driver (DevTools), not as a page script: the page's CSP allows only its own script.
     browser.execute_script(source.decode("utf-8"))
     browser.set_script_timeout(60)
@@ -171,8 +180,7 @@ def test_every_page_passes_axe_and_is_photographed(browser, site, name, path):
         "v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))}))),"
         " e => done({error: String(e)}));")
     assert not isinstance(result, dict), result
-    serious = [v for v in result if v["impact"] in ("serious", "critical")]
-    assert serious == [], serious
+    return [v for v in result if v["impact"] in ("serious", "critical")]
 
 
 def test_a_report_prints_without_its_form(browser, site):
@@ -202,3 +210,151 @@ def test_a_report_prints_without_its_form(browser, site):
     finally:
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
     assert browser.find_element(By.TAG_NAME, "nav").is_displayed()
+
+
+ICS = ROOT / "examples" / "laholmsbukten-2025.ics"
+MAPPING = ROOT / "examples" / "laholmsbukten-mapping.yaml"
+
+
+def photograph(browser, name: str) -> None:
+    """The whole page (the window made as tall as it), as build/screenshots/NAME.png."""
+    height = browser.execute_script("return document.documentElement.scrollHeight")
+    browser.set_window_size(1400, max(900, min(int(height) + 40, 6000)))
+    browser.execute_script("window.scrollTo(0, 0)")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    browser.save_screenshot(str(SCREENSHOTS / f"{name}.png"))
+
+
+def command(ics: Path, *options: str) -> tuple[int, str, str]:
+    """`governance check laholmsbukten ICS [OPTIONS]` in its own process, as a secretary runs it (the
+    mapping is found beside the .ics by its name)."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "governance", "check", "laholmsbukten", str(ics), *options],
+                          capture_output=True, text=True, timeout=120, cwd=ROOT)
+    return done.returncode, done.stdout, done.stderr
+
+
+def test_the_secretary_walk_in_swedish(browser, site, tmp_path):
+    """The whole path of issue 16 in Swedish, in the page's table: pick the collaboration, import the Outlook
+    export with its mapping (choosing which body each event title is), check it, add a meeting, see the
+    finding beside it, export .ics and check that with the command (the same verdict and findings), fix the
+    meeting, check again, export again, check with the command again. Each step photographed under
+    build/screenshots/walk-*.png; axe-core on the editor at each state."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+
+    wait = WebDriverWait(browser, 30)
+    try:
+        browser.get(site + "calendar?lang=sv")
+        assert browser.title == "Mötesplanering"
+        Select(browser.find_element(By.ID, "bylaw")).select_by_value("laholmsbukten")
+        photograph(browser, "walk-1-pick")
+        browser.find_element(By.CSS_SELECTOR, "form[action='/calendar'] button").click()
+        wait.until(lambda d: d.title == "Mötesplanering: laholmsbukten")
+        wait.until(lambda d: d.find_element(By.ID, "editor").is_displayed())
+        assert browser.find_element(By.CSS_SELECTOR, "#meetings tbody").text.startswith("Inga möten ännu")
+        assert axe_serious(browser) == []
+
+        # Import: the .ics and its mapping file; each event title gets the body the mapping gives it.
+        browser.find_element(By.ID, "import-file").send_keys(str(ICS))
+        browser.find_element(By.ID, "import-mapping").send_keys(str(MAPPING))
+        browser.find_element(By.ID, "import").click()
+        rows = "#meetings tbody tr[data-meeting]"
+        wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, rows)) == 6)
+        titles = {s.get_attribute("data-title"): Select(s).first_selected_option.get_attribute("value")
+                  for s in browser.find_elements(By.CSS_SELECTOR, "#titles select")}
+        assert titles == {"Referensgruppen Laholmsbukten": "referensgruppen",
+                          "Referensgruppen Laholmsbukten (flyttat)": "referensgruppen",
+                          "Studiebesök Kattegattleden": "", "Styrgruppen Laholmsbukten": "styrgruppen"}
+        assert "Inläst: 6 möten. Utanför kontrollen" in browser.find_element(By.ID, "status").text
+        assert browser.find_element(By.ID, "export-mapping").is_displayed()  # the choice, to save as a file
+        photograph(browser, "walk-2-imported")
+
+        def check() -> str:
+            browser.find_element(By.ID, "check").click()
+            wait.until(lambda d: d.find_element(By.ID, "summary").is_displayed()
+                       and d.find_element(By.ID, "status").text.startswith("Kontrollerat."))
+            return browser.find_element(By.CSS_SELECTOR, "#summary p.verdict").get_attribute("class")
+
+        assert check() == "verdict compliant"
+        assert {c.text for c in browser.find_elements(By.CSS_SELECTOR, "#meetings td.results")} == {"inga iakttagelser"}
+        photograph(browser, "walk-3-checked")
+
+        # Add a meeting of the steering group with two of its ten seats present: not quorate.
+        browser.find_element(By.ID, "add").click()
+        wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, rows)) == 7)
+        Select(browser.find_element(By.CSS_SELECTOR, "#meeting-7 select.body")).select_by_value("styrgruppen")
+        row = browser.find_element(By.ID, "meeting-7")
+        for css, value in (("input.date", "2025-12-09"), ("input.time", "13:00")):
+            field = row.find_element(By.CSS_SELECTOR, css)
+            field.clear()
+            field.send_keys(value, Keys.TAB)
+        row.find_element(By.CSS_SELECTOR, "details.present summary").click()
+        boxes = row.find_elements(By.CSS_SELECTOR, "details.present input[type=checkbox]")
+        assert [b.get_attribute("value") for b in boxes][:5] == \
+            ["bastad/kso", "falkenberg/kso", "halmstad/kso", "hylte/kso", "laholm/kso"]
+        for box in boxes:
+            if box.get_attribute("value") in ("halmstad/kso", "laholm/kso"):
+                box.click()
+        assert row.find_element(By.CSS_SELECTOR, "details.present summary").text == "2 av 10 närvarande"
+        assert check() == "verdict not-compliant"
+        row = browser.find_element(By.ID, "meeting-7")
+        beside = row.find_elements(By.CSS_SELECTOR, "td.results li.finding")
+        assert [f.find_element(By.CSS_SELECTOR, ".rule").text for f in beside] == ["quorum"]
+        assert "2 av 10 platser närvarande" in beside[0].text
+        assert "has-error" in row.get_attribute("class")
+        meeting_id = row.get_attribute("data-meeting")
+        assert axe_serious(browser) == []
+        photograph(browser, "walk-4-finding")
+        page_findings = sorted((f["rule"], f["meeting"]) for f in browser.execute_script(
+            "return Array.from(document.querySelectorAll('#meetings tr[data-meeting]')).flatMap(tr => "
+            "Array.from(tr.querySelectorAll('li.finding .rule')).map(r => ({rule: r.textContent, "
+            "meeting: tr.getAttribute('data-meeting')})))"))
+        assert page_findings == [("quorum", meeting_id)]
+
+        def export(folder: Path) -> Path:
+            folder.mkdir()
+            browser.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(folder)})
+            browser.find_element(By.ID, "export-ics").click()
+            wait.until(lambda d: d.find_element(By.ID, "status").text.startswith("Exporterat:"))
+            wait.until(lambda d: sorted(p.name for p in folder.iterdir()) ==
+                       ["laholmsbukten-2025-mapping.yaml", "laholmsbukten-2025.ics"])
+            return folder / "laholmsbukten-2025.ics"
+
+        # Exported as it is, the command finds what the page found.
+        status, out, err = command(export(tmp_path / "broken"), "--format", "json")
+        assert status == 1, err
+        report = json.loads(out)
+        assert report["verdict"] == "not-compliant"
+        assert sorted((f["rule"], f["meeting"]) for f in report["findings"]) == page_findings
+
+        # Fixed: every seat present.
+        row = browser.find_element(By.ID, "meeting-7")
+        if not row.find_element(By.CSS_SELECTOR, "details.present").get_attribute("open"):
+            row.find_element(By.CSS_SELECTOR, "details.present summary").click()
+        for box in row.find_elements(By.CSS_SELECTOR, "details.present input[type=checkbox]"):
+            if not box.is_selected():
+                box.click()
+        assert browser.find_element(By.ID, "status").text == "Ändrat sedan kontrollen: kontrollera igen."
+        assert check() == "verdict compliant"
+        assert browser.find_element(By.CSS_SELECTOR, "#meeting-7 td.results").text == "inga iakttagelser"
+        summary = browser.find_element(By.CSS_SELECTOR, "#summary p.verdict").text
+        assert summary == "laholmsbukten: följer avtalet — 0 fel, 0 varningar, 7 sammanträden granskade"
+        photograph(browser, "walk-5-fixed")
+
+        exported = export(tmp_path / "fixed")
+        status, out, err = command(exported, "--format", "json")
+        assert status == 0, err
+        assert json.loads(out)["verdict"] == "compliant" and json.loads(out)["findings"] == []
+        status, out, _ = command(exported)
+        # The command's verdict line says what the page's does, of the file instead of the table.
+        assert out.strip().splitlines()[-1] == f"{exported} mot {summary}"
+        assert "mailto:kommundirektor@bastad.se" in exported.read_text(encoding="utf-8")  # a real attendee
+        assert browser.find_elements(By.CSS_SELECTOR, "#downloads a.download")
+        photograph(browser, "walk-6-exported")
+    finally:
+        browser.set_window_size(1200, 900)
+

@@ -210,3 +210,90 @@ def _read_all(sock: socket.socket) -> bytes:
     while chunk := sock.recv(65536):
         data += chunk
     return data
+
+
+# ---- the calendar editor's requests (POST /calendar/ACTION): the same refusals, its token in a header ----
+EDITOR_ACTIONS = ("import", "plan", "check", "export")
+
+
+def editor_token(port: int) -> tuple[str, str]:
+    """(token, cookie) as the editor page gives them to its script."""
+    _, headers, page = request(port, "GET", "/calendar?bylaw=laholmsbukten")
+    token = re.search(r'id="csrf" value="([0-9a-f]+)"', page).group(1)
+    return token, headers["Set-Cookie"].partition(";")[0]
+
+
+def post_editor(port: int, action: str, fields: dict | None = None, token: str | None = None,
+                cookie: str | None = None, *, headers: dict | None = None, body: bytes | None = None):
+    fields = {"bylaw": "laholmsbukten", "text": CALENDAR, "year": "2027", "format": "yaml",
+              "calendar": {"bylaw": "laholmsbukten", "meetings": []}, **(fields or {})}
+    extra = {"Content-Type": "application/json", **({"Cookie": cookie} if cookie else {}),
+             **({"X-CSRF-Token": token} if token is not None else {})}
+    return request(port, "POST", f"/calendar/{action}", body=json.dumps(fields).encode() if body is None else body,
+                   headers={**extra, **(headers or {})})
+
+
+@pytest.mark.parametrize("action", EDITOR_ACTIONS)
+def test_the_editor_posts_with_its_token(site, action):
+    status, headers, body = post_editor(site, action, None, *editor_token(site))
+    assert status == 200, body
+    assert headers["Content-Type"] == "application/json; charset=utf-8"
+    assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize("action", EDITOR_ACTIONS)
+def test_the_editor_refuses_a_foreign_host_and_another_site(site, action):
+    token, cookie = editor_token(site)
+    for headers, code, said in (({"Host": "evil.example"}, 400, "does not answer to the host"),
+                                ({"Origin": "null"}, 403, "refused"), ({"Origin": "http://evil.example"}, 403, "refused"),
+                                ({"Sec-Fetch-Site": "cross-site"}, 403, "refused")):
+        status, _, body = post_editor(site, action, None, token, cookie, headers=headers)
+        assert status == code and said in body and "calendar" not in body, (headers, body)
+
+
+@pytest.mark.parametrize("action", EDITOR_ACTIONS)
+def test_the_editor_refuses_a_request_without_its_token(site, action):
+    token, cookie = editor_token(site)
+    _, other_cookie = editor_token(site)
+    for sent in ({}, {"cookie": cookie}, {"token": token}, {"token": token, "cookie": other_cookie},
+                 {"token": "0" * 64, "cookie": cookie}):
+        status, _, body = post_editor(site, action, None, **sent)
+        assert status == 403 and "no valid token" in json.loads(body)["error"], sent
+
+
+def test_the_editor_takes_json_alone_and_nothing_too_large(site):
+    """A form or plain text (what a page elsewhere can send without asking) is 415; no JSON object is 400;
+    a body over the limit is 413 before it is read."""
+    token, cookie = editor_token(site)
+    for kind in ("application/x-www-form-urlencoded", "text/plain", "multipart/form-data; boundary=x"):
+        status, _, _ = post_editor(site, "check", None, token, cookie, headers={"Content-Type": kind})
+        assert status == 415, kind
+    for body in (b"[1, 2]", b"{", "\"x\"".encode(), b"\xff\xfe", b"[" * 100_000):
+        status, _, answer = post_editor(site, "check", None, token, cookie, body=body)
+        assert status == 400, (body[:10], answer)
+    status, _, _ = post_editor(site, "check", None, token, cookie, body=b"{}",
+                               headers={"Content-Length": str(web.MAX_BODY + 1)})
+    assert status == 413
+
+
+def test_the_editor_refuses_what_it_cannot_do_with_a_reason(site):
+    token, cookie = editor_token(site)
+    for action, fields, said in (
+            ("check", {"bylaw": "nowhere"}, "No bylaw 'nowhere'"),
+            ("check", {"calendar": {"meetings": [{"id": "x", "body": "styrgruppen", "date": "2025-13-01"}]}},
+             "calendar.yaml:"),
+            ("check", {"calendar": "meetings: [\n"}, "calendar.yaml:"),
+            ("plan", {"year": "99999"}, "Year:"),
+            ("plan", {"year": "1200"}, "outside the years"),
+            ("export", {"format": "pdf"}, "no format 'pdf'"),
+            ("export", {"format": "mapping"}, "there is no mapping"),
+            ("import", {"text": "BEGIN:VCALENDAR\nEND:VCALENDAR\n", "bodies": {"x": "nobody"}}, "no body 'nobody'"),
+            ("import", {"text": "BEGIN:VCALENDAR\n", "bodies": ["x"]}, "bodies:"),
+            ("import", {"text": 5}, "text: text expected"),
+            ("import", {"text": CALENDAR.replace("bylaw: laholmsbukten", "bylaw: other")}, "for bylaw 'other'")):
+        status, _, body = post_editor(site, action, fields, token, cookie)
+        assert status == 400 and said in json.loads(body)["error"], (action, fields, body)
+    status, _, body = post_editor(site, "nothing", None, token, cookie)
+    assert status == 404
+    status, headers, _ = request(site, "GET", "/calendar/check")
+    assert status == 405 and headers["Allow"] == "POST"

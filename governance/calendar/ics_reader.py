@@ -103,6 +103,36 @@ def parse_ics(text: str, name: str = "<calendar.ics>", mapping: Mapping | None =
     return _IcsReader(text, name, mapping, strict, limits).calendar(window)
 
 
+@dataclass(frozen=True, slots=True)
+class EventTitle:
+    """What a mapping's `bodies:` is chosen for: one SUMMARY of an .ics, its CATEGORIES, whether any
+    event with it recurs, how many events (masters and moved occurrences) carry it."""
+
+    title: str
+    categories: tuple[str, ...]
+    recurring: bool
+    events: int
+
+
+def event_titles(text: str, name: str = "<calendar.ics>", limits: Limits = DEFAULT) -> tuple[EventTitle, ...]:
+    """The distinct event titles of an .ics text, sorted, for choosing which body each one is before the
+    calendar is read. The same structural checks and limits as `parse_ics`; CalendarError otherwise."""
+    reader = _IcsReader(text, name, None, False, limits)
+    reader.blocks()
+    try:
+        cal = icalendar.Calendar.from_ical(text)
+    except Exception as exc:  # icalendar raises ValueError and others, with no position
+        raise refuse(name, f"iCalendar: {exc}") from None
+    found: dict[str, tuple[set[str], bool, int]] = {}
+    for event in cal.walk("VEVENT"):
+        title = str(event.get("SUMMARY", "")).strip()
+        categories, recurring, count = found.get(title, (set(), False, 0))
+        categories.update(_categories(event))
+        recurring = recurring or any(p in event for p in ("RRULE", "RDATE", "RECURRENCE-ID"))
+        found[title] = (categories, recurring, count + 1)
+    return tuple(EventTitle(t, tuple(sorted(c)), r, n) for t, (c, r, n) in sorted(found.items()))
+
+
 def _unfold(text: str) -> Iterator[tuple[int, str]]:
     """Logical content lines with the 1-based line each starts on (RFC 5545 §3.1 folding undone), one at a
     time: a calendar of a million lines is not held twice over as a list."""

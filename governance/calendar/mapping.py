@@ -88,6 +88,20 @@ class Contact:
         return {v.strip().casefold() for v in (self.key, self.name, self.email) if v}
 
 
+def to_yaml(mapping: Mapping) -> str:
+    """The mapping as a mapping file's text, which `parse_mapping` reads back to the same Mapping."""
+    import yaml
+
+    data: dict = {}
+    if mapping.bylaw:
+        data["bylaw"] = mapping.bylaw
+    data["bodies"] = dict(mapping.bodies)
+    data["organizer"] = mapping.organizer
+    if mapping.people:
+        data["people"] = {key: str(seat) for key, seat in mapping.people}
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=110)
+
+
 def find_mapping(ics_path: str | Path) -> Path | None:
     """The mapping file beside an .ics when none is named: `<stem>-mapping.yaml`, `<stem>.mapping.yaml`,
     or, for a stem ending in a year (`laholmsbukten-2025`), `<stem without the year>-mapping.yaml`."""

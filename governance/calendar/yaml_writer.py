@@ -1,6 +1,8 @@
 """Writing a calendar as the YAML of DESIGN.md, which `yaml_reader` reads back to the same meetings."""
 from __future__ import annotations
 
+from datetime import date
+
 import yaml
 
 from .model import Calendar, Matter, Meeting
@@ -9,15 +11,36 @@ from .model import Calendar, Matter, Meeting
 def to_yaml(calendar: Calendar, header: str = "") -> str:
     """The calendar as YAML text: `header` lines first as comments, then `bylaw:` and the meetings in
     the calendar's order, each with only the keys it has values for."""
+    data = _data(calendar)
+    comments = "".join(f"# {line}".rstrip() + "\n" for line in header.splitlines())
+    # default_flow_style=None: lists of plain values (attendees, participants) on one line, as people write them
+    return comments + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=110, default_flow_style=None)
+
+
+def to_data(calendar: Calendar) -> dict:
+    """The same calendar as plain JSON data (dates as ISO text): the YAML's keys and values, which the YAML
+    reader reads back from its JSON text (JSON is YAML) to the same meetings. The web page's table holds this."""
+    return _plain(_data(calendar))
+
+
+def _data(calendar: Calendar) -> dict:
     data: dict = {}
     if calendar.bylaw:
         data["bylaw"] = calendar.bylaw
     if calendar.roster:
         data["roster"] = {p.name: _person(p) for p in calendar.roster}
     data["meetings"] = [_meeting(m) for m in calendar.meetings]
-    comments = "".join(f"# {line}".rstrip() + "\n" for line in header.splitlines())
-    # default_flow_style=None: lists of plain values (attendees, participants) on one line, as people write them
-    return comments + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=110, default_flow_style=None)
+    return data
+
+
+def _plain(value):
+    if isinstance(value, dict):
+        return {key: _plain(v) for key, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
 
 
 def _meeting(m: Meeting) -> dict:
