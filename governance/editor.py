@@ -11,7 +11,7 @@ calendar model and its readers and writers; there is no second format.
 - `import_calendar`: a YAML file, or an .ics with a mapping: its event titles, the body chosen for each
   (given, or the mapping's, or the body whose name or id the title holds), the mapping that choice makes
   (to save), and the calendar as table data.
-- `plan_year`: `governance.planner.plan` as table data.
+- `plan_year`: `governance.planning.planner.plan` as table data.
 - `export`: the table as YAML, as .ics (people with a known e-mail address invited), or the .ics's mapping.
 """
 from __future__ import annotations
@@ -144,8 +144,8 @@ def _guess(bylaw: t.Bylaw, title: str) -> str:
 
 
 def plan_year(bylaw: t.Bylaw, year: int, *, july: bool = False, at: time | None = None) -> dict:
-    """The planner's year as table data (governance.planner.plan)."""
-    from .planner import DEFAULT_START, plan
+    """The planner's year as table data (governance.planning.planner.plan)."""
+    from .planning.planner import DEFAULT_START, plan
     return to_data(plan(bylaw, year, july=july, at=at or DEFAULT_START))
 
 

@@ -10,6 +10,12 @@ listens on localhost unless told otherwise, and answers only to the host names i
 
     GET  /                       the bylaws served, each with its document and the check form
     GET  /bylaw/ID?lang=en|sv    the bylaw as a document (governance.render, HTML)
+    GET  /calendar[?bylaw=ID]    the calendar editor: the collaboration chosen, then its meetings as a table,
+                                 edited by /static/editor.js (plain JavaScript served from the package)
+    POST /calendar/ACTION        the editor's requests, JSON in and out, with the page's token in X-CSRF-Token:
+                                 import (an .ics with the body chosen for each event title, or YAML), plan (a
+                                 year), check (findings by meeting id, the report as HTML), export (YAML, .ics,
+                                 the .ics's mapping, the import's mapping) — governance.editor does each
     GET  /check[?bylaw=ID]       the check form
     POST /check[?format=json]    the form, with its CSRF token and cookie: fields bylaw, calendar, mapping
                                  (an .ics's --mapping file; optional), as_of, year; the report: an HTML
@@ -39,6 +45,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 from functools import partial
 from html import escape
+from importlib.resources import files
 from http import HTTPStatus
 from types import MappingProxyType
 from typing import TextIO
@@ -518,7 +525,7 @@ class Site:
         return await self._answer(request, None, action=action)
 
     async def editor_script(self, request: Request) -> StarletteResponse:
-        return await self._answer(request, lambda ask: Response(200, _editor_script(), "text/javascript; charset=utf-8"))
+        return await self._answer(request, lambda ask: Response(200, EDITOR_SCRIPT, "text/javascript; charset=utf-8"))
 
     async def http_error(self, request: Request, exc: HTTPException) -> StarletteResponse:
         """Starlette's own refusals (no such path, a method not allowed) as this site's pages."""
@@ -656,7 +663,7 @@ class Site:
 
     def _editor_action(self, action: str, fields: dict, wants_json: bool, ask: Ask) -> Response:
         """One editor request (in a worker thread) through governance.editor and the check; the JSON answer."""
-        from . import editor
+        from .editor import export, import_calendar, plan_year, table_text
         from .report.handover import head_for
         from .report.render_html import render_html
         from .report.render_text import verdict
@@ -672,20 +679,20 @@ class Site:
                 if bodies is not None and not (isinstance(bodies, dict) and all(
                         isinstance(k, str) and isinstance(v, str) for k, v in bodies.items())):
                     raise BadRequest(400, "bodies: an object of event title → body id.")
-                out = editor.import_calendar(bylaw, _text(fields, "text"), _text(fields, "mapping"), bodies).to_json()
+                out = import_calendar(bylaw, _text(fields, "text"), _text(fields, "mapping"), bodies).to_json()
             elif action == "plan":
                 year = _year(_text(fields, "year"))
                 problem = year_problem(year) if year is not None else "no year given"
                 if problem:
                     raise BadRequest(400, f"Year: {problem}.")
-                out = {"calendar": editor.plan_year(bylaw, year, july=fields.get("july") is True)}
+                out = {"calendar": plan_year(bylaw, year, july=fields.get("july") is True)}
             elif action == "export":
-                made = editor.export(bylaw, fields.get("calendar"), _text(fields, "format"), _text(fields, "mapping"),
+                made = export(bylaw, fields.get("calendar"), _text(fields, "format"), _text(fields, "mapping"),
                                      stamp=datetime.now(timezone.utc).replace(microsecond=0))
                 out = {"filename": made.filename, "content_type": made.content_type, "text": made.text}
             else:  # check: as the check form checks a pasted calendar, under the same name
                 as_of = _as_of(_text(fields, "as_of")) or date.today()
-                report, calendar = check_text(served, editor.table_text(fields.get("calendar")), as_of=as_of,
+                report, calendar = check_text(served, table_text(fields.get("calendar")), as_of=as_of,
                                               lang=ask.lang)
                 # The table has no lines to point at: its findings stand beside their meetings instead.
                 report = replace(report, findings=tuple(f._replace(location=None) for f in report.findings),
@@ -861,15 +868,8 @@ EDITOR = """\
 </div>
 <script src="/static/editor.js"></script>
 """
-_EDITOR_SCRIPT: list[str] = []
-
-
-def _editor_script() -> str:
-    """governance/data/editor.js, read once (it ships with the package; nothing is fetched at run time)."""
-    if not _EDITOR_SCRIPT:
-        from importlib.resources import files
-        _EDITOR_SCRIPT.append(files("governance.data").joinpath("editor.js").read_text(encoding="utf-8"))
-    return _EDITOR_SCRIPT[0]
+# The editor's script ships with the package (governance/data/editor.js): nothing is fetched at run time.
+EDITOR_SCRIPT = files("governance.data").joinpath("editor.js").read_text(encoding="utf-8")
 
 
 def _picker(served: Mapping[str, Served], ask: Ask) -> str:

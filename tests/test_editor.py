@@ -125,7 +125,7 @@ def test_an_ics_export_invites_the_people_whose_address_is_known():
 
 
 def test_the_plan_as_table_data_is_the_planner_s_year():
-    from governance.planner import plan
+    from governance.planning.planner import plan
     bylaw = governance.load("laholmsbukten")
     data = editor.plan_year(bylaw, 2027)
     assert editor.table_calendar(data).meetings == plan(bylaw, 2027).meetings
