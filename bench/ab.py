@@ -9,6 +9,12 @@ median of the rounds' ratios, which sees the same drift on both sides. Reports m
 Only governance/check/ is taken from REV, into a copy of the working tree's package in a temporary
 folder (nothing in the tree is written): REV must be recent enough for its checks to work with today's
 model. Default sizes 1,000 10,000 100,000; rounds 61, 41, 9.
+
+`--tree`: the whole package at REV (governance/, rules/, bylaws/) against the working tree's, for a REV
+whose checks do not fit today's model (a calendar model or a report that changed with them). Each
+version runs in a process of its own, generating the calendars once; the parent drives the two in
+lockstep, one check each per round in alternating order, so both see the same drift. Their reports
+cannot be compared (the report itself changed): the findings per rule id are printed for each instead.
 """
 from __future__ import annotations
 
@@ -53,14 +59,86 @@ for n, rounds in {sizes!r}:
     bylaw = calendar = None
 """
 
+TREE_CHILD = """
+import sys
+from collections import Counter
+from datetime import date
+sys.path[:0] = [{tree!r}, {bench!r}]
+import bench_check as bc
+import governance
+as_of = date(2025, 6, 1)
+bylaw = calendar = None
+for line in sys.stdin:
+    word, _, arg = line.strip().partition(" ")
+    if word == "gen":
+        bylaw = calendar = None
+        bylaw, calendar = bc.generate(int(arg))
+        report = governance.check_calendar(bylaw, calendar, as_of=as_of)  # warm, and what it finds
+        print(dict(sorted(Counter(f.rule for f in report.findings).items())), flush=True)
+    elif word == "run":
+        bc.floor(bylaw, calendar)
+        print(bc._once(lambda: governance.check_calendar(bylaw, calendar, as_of=as_of)), flush=True)
+"""
+
+
+def tree(rev: str, plan: list[tuple[int, int]]) -> int:
+    """The whole package at `rev` against the working tree's, two processes driven in lockstep."""
+    import statistics
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "governance", "rules", "bylaws"],
+                             capture_output=True, check=False)
+    if archive.returncode != 0:
+        print(f"bench/ab.py: {archive.stderr.decode().strip()}", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        old, new = Path(tmp, "old"), Path(tmp, "new")
+        with tarfile.open(fileobj=BytesIO(archive.stdout)) as tar:
+            safe = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}  # Python >= 3.11.4
+            tar.extractall(old, **safe)
+        for name in ("governance", "rules", "bylaws"):
+            shutil.copytree(ROOT / name, new / name, ignore=shutil.ignore_patterns("__pycache__"))
+        procs = {name: subprocess.Popen([sys.executable, "-c", TREE_CHILD.format(tree=str(where),
+                                                                                   bench=str(ROOT / "bench"))],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+                 for name, where in (("old", old), ("new", new))}
+
+        def ask(name: str, line: str) -> str:
+            proc = procs[name]
+            proc.stdin.write(line + "\n")
+            proc.stdin.flush()
+            answer = proc.stdout.readline()
+            if not answer:
+                raise SystemExit(f"bench/ab.py: the {name} version stopped")
+            return answer.strip()
+        try:
+            for n, rounds in plan:
+                found = {name: ask(name, f"gen {n}") for name in procs}
+                times: dict[str, list[float]] = {"old": [], "new": []}
+                for r in range(rounds):
+                    for name in (("new", "old") if r % 2 else ("old", "new")):
+                        times[name].append(float(ask(name, "run")))
+                ratio = statistics.median(a / b for a, b in zip(times["new"], times["old"]))
+                print(f"{n:>7,} meetings, {rounds} rounds: new / old {ratio:.3f}; best new "
+                      f"{min(times['new']) * 1e3:.1f} ms, old {min(times['old']) * 1e3:.1f} ms; median new "
+                      f"{statistics.median(times['new']) * 1e3:.1f} ms, old {statistics.median(times['old']) * 1e3:.1f} ms")
+                print(f"  findings old {found['old']}")
+                print(f"  findings new {found['new']}")
+        finally:
+            for proc in procs.values():
+                proc.stdin.close()
+                proc.wait()
+    return 0
+
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="bench/ab.py", description=__doc__.strip().splitlines()[0])
     parser.add_argument("rev", help="the git revision whose governance/check/ is compared")
     parser.add_argument("meetings", nargs="*", type=int, default=list(ROUNDS), help="calendar sizes")
     parser.add_argument("--rounds", type=int, help="rounds per size (default: 61, 41, 9)")
+    parser.add_argument("--tree", action="store_true", help="the whole package at REV, not only its checks")
     args = parser.parse_args(argv)
     plan = [(n, args.rounds or ROUNDS.get(n, 21)) for n in args.meetings]
+    if args.tree:
+        return tree(args.rev, plan)
     archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.rev, "governance/check"],
                              capture_output=True, check=False)
     if archive.returncode != 0:

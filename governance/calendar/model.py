@@ -232,6 +232,9 @@ class Meeting:
     present: tuple[Presence, ...] = ()  # who was there; () with attendees: each attendee, serving
     minutes: Minutes | None = None
     chair_person: str | None = None  # the chair's name, when the calendar gave a person
+    # Derived: some seat line is among the attendees more than once (several holders of one line). Worked
+    # out once here, so the checks pass over the common meeting (each line once, no one named) for free.
+    repeated: bool = field(init=False, default=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         # Readers give exact types; plain Python may give strings and lists. Checked cheaply first.
@@ -257,6 +260,8 @@ class Meeting:
             if all(p.person is None and p.kind == "ledamot" for p in self.present):
                 # Anonymous ledamöter only: `attendees` says it all (one canonical form, for equality).
                 _set(self, "present", ())
+        if len(self.attendees) > 1 and len(set(self.attendees)) < len(self.attendees):
+            _set(self, "repeated", True)
 
     @property
     def year(self) -> int:

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from ..report.finding import Fact
 from ..time.sweden import public_holidays
 from .law import cite_law, organ
+from .people import recorded
 from .view import CalendarView
 
 APPEAL = timedelta(weeks=3)
@@ -26,7 +27,7 @@ def facts(view: CalendarView) -> tuple[Fact, ...]:
         if kind is None:
             continue
         members = sorted(view.members) if kind == "gemensam-namnd" else None
-        for meeting in body.meetings:
+        for meeting in recorded(view, body).minuted:
             record = meeting.minutes
             if record is None or not record.anslag or view.year not in (None, meeting.date.year):
                 continue

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..calendar.model import Meeting, Presence
+from ..calendar.model import Matter, Meeting, Presence
 from ..model.types import SeatDecl
-from .view import BodyView
+from .view import BodyView, CalendarView
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,19 +31,57 @@ class Line:
         return max(self.places - len(self.ledamot), 0)
 
 
-def lines(body: BodyView) -> Iterator[Line]:
-    """Every seat line someone served on, meeting by meeting (meetings that list attendees)."""
-    places = {(s.member, s.role): s.max for s in body.body.seats if s.pool is None}
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    """What one body's meetings record about people, found in one pass shared by the rules about them
+    (seats, substitute, jav, justering, anslag, quorum): most calendars name no one and record no
+    minutes, and then those rules have nothing to read."""
+
+    crowded: tuple[Meeting, ...]                # persons named, or a seat line listed more than once
+    minuted: tuple[Meeting, ...]                # minutes recorded
+    jav: tuple[tuple[Meeting, Matter], ...]     # matters naming the jäviga
+    jav_meetings: frozenset[str]                # the ids of their meetings
+
+
+def recorded(view: CalendarView, body: BodyView) -> Recorded:
+    return view.once(("people.recorded", body.id), lambda: _recorded(body))
+
+
+def _recorded(body: BodyView) -> Recorded:
+    crowded, minuted, jav = [], [], []
     for meeting in body.meetings:
+        if meeting.present or meeting.repeated:
+            crowded.append(meeting)
+        if meeting.minutes is not None:
+            minuted.append(meeting)
+        for matter in meeting.matters:
+            if matter.jav:
+                jav.append((meeting, matter))
+    return Recorded(tuple(crowded), tuple(minuted), tuple(jav), frozenset(m.id for m, _ in jav))
+
+
+def lines(view: CalendarView, body: BodyView) -> tuple[Line, ...]:
+    """The seat lines where someone may have served beyond the rules, meeting by meeting: those with an
+    ersättare serving, or more ledamöter than places (what seats and substitute judge; the rest cannot
+    break either). Made once per run for both rules."""
+    return view.once(("people.lines", body.id), lambda: tuple(_crowded(view, body)))
+
+
+def _crowded(view: CalendarView, body: BodyView) -> Iterator[Line]:
+    places = {(s.member, s.role): s.max for s in body.body.seats if s.pool is None}
+    for meeting in recorded(view, body).crowded:
         served: dict[tuple[str | None, str], list[Presence]] = {}
         for p in meeting.people:
             if p.serving:
                 served.setdefault((p.seat.member, p.seat.role), []).append(p)
         for (member, role), group in served.items():
-            if (member, role) in places:
-                yield Line(meeting, f"{member}/{role}" if member else role, role, places[(member, role)],
-                           tuple(p for p in group if p.kind == "ledamot"),
-                           tuple(p for p in group if p.kind == "ersattare"))
+            n = places.get((member, role))
+            if n is None:
+                continue
+            ledamot = tuple(p for p in group if p.kind == "ledamot")
+            ersattare = tuple(p for p in group if p.kind == "ersattare")
+            if ersattare or len(ledamot) > n:
+                yield Line(meeting, f"{member}/{role}" if member else role, role, n, ledamot, ersattare)
 
 
 def declaration(body: BodyView, role: str):

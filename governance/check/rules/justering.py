@@ -9,6 +9,7 @@ from typing import Iterator
 
 from ...report.finding import Finding
 from ..law import EXAMPLE_BYLAW as _BYLAW, EXAMPLE_FORM as _FORM, cite_law, organ
+from ..people import recorded
 from ..rule import Basis, Example, Rule, Text
 from ..view import CalendarView
 
@@ -19,7 +20,7 @@ def check(view: CalendarView) -> Iterator[Finding]:
     for body in view.bodies.values():
         if organ(view.bylaw, body.id) is None:
             continue
-        for meeting in body.meetings:
+        for meeting in recorded(view, body).minuted:
             record = meeting.minutes
             if record is None or record.justering is None:
                 continue

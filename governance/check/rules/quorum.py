@@ -22,6 +22,7 @@ from typing import Iterator, Sequence
 from ...model.types import Body, Bylaw, EqualInfluence, Quorum
 from ...report.finding import Finding
 from ..law import cite_law, organ
+from ..people import recorded
 from ..rule import Basis, Example, Rule, Text
 from ..view import BodyView, CalendarView, Seated
 
@@ -142,6 +143,9 @@ def check(view: CalendarView) -> Iterator[Finding]:
 
 def _short(view: CalendarView, body: BodyView, need: Requirement, year: int | None = None) -> Iterator[Finding]:
     counted: dict[tuple, int] = {}  # the same people meet again and again: each list is counted once
+    short: dict[tuple, tuple[list, list[str]]] = {}  # and what each list lacks, worked out once
+    jav = recorded(view, body).jav_meetings
+    cite = None
     for meeting in body.meetings:
         if not meeting.attendees or (year is not None and meeting.date.year != year):
             continue  # attendance unknown, or another year's seats
@@ -149,13 +153,18 @@ def _short(view: CalendarView, body: BodyView, need: Requirement, year: int | No
         if present is None:
             present = counted[meeting.attendees] = need.present(body.attendance(meeting))
         if need.enough(present):
-            yield from _without_the_javiga(view, body, need, meeting)
+            if meeting.id in jav:
+                yield from _without_the_javiga(view, body, need, meeting)
             continue
         unit, wording = need.unit, need.wording()
-        missing, absent = _missing(view, need, meeting)
+        gaps = short.get(meeting.attendees)
+        if gaps is None:
+            gaps = short[meeting.attendees] = _gaps(need, meeting.attendees)
+        missing, absent = _missing(view, gaps, meeting)
         sv = (f"; saknas: {missing}" if missing else "") + (f"; frånvarande: {absent}" if absent else "")
         en = (f"; missing: {missing}" if missing else "") + (f"; absent: {absent}" if absent else "")
-        yield view.finding(RULE, citation(view, body.id, need), meeting=meeting, fix=need.more(present),
+        cite = cite or citation(view, body.id, need)
+        yield view.finding(RULE, cite, meeting=meeting, fix=need.more(present),
                            sv=f"{present} av {need.total} {unit.sv} närvarande vid '{meeting.id}'; för "
                               f"beslutförhet krävs {wording.sv} av {unit.sv}{sv}",
                            en=f"{present} of {need.total} {unit.en} present at '{meeting.id}'; the quorum is "
@@ -200,25 +209,31 @@ def citation(view: CalendarView, body_id: str, need: Requirement):
     return view.cite(need.clause, law_from=default)
 
 
-def _missing(view: CalendarView, need: Requirement, meeting) -> tuple[str, str]:
-    """Who was missing: the members no one served for, or the seat lines short of their count (a line of
-    one seat simply named); then the roster's ledamöter of them who were not there, in the roster's order."""
-    served = Counter((ref.member, ref.role) for ref in meeting.attendees)
+def _gaps(need: Requirement, attendees: tuple) -> tuple[list[tuple[str | None, str | None]], list[str]]:
+    """What the attendees lack: the members no one served for, or the seat lines short of their count (a
+    line of one seat simply named), as (member, role or None) and as said."""
+    served = Counter((ref.member, ref.role) for ref in attendees)
     voting = [s for s in need.body.voting_seats if s.pool is None]
     if need.per_member:
         have = {member for (member, _), n in served.items() if n}
         gaps = sorted({s.member for s in voting if s.member and s.member not in have})
-        lines: list[tuple[str | None, str | None]] = [(m, None) for m in gaps]
-        said = gaps
-    else:
-        short = sorted((s for s in voting if served[(s.member, s.role)] < s.min), key=lambda s: str(s.ref))
-        lines = [(s.member, s.role) for s in short]
-        said = [str(s.ref) if s.min == 1 else f"{s.ref} ({served[(s.member, s.role)]}/{s.min})" for s in short]
-    there = {p.person for p in meeting.people if p.person}
+        return [(m, None) for m in gaps], gaps
+    short = sorted((s for s in voting if served[(s.member, s.role)] < s.min), key=lambda s: str(s.ref))
+    return ([(s.member, s.role) for s in short],
+            [str(s.ref) if s.min == 1 else f"{s.ref} ({served[(s.member, s.role)]}/{s.min})" for s in short])
+
+
+def _missing(view: CalendarView, gaps, meeting) -> tuple[str, str]:
+    """Who was missing (`gaps`, from `_gaps`); then the roster's ledamöter of them who were not there, in
+    the roster's order."""
+    lines, said = gaps
+    if not view.calendar.roster or not said:
+        return ", ".join(said), ""
+    there = {p.person for p in meeting.present if p.person}
     absent = [p.name for p in view.calendar.roster
               if p.kind == "ledamot" and p.name not in there and p.holds_on(meeting.date)
               and any(p.seat.member == m and (r is None or p.seat.role == r) for m, r in lines)]
-    return ", ".join(said), ", ".join(absent) if said else ""
+    return ", ".join(said), ", ".join(absent)
 
 
 _BYLAW = '''\

@@ -11,7 +11,7 @@ from ..view import CalendarView
 
 def check(view: CalendarView) -> Iterator[Finding]:
     for body in view.bodies.values():
-        for line in lines(body):
+        for line in lines(view, body):
             if len(line.ersattare) <= line.absent:
                 continue
             extra = line.ersattare[line.absent:]
