@@ -30,12 +30,12 @@ def test_the_rule_id_table_lists_every_rule_the_engine_has():
 
 
 def test_the_calendar_example_reads_and_is_valid():
-    (example, people, mapping) = _fences(DOCS / "calendar.md", "yaml")
+    (example, people, roster, mapping) = _fences(DOCS / "calendar.md", "yaml")
     calendar = parse_calendar(example, "docs/calendar.md")
     assert [m.id for m in calendar.meetings] == ["rg-2025-1"]
     meeting, = parse_calendar(people, "docs/calendar.md").meetings
     assert len(meeting.attendees) == 7 and meeting.minutes.justering.isoformat() == "2025-03-11"
-    for text, name in ((example, "calendar"), (people, "calendar"), (mapping, "mapping")):
+    for text, name in ((example, "calendar"), (people, "calendar"), (roster, "roster"), (mapping, "mapping")):
         data = yaml.load(text, Loader=yaml.BaseLoader)  # dates as text, as the schema describes them
         assert list(Draft202012Validator(schema(name)).iter_errors(data)) == []
 

@@ -131,6 +131,33 @@ def test_a_roster_file_is_shared_and_confined_to_the_calendar_folder(tmp_path):
         governance.read_calendar(tmp_path / "gone.yaml")
 
 
+def test_a_roster_files_mandate_period_is_each_persons_unless_they_give_their_own(tmp_path):
+    (tmp_path / "people.yaml").write_text(
+        "period: {from: 2023-01-01, until: 2026-12-31}\nroster:\n  Anna Berg: vara/ledamot\n"
+        "  Bo Carlsson: {seat: vara/ledamot, from: 2024-07-01}\n", encoding="utf-8")
+    (tmp_path / "cal.yaml").write_text("roster: people.yaml\nmeetings: []\n", encoding="utf-8")
+    cal = governance.read_calendar(tmp_path / "cal.yaml")
+    assert [(p.name, p.start, p.end) for p in cal.roster] == [
+        ("Anna Berg", date(2023, 1, 1), date(2026, 12, 31)), ("Bo Carlsson", date(2024, 7, 1), date(2026, 12, 31))]
+    (tmp_path / "people.yaml").write_text("period: {from: 2026-12-31, until: 2023-01-01}\nroster:\n"
+                                          "  Anna Berg: vara/ledamot\n", encoding="utf-8")
+    with pytest.raises(CalendarError, match="the period ends"):
+        governance.read_calendar(tmp_path / "cal.yaml")
+
+
+def test_a_person_serving_outside_the_period_the_roster_gives_them_is_seats():
+    people = tuple(Person(p.name, p.seat, p.kind, start=date(2023, 1, 1), end=date(2025, 6, 30)) for p in roster())
+    assert rules(check(full(), roster_=people), "seats") == []
+    late = full("d-2", date(2025, 9, 16))
+    said = rules(check(late, roster_=people), "seats")
+    assert len(said) == 9 and said[0] == (
+        "seats", "d-2", "Essunga L1 served on essunga/ledamot at 'd-2' (2025-09-16), but the roster gives Essunga L1 "
+                        "the seat only 2023-01-01–2025-06-30")
+    # one who is only present (an ersättare not serving) takes no seat
+    idle = meeting("d-3", date(2025, 9, 16), [here("Vara E1", serving=False)])
+    assert rules(check(idle, roster_=people), "seats") == []
+
+
 def test_a_calendar_built_in_python_from_plain_strings_works_or_raises_our_error():
     m = Meeting("m", "direktionen", "2025-02-18", chair="grastorp/ledamot", attendees=["vara/ledamot"] * 3,
                 notice_date="2025-02-01", matters=[Matter("x", jav=["vara/ledamot"])],

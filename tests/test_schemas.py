@@ -16,7 +16,7 @@ from governance.calendar import CalendarError, parse_calendar
 from governance.schemas import schema
 
 ROOT = Path(__file__).resolve().parent.parent
-VALIDATORS = {name: Draft202012Validator(schema(name)) for name in ("calendar", "mapping", "report")}
+VALIDATORS = {name: Draft202012Validator(schema(name)) for name in ("calendar", "roster", "mapping", "report")}
 
 
 class _TextDates(yaml.SafeLoader):
@@ -38,6 +38,7 @@ def _errors(name: str, data) -> list[str]:
 
 CALENDARS = sorted([*ROOT.glob("examples/*.yaml"), *ROOT.glob("examples/*/*.yaml"), *ROOT.glob("bylaws/*.yaml")])
 MAPPINGS = [p for p in CALENDARS if p.stem.endswith("mapping")]
+ROSTERS = [p for p in CALENDARS if p not in MAPPINGS and "roster" in (_data(p) or {}) and "meetings" not in _data(p)]
 CALENDARS = [p for p in CALENDARS if p not in MAPPINGS and "meetings" in (_data(p) or {})]
 REPORTS = sorted(ROOT.glob("tests/golden/reports/*.json"))
 
@@ -48,7 +49,17 @@ def test_the_schemas_are_valid_json_schemas(name):
 
 
 def test_there_is_something_to_validate():
-    assert len(CALENDARS) >= 10 and MAPPINGS and len(REPORTS) >= 10
+    assert len(CALENDARS) >= 10 and MAPPINGS and ROSTERS and len(REPORTS) >= 10
+
+
+@pytest.mark.parametrize("path", ROSTERS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_roster_file_is_valid(path):
+    assert _errors("roster", _data(path)) == []
+
+
+def test_the_roster_schema_shares_the_calendars_definitions():
+    calendar, roster = schema("calendar"), schema("roster")
+    assert all(roster["$defs"][name] == calendar["$defs"][name] for name in roster["$defs"])
 
 
 @pytest.mark.parametrize("path", CALENDARS, ids=lambda p: str(p.relative_to(ROOT)))

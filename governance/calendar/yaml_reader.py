@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar as _cal
 import re
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -30,7 +31,10 @@ MEETING_KEYS = ("id", "body", "date", "status", "chair", "convened_by", "notice_
 MATTER_KEYS = ("id", "title", "type", "action", "outcome", "participants", "jav", "votes", "reservations")
 PERSON_KEYS = ("seat", "member", "role", "as", "party", "from", "until")
 MINUTES_KEYS = ("justering", "justerare", "anslag")
-ROSTER_FILE_KEYS = ("bylaw", "roster")  # a roster file may name its bylaw, for the reader's eyes
+# A roster file may name its bylaw (for the reader's eyes) and its mandate period (`period: {from, until}`),
+# which every person without a period of their own takes.
+ROSTER_FILE_KEYS = ("bylaw", "period", "roster")
+PERIOD_KEYS = ("from", "until")
 # `3 × halmstad/ledamot` (or `3 x …`): three anonymous holders of one seat line
 _COUNTED = re.compile(r"\s*(\d+)\s*[×x*]\s*(\S+)\s*\Z")
 _REQUIRED = {"calendar": ("meetings",), "meeting": ("id", "body", "date"), "matter": ("id",),
@@ -312,6 +316,14 @@ class SchemaReader:
         if "roster" in f and isinstance(f["roster"][1], Scalar) and not f["roster"][1].is_null:
             reader.err(f["roster"][1], "a roster file holds the roster itself, not the name of another")
             people = ()
+        if "period" in f and reader.expect(f["period"][1], Map, "'period'"):
+            period = reader.fields(f["period"][1], "period", PERIOD_KEYS)
+            start = reader.when(period["from"][1], "from") if "from" in period else None
+            end = reader.when(period["until"][1], "until") if "until" in period else None
+            if start and end and end[0] < start[0]:
+                reader.err(f["period"][1], f"the period ends ({end[0]}) before it begins ({start[0]})")
+            people = tuple(replace(p, start=p.start or (start[0] if start else None),
+                                   end=p.end or (end[0] if end else None)) for p in people)
         self.issues.extend(reader.issues)
         return people
 

@@ -1,6 +1,7 @@
 """JSON Schemas (draft 2020-12) of the files and reports that are the project's contract (docs/):
 
 - `calendar.schema.json`: a calendar YAML file, as data (dates as the text written in the file);
+- `roster.schema.json`: a roster file shared by a collaboration's calendars for a mandate period;
 - `mapping.schema.json`: the mapping file that places an .ics export's events and people;
 - `report.schema.json`: the JSON report of `governance check` and `governance check-action`.
 
@@ -13,7 +14,7 @@ import json
 from importlib import resources
 from typing import Literal
 
-Name = Literal["calendar", "mapping", "report"]
+Name = Literal["calendar", "roster", "mapping", "report"]
 
 
 def schema(name: Name) -> dict:

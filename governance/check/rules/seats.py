@@ -1,16 +1,19 @@
-"""seats: no more persons served on a seat line than it has places (three ledamöter per member: three)."""
+"""seats: no more persons served on a seat line than it has places (three ledamöter per member: three),
+and no one served on a day outside the period the roster gives them (their own, or the roster file's
+mandate period)."""
 from __future__ import annotations
 
 from typing import Iterator
 
 from ...report.finding import Finding
-from ..people import declaration, lines
+from ..people import declaration, lines, recorded
 from ..rule import Basis, Example, Rule, Text
-from ..view import CalendarView
+from ..view import BodyView, CalendarView
 
 
 def check(view: CalendarView) -> Iterator[Finding]:
     for body in view.bodies.values():
+        yield from _out_of_period(view, body)
         for line in lines(view, body):
             if len(line.ledamot) <= line.places:
                 continue
@@ -24,16 +27,36 @@ def check(view: CalendarView) -> Iterator[Finding]:
                                   f"but the seat line has {line.places}")
 
 
+def _out_of_period(view: CalendarView, body: BodyView) -> Iterator[Finding]:
+    """A person of the roster who served on a day outside the period the roster gives them (their own
+    `from`/`until`, or the roster file's mandate period): they held no seat that day."""
+    held = view.once("people.roster", lambda: {p.name: p for p in view.calendar.roster})
+    for meeting in recorded(view, body).crowded:
+        for p in meeting.present:
+            person = held.get(p.person or "")
+            if person is None or not p.serving or person.holds_on(meeting.date):
+                continue
+            since = f"{person.start}" if person.start else ""
+            until = f"{person.end}" if person.end else ""
+            yield view.finding(RULE, view.cite_first(declaration(body, p.seat.role)), meeting=meeting,
+                               sv=f"{person.name} tjänstgjorde på {p.seat} vid '{meeting.id}' ({meeting.date}), men "
+                                  f"förteckningen ger {person.name} platsen bara {since}–{until}",
+                               en=f"{person.name} served on {p.seat} at '{meeting.id}' ({meeting.date}), but the "
+                                  f"roster gives {person.name} the seat only {since}–{until}")
+
+
 _BYLAW = 'body direktionen "Direktionen"\n  seat ledamot "Ledamot" 2 from each municipality\n'
 
 RULE = Rule(
     id="seats",
-    summary=Text(sv="Fler personer tjänstgör inte på en plats än den har.",
-                 en="No more persons serve on a seat line than it has places."),
+    summary=Text(sv="Fler personer tjänstgör inte på en plats än den har, och ingen tjänstgör utanför sin period.",
+                 en="No more persons serve on a seat line than it has places, and no one outside their period."),
     why=Text(sv="`seat ROLE N from each member` ger varje medlem N platser; fler närvarande ledamöter på samma "
-                "plats är ett fel i kalendern eller i protokollet.",
+                "plats är ett fel i kalendern eller i protokollet. Den som tjänstgör en dag utanför perioden "
+                "förteckningen ger (egen `from`/`until` eller förteckningsfilens `period`) hade ingen plats den dagen.",
              en="`seat ROLE N from each member` gives each member N places; more ledamöter serving on the same "
-                "line is a mistake in the calendar or the minutes."),
+                "line is a mistake in the calendar or the minutes. Whoever serves on a day outside the period the "
+                "roster gives them (their own `from`/`until`, or the roster file's `period`) held no seat that day."),
     severity="error",
     basis=Basis("agreement", "seat ROLE N from each member"),
     fires=(Example(bylaw=_BYLAW, calendar="- {id: d1, body: direktionen, date: 2025-03-10, "
