@@ -24,6 +24,7 @@ from governance.model.types import SeatRef
 from governance.report.render_json import render_json
 
 ROOT = Path(__file__).resolve().parent.parent
+TEXT = (ROOT / "examples" / "vattenforbundet.bylaw").read_text(encoding="utf-8")
 BYLAW = governance.load(str(ROOT / "examples" / "vattenforbundet.bylaw"))
 MEMBERS = ("vara", "grastorp", "essunga")
 AS_OF = date(2025, 1, 1)
@@ -228,6 +229,25 @@ def test_justering():
     f, = [f for f in check(late).findings if f.rule == "justering"]
     assert f.citation.file == "law/kommunallagen-2017-725.txt" and f.citation.quote.startswith(
         "Ett protokoll ska justeras senast fjorton dagar efter sammanträdet")
+
+
+def test_justering_within_the_bodys_own_limit():
+    def late(days: int, clause: str, form: bool = True):
+        text = TEXT.replace("  quorum default\n", f"  quorum default\n{clause}")
+        if not form:
+            text = text.replace("  form kommunalforbund with direktion direktionen\n", "")
+        bylaw = governance.parse(text, filename="vattenforbundet.bylaw")
+        m = full(minutes=Minutes(date(2025, 2, 18) + timedelta(days=days)))
+        cal = Calendar("cal.yaml", "vattenforbundet", roster(), (m,))
+        return [(f.message, f.citation.line) for f in check_calendar(bylaw, cal, as_of=AS_OF).findings
+                if f.rule == "justering"]
+    assert late(10, "") == []
+    assert late(10, "  justering within 7 days\n")[0][1] == 22  # the bylaw's shorter limit, cited
+    assert late(15, "  justering within 21 days\n")[0][0].endswith("the last day was 2025-03-04")  # the law's 14
+    assert late(30, "", form=False) == []  # the law per analogi: no fixed days
+    assert late(8, "  justering within 7 days\n", form=False)[0][0] == (
+        "the protokoll of 'd-1' (2025-02-18) was justerat on 2025-02-26, 8 days after the meeting; the last day "
+        "was 2025-02-25")
 
 
 def test_anslag():

@@ -59,7 +59,7 @@ class _Item:
 
 _PLACES = MappingProxyType({
     t.Secretary: ("offices", 2), t.Convener: ("offices", 3), t.Spokesperson: ("offices", 4),
-    t.Notice: ("meetings", 2), t.SummonsAll: ("meetings", 3), t.AgendaPreparedBy: ("meetings", 4),
+    t.Notice: ("meetings", 2), t.Justering: ("meetings", 5), t.SummonsAll: ("meetings", 3), t.AgendaPreparedBy: ("meetings", 4),
     t.Treats: ("meetings", 5),
     t.Quorum: ("decisions", 0), t.Decision: ("decisions", 1), t.EqualInfluence: ("decisions", 2),
     t.VoteGroup: ("decisions", 3),
@@ -352,6 +352,8 @@ class _Document:
             text = w("uses", percent=w.number(c.percent), ref=self.ref(body, c.ref))
         elif isinstance(c, t.Notice):
             text = w("notice", days=w.count("days", c.days))
+        elif isinstance(c, t.Justering):
+            text = w("justering", days=w.count("days", c.days))
         elif isinstance(c, t.Treats):
             text = w("treats.window" if c.months else "treats", matters=self.matter_titles(c.matters),
                      period=self.period(c.months))

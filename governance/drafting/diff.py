@@ -26,7 +26,7 @@ SECTION_TITLES = {"header": "Header", "imports": "Imports", "members": "Members"
 # Within a body, aspects print in this order (then alphabetically).
 ASPECTS = ("", "seat", "seats", "chair", "vice chair", "meets", "quorum", "decision", "equal influence",
            "group", "decides", "prepares", "proposes", "executes", "responsible", "reports_to", "appoints", "convenes",
-           "convener", "secretary", "agenda", "notice", "summons", "hosted", "uses", "spokesperson", "duty")
+           "convener", "secretary", "agenda", "notice", "justering", "summons", "hosted", "uses", "spokesperson", "duty")
 HEADER_ASPECTS = ("id", "title", "source", "version", "status", "signed", "binding", "valid", "renewed",
                   "renewal", "amends", "reviewed", "duty")
 
@@ -130,7 +130,8 @@ def _clause_aspect(c: t.BodyClause) -> str:
         return f"uses {c.ref}"
     names = {t.Secretary: "secretary", t.Convener: "convener", t.Spokesperson: "spokesperson", t.Quorum: "quorum",
              t.Decision: "decision", t.EqualInfluence: "equal influence", t.VoteGroup: "group", t.HostedBy: "hosted",
-             t.AgendaPreparedBy: "agenda", t.SummonsAll: "summons", t.Notice: "notice"}
+             t.AgendaPreparedBy: "agenda", t.SummonsAll: "summons", t.Notice: "notice",
+             t.Justering: "justering"}
     return names[type(c)]
 
 

@@ -154,6 +154,8 @@ def body_lines(bylaw: t.Bylaw, body: t.Body) -> list[str]:
             lines.append("Kallar alla ledamöter")
         elif isinstance(c, t.Notice):
             lines.append(f"Kallelse minst {c.days} dagar före")
+        elif isinstance(c, t.Justering):
+            lines.append(f"Justering inom {c.days} dagar")
         elif isinstance(c, t.Treats):
             lines.append("Behandlar varje år: " + ", ".join(c.matters)
                          + (f" ({_months_sv(c.months)})" if c.months else ""))

@@ -403,6 +403,9 @@ class _Builder:
             for matter in clause.matters or ():
                 if matter not in self.matter_ids:
                     self.unknown("matter", matter, span, self.matter_ids)
+        elif isinstance(clause, t.Justering):
+            if clause.days < 1:
+                self.err("invalid-count", "the minutes cannot be justerade within fewer than one day", span)
         elif isinstance(clause, t.HostedBy):
             if clause.member not in self.member_ids:
                 self.unknown("member", clause.member, span, self.member_ids)
@@ -519,6 +522,7 @@ def _singleton_key(clause) -> str | None:
         return "vice chair" if clause.vice else "chair"
     for kind, key in ((t.Secretary, "secretary"), (t.Convener, "convener"), (t.Quorum, "quorum"),
                       (t.Decision, "decision"), (t.HostedBy, "hosted by"), (t.Notice, "notice"),
+                      (t.Justering, "justering"),
                       (t.EqualInfluence, "equal influence"), (t.Spokesperson, "spokesperson")):
         if isinstance(clause, kind):
             return key

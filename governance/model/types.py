@@ -299,6 +299,14 @@ class Notice(Node):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Justering(Node):
+    """`justering within N days`: the body's minutes are justerade at the latest N days after the meeting
+    (for an organ under Kommunallagen the law's fourteen days still hold where they are fewer)."""
+
+    days: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Treats(Node):
     """Business the body must treat at one of its meetings every year (within `months`, if given): the
     yearly meeting that approves the annual report and sets next year's budget frame."""
@@ -313,7 +321,7 @@ class Duty(Node):
 
 
 BodyClause = Union[SeatDecl, Chair, Secretary, Convener, Spokesperson, MeetingRule, Quorum, Decision,
-                   EqualInfluence, VoteGroup, Relation, HostedBy, AgendaPreparedBy, SummonsAll, Uses, Notice, Treats,
+                   EqualInfluence, VoteGroup, Relation, HostedBy, AgendaPreparedBy, SummonsAll, Uses, Notice, Justering, Treats,
                    Duty]
 
 

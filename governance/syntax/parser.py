@@ -456,6 +456,9 @@ class _Build(Transformer):
     def notice(self, items):
         return lambda **k: t.Notice(days=items[0], **k)
 
+    def justering(self, items):
+        return lambda **k: t.Justering(days=items[0], **k)
+
     def treats(self, items):
         matters, months = items
         return lambda **k: t.Treats(matters=tuple(matters), months=months, **k)

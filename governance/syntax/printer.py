@@ -215,6 +215,8 @@ def clause_text(c: t.BodyClause) -> str:
         return f"uses {c.percent}% of {_ref(c.ref)}"
     if isinstance(c, t.Notice):
         return f"notice at least {c.days} days"
+    if isinstance(c, t.Justering):
+        return f"justering within {c.days} days"
     if isinstance(c, t.Duty):
         return f"duty {_q(c.text)}"
     raise TypeError(type(c))
