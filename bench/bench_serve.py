@@ -63,9 +63,11 @@ def calendar(meetings: int = 20) -> str:
 
 
 def family(pid: int) -> list[int]:
-    """The server and its worker processes."""
+    """The server and its processes: serving workers (--workers) and their check workers."""
     children = Path(f"/proc/{pid}/task/{pid}/children")
-    return [pid, *(int(c) for c in children.read_text().split())] if children.exists() else [pid]
+    if not children.exists():
+        return [pid]
+    return [pid, *(member for c in children.read_text().split() for member in family(int(c)))]
 
 
 def rss_kb(pid: int) -> int:

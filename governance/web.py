@@ -28,7 +28,9 @@ listens on localhost unless told otherwise, and answers only to the host names i
 Every page and report is in Swedish unless `?lang=en` (a form's or JSON body's `lang` field) asks for English.
 
 Refused, each with its status: a Host not allowed (400), a cross-site or `Origin: null` POST (403), a form
-without its token (403), a body over 10 MB (413, before it is read), a body that stalls (408).
+without its token (403), a body over 10 MB (413, before it is read), a body that stalls (408). Each check runs
+in a worker process under a budget of CPU time and memory (governance/checkpool.py): a calendar that cannot be
+read is 422 with its issues, one over a reader's limit or the budget 413, and no worker free in time 503.
 """
 from __future__ import annotations
 
@@ -51,7 +53,6 @@ from types import MappingProxyType
 from typing import TextIO
 from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
-import anyio
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect, Request
@@ -61,10 +62,12 @@ from starlette.routing import Route
 from .calendar.errors import CalendarError, CalendarIssue
 from .calendar.model import Calendar
 from .calendar.source import MAX_BYTES
+from .checkpool import DEFAULT as BUDGET
+from .checkpool import Budget, Checks, Overrun
 from .document.html import PAGE
 from .document.html import STYLE as DOCUMENT_STYLE
 from .lang import DEFAULT_LANG, LANGS, Lang
-from .limits import year_problem
+from .limits import DEFAULT, EXCEEDED, Limits, year_problem
 from .report.render_html import PRINT_STYLE
 from .model.types import Bylaw
 from .webserver import HEAD_TIMEOUT, MAX_CONNECTIONS, Server
@@ -76,7 +79,6 @@ RAW_TYPES = {"application/yaml": "calendar.yaml", "application/x-yaml": "calenda
              "text/yaml": "calendar.yaml", "text/calendar": "calendar.ics"}
 BODY_IDLE = 5.0    # seconds a request body may pause before it is answered 408
 BODY_TOTAL = 60.0  # seconds for a whole body: 10 MB at a slow 1.4 Mbit/s
-CHECKERS = 4       # checks at once, in threads; more would only share the same cores
 CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER = "governance-csrf", "csrf", "x-csrf-token"
 EDITOR_ACTIONS = ("import", "plan", "check", "export")
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -319,27 +321,36 @@ class BadRequest(Exception):
         super().__init__(message)
         self.status, self.message, self.issues, self.headers = status, message, issues, headers
 
+    def __reduce__(self):  # raised in a check worker, raised again in the server (checkpool)
+        return _bad_request, (self.status, self.message, self.issues, self.headers)
+
+
+def _bad_request(status: int, message: str, issues: tuple[dict, ...], headers: tuple[tuple[str, str], ...]):
+    return BadRequest(status, message, issues=issues, headers=headers)
+
 
 def build_server(served: Iterable[Served], host: str = "127.0.0.1", port: int = 8000, *,
                  log: TextIO | None = None, allowed_hosts: Iterable[str] = (),
                  head_timeout: float = HEAD_TIMEOUT, max_connections: int = MAX_CONNECTIONS,
-                 body_idle: float = BODY_IDLE, workers: int = 1) -> Server:
+                 body_idle: float = BODY_IDLE, workers: int = 1, budget: Budget = BUDGET) -> Server:
     """A server for these bylaws, bound and listening on host:port (0: a free port; `server.url` says
     which). Run it with `serve_forever()`; stop it with `shutdown()` from another thread, then
     `server_close()`. Requests and unexpected errors are logged to `log` (default stderr).
     `allowed_hosts`: the names it answers to besides the address it listens on (localhost's names when that
-    is a loopback address). `workers`: processes serving it (webserver.Server). Raises ValueError for no bylaw or two with one id, OSError when the address
+    is a loopback address). `workers`: processes serving it (webserver.Server). `budget`: what one check may
+    cost (checkpool.Budget). Raises ValueError for no bylaw or two with one id, OSError when the address
     cannot be had."""
     hosts = {host.strip("[]").lower(), *(h.lower() for h in allowed_hosts)}
     if hosts & set(LOOPBACK):
         hosts |= set(LOOPBACK)
-    app = create_app(served, allowed_hosts=hosts, log=log, body_idle=body_idle)
+    app = create_app(served, allowed_hosts=hosts, log=log, body_idle=body_idle, budget=budget)
     return Server(app, host, port, head_timeout=head_timeout, max_connections=max_connections, workers=workers)
 
 
 def create_app(served: Iterable[Served], *, allowed_hosts: Iterable[str] = LOOPBACK, log: TextIO | None = None,
-               body_idle: float = BODY_IDLE) -> Guard:
-    """The ASGI application: Starlette's routes inside `Guard` (hosts, origins, security headers, log)."""
+               body_idle: float = BODY_IDLE, budget: Budget = BUDGET) -> Guard:
+    """The ASGI application: Starlette's routes inside `Guard` (hosts, origins, security headers, log); its
+    checks run in worker processes under `budget`, started on the first check; `close()` stops them."""
     by_id: dict[str, Served] = {}
     for entry in served:
         if entry.bylaw.id in by_id:
@@ -347,7 +358,7 @@ def create_app(served: Iterable[Served], *, allowed_hosts: Iterable[str] = LOOPB
         by_id[entry.bylaw.id] = entry
     if not by_id:
         raise ValueError("no bylaw to serve")
-    site = Site(MappingProxyType(by_id), sys.stderr if log is None else log, body_idle)
+    site = Site(MappingProxyType(by_id), sys.stderr if log is None else log, body_idle, budget)
     routes = [Route("/", site.index, methods=["GET"]),
               Route("/check", site.check, methods=["GET", "POST"]),
               Route("/api/check", site.api_check, methods=["POST"]),
@@ -357,15 +368,16 @@ def create_app(served: Iterable[Served], *, allowed_hosts: Iterable[str] = LOOPB
               Route("/static/editor.js", site.editor_script, methods=["GET"])]
     app = Starlette(routes=routes, exception_handlers={HTTPException: site.http_error})
     app.router.redirect_slashes = False  # one address per page: /check/ is not /check
-    return Guard(app, frozenset(allowed_hosts), site.log_line)
+    return Guard(app, frozenset(allowed_hosts), site.log_line, site.checks)
 
 
 def check_text(served: Served | Callable[[Calendar], Served], text: str, *, mapping: str = "",
-               as_of: date | None = None, year: int | None = None, lang: Lang = DEFAULT_LANG):
+               as_of: date | None = None, year: int | None = None, lang: Lang = DEFAULT_LANG,
+               limits: Limits = DEFAULT):
     """`governance check` on a calendar's text, as the command reads a file named `calendar.yaml`
     (`calendar.ics` when it starts with BEGIN:VCALENDAR): the same decoding, readers and limits, in memory.
     `mapping`: the text of an .ics calendar's mapping file (`--mapping`), if any, named `mapping.yaml`.
-    Checked with the command's as-of, year, versions and language. `served` may be a function that picks the bylaw
+    Checked with the command's as-of, year, versions and language; read under `limits`. `served` may be a function that picks the bylaw
     once the calendar is read (by its `bylaw:`). Returns (report, calendar); raises CalendarError with every
     issue when the calendar cannot be read or no bylaw can be picked for it."""
     from .calendar import parse_calendar
@@ -385,7 +397,7 @@ def check_text(served: Served | Callable[[Calendar], Served], text: str, *, mapp
             raise CalendarError([CalendarIssue("mapping.yaml", 1, 0, "a mapping file is only used with .ics calendars")])
         table = parse_mapping(decode(mapping.encode("utf-8"), "mapping.yaml"), "mapping.yaml")
     source = decode(text.encode("utf-8"), name)
-    calendar = parse_ics(source, name, table) if ics else parse_calendar(source, name)
+    calendar = parse_ics(source, name, table, limits=limits) if ics else parse_calendar(source, name, limits)
     if not isinstance(served, Served):
         served = served(calendar)
     mismatch = other_bylaw(calendar, served.bylaw.id)
@@ -401,8 +413,17 @@ class Guard:
     a POST that a browser sends from another site or from an opaque origin (`Origin: null`), adds the
     security headers to every answer, and logs each request in one line."""
 
-    def __init__(self, app, hosts: frozenset[str], log_line):
-        self.app, self.hosts, self.log_line = app, hosts, log_line
+    def __init__(self, app, hosts: frozenset[str], log_line, checks: Checks | None = None):
+        self.app, self.hosts, self.log_line, self.checks = app, hosts, log_line, checks
+
+    def close(self) -> None:
+        """Stops this process's check workers (webserver.Server calls it when it stops serving)."""
+        if self.checks is not None:
+            self.checks.close()
+
+    def pool_pids(self) -> list[int]:
+        """This process's check workers (for tests and measurements)."""
+        return self.checks.pids() if self.checks is not None else []
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http":
@@ -470,10 +491,12 @@ def _host_name(host: str) -> str:
 class Site:
     """The routes' endpoints, over the bylaws served. `secret` signs the CSRF tokens of this run."""
 
-    def __init__(self, served: Mapping[str, Served], log: TextIO, body_idle: float):
-        self.served, self.log, self.body_idle = served, log, body_idle
+    def __init__(self, served: Mapping[str, Served], log: TextIO, body_idle: float, budget: Budget = BUDGET):
+        self.served, self.log, self.body_idle, self.budget = served, log, body_idle, budget
+        # The readers' own bound on time says which line was too much work, before the budget stops the worker.
+        self.limits = Limits(seconds=budget.cpu_seconds)
         self.secret = secrets.token_bytes(32)
-        self._limiter: anyio.CapacityLimiter | None = None
+        self.checks = Checks(partial(_site_checks, dict(served), budget), budget)
 
     def log_line(self, line: str) -> None:
         # Control characters from a request shown as escapes: nothing a client sends moves the cursor on
@@ -556,15 +579,16 @@ class Site:
                 body = await self._body(request)
                 if action is not None:
                     fields = self._editor_fields(request, body)
-                    work = partial(self._editor_action, action)
                 else:
                     fields = self._api_fields(request, body) if api else self._form_fields(request, body)
-                    work = self._check
                 lang = fields.get("lang")
                 ask = Ask(token, _lang(request, lang if isinstance(lang, str) else None), "/check")
-                response = await anyio.to_thread.run_sync(work, fields, wants_json, ask, limiter=self._checkers())
+                # The check, or the editor's action, in a worker process under the budget (checkpool).
+                response = await self.checks.run((action, fields, wants_json, ask))
         except BadRequest as exc:
             response = self._problem(exc, wants_json, ask)
+        except Overrun as exc:
+            response = self._problem(BadRequest(exc.status, exc.say(ask.lang), headers=exc.headers), wants_json, ask)
         except ClientDisconnect:
             response = Response(400, "", "text/plain; charset=utf-8")  # nobody is left to read it
         except Exception as exc:  # a bug: one line in the log and on the page, never a traceback
@@ -573,11 +597,6 @@ class Site:
             response = self._problem(BadRequest(500, "Internal error: the server could not answer; "
                                                      "its log says why."), wants_json, ask)
         return self._respond(request, response, cookie)
-
-    def _checkers(self) -> anyio.CapacityLimiter:
-        if self._limiter is None:  # made in the event loop's thread, on the first check
-            self._limiter = anyio.CapacityLimiter(CHECKERS)
-        return self._limiter
 
     def _respond(self, request: Request, response: Response, cookie: str | None) -> StarletteResponse:
         headers = dict(response.headers)
@@ -693,7 +712,7 @@ class Site:
             else:  # check: as the check form checks a pasted calendar, under the same name
                 as_of = _as_of(_text(fields, "as_of")) or date.today()
                 report, calendar = check_text(served, table_text(fields.get("calendar")), as_of=as_of,
-                                              lang=ask.lang)
+                                              lang=ask.lang, limits=self.limits)
                 # The table has no lines to point at: its findings stand beside their meetings instead.
                 report = replace(report, findings=tuple(f._replace(location=None) for f in report.findings),
                                  facts=tuple(f._replace(location=None) for f in report.facts))
@@ -702,7 +721,7 @@ class Site:
                        "report": report.to_json(), "html": render_html(report, head=head, lang=ask.lang),
                        "judged": as_of.isoformat()}
         except CalendarError as exc:
-            raise BadRequest(400, str(exc), issues=tuple(i.to_json() for i in exc.issues)) from None
+            raise BadRequest(_unreadable_status(exc), str(exc), issues=tuple(i.to_json() for i in exc.issues)) from None
         except ValueError as exc:  # a format the editor does not write
             raise BadRequest(400, str(exc)) from None
         return Response(200, json.dumps(out, ensure_ascii=False) + "\n", JSON_TYPE)
@@ -749,7 +768,7 @@ class Site:
         return Response(200, render(bylaw, "html", lang), headers=(("Content-Security-Policy", CSP_DOCUMENT),))
 
     def _check(self, form: dict[str, str], wants_json: bool, ask: Ask) -> Response:
-        """The check (in a worker thread): the JSON report, or the report page with the form again."""
+        """The check (in a check worker process, checkpool): the JSON report, or the report page with the form again."""
         from .calendar.preflight import nothing_to_check
         from .report.handover import head_for
         from .report.render_html import render_html
@@ -765,11 +784,13 @@ class Site:
         again = _form(self.served, ask, chosen=chosen, text=text, mapping=mapping, as_of=form.get("as_of", ""),
                       year=form.get("year", ""))
         try:
-            report, calendar = check_text(served, text, mapping=mapping, as_of=as_of, year=year, lang=ask.lang)
+            report, calendar = check_text(served, text, mapping=mapping, as_of=as_of, year=year, lang=ask.lang,
+                                          limits=self.limits)
         except CalendarError as exc:
+            status = _unreadable_status(exc)
             if wants_json:
-                raise BadRequest(400, str(exc), issues=tuple(i.to_json() for i in exc.issues)) from None
-            return self._page(w["unreadable"], _unreadable(exc, ask) + again, ask, status=400)
+                raise BadRequest(status, str(exc), issues=tuple(i.to_json() for i in exc.issues)) from None
+            return self._page(w["unreadable"], _unreadable(exc, ask) + again, ask, status=status)
         if wants_json:
             return Response(200, render_json(report), JSON_TYPE)
         served = self.served[report.bylaw]
@@ -899,6 +920,24 @@ def _raise(exc: Exception):
 
 
 _CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F)}
+
+
+def _unreadable_status(exc: CalendarError) -> int:
+    """Too much work for one check (a reader's limit): 413; anything else the calendar says wrong: 422."""
+    return 413 if any(i.message.startswith(EXCEEDED) for i in exc.issues) else 422
+
+
+def _site_checks(served: dict[str, Served], budget: Budget) -> Callable[[tuple], Response]:
+    """In a check worker (checkpool): the site's work on each job (action, fields, wants_json, ask): the check
+    (no action), or the editor's action of that name."""
+    site = Site(MappingProxyType(served), sys.stderr, BODY_IDLE, budget)
+
+    def run(job: tuple) -> Response:
+        action, fields, wants_json, ask = job
+        if action is None:
+            return site._check(fields, wants_json, ask)
+        return site._editor_action(action, fields, wants_json, ask)
+    return run
 
 
 def _fields(text: str) -> dict[str, str]:

@@ -8,7 +8,8 @@ that port 0 tells its port before it runs, with what uvicorn leaves to its users
   503 at once, instead of waiting behind clients that are not sending.
 
 A slow client costs a few kilobytes here, not a thread: the others are served meanwhile. The check itself
-runs in a small pool of threads (web.py), so that the event loop keeps answering while one is checked.
+runs in a few worker processes under a budget (checkpool.py, through web.py), waited for in threads, so that the
+event loop keeps answering while one is checked; `app.close()`, when the server stops, stops them.
 A check is Python under one interpreter lock: `workers` > 1 forks that many processes after the socket is
 bound (as gunicorn does), each serving it, so that more than one core checks.
 """
@@ -95,6 +96,7 @@ class Server:
                                 limit_concurrency=max_connections, timeout_keep_alive=KEEP_ALIVE,
                                 timeout_graceful_shutdown=5)
         self._uvicorn = uvicorn.Server(config)
+        self._close_app = getattr(app, "close", lambda: None)  # the app's own processes (web.py's check workers)
         self._running = threading.Event()
         self._stopped = threading.Event()
 
@@ -112,6 +114,7 @@ class Server:
             else:
                 self._prefork()
         finally:
+            self._close_app()
             self._stopped.set()
 
     def _prefork(self) -> None:
@@ -128,6 +131,7 @@ class Server:
                     pass
                 except BaseException:
                     status = 1
+                self._close_app()
                 os._exit(status)
             self._children.append(pid)
         previous = signal.signal(signal.SIGTERM, lambda *_: self._stop_children()) \

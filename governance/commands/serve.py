@@ -20,8 +20,8 @@ def register(sub) -> None:
                    help="a host name the server answers to besides the address it listens on (repeatable; "
                         "requests naming any other Host are refused, against DNS rebinding)")
     p.add_argument("--workers", type=_workers, default=1, metavar="N",
-                   help="processes serving the page (default 1); a check uses one core, so N cores check N "
-                        "calendars at once")
+                   help="processes serving the page (default 1); each checks in worker processes of its own, as "
+                        "many as cores (at most 4), under a budget of CPU time and memory")
     p.set_defaults(run=run)
 
 
