@@ -930,6 +930,11 @@ def _unreadable_status(exc: CalendarError) -> int:
 def _site_checks(served: dict[str, Served], budget: Budget) -> Callable[[tuple], Response]:
     """In a check worker (checkpool): the site's work on each job (action, fields, wants_json, ask): the check
     (no action), or the editor's action of that name."""
+    # Imported before the worker says it is ready, so that its first check does not wait for them.
+    from .calendar import ics_reader, mapping, preflight, yaml_reader  # noqa: F401
+    from .check import check_calendar  # noqa: F401
+    from .editor import export  # noqa: F401
+    from .report import handover, render_html, render_json, render_text  # noqa: F401
     site = Site(MappingProxyType(served), sys.stderr, BODY_IDLE, budget)
 
     def run(job: tuple) -> Response:
