@@ -314,8 +314,8 @@ def test_a_finding_about_the_action_names_the_action_file_not_the_history(tmp_pa
     action.write_text(yaml.safe_dump({"bylaw": "laholmsbukten", "meetings": [wrong_convener]}), encoding="utf-8")
     history.write_text(yaml.safe_dump({"bylaw": "laholmsbukten", "meetings": [PREPARED_RG]}), encoding="utf-8")
     assert main(["check-action", "laholmsbukten", str(action), "--history", str(history)]) == 1
-    places = [line.strip() for line in capsys.readouterr().out.splitlines() if line.strip().startswith("at ")]
-    assert places and all(p.startswith(f"at {action}:") for p in places), places
+    places = [line.strip() for line in capsys.readouterr().out.splitlines() if line.strip().startswith("Calendar: ")]
+    assert places and all(p.startswith(f"Calendar: {action}, line ") for p in places), places
 
 
 # ---- property: doing a preparation step earlier never turns an allowed action into a denied one --------

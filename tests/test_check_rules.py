@@ -77,10 +77,10 @@ def test_meeting_window():
     moved = swap(base(), "g-2025-2", date=workday(2025, 6, 10))
     assert findings(check(moved), "meeting-window") == [
         ("meeting-window", "error", None,
-         "gruppen meets 0 times in april–may 2025; the bylaw requires exactly 1")]
+         "gruppen meets 0 times in April–May 2025; the bylaw requires exactly 1")]
     twice = base() + [gruppen("g-x", workday(2025, 4, 22))]
     assert [f[3] for f in findings(check(twice), "meeting-window")] == [
-        "gruppen meets 2 times in april–may 2025; the bylaw requires exactly 1"]
+        "gruppen meets 2 times in April–May 2025; the bylaw requires exactly 1"]
 
 
 def test_chair_rotation():

@@ -251,8 +251,8 @@ def test_text_html_and_json_reports_carry_the_fix_in_their_language():
     from governance.report.render_text import render_text
     bylaw = 'body radet "Rådet"\n  notice at least 14 days\n'
     calendar = [meeting(1, date(2025, 3, 10), extra=", notice_date: 2025-03-03")]
-    for lang, word in (("sv", "åtgärd: kallelsen skulle ha gått ut senast 2025-02-24"),
-                       ("en", "fix: the notice should have gone out by 2025-02-24")):
+    for lang, word in (("sv", "Åtgärd: kallelsen skulle ha gått ut senast 2025-02-24"),
+                       ("en", "Fix: the notice should have gone out by 2025-02-24")):
         report = Report("exempel", tuple(findings(bylaw, calendar, "notice", date(2025, 1, 1), lang=lang)), checked=1)
         assert f"\n    {word}" in render_text(report, lang=lang)
         assert f'<div class="fix">{word.replace("<", "&lt;")}' in render_html(report, lang=lang)

@@ -165,7 +165,7 @@ def test_plan_command_to_stdout_and_its_findings(tmp_path, monkeypatch):
     # a year after the agreement's term: every planned meeting is out of term, and the command says so
     (tmp_path / "testlaw.bylaw").write_text(TEXT, encoding="utf-8")
     status, out, err = run_split("plan", str(tmp_path / "testlaw.bylaw"), "--year", "2027")
-    assert status == 1 and "fel[term]" in err and "efter att avtalet har upphört (2026-12-31)" in err
+    assert status == 1 and "Fel (term):" in err and "efter att avtalet har upphört (2026-12-31)" in err
     status, _, err = run_split("plan", "laholmsbukten", "--year", "12")
     assert status == 2 and "--year" in err and "year 12 is outside" in err
 
@@ -222,7 +222,7 @@ def _unordered(m):
 def test_plan_command_ics(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     status, out, err = run_split("plan", "malmolundregionen", "--year", "2026", "--format", "ics", "-o", "ml-2026.ics")
-    assert status == 0 and out == "" and "varning[term]" in err  # no renewal recorded: see test above
+    assert status == 0 and out == "" and "Varning (term):" in err  # no renewal recorded: see test above
     assert (tmp_path / "ml-2026.ics").read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
     assert run_split("check", "malmolundregionen", "ml-2026.ics", "--as-of", "2025-12-31")[0] == 0
     (tmp_path / "ml-2026.ics").unlink()  # the mapping is still there: not overwritten either

@@ -53,7 +53,7 @@ def test_the_report_reads_as_the_golden_text_and_is_reproducible(lang, monkeypat
             "en": ("Collaboration", "Period", "Verdict", "not compliant — 7 errors, 1 warning", "Judged as of")}
     assert all(words in text for words in said[lang]) and "2025-02-11 – 2025-12-25" in text
     for f in report.findings:  # every finding's rule and cited line is in the document
-        assert f"[{f.rule}]" in text and f.citation.file in text
+        assert f"({f.rule}):" in text and f.citation.file in text
 
 
 def test_nothing_checked_is_never_called_compliant(monkeypatch):

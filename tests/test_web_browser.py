@@ -110,7 +110,7 @@ def test_read_a_bylaw_then_check_a_calendar_chosen_as_a_file_and_one_pasted(brow
     assert [f.find_element(By.CSS_SELECTOR, ".rule").text for f in shown] == [f["rule"] for f in golden]
     quotes = [q.text for q in browser.find_elements(By.CSS_SELECTOR, "li.finding .quote")]
     assert quotes == [f"“{f['citation']['quote']}”" for f in golden if f["citation"]["quote"]]
-    assert "i calendar.yaml:19" in browser.find_element(By.CSS_SELECTOR, "section.report").text
+    assert "Kalendern: calendar.yaml, rad 19" in browser.find_element(By.CSS_SELECTOR, "section.report").text
 
     # The form below the report holds the calendar just checked; paste another over it.
     calendar = browser.find_element(By.ID, "calendar")

@@ -58,7 +58,7 @@ class Count:
         if rule.months is None:
             return Text(sv=f"under {year}", en=f"in {year}")
         return Text(sv=f"under {_months(rule.months, MONTHS_SV)} {year}",
-                    en=f"in {_months(rule.months, MONTHS)} {year}")
+                    en=f"in {_months(rule.months, tuple(m.capitalize() for m in MONTHS))} {year}")
 
     def said(self) -> Text:
         """'radet meets 1 time in 2025; the bylaw requires at least 2', in both languages."""

@@ -58,7 +58,7 @@ def document(rule: Rule, lang: Lang = "en") -> str:
                     _indent(example.calendar).rstrip("\n"), "```", ""]
             findings = run_example(rule, example, lang)
             if findings:
-                out += [f"{h['reports']}:", ""] + [f"- `{f.severity}[{f.rule}]` {f.message}"
+                out += [f"{h['reports']}:", ""] + [f"- {_SEVERITY[f.severity](lang).capitalize()} (`{f.rule}`): {f.message}"
                                                    + (f" ({h['fix'].lower()}: {f.fix})" if f.fix else "")
                                                    for f in findings]
             else:

@@ -8,11 +8,16 @@ from html import escape
 from ..lang import Lang
 from .finding import Finding, Report
 from .handover import Head, head_rows
-from .render_text import WORDS, cited_at, groups, verdict
+from .render_text import WORDS, cited_at, groups, headline, labelled, place, verdict
 
-# The report printed (or saved as PDF from the browser) to hand over: the page's forms, navigation and
-# everything after the report are left out, the head is framed, a finding is never split over two pages.
+# The report's own style, which the page appends to its own (web.py): on screen, a finding's fix is indented
+# like its other lines, and only the file places are in a fixed-width font, not their labels. Printed (or
+# saved as PDF from the browser) to hand over: the page's forms, navigation and everything after the report
+# are left out, the head is framed, a finding is never split over two pages.
 PRINT_STYLE = """
+.finding .fix { margin-left: 1.5rem; }
+.finding .at { font-family: inherit; }
+.finding .place { font-family: ui-monospace, monospace; }
 @media print {
   @page { size: A4; margin: 18mm 20mm; }
   body { font: 10pt/1.35 Helvetica, Arial, sans-serif; color: #000; background: #fff; max-width: none; margin: 0; }
@@ -45,24 +50,28 @@ def render_html(report: Report, *, calendar: str | None = None, head: Head | Non
     for heading, group in groups(report, lang):
         out.append(f"<h2>{escape(heading)}</h2>")
         out.append('<ul class="findings">')
-        out.extend(_finding(f, WORDS[lang]) for f in group)
+        out.extend(_finding(f, WORDS[lang], lang) for f in group)
         out.append("</ul>")
     out.append("</section>")
     return "\n".join(out) + "\n"
 
 
-def _finding(f: Finding, w: dict[str, str]) -> str:
-    head = (f'<li class="finding {escape(f.severity)}"><span class="severity">{escape(w[f.severity])}</span>'
-            f'[<span class="rule">{escape(f.rule)}</span>] <span class="message">{escape(f.message)}</span>')
+def _finding(f: Finding, w: dict[str, str], lang: Lang) -> str:
+    severity, _ = headline(f, w)
+    head = (f'<li class="finding {escape(f.severity)}"><span class="severity">{escape(severity)}</span> '
+            f'(<span class="rule">{escape(f.rule)}</span>): <span class="message">{escape(f.message)}</span>')
     lines = [head]
     if f.fix:
-        lines.append(f'<div class="fix">{w["fix"]}: {escape(f.fix)}</div>')
+        lines.append(f'<div class="fix">{escape(labelled(w, "fix", f.fix))}</div>')
     if f.location:
-        lines.append(f'<div class="at">{w["at"]} {escape(f.location)}</div>')
+        lines.append(f'<div class="at">{escape(w["calendar"].capitalize())}: '
+                     f'<span class="place">{escape(place(f.location, lang))}</span></div>')
     c = f.citation
     if c is not None:
         quote = f': <span class="quote" lang="sv">“{escape(c.quote)}”</span>' if c.quote else ""
-        lines.append(f'<div class="citation"><span class="cited-at">{escape(cited_at(c))}</span>{quote}</div>')
+        lines.append(f'<div class="citation">{escape(w["basis"].capitalize())}: '
+                     f'<span class="cited-at">{escape(cited_at(c, lang))}</span>{quote}</div>')
         if c.assumption:
-            lines.append(f'<div class="assumed">{w["assumed"]}: <span lang="sv">{escape(c.assumption)}</span></div>')
+            lines.append(f'<div class="assumed">{escape(w["assumed"].capitalize())}: '
+                         f'<span lang="sv">{escape(c.assumption)}</span></div>')
     return "\n".join(lines) + "</li>"

@@ -18,7 +18,7 @@ from ..lang import Lang
 from .finding import Finding, Report
 from .handover import WORDS, Head, head_rows
 from .render_text import WORDS as TEXT_WORDS
-from .render_text import cited_at, groups
+from .render_text import cited_at, groups, headline, labelled, place
 
 # Characters the standard fonts' WinAnsi encoding lacks, as a reader would write them plainly.
 PLAIN = str.maketrans({"→": "->", "←": "<-", "≥": ">=", "≤": "<=", "≠": "!=", "×": "x", "−": "-", "‑": "-",
@@ -60,7 +60,7 @@ def render_pdf(report: Report, head: Head, *, lang: Lang = "en", invariant: bool
     for heading, group in groups(report, lang):
         story.append(Paragraph(_text(heading), styles["h2"]))
         for f in group:
-            story += _finding(f, w, TEXT_WORDS[lang], styles)
+            story += _finding(f, TEXT_WORDS[lang], lang, styles)
     out = io.BytesIO()
     title = f"{w['title']}: {head.collaboration}"
     doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm,
@@ -78,21 +78,22 @@ def render_pdf(report: Report, head: Head, *, lang: Lang = "en", invariant: bool
     return out.getvalue()
 
 
-def _finding(f: Finding, w: dict, said: dict, styles: dict) -> list:
+def _finding(f: Finding, w: dict, lang: Lang, styles: dict) -> list:
     from reportlab.platypus import KeepTogether, Paragraph
 
-    # the severity in the report's language, as the text report writes it; the rule id as it is
-    parts = [Paragraph(f"<b>{_text(said[f.severity])}</b> [{_text(f.rule)}] {_text(f.message)}", styles["finding"])]
+    # the severity in the report's language and the rule id, as the text report writes them
+    severity, rule = headline(f, w)
+    parts = [Paragraph(f"<b>{_text(severity)}</b>{_text(rule)}: {_text(f.message)}", styles["finding"])]
     if f.fix:
-        parts.append(Paragraph(f"<b>{_text(said['fix'])}:</b> {_text(f.fix)}", styles["detail"]))
+        parts.append(Paragraph(f"<b>{_text(w['fix'].capitalize())}:</b> {_text(f.fix)}", styles["detail"]))
     if f.location:
-        parts.append(Paragraph(f"{_text(w['at'])} {_text(f.location)}", styles["detail"]))
+        parts.append(Paragraph(_text(labelled(w, "calendar", place(f.location, lang))), styles["detail"]))
     c = f.citation
     if c is not None:
         quote = f": “{_text(c.quote)}”" if c.quote else ""
-        parts.append(Paragraph(f"{_text(cited_at(c))}{quote}", styles["detail"]))
+        parts.append(Paragraph(f"{_text(labelled(w, 'basis', cited_at(c, lang)))}{quote}", styles["detail"]))
         if c.assumption:
-            parts.append(Paragraph(f"<i>{_text(w['assumed'])}: {_text(c.assumption)}</i>", styles["detail"]))
+            parts.append(Paragraph(f"<i>{_text(labelled(w, 'assumed', c.assumption))}</i>", styles["detail"]))
     return [KeepTogether(parts)]
 
 

@@ -18,12 +18,12 @@ WORDS: dict[str, dict[str, str]] = {
            "error": "fel", "errors": "fel", "warning": "varning", "warnings": "varningar", "at": "i",
            "assumed": "antaget", "(calendar)": "(kalendern)", "nothing checked": "inget granskat",
            "meeting": "sammanträde", "meetings": "sammanträden", "checked": "granskade", "Facts": "Fakta",
-           "fix": "åtgärd"},
+           "fix": "åtgärd", "checked one": "granskat", "calendar": "kalendern", "basis": "grund", "line": "rad"},
     "en": {"compliant": "compliant", "not compliant": "not compliant", "against": "against",
            "error": "error", "errors": "errors", "warning": "warning", "warnings": "warnings", "at": "at",
            "assumed": "assumed", "(calendar)": "(calendar)", "nothing checked": "nothing checked",
            "meeting": "meeting", "meetings": "meetings", "checked": "checked", "Facts": "Facts",
-           "fix": "fix"},
+           "fix": "fix", "checked one": "checked", "calendar": "calendar", "basis": "basis", "line": "line"},
 }
 
 _COLOURS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "head": "\x1b[1m", "dim": "\x1b[2m"}
@@ -39,16 +39,18 @@ def render_text(report: Report, *, calendar: str | None = None, colour: bool = F
     for heading, group in groups(report, lang):
         out.append(paint("head", heading))
         for f in group:
-            out.extend(_finding(f, paint, WORDS[lang]))
+            out.extend(_finding(f, paint, WORDS[lang], lang))
         out.append("")
     if report.facts:
-        out.append(paint("head", WORDS[lang]["Facts"]))
+        w = WORDS[lang]
+        out.append(paint("head", w["Facts"]))
         for fact in report.facts:
             out.append(f"  {fact.message}")
             if fact.location:
-                out.append(f"    {WORDS[lang]['at']} {fact.location}")
+                out.append(f"    {labelled(w, 'calendar', place(fact.location, lang))}")
             if fact.citation is not None and fact.citation.quote:
-                out.append(paint("dim", f"    {cited_at(fact.citation)}: “{fact.citation.quote}”"))
+                out.append(paint("dim", f"    {labelled(w, 'basis', cited_at(fact.citation, lang))}: "
+                                        f"“{fact.citation.quote}”"))
         out.append("")
     out.append(verdict(report, calendar, lang))
     return "\n".join(out) + "\n"
@@ -69,34 +71,49 @@ def verdict(report: Report, calendar: str | None = None, lang: Lang = "en") -> s
     subject = f"{calendar} {w['against']} {report.bylaw}" if calendar else report.bylaw
     said = w[{"compliant": "compliant", "not-compliant": "not compliant",
               "nothing-checked": "nothing checked"}[report.verdict]]
-    checked = "" if report.checked is None else f", {_count(report.checked, 'meeting', w)} {w['checked']}"
+    checked = "" if report.checked is None else \
+        f", {_count(report.checked, 'meeting', w)} {w['checked one' if report.checked == 1 else 'checked']}"
     why = f" ({report.reason})" if report.reason and report.verdict == "nothing-checked" else ""
     return f"{subject}: {said}{why} — {_count(errors, 'error', w)}, {_count(warnings, 'warning', w)}{checked}"
 
 
-def cited_at(c: Citation) -> str:
-    """The bylaw's file:line a citation points at (the file alone when there is no line)."""
-    return f"{c.file}:{c.line}" if c.line else c.file
+def cited_at(c: Citation, lang: Lang = "en") -> str:
+    """The bylaw's file and line a citation points at, as a reader says it ("FILE, rad 42"; the file alone
+    when there is no line)."""
+    return f"{c.file}, {WORDS[lang]['line']} {c.line}" if c.line else c.file
+
+
+def place(location: str, lang: Lang = "en") -> str:
+    """A calendar place, "FILE:LINE", as a reader says it: "FILE, rad 19" (the file alone without a line)."""
+    path, _, line = location.rpartition(":")
+    return f"{path}, {WORDS[lang]['line']} {line}" if path and line.isdigit() else location
+
+
+def labelled(w: dict[str, str], label: str, text: str) -> str:
+    """"Kalendern: …", "Åtgärd: …": a detail line of a finding, its label capitalised."""
+    return f"{w[label].capitalize()}: {text}"
+
+
+def headline(f: Finding, w: dict[str, str]) -> tuple[str, str]:
+    """The severity as a word ("Fel", "Varning") and the rule id in brackets after it: " (quorum)"."""
+    return w[f.severity].capitalize(), f" ({f.rule})"
 
 
 def _count(n: int, word: str, w: dict[str, str]) -> str:
     return f"{n} {w[word] if n == 1 else w[word + 's']}"
 
 
-def _finding(f: Finding, paint, w: dict[str, str]) -> list[str]:
-    head = f"  {paint(f.severity, w[f.severity])}[{f.rule}] {f.message}"
-    lines = [head]
+def _finding(f: Finding, paint, w: dict[str, str], lang: Lang) -> list[str]:
+    severity, rule = headline(f, w)
+    lines = [f"  {paint(f.severity, severity)}{rule}: {f.message}"]
     if f.fix:
-        lines.append(f"    {w['fix']}: {f.fix}")
+        lines.append(f"    {labelled(w, 'fix', f.fix)}")
     if f.location:
-        lines.append(f"    {w['at']} {f.location}")
+        lines.append(f"    {labelled(w, 'calendar', place(f.location, lang))}")
     c = f.citation
     if c is not None:
-        where = cited_at(c)
-        if c.quote:
-            lines.append(paint("dim", f"    {where}: “{c.quote}”"))
-        else:
-            lines.append(paint("dim", f"    {where}"))
+        where = labelled(w, "basis", cited_at(c, lang))
+        lines.append(paint("dim", f"    {where}: “{c.quote}”" if c.quote else f"    {where}"))
         if c.assumption:
-            lines.append(paint("dim", f"    {w['assumed']}: {c.assumption}"))
+            lines.append(paint("dim", f"    {labelled(w, 'assumed', c.assumption)}"))
     return lines

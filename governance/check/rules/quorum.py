@@ -41,6 +41,11 @@ class Requirement:
     def unit(self) -> Text:
         return Text(sv="medlemmar", en="members") if self.per_member else Text(sv="platser", en="seats")
 
+    @property
+    def whole(self) -> Text:
+        """The unit, all of them: "mer än hälften av platserna" (in English as the clause says it, "of seats")."""
+        return Text(sv="medlemmarna", en="members") if self.per_member else Text(sv="platserna", en="seats")
+
     def enough(self, present: int) -> bool:
         rule, total = self.rule, self.total
         if rule.kind == "more_than_half":
@@ -166,9 +171,9 @@ def _short(view: CalendarView, body: BodyView, need: Requirement, year: int | No
         cite = cite or citation(view, body.id, need)
         yield view.finding(RULE, cite, meeting=meeting, fix=need.more(present),
                            sv=f"{present} av {need.total} {unit.sv} närvarande vid '{meeting.id}'; för "
-                              f"beslutförhet krävs {wording.sv} av {unit.sv}{sv}",
+                              f"beslutförhet krävs {wording.sv} av {need.whole.sv}{sv}",
                            en=f"{present} of {need.total} {unit.en} present at '{meeting.id}'; the quorum is "
-                              f"{wording.en} of {unit.en}{en}")
+                              f"{wording.en} of {need.whole.en}{en}")
 
 
 def _without_the_javiga(view: CalendarView, body: BodyView, need: Requirement, meeting) -> Iterator[Finding]:
@@ -193,9 +198,9 @@ def _without_the_javiga(view: CalendarView, body: BodyView, need: Requirement, m
         yield view.finding(RULE, citation(view, body.id, need), meeting=meeting, matter=matter.id,
                            fix=need.more(present),
                            sv=f"utan de jäviga ({gone}) var {present} av {need.total} {unit.sv} närvarande för "
-                              f"'{matter.id}' vid '{meeting.id}'; för beslutförhet krävs {wording.sv} av {unit.sv}",
+                              f"'{matter.id}' vid '{meeting.id}'; för beslutförhet krävs {wording.sv} av {need.whole.sv}",
                            en=f"without the jäviga ({gone}), {present} of {need.total} {unit.en} were present for "
-                              f"'{matter.id}' at '{meeting.id}'; the quorum is {wording.en} of {unit.en}")
+                              f"'{matter.id}' at '{meeting.id}'; the quorum is {wording.en} of {need.whole.en}")
 
 
 def citation(view: CalendarView, body_id: str, need: Requirement):
