@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from types import MappingProxyType
+from typing import Callable
 
 from ..model import types as t
+from ..model.clauses import CHAIR_SPECS, Dispatch
 from ..time.rotation import rotation_order, seating_of
 from .formula import formula_words
 from .words import LANGS, Words
@@ -57,28 +58,28 @@ class _Item:
     notes: tuple[str, ...] = ()
 
 
-_PLACES = MappingProxyType({
-    t.Secretary: ("offices", 2), t.Convener: ("offices", 3), t.Spokesperson: ("offices", 4),
-    t.Notice: ("meetings", 2), t.Justering: ("meetings", 5), t.SummonsAll: ("meetings", 3), t.AgendaPreparedBy: ("meetings", 4),
-    t.Treats: ("meetings", 5),
-    t.Quorum: ("decisions", 0), t.Decision: ("decisions", 1), t.EqualInfluence: ("decisions", 2),
-    t.VoteGroup: ("decisions", 3),
-    t.Uses: ("tasks", len(RELATIONS) + 1), t.Duty: ("tasks", len(RELATIONS) + 2), t.HostedBy: ("organisation", 0)})
+def _at(topic: str, rank: int) -> Callable[[t.BodyClause], tuple[str, int]]:
+    return lambda clause: (topic, rank)
+
+
+# The topic a body clause is shown under, and its rank there (then file order).
+PLACE: Dispatch[tuple[str, int]] = Dispatch("document (topic)", {
+    t.SeatDecl: _at("seats", 0),
+    t.Chair: lambda c: ("offices", int(c.vice)),
+    t.Secretary: _at("offices", 2), t.Convener: _at("offices", 3), t.Spokesperson: _at("offices", 4),
+    t.MeetingRule: lambda c: ("meetings", 0 if c.months is None else 1),
+    t.Notice: _at("meetings", 2), t.SummonsAll: _at("meetings", 3), t.AgendaPreparedBy: _at("meetings", 4),
+    t.Treats: _at("meetings", 5), t.Justering: _at("meetings", 5),
+    t.Quorum: _at("decisions", 0), t.Decision: _at("decisions", 1), t.EqualInfluence: _at("decisions", 2),
+    t.VoteGroup: _at("decisions", 3),
+    t.Relation: lambda c: ("tasks", RELATIONS.index(c.kind) if c.kind in RELATIONS else len(RELATIONS)),
+    t.Uses: _at("tasks", len(RELATIONS) + 1), t.Duty: _at("tasks", len(RELATIONS) + 2),
+    t.HostedBy: _at("organisation", 0),
+})
 
 
 def _place(clause: t.BodyClause) -> tuple[str, int]:
-    """The topic a body clause is shown under, and its rank there (then file order)."""
-    if isinstance(clause, t.SeatDecl):
-        return "seats", 0
-    if isinstance(clause, t.Chair):
-        return "offices", int(clause.vice)
-    if isinstance(clause, t.MeetingRule):
-        return "meetings", 0 if clause.months is None else 1
-    if isinstance(clause, t.Relation):
-        return "tasks", RELATIONS.index(clause.kind) if clause.kind in RELATIONS else len(RELATIONS)
-    if type(clause) not in _PLACES:
-        raise TypeError(f"no place in the document for {type(clause).__name__}")
-    return _PLACES[type(clause)]
+    return PLACE(clause) or ("tasks", 0)
 
 
 def _counted(bylaw: t.Bylaw):
@@ -322,46 +323,8 @@ class _Document:
         return out
 
     def clause(self, body: t.Body, c: t.BodyClause) -> _Item:
-        w = self.w
-        if isinstance(c, t.Quorum):
-            return self.quorum(body, c)
-        if isinstance(c, t.SeatDecl):
-            text = self.seat(body, c)
-        elif isinstance(c, t.Chair):
-            text = self.chair(body, c)
-        elif isinstance(c, (t.Secretary, t.Convener, t.Spokesperson)):
-            key = {t.Secretary: "secretary", t.Convener: "convener", t.Spokesperson: "spokesperson"}[type(c)]
-            text = w(key, ref=self.ref(body, c.ref))
-        elif isinstance(c, t.MeetingRule):
-            text = self.meets(c)
-        elif isinstance(c, t.Decision):
-            text = self.decision(c)
-        elif isinstance(c, t.VoteGroup):
-            text = w("group", title=c.title or c.id, members=w.join(self.member_name(m) for m in c.members))
-        elif isinstance(c, t.EqualInfluence):
-            text = w("equal")
-        elif isinstance(c, t.Relation):
-            text = self.relation(c)
-        elif isinstance(c, t.HostedBy):
-            text = w("hosted", member=self.member_name(c.member))
-        elif isinstance(c, t.AgendaPreparedBy):
-            text = w("agenda", refs=w.join(self.ref(body, r) for r in c.refs))
-        elif isinstance(c, t.SummonsAll):
-            text = w("summons")
-        elif isinstance(c, t.Uses):
-            text = w("uses", percent=w.number(c.percent), ref=self.ref(body, c.ref))
-        elif isinstance(c, t.Notice):
-            text = w("notice", days=w.count("days", c.days))
-        elif isinstance(c, t.Justering):
-            text = w("justering", days=w.count("days", c.days))
-        elif isinstance(c, t.Treats):
-            text = w("treats.window" if c.months else "treats", matters=self.matter_titles(c.matters),
-                     period=self.period(c.months))
-        elif isinstance(c, t.Duty):
-            text = w("duty", text=escape(c.text))
-        else:
-            raise TypeError(f"no rendering for {type(c).__name__}")
-        return self.item(text, c)
+        said = CLAUSE_WORDS(c, self, body)
+        return said if isinstance(said, _Item) else self.item(said or "", c)
 
     def members_of(self, member_class: str | None) -> list[str]:
         return [m.id for m in self.bylaw.members if member_class == "member" or m.kind == member_class]
@@ -419,14 +382,8 @@ class _Document:
     def chair(self, body: t.Body, c: t.Chair) -> str:
         w, spec = self.w, c.spec
         office = w("office.vice" if c.vice else "office.chair")
-        if isinstance(spec, t.FixedChair):
-            return w("chair.fixed", office=office, ref=self.ref(body, spec.ref))
-        if isinstance(spec, t.ElectedChair):
-            return w("chair.elected", office=office, role=self.role(body, spec.role))
-        if isinstance(spec, t.NextInRotation):
-            return w("chair.next", office=office, role=self.role(body, spec.role))
         if not isinstance(spec, t.RotatingChair):
-            raise TypeError(f"no rendering for {type(spec).__name__}")
+            return CHAIR_WORDS(spec, self, body, office) or ""
         order = rotation_order(self.bylaw, spec)
         text = w("chair.rotating", office=office, every=w.count("every", spec.every),
                  among=w("among.all") if spec.among is None else w.join(map(self.member_name, spec.among)),
@@ -553,6 +510,39 @@ class _Document:
         for d in m.defaults:
             items.append(self.item(w("default", rule=self.quorum_rule(d, d.unit or "seats")), d))
         return items
+
+
+# What the document says of each clause of a body: a sentence (str), or an _Item with its own notes.
+CLAUSE_WORDS: Dispatch[str | _Item] = Dispatch("document", {
+    t.Quorum: _Document.quorum,
+    t.SeatDecl: _Document.seat,
+    t.Chair: _Document.chair,
+    t.Secretary: lambda d, body, c: d.w("secretary", ref=d.ref(body, c.ref)),
+    t.Convener: lambda d, body, c: d.w("convener", ref=d.ref(body, c.ref)),
+    t.Spokesperson: lambda d, body, c: d.w("spokesperson", ref=d.ref(body, c.ref)),
+    t.MeetingRule: lambda d, body, c: d.meets(c),
+    t.Decision: lambda d, body, c: d.decision(c),
+    t.VoteGroup: lambda d, body, c: d.w("group", title=c.title or c.id,
+                                        members=d.w.join(map(d.member_name, c.members))),
+    t.EqualInfluence: lambda d, body, c: d.w("equal"),
+    t.Relation: lambda d, body, c: d.relation(c),
+    t.HostedBy: lambda d, body, c: d.w("hosted", member=d.member_name(c.member)),
+    t.AgendaPreparedBy: lambda d, body, c: d.w("agenda", refs=d.w.join(d.ref(body, r) for r in c.refs)),
+    t.SummonsAll: lambda d, body, c: d.w("summons"),
+    t.Uses: lambda d, body, c: d.w("uses", percent=d.w.number(c.percent), ref=d.ref(body, c.ref)),
+    t.Notice: lambda d, body, c: d.w("notice", days=d.w.count("days", c.days)),
+    t.Justering: lambda d, body, c: d.w("justering", days=d.w.count("days", c.days)),
+    t.Treats: lambda d, body, c: d.w("treats.window" if c.months else "treats", matters=d.matter_titles(c.matters),
+                                     period=d.period(c.months)),
+    t.Duty: lambda d, body, c: d.w("duty", text=escape(c.text)),
+})
+
+# A chair's designation in words; a rotating chair is told with its turns by _Document.chair itself.
+CHAIR_WORDS: Dispatch[str] = Dispatch("document (chair)", {
+    t.FixedChair: lambda d, body, office, spec: d.w("chair.fixed", office=office, ref=d.ref(body, spec.ref)),
+    t.ElectedChair: lambda d, body, office, spec: d.w("chair.elected", office=office, role=d.role(body, spec.role)),
+    t.NextInRotation: lambda d, body, office, spec: d.w("chair.next", office=office, role=d.role(body, spec.role)),
+}, nothing=(t.RotatingChair,), over=CHAIR_SPECS)
 
 
 def to_markdown(bylaw: t.Bylaw, lang: str = "en") -> str:

@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import types as t
+from ..model.clauses import Dispatch
 # The printer's clause renderers are the canonical text of each clause; reuse them rather than copy them.
 from ..syntax.printer import clause_text, cost_text, header_text, quorum_text, rule_text
 
@@ -107,32 +108,37 @@ class _Facts(dict):
         self[key] = Fact(line, node.span.line if node is not None else 0, tuple(details))
 
 
+def _meets_aspect(c: t.MeetingRule) -> str:
+    if c.months is None:
+        return "meets per year"
+    first, last = c.months
+    return f"meets in {t.MONTHS[first - 1]}..{t.MONTHS[last - 1]}"
+
+
+def _relation_aspect(c: t.Relation) -> str:
+    matters = "matters" if c.matters is None else ",".join(c.matters)
+    return c.kind if c.kind in ("responsible", "appoints", "convenes", "reports_to") else f"{c.kind} {matters}"
+
+
+# What a clause is about within its body: two versions' clauses with the same aspect are compared.
+ASPECT: Dispatch[str] = Dispatch("diff", {
+    t.SeatDecl: lambda c: f"seat {c.role}",
+    t.VoteGroup: lambda c: f"group {c.id}",
+    t.Chair: lambda c: "vice chair" if c.vice else "chair",
+    t.MeetingRule: _meets_aspect,
+    t.Treats: lambda c: f"treats {','.join(c.matters)}",
+    t.Relation: _relation_aspect,
+    t.Duty: lambda c: f"duty {c.text}",
+    t.Uses: lambda c: f"uses {c.ref}",
+    t.Secretary: lambda c: "secretary", t.Convener: lambda c: "convener", t.Spokesperson: lambda c: "spokesperson",
+    t.Quorum: lambda c: "quorum", t.Decision: lambda c: "decision", t.EqualInfluence: lambda c: "equal influence",
+    t.HostedBy: lambda c: "hosted", t.AgendaPreparedBy: lambda c: "agenda", t.SummonsAll: lambda c: "summons",
+    t.Notice: lambda c: "notice", t.Justering: lambda c: "justering",
+})
+
+
 def _clause_aspect(c: t.BodyClause) -> str:
-    if isinstance(c, t.SeatDecl):
-        return f"seat {c.role}"
-    if isinstance(c, t.VoteGroup):
-        return f"group {c.id}"
-    if isinstance(c, t.Chair):
-        return "vice chair" if c.vice else "chair"
-    if isinstance(c, t.MeetingRule):
-        if c.months is None:
-            return "meets per year"
-        first, last = c.months
-        return f"meets in {t.MONTHS[first - 1]}..{t.MONTHS[last - 1]}"
-    if isinstance(c, t.Treats):
-        return f"treats {','.join(c.matters)}"
-    if isinstance(c, t.Relation):
-        matters = "matters" if c.matters is None else ",".join(c.matters)
-        return c.kind if c.kind in ("responsible", "appoints", "convenes", "reports_to") else f"{c.kind} {matters}"
-    if isinstance(c, t.Duty):
-        return f"duty {c.text}"
-    if isinstance(c, t.Uses):
-        return f"uses {c.ref}"
-    names = {t.Secretary: "secretary", t.Convener: "convener", t.Spokesperson: "spokesperson", t.Quorum: "quorum",
-             t.Decision: "decision", t.EqualInfluence: "equal influence", t.VoteGroup: "group", t.HostedBy: "hosted",
-             t.AgendaPreparedBy: "agenda", t.SummonsAll: "summons", t.Notice: "notice",
-             t.Justering: "justering"}
-    return names[type(c)]
+    return ASPECT(c) or ""
 
 
 def _seat_summary(body: t.Body) -> str:

@@ -17,6 +17,7 @@ from ..graph.queries import flow_cycles, unreachable_bodies
 from ..loader import Analysis, analyse, read_text, shipped_dir
 from ..diagnostics import BylawError
 from ..model import types as t
+from ..model.clauses import Dispatch
 from ..model.from_ast import slugify, suggest
 from ..statute import parse_reference, passage, statute
 from ..time.terms import election_date
@@ -256,9 +257,21 @@ def check_uncited(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
         return
     for body in bylaw.bodies:
         for clause in body.clauses:
-            if isinstance(clause, (t.MeetingRule, t.Quorum, t.Decision, t.Chair)) and not clause.notes:
+            if WANTS_CITATION(clause) and not clause.notes:
                 yield warning("uncited", "this rule has no `cite`, `law` or `assume` note", clause.span,
                               "quote the agreement's sentence with cite \"…\"")
+
+
+def _yes(clause: t.BodyClause) -> bool:
+    return True
+
+
+# The clauses `uncited` asks to cite their sentence: the rules a calendar is most often judged by.
+WANTS_CITATION: Dispatch[bool] = Dispatch("lint (uncited)", {
+    t.MeetingRule: _yes, t.Quorum: _yes, t.Decision: _yes, t.Chair: _yes,
+}, nothing=(t.SeatDecl, t.Secretary, t.Convener, t.Spokesperson, t.EqualInfluence, t.Relation, t.HostedBy,
+            t.AgendaPreparedBy, t.SummonsAll, t.Uses, t.Notice, t.Treats, t.Duty, t.VoteGroup,
+            t.Justering), default=False)
 
 
 PASSES: tuple[Callable[[t.Bylaw, Context], Iterable[Diagnostic]], ...] = (

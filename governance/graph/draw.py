@@ -18,6 +18,7 @@ from pathlib import Path
 import networkx as nx
 
 from ..model import types as t
+from ..model.clauses import CHAIR_SPECS, Dispatch
 from . import FORMATS  # noqa: F401 (part of this module's interface: the formats render takes)
 from .from_model import FLOW_TYPES, body_key, compile_graph
 
@@ -90,16 +91,29 @@ def seat_lines(bylaw: t.Bylaw, body: t.Body) -> list[str]:
     return lines
 
 
+def _decision_line(c: t.Decision) -> str:
+    share = f"{c.share[0]}/{c.share[1]} " if c.share else ""
+    per = {"seat": " per plats", "member": " per medlem", "group": " per grupp",
+           "party": " per partigrupp"}.get(c.per or "", "")
+    return "Beslut: " + {"consensus": "konsensus", "majority": f"{share}majoritet{per}"}[c.method]
+
+
+def _rotating_line(spec: t.RotatingChair) -> str:
+    among = ", ".join(spec.order or spec.among) if (spec.order or spec.among) else "alla medlemmar"
+    start = f" från {spec.start}" if spec.start else ""
+    return f"{spec.role}, roterar {_every(spec.every)}{start} ({among})"
+
+
+CHAIR_LINE: Dispatch[str] = Dispatch("draw (chair)", {
+    t.FixedChair: lambda spec: _ref_sv(spec.ref),
+    t.ElectedChair: lambda spec: f"en av {spec.role}",
+    t.RotatingChair: _rotating_line,
+    t.NextInRotation: lambda spec: f"{spec.role}, nästa i rotationen",
+}, over=CHAIR_SPECS)
+
+
 def _chair_line(spec: t.ChairSpec) -> str:
-    if isinstance(spec, t.FixedChair):
-        return _ref_sv(spec.ref)
-    if isinstance(spec, t.ElectedChair):
-        return f"en av {spec.role}"
-    if isinstance(spec, t.RotatingChair):
-        among = ", ".join(spec.order or spec.among) if (spec.order or spec.among) else "alla medlemmar"
-        start = f" från {spec.start}" if spec.start else ""
-        return f"{spec.role}, roterar {_every(spec.every)}{start} ({among})"
-    return f"{spec.role}, nästa i rotationen"
+    return CHAIR_LINE(spec) or ""
 
 
 def _meeting_line(rule: t.MeetingRule) -> str:
@@ -127,43 +141,33 @@ def body_lines(bylaw: t.Bylaw, body: t.Body) -> list[str]:
     """What a body's box lists under its name, in Swedish."""
     lines = seat_lines(bylaw, body)
     for c in body.clauses:
-        if isinstance(c, t.Chair):
-            lines.append(("Vice ordförande: " if c.vice else "Ordförande: ") + _chair_line(c.spec))
-        elif isinstance(c, t.Secretary):
-            lines.append(f"Sekreterare: {_ref_sv(c.ref)}")
-        elif isinstance(c, t.Convener):
-            lines.append(f"Sammankallande: {_ref_sv(c.ref)}")
-        elif isinstance(c, t.AgendaPreparedBy):
-            lines.append("Förbereder möten: " + ", ".join(_ref_sv(r) for r in c.refs))
-        elif isinstance(c, t.Spokesperson):
-            lines.append(f"Talesperson: {_ref_sv(c.ref)}")
-        elif isinstance(c, t.MeetingRule):
-            lines.append(f"Möten: {_meeting_line(c)}")
-        elif isinstance(c, t.Quorum):
-            lines.append(f"Beslutförhet: {_quorum_line(c)}")
-        elif isinstance(c, t.Decision):
-            share = f"{c.share[0]}/{c.share[1]} " if c.share else ""
-            per = {"seat": " per plats", "member": " per medlem", "group": " per grupp",
-                   "party": " per partigrupp"}.get(c.per or "", "")
-            lines.append("Beslut: " + {"consensus": "konsensus", "majority": f"{share}majoritet{per}"}[c.method])
-        elif isinstance(c, t.VoteGroup):
-            lines.append(f"Grupp {c.title or c.id}: {', '.join(c.members)}")
-        elif isinstance(c, t.EqualInfluence):
-            lines.append("Lika inflytande: en röst per medlem")
-        elif isinstance(c, t.SummonsAll):
-            lines.append("Kallar alla ledamöter")
-        elif isinstance(c, t.Notice):
-            lines.append(f"Kallelse minst {c.days} dagar före")
-        elif isinstance(c, t.Justering):
-            lines.append(f"Justering inom {c.days} dagar")
-        elif isinstance(c, t.Treats):
-            lines.append("Behandlar varje år: " + ", ".join(c.matters)
-                         + (f" ({_months_sv(c.months)})" if c.months else ""))
-        elif isinstance(c, t.Uses):
-            lines.append(f"Använder {c.percent} % av {_ref_sv(c.ref)}")
-        elif isinstance(c, t.Relation) and c.kind == "decides" and c.matters is None:
-            lines.append("Beslutar i alla ärenden")
+        line = BODY_LINE(c)
+        if line is not None:
+            lines.append(line)
     return lines
+
+
+# What a body's box says of each clause, in Swedish (None: nothing). Seats are listed by seat_lines; a
+# task is drawn as an edge, except deciding every matter, which has no matter node to point at.
+BODY_LINE: Dispatch[str | None] = Dispatch("draw", {
+    t.Chair: lambda c: ("Vice ordförande: " if c.vice else "Ordförande: ") + _chair_line(c.spec),
+    t.Secretary: lambda c: f"Sekreterare: {_ref_sv(c.ref)}",
+    t.Convener: lambda c: f"Sammankallande: {_ref_sv(c.ref)}",
+    t.AgendaPreparedBy: lambda c: "Förbereder möten: " + ", ".join(_ref_sv(r) for r in c.refs),
+    t.Spokesperson: lambda c: f"Talesperson: {_ref_sv(c.ref)}",
+    t.MeetingRule: lambda c: f"Möten: {_meeting_line(c)}",
+    t.Quorum: lambda c: f"Beslutförhet: {_quorum_line(c)}",
+    t.Decision: _decision_line,
+    t.VoteGroup: lambda c: f"Grupp {c.title or c.id}: {', '.join(c.members)}",
+    t.EqualInfluence: lambda c: "Lika inflytande: en röst per medlem",
+    t.SummonsAll: lambda c: "Kallar alla ledamöter",
+    t.Notice: lambda c: f"Kallelse minst {c.days} dagar före",
+    t.Justering: lambda c: f"Justering inom {c.days} dagar",
+    t.Treats: lambda c: "Behandlar varje år: " + ", ".join(c.matters) + (f" ({_months_sv(c.months)})" if c.months
+                                                                        else ""),
+    t.Uses: lambda c: f"Använder {c.percent} % av {_ref_sv(c.ref)}",
+    t.Relation: lambda c: "Beslutar i alla ärenden" if c.kind == "decides" and c.matters is None else None,
+}, nothing=(t.SeatDecl, t.HostedBy, t.Duty))
 
 
 # ---- the edges a picture shows -------------------------------------------------------------------------

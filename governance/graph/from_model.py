@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import types as t
+from ..model.clauses import Dispatch
 from ..model.citation import cite
 
 if TYPE_CHECKING:
@@ -161,28 +162,29 @@ class _Compiler:
 
     # ---- body clauses ----
     def clauses(self, body: t.Body) -> None:
-        me = body_key(body.id)
         for c in body.clauses:
-            if isinstance(c, t.Chair):
-                how = _CHAIR_HOW[type(c.spec)]
-                for seat in self.chair_seats(body, c.spec):
-                    self.edge(seat, me, "chairs", c, vice=c.vice, how=how)
-            elif isinstance(c, (t.Secretary, t.Convener, t.Spokesperson)):
-                kind = {t.Secretary: "secretary_of", t.Convener: "convenes",
-                        t.Spokesperson: "spokesperson"}[type(c)]
-                for source in self.ref_nodes(body, c.ref) or [me]:
-                    self.edge(source, me, kind, c, ref=str(c.ref))
-            elif isinstance(c, t.AgendaPreparedBy):
-                for ref in c.refs:
-                    for source in self.ref_nodes(body, ref) or [me]:
-                        self.edge(source, me, "agenda", c, ref=str(ref))
-            elif isinstance(c, t.HostedBy):
-                self.edge(member_key(c.member), me, "hosts", c)
-            elif isinstance(c, t.Uses):
-                for seat in self.ref_nodes(body, c.ref):
-                    self.edge(me, seat, "uses", c, percent=str(c.percent))
-            elif isinstance(c, t.Relation):
-                self.relation(body, c)
+            EDGES(c, self, body)
+
+    def chair(self, body: t.Body, c: t.Chair) -> None:
+        how = _CHAIR_HOW[type(c.spec)]
+        for seat in self.chair_seats(body, c.spec):
+            self.edge(seat, body_key(body.id), "chairs", c, vice=c.vice, how=how)
+
+    def office(self, body: t.Body, c: t.Secretary | t.Convener | t.Spokesperson) -> None:
+        me = body_key(body.id)
+        kind = {t.Secretary: "secretary_of", t.Convener: "convenes", t.Spokesperson: "spokesperson"}[type(c)]
+        for source in self.ref_nodes(body, c.ref) or [me]:
+            self.edge(source, me, kind, c, ref=str(c.ref))
+
+    def agenda(self, body: t.Body, c: t.AgendaPreparedBy) -> None:
+        me = body_key(body.id)
+        for ref in c.refs:
+            for source in self.ref_nodes(body, ref) or [me]:
+                self.edge(source, me, "agenda", c, ref=str(ref))
+
+    def uses(self, body: t.Body, c: t.Uses) -> None:
+        for seat in self.ref_nodes(body, c.ref):
+            self.edge(body_key(body.id), seat, "uses", c, percent=str(c.percent))
 
     def relation(self, body: t.Body, rel: t.Relation) -> None:
         me = body_key(body.id)
@@ -200,3 +202,16 @@ class _Compiler:
         else:  # prepares, proposes, executes, appoints, reports_to
             for target in rel.targets:
                 self.edge(me, body_key(target), rel.kind, rel, matters=rel.matters)
+
+
+# The edges each kind of body clause adds to the graph. Seats are nodes of their own (_Compiler.seats); the
+# other clauses say how a body meets and decides, which the checks read from the model, not the graph.
+EDGES: Dispatch[None] = Dispatch("graph", {
+    t.Chair: _Compiler.chair,
+    t.Secretary: _Compiler.office, t.Convener: _Compiler.office, t.Spokesperson: _Compiler.office,
+    t.AgendaPreparedBy: _Compiler.agenda,
+    t.HostedBy: lambda compiler, body, c: compiler.edge(member_key(c.member), body_key(body.id), "hosts", c),
+    t.Uses: _Compiler.uses,
+    t.Relation: _Compiler.relation,
+}, nothing=(t.SeatDecl, t.MeetingRule, t.Quorum, t.Decision, t.VoteGroup, t.EqualInfluence, t.SummonsAll, t.Notice,
+            t.Treats, t.Justering, t.Duty))

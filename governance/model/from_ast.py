@@ -8,13 +8,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import replace
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 from ..diagnostics import Diagnostic, error, warning
 from ..span import Span
 from ..nearest import nearest
 from ..syntax.ast import Default, Document, Header
 from . import types as t
+from .clauses import Dispatch
 
 _MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -363,59 +364,72 @@ class _Builder:
                          f"{what} '{ref}' is not a seat of body '{body.id}'", span,
                          suggest(str(ref), {str(s.ref) for s in seats if s.member}))
 
-    def check_clause(self, body: t.Body, clause, roles: set[str], seats: list[t.Seat]) -> None:
+    def check_clause(self, body: t.Body, clause: t.BodyClause, roles: set[str], seats: list[t.Seat]) -> None:
+        CHECK_CLAUSE(clause, self, body, roles, seats)
+
+    def check_office(self, body: t.Body, roles: set[str], seats: list[t.Seat],
+                     clause: t.Secretary | t.Convener | t.Spokesperson) -> None:
+        self.check_ref(body, clause.ref, clause.span, seats, type(clause).__name__.lower())
+
+    def check_agenda(self, body: t.Body, roles: set[str], seats: list[t.Seat], clause: t.AgendaPreparedBy) -> None:
+        for ref in clause.refs:
+            self.check_ref(body, ref, clause.span, seats, "agenda preparer")
+
+    def check_uses(self, body: t.Body, roles: set[str], seats: list[t.Seat], clause: t.Uses) -> None:
         span = clause.span
-        if isinstance(clause, t.Chair):
-            self.check_chair(body, clause, roles, seats)
-        elif isinstance(clause, (t.Secretary, t.Convener, t.Spokesperson)):
-            self.check_ref(body, clause.ref, span, seats, type(clause).__name__.lower())
-        elif isinstance(clause, t.AgendaPreparedBy):
-            for ref in clause.refs:
-                self.check_ref(body, ref, span, seats, "agenda preparer")
-        elif isinstance(clause, t.Uses):
-            if not 0 < clause.percent <= 100:
-                self.err("invalid-percent", f"{clause.percent}% is not between 0 and 100", span)
-            if isinstance(clause.ref, t.SeatRef) and clause.ref.member and clause.ref.member not in self.member_ids:
-                self.unknown("member", clause.ref.member, span, self.member_ids)
-        elif isinstance(clause, t.MeetingRule):
-            if clause.kind == "between" and clause.low > clause.high:
-                self.err("min-exceeds-max", f"at least {clause.low} but at most {clause.high} meetings",
-                         span, f"write {clause.high}..{clause.low}")
-            if clause.months and clause.months[0] > clause.months[1]:
-                self.err("invalid-months", "the window's first month comes after its last", span,
-                         "windows run within one calendar year, e.g. april..may")
-        elif isinstance(clause, t.Quorum):
-            if clause.kind == "fraction" and not 0 < clause.numerator <= clause.denominator:
-                self.err("invalid-fraction", f"quorum {clause.numerator}/{clause.denominator} is not a "
-                         "fraction between 0 and 1", span)
-            if clause.kind == "default" and self.default_quorum() is None:
-                self.err("no-default", "`quorum default` but no imported module gives a default quorum",
-                         span, "add `import sweden`")
-        elif isinstance(clause, t.Relation):
-            for target in clause.targets:
-                if clause.kind == "responsible":
-                    if target not in self.matter_ids:
-                        self.unknown("matter", target, span, self.matter_ids)
-                elif target not in self.body_ids:
-                    self.unknown("body", target, span, self.body_ids)
-                elif target == body.id and clause.kind != "decides":
-                    self.err("self-reference", f"'{body.id}' {clause.kind.replace('_', ' ')} itself", span)
-            for matter in clause.matters or ():
-                if matter not in self.matter_ids:
-                    self.unknown("matter", matter, span, self.matter_ids)
-        elif isinstance(clause, t.Justering):
-            if clause.days < 1:
-                self.err("invalid-count", "the minutes cannot be justerade within fewer than one day", span)
-        elif isinstance(clause, t.HostedBy):
-            if clause.member not in self.member_ids:
-                self.unknown("member", clause.member, span, self.member_ids)
-        elif isinstance(clause, t.Treats):
-            for matter in clause.matters:
-                if matter not in self.matter_ids:
-                    self.unknown("matter", matter, span, self.matter_ids)
-            if clause.months and clause.months[0] > clause.months[1]:
-                self.err("invalid-months", "the window's first month comes after its last", span,
-                         "windows run within one calendar year, e.g. january..june")
+        if not 0 < clause.percent <= 100:
+            self.err("invalid-percent", f"{clause.percent}% is not between 0 and 100", span)
+        if isinstance(clause.ref, t.SeatRef) and clause.ref.member and clause.ref.member not in self.member_ids:
+            self.unknown("member", clause.ref.member, span, self.member_ids)
+
+    def check_meets(self, body: t.Body, roles: set[str], seats: list[t.Seat], clause: t.MeetingRule) -> None:
+        span = clause.span
+        if clause.kind == "between" and clause.low > clause.high:
+            self.err("min-exceeds-max", f"at least {clause.low} but at most {clause.high} meetings",
+                     span, f"write {clause.high}..{clause.low}")
+        if clause.months and clause.months[0] > clause.months[1]:
+            self.err("invalid-months", "the window's first month comes after its last", span,
+                     "windows run within one calendar year, e.g. april..may")
+
+    def check_quorum(self, body: t.Body, roles: set[str], seats: list[t.Seat], clause: t.Quorum) -> None:
+        span = clause.span
+        if clause.kind == "fraction" and not 0 < clause.numerator <= clause.denominator:
+            self.err("invalid-fraction", f"quorum {clause.numerator}/{clause.denominator} is not a "
+                     "fraction between 0 and 1", span)
+        if clause.kind == "default" and self.default_quorum() is None:
+            self.err("no-default", "`quorum default` but no imported module gives a default quorum",
+                     span, "add `import sweden`")
+
+    def check_relation(self, body: t.Body, roles: set[str], seats: list[t.Seat], clause: t.Relation) -> None:
+        span = clause.span
+        for target in clause.targets:
+            if clause.kind == "responsible":
+                if target not in self.matter_ids:
+                    self.unknown("matter", target, span, self.matter_ids)
+            elif target not in self.body_ids:
+                self.unknown("body", target, span, self.body_ids)
+            elif target == body.id and clause.kind != "decides":
+                self.err("self-reference", f"'{body.id}' {clause.kind.replace('_', ' ')} itself", span)
+        for matter in clause.matters or ():
+            if matter not in self.matter_ids:
+                self.unknown("matter", matter, span, self.matter_ids)
+
+    def check_justering(self, body: t.Body, roles: set[str], seats: list[t.Seat], clause: t.Justering) -> None:
+        if clause.days < 1:
+            self.err("invalid-count", "the minutes cannot be justerade within fewer than one day", clause.span)
+
+    def check_hosted(self, body: t.Body, roles: set[str], seats: list[t.Seat], clause: t.HostedBy) -> None:
+        if clause.member not in self.member_ids:
+            self.unknown("member", clause.member, clause.span, self.member_ids)
+
+    def check_treats(self, body: t.Body, roles: set[str], seats: list[t.Seat], clause: t.Treats) -> None:
+        span = clause.span
+        for matter in clause.matters:
+            if matter not in self.matter_ids:
+                self.unknown("matter", matter, span, self.matter_ids)
+        if clause.months and clause.months[0] > clause.months[1]:
+            self.err("invalid-months", "the window's first month comes after its last", span,
+                     "windows run within one calendar year, e.g. january..june")
 
     def check_groups(self, body: t.Body, seats: list[t.Seat]) -> None:
         """The voice of a decision: its share a fraction, `per group` over groups that hold every voting
@@ -517,16 +531,39 @@ class _Builder:
             return own[0]
         return next((m.defaults[0] for m in self.modules.values() if m.defaults), None)
 
-def _singleton_key(clause) -> str | None:
-    if isinstance(clause, t.Chair):
-        return "vice chair" if clause.vice else "chair"
-    for kind, key in ((t.Secretary, "secretary"), (t.Convener, "convener"), (t.Quorum, "quorum"),
-                      (t.Decision, "decision"), (t.HostedBy, "hosted by"), (t.Notice, "notice"),
-                      (t.Justering, "justering"),
-                      (t.EqualInfluence, "equal influence"), (t.Spokesperson, "spokesperson")):
-        if isinstance(clause, kind):
-            return key
-    return None
+# What the builder checks in each clause of a body, once the body's seats are known (a seat clause is
+# expanded by build_body itself; the rest say nothing that could name what is not there).
+CHECK_CLAUSE: Dispatch[None] = Dispatch("model builder", {
+    t.Chair: lambda b, body, roles, seats, c: b.check_chair(body, c, roles, seats),
+    t.Secretary: _Builder.check_office, t.Convener: _Builder.check_office, t.Spokesperson: _Builder.check_office,
+    t.AgendaPreparedBy: _Builder.check_agenda,
+    t.Uses: _Builder.check_uses,
+    t.MeetingRule: _Builder.check_meets,
+    t.Quorum: _Builder.check_quorum,
+    t.Relation: _Builder.check_relation,
+    t.HostedBy: _Builder.check_hosted,
+    t.Treats: _Builder.check_treats,
+    t.Justering: _Builder.check_justering,
+}, nothing=(t.SeatDecl, t.Decision, t.VoteGroup, t.EqualInfluence, t.SummonsAll, t.Notice, t.Duty))
+
+
+def _named(key: str) -> Callable[[t.BodyClause], str]:
+    return lambda clause: key
+
+
+# The clauses a body may state once: the key a second one is reported under (`duplicate-clause`).
+SINGLETON: Dispatch[str] = Dispatch("model builder (once per body)", {
+    t.Chair: lambda clause: "vice chair" if clause.vice else "chair",
+    t.Secretary: _named("secretary"), t.Convener: _named("convener"), t.Quorum: _named("quorum"),
+    t.Decision: _named("decision"), t.HostedBy: _named("hosted by"), t.Notice: _named("notice"),
+    t.EqualInfluence: _named("equal influence"), t.Spokesperson: _named("spokesperson"),
+    t.Justering: _named("justering"),
+}, nothing=(t.SeatDecl, t.MeetingRule, t.Relation, t.AgendaPreparedBy, t.SummonsAll, t.Uses, t.Treats, t.Duty,
+            t.VoteGroup))
+
+
+def _singleton_key(clause: t.BodyClause) -> str | None:
+    return SINGLETON(clause)
 
 
 def from_ast(doc: Document, modules: Mapping[str, t.Bylaw] | None = None) -> tuple[t.Bylaw, list[Diagnostic]]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..model import types as t
+from ..model.clauses import CHAIR_SPECS, Dispatch
 
 INDENT = "  "
 
@@ -112,13 +113,7 @@ def _count(low: int, high: int) -> str:
     return f"{low}" if low == high else f"{low}..{high}"
 
 
-def _chair_spec(spec: t.ChairSpec) -> str:
-    if isinstance(spec, t.FixedChair):
-        return _ref(spec.ref)
-    if isinstance(spec, t.ElectedChair):
-        return f"one of {spec.role}"
-    if isinstance(spec, t.NextInRotation):
-        return f"{spec.role} next in rotation"
+def _rotating_text(spec: t.RotatingChair) -> str:
     among = "all members" if spec.among is None else _ids(spec.among)
     text = f"{spec.role} rotating among {among} every {spec.every} {'year' if spec.every == 1 else 'years'}"
     if spec.start is not None:
@@ -126,6 +121,18 @@ def _chair_spec(spec: t.ChairSpec) -> str:
     if spec.order:
         text += f" order {_ids(spec.order)}"
     return text
+
+
+CHAIR_TEXT: Dispatch[str] = Dispatch("fmt", {
+    t.FixedChair: lambda spec: _ref(spec.ref),
+    t.ElectedChair: lambda spec: f"one of {spec.role}",
+    t.NextInRotation: lambda spec: f"{spec.role} next in rotation",
+    t.RotatingChair: _rotating_text,
+}, over=CHAIR_SPECS)
+
+
+def _chair_spec(spec: t.ChairSpec) -> str:
+    return CHAIR_TEXT(spec) or ""
 
 
 def _matters(matters) -> str:
@@ -151,75 +158,75 @@ def decision_text(c: t.Decision) -> str:
     return f"decision by {share}majority{base}{per}"
 
 
+def _group_text(c: t.VoteGroup) -> str:
+    title = f" {_q(c.title)}" if c.title is not None else ""
+    return f"group {c.id}{title} of {_ids(c.members)}"
+
+
+def _seat_text(c: t.SeatDecl) -> str:
+    text = f"seat {c.role}"
+    if c.title is not None:
+        text += f" {_q(c.title)}"
+    if (c.min, c.max) != (1, 1):
+        text += f" {_count(c.min, c.max)}"
+    text += _holders(c.holders)
+    if c.adjunct:
+        text += " adjunct"
+    if c.substitutes:
+        text += f" with {c.substitutes} {'substitute' if c.substitutes == 1 else 'substitutes'}"
+    if c.formula is not None:
+        text += f" by population {formula_text(c.formula)}"
+    return text
+
+
+def _meets_text(c: t.MeetingRule) -> str:
+    amount = {"at_least": f"at least {c.low}", "at_most": f"at most {c.high}", "about": f"about {c.low}",
+              "between": f"{c.low}..{c.high}", "exactly": f"{c.low}"}[c.kind]
+    soft = " as a rule" if c.soft else ""
+    if c.months is None:
+        return f"meets {amount} per year{soft}"
+    return f"meets {amount} in {_window(c.months)}{soft}"
+
+
+def _relation_text(c: t.Relation) -> str:
+    if c.kind == "decides":
+        return f"decides {_matters(c.matters)}"
+    if c.kind in ("responsible",):
+        return f"responsible for {_ids(c.targets)}"
+    if c.kind in ("appoints", "convenes"):
+        return f"{c.kind} {_ids(c.targets)}"
+    if c.kind == "reports_to":
+        return f"reports to {_ids(c.targets)}"
+    joiner = "to" if c.kind == "proposes" else "for"
+    return f"{c.kind} {_matters(c.matters)} {joiner} {_ids(c.targets)}"
+
+
+CLAUSE_TEXT: Dispatch[str] = Dispatch("fmt", {
+    t.SeatDecl: _seat_text,
+    t.Chair: lambda c: ("vice chair " if c.vice else "chair ") + _chair_spec(c.spec),
+    t.Secretary: lambda c: f"secretary {_ref(c.ref)}",
+    t.Convener: lambda c: f"convener {_ref(c.ref)}",
+    t.Spokesperson: lambda c: f"spokesperson {_ref(c.ref)}",
+    t.MeetingRule: _meets_text,
+    t.Treats: lambda c: f"treats {_ids(c.matters)} each year" + (f" in {_window(c.months)}" if c.months else ""),
+    t.Quorum: quorum_text,
+    t.Decision: decision_text,
+    t.VoteGroup: _group_text,
+    t.EqualInfluence: lambda c: "equal influence",
+    t.Relation: _relation_text,
+    t.HostedBy: lambda c: f"hosted by {c.member}",
+    t.AgendaPreparedBy: lambda c: "agenda prepared by " + ", ".join(_ref(r) for r in c.refs),
+    t.SummonsAll: lambda c: "summons all seats",
+    t.Uses: lambda c: f"uses {c.percent}% of {_ref(c.ref)}",
+    t.Notice: lambda c: f"notice at least {c.days} days",
+    t.Justering: lambda c: f"justering within {c.days} days",
+    t.Duty: lambda c: f"duty {_q(c.text)}",
+})
+
+
 def clause_text(c: t.BodyClause) -> str:
     """A body clause as `fmt` writes it, one line without notes or indentation."""
-    if isinstance(c, t.SeatDecl):
-        text = f"seat {c.role}"
-        if c.title is not None:
-            text += f" {_q(c.title)}"
-        if (c.min, c.max) != (1, 1):
-            text += f" {_count(c.min, c.max)}"
-        text += _holders(c.holders)
-        if c.adjunct:
-            text += " adjunct"
-        if c.substitutes:
-            text += f" with {c.substitutes} {'substitute' if c.substitutes == 1 else 'substitutes'}"
-        if c.formula is not None:
-            text += f" by population {formula_text(c.formula)}"
-        return text
-    if isinstance(c, t.Chair):
-        return ("vice chair " if c.vice else "chair ") + _chair_spec(c.spec)
-    if isinstance(c, t.Secretary):
-        return f"secretary {_ref(c.ref)}"
-    if isinstance(c, t.Convener):
-        return f"convener {_ref(c.ref)}"
-    if isinstance(c, t.Spokesperson):
-        return f"spokesperson {_ref(c.ref)}"
-    if isinstance(c, t.MeetingRule):
-        amount = {"at_least": f"at least {c.low}", "at_most": f"at most {c.high}", "about": f"about {c.low}",
-                  "between": f"{c.low}..{c.high}", "exactly": f"{c.low}"}[c.kind]
-        soft = " as a rule" if c.soft else ""
-        if c.months is None:
-            return f"meets {amount} per year{soft}"
-        return f"meets {amount} in {_window(c.months)}{soft}"
-    if isinstance(c, t.Treats):
-        window = f" in {_window(c.months)}" if c.months else ""
-        return f"treats {_ids(c.matters)} each year{window}"
-    if isinstance(c, t.Quorum):
-        return quorum_text(c)
-    if isinstance(c, t.Decision):
-        return decision_text(c)
-    if isinstance(c, t.VoteGroup):
-        title = f" {_q(c.title)}" if c.title is not None else ""
-        return f"group {c.id}{title} of {_ids(c.members)}"
-    if isinstance(c, t.EqualInfluence):
-        return "equal influence"
-    if isinstance(c, t.Relation):
-        if c.kind == "decides":
-            return f"decides {_matters(c.matters)}"
-        if c.kind in ("responsible",):
-            return f"responsible for {_ids(c.targets)}"
-        if c.kind in ("appoints", "convenes"):
-            return f"{c.kind} {_ids(c.targets)}"
-        if c.kind == "reports_to":
-            return f"reports to {_ids(c.targets)}"
-        joiner = "to" if c.kind == "proposes" else "for"
-        return f"{c.kind} {_matters(c.matters)} {joiner} {_ids(c.targets)}"
-    if isinstance(c, t.HostedBy):
-        return f"hosted by {c.member}"
-    if isinstance(c, t.AgendaPreparedBy):
-        return "agenda prepared by " + ", ".join(_ref(r) for r in c.refs)
-    if isinstance(c, t.SummonsAll):
-        return "summons all seats"
-    if isinstance(c, t.Uses):
-        return f"uses {c.percent}% of {_ref(c.ref)}"
-    if isinstance(c, t.Notice):
-        return f"notice at least {c.days} days"
-    if isinstance(c, t.Justering):
-        return f"justering within {c.days} days"
-    if isinstance(c, t.Duty):
-        return f"duty {_q(c.text)}"
-    raise TypeError(type(c))
+    return CLAUSE_TEXT(c) or ""
 
 
 def _window(months: tuple[int, int]) -> str:
