@@ -148,3 +148,17 @@ def test_chairs_command(capsys):
     assert main(["chairs", "malmolundregionen", "--from", "2026", "--to", "2025"]) == 2
     assert main(["chairs", "malmolundregionen", "--from", "2025", "--to", "2026", "--body", "nope"]) == 2
     assert "has no body 'nope'" in capsys.readouterr().err
+
+
+def test_chairs_command_speaks_swedish_by_default_and_english_on_request(capsys):
+    from governance.cli import main
+    assert main(["chairs", "halsingeradet", "--from", "2022", "--to", "2023"]) == 0
+    sv = capsys.readouterr().out
+    assert sv.startswith("halsingeradet: ordförande 2022–2023\n")
+    assert "  2022  okänd        någon kso (organet väljer)\n" in sv and "  okänd 2022: rotationen börjar 2023\n" in sv
+    assert main(["chairs", "halsingeradet", "--from", "2022", "--to", "2023", "--lang", "en"]) == 0
+    en = capsys.readouterr().out
+    assert "  2022  unknown      any kso (elected)\n" in en and "  unknown in 2022: the rotation starts in 2023\n" in en
+    # the JSON keeps the English note, as before
+    assert main(["chairs", "halsingeradet", "--from", "2022", "--to", "2022", "--format", "json"]) == 0
+    assert '"note": "the rotation starts in 2023"' in capsys.readouterr().out

@@ -1,4 +1,5 @@
-"""`governance chairs BYLAW --from 2025 --to 2035`: the chair and vice chair of each body, year by year."""
+"""`governance chairs BYLAW --from 2025 --to 2035 [--lang sv|en]`: the chair and vice chair of each body, year by
+year (in Swedish by default)."""
 from __future__ import annotations
 
 import json
@@ -15,7 +16,17 @@ def register(sub) -> None:
     p.add_argument("--to", dest="last", type=int, required=True, metavar="YEAR")
     p.add_argument("--body", help="only this body")
     p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--lang", choices=("sv", "en"), default="sv", help="the text's language (default Swedish)")
     p.set_defaults(run=run)
+
+
+WORDS = {
+    "sv": {"none": "{id}: avtalet anger ingen ordförande för något organ", "head": "{id}: ordförande {first}–{last}",
+           "chair": "ordförande", "vice chair": "vice ordförande", "year": "år", "line": "rad",
+           "unknown in": "okänd {span}"},
+    "en": {"none": "{id}: no body has a chair clause", "head": "{id}: chairs {first}–{last}",
+           "chair": "chair", "vice chair": "vice chair", "year": "year", "line": "line", "unknown in": "unknown in {span}"},
+}
 
 
 def run(args) -> int:
@@ -37,24 +48,30 @@ def run(args) -> int:
                "bodies": [{"body": b, "years": [a.to_json() for a in rows]} for b, rows in table.items()]}
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
-    if not ids:
-        print(f"{bylaw.id}: no body has a chair clause")
-        return 0
-    print(f"{bylaw.id}: chairs {args.first}–{args.last}")
+    _text(bylaw, table, args, WORDS[args.lang])
+    return 0
+
+
+def _text(bylaw, table, args, w: dict[str, str]) -> None:
+    lang = args.lang
+    if not table:
+        print(w["none"].format(id=bylaw.id))
+        return
+    print(w["head"].format(id=bylaw.id, first=args.first, last=args.last))
     for body_id, rows in table.items():
         body = bylaw.body(body_id)
         print()
         print(f"{body_id} ({body.name})")
         for label, clause in (("chair", body.chair), ("vice chair", body.vice_chair)):
             if clause is not None:
-                print(f"  {label}: {shown_bylaw(bylaw.path)}:{clause.span.line}")
-        width = max([len(a.chair.describe()) for a in rows] + [len("chair")])
-        print(f"  {'year':<6}{'chair':<{width + 2}}vice chair")
+                print(f"  {w[label]}: {shown_bylaw(bylaw.path)}, {w['line']} {clause.span.line}")
+        width = max([len(a.chair.describe(lang)) for a in rows] + [len(w["chair"])])
+        print(f"  {w['year']:<6}{w['chair']:<{width + 2}}{w['vice chair']}")
         for a in rows:
-            print(f"  {a.year:<6}{a.chair.describe():<{width + 2}}{a.vice.describe()}")
-        notes = sorted({s.note for a in rows for s in (a.chair, a.vice) if s.note})
-        for note in notes:
+            print(f"  {a.year:<6}{a.chair.describe(lang):<{width + 2}}{a.vice.describe(lang)}")
+        said = {s.note: (s.note_sv if lang == "sv" else None) or s.note for a in rows for s in (a.chair, a.vice)
+                if s.note}
+        for note in sorted(said):
             years = [a.year for a in rows if note in (a.chair.note, a.vice.note)]
             span = f"{years[0]}" if len(years) == 1 else f"{years[0]}–{years[-1]}"
-            print(f"  unknown in {span}: {note}")
-    return 0
+            print(f"  {w['unknown in'].format(span=span)}: {said[note]}")

@@ -37,6 +37,7 @@ class Seating:
     member: str | None = None
     clause: t.Chair | None = None
     note: str | None = None
+    note_sv: str | None = None  # the note in Swedish
 
     @property
     def known(self) -> bool:
@@ -58,13 +59,13 @@ class Seating:
             return ref.role == self.role
         return ref.role == self.role and ref.member == self.member
 
-    def describe(self) -> str:
+    def describe(self, lang: str = "en") -> str:
         if self.kind == "none":
             return "-"
         if self.kind == "elected":
-            return f"any {self.role} (elected)"
+            return f"någon {self.role} (organet väljer)" if lang == "sv" else f"any {self.role} (elected)"
         if self.member is None:
-            return "unknown"
+            return "okänd" if lang == "sv" else "unknown"
         return f"{self.member}/{self.role}"
 
 
@@ -114,12 +115,19 @@ def rotation_order(bylaw: t.Bylaw, spec: t.RotatingChair) -> tuple[str, ...]:
     return tuple(m.id for m in bylaw.members)
 
 
-def _rotating_index(spec: t.RotatingChair, year: int) -> tuple[int | None, str | None]:
-    """(period index k, None) or (None, why it is unknown)."""
+# Why an office is unknown in a year, in English (`Seating.note`, the JSON's) and Swedish (`note_sv`).
+NO_START = ("the rotation has no start year, so the chair of a given year is unknown",
+            "rotationen har inget startår, så ordföranden ett visst år är okänd")
+NOBODY = ("nobody to rotate among", "ingen att rotera mellan")
+NO_ROTATION = ("no rotating chair to follow", "ingen roterande ordförande att följa")
+
+
+def _rotating_index(spec: t.RotatingChair, year: int) -> tuple[int | None, tuple[str, str] | None]:
+    """(period index k, None) or (None, why it is unknown: English, Swedish)."""
     if spec.start is None:
-        return None, "the rotation has no start year, so the chair of a given year is unknown"
+        return None, NO_START
     if year < spec.start:
-        return None, f"the rotation starts in {spec.start}"
+        return None, (f"the rotation starts in {spec.start}", f"rotationen börjar {spec.start}")
     return (year - spec.start) // spec.every, None
 
 
@@ -135,16 +143,16 @@ def _seating(bylaw: t.Bylaw, body: t.Body, clause: t.Chair | None, year: int) ->
         order = rotation_order(bylaw, spec)
         k, why = _rotating_index(spec, year)
         if k is None or not order:
-            return Seating("rotating", spec.role, None, clause, why or "nobody to rotate among")
+            return Seating("rotating", spec.role, None, clause, *(why or NOBODY))
         return Seating("rotating", spec.role, order[k % len(order)], clause)
     if isinstance(spec, t.NextInRotation):
         chair = body.chair
         if chair is None or not isinstance(chair.spec, t.RotatingChair):
-            return Seating("next", spec.role, None, clause, "no rotating chair to follow")
+            return Seating("next", spec.role, None, clause, *NO_ROTATION)
         order = rotation_order(bylaw, chair.spec)
         k, why = _rotating_index(chair.spec, year)
         if k is None or not order:
-            return Seating("next", spec.role, None, clause, why or "nobody to rotate among")
+            return Seating("next", spec.role, None, clause, *(why or NOBODY))
         return Seating("next", spec.role, order[(k + 1) % len(order)], clause)
     raise TypeError(f"unknown chair spec {spec!r}")
 
