@@ -275,6 +275,25 @@ def test_explain_names_the_path_and_the_missing_step():
     assert verdict.path[1].endswith("done at rg-1 on 2025-04-08")
 
 
+@pytest.mark.parametrize("lang, said", [
+    ("en", "  Kommunallagen applies to direktionen directly: it is the förbundsdirektion of this kommunalförbund"),
+    ("sv", "  kommunallagen gäller direktionen direkt: det är förbundsdirektionen (kommunalförbund)")])
+def test_explain_says_how_the_law_reaches_the_body(lang, said):
+    """The legal form decides whether Kommunallagen reaches the body directly or per analogi: --explain says
+    which, in the run's language, citing the `form` clause."""
+    bylaw = governance.load("medelpad-raddningstjanstforbund")
+    meeting = {"id": "d1", "body": "direktionen", "date": "2025-05-12",
+               "matters": [{"id": "budget-2026", "action": "decide"}]}
+    action = calendar("medelpad-raddningstjanstforbund", meeting)
+    verdict = check_action(bylaw, action, lang=lang)
+    form_line = bylaw.header_item("form").span.line
+    assert verdict.path[1] == f"{said} [bylaws/medelpad-raddningstjanstforbund.bylaw:{form_line}]"
+    informal = governance.parse('bylaw x "X"\n  form informal\nmember a "A" municipality 1001\n'
+                                'body b "B"\n  seat s from each municipality\n')
+    other = check_action(informal, calendar("x", {**meeting, "body": "b"}), lang=lang)
+    assert ("per analogi" in other.path[1]) and "informell samverkan" in other.path[1]
+
+
 def test_action_file_must_hold_one_meeting_with_one_matter(tmp_path):
     from governance.calendar.errors import CalendarError
     bylaw = governance.load("laholmsbukten")
@@ -299,9 +318,14 @@ def test_command_exit_codes_and_json(tmp_path, capsys):
     assert data["findings"][0]["citation"] == {
         "file": "bylaws/laholmsbukten.bylaw", "line": _lines()[0],
         "quote": "Alla ärenden som går till styrgruppen ska ha beretts av referensgruppen."}
-    assert main(["check-action", "laholmsbukten", str(action), "--history", str(history), "--explain"]) == 0
+    assert main(["check-action", "laholmsbukten", str(action), "--history", str(history), "--explain",
+                 "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "done at rg-1 on 2025-04-08" in out and out.rstrip().splitlines()[-1].startswith("allowed:")
+    # Swedish by default, as check is
+    assert main(["check-action", "laholmsbukten", str(action), "--history", str(history), "--explain"]) == 0
+    out = capsys.readouterr().out
+    assert "gjort vid rg-1 den 2025-04-08" in out and out.rstrip().splitlines()[-1].startswith("tillåtet:")
     assert main(["check-action", "laholmsbukten", str(tmp_path / "missing.yaml")]) == 2
     assert main(["check-action", "halsingeradet", str(action)]) == 2  # the file is for another bylaw
     err = capsys.readouterr().err
@@ -313,7 +337,7 @@ def test_a_finding_about_the_action_names_the_action_file_not_the_history(tmp_pa
     wrong_convener = {**CASES[3][2], "convened_by": "halmstad/kso"}
     action.write_text(yaml.safe_dump({"bylaw": "laholmsbukten", "meetings": [wrong_convener]}), encoding="utf-8")
     history.write_text(yaml.safe_dump({"bylaw": "laholmsbukten", "meetings": [PREPARED_RG]}), encoding="utf-8")
-    assert main(["check-action", "laholmsbukten", str(action), "--history", str(history)]) == 1
+    assert main(["check-action", "laholmsbukten", str(action), "--history", str(history), "--lang", "en"]) == 1
     places = [line.strip() for line in capsys.readouterr().out.splitlines() if line.strip().startswith("Calendar: ")]
     assert places and all(p.startswith(f"Calendar: {action}, line ") for p in places), places
 

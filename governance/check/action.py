@@ -18,8 +18,9 @@ from .rules.preparation import ACCEPTED
 from .view import CalendarView, view
 from .rules.competence import deciders
 from ..graph.queries import preparation_chain, who_convenes, who_keeps_minutes
+from ..lang import Lang
 from ..model.types import FORM_NAMES, Bylaw
-from ..report.finding import Finding, Report
+from ..report.finding import ORGAN_WORDS, Finding, Report
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +33,7 @@ class Verdict:
     matter: Matter
     findings: tuple[Finding, ...]
     path: tuple[str, ...] = ()
+    lang: Lang = "en"
 
     @property
     def allowed(self) -> bool:
@@ -40,6 +42,15 @@ class Verdict:
     @property
     def verdict(self) -> str:
         return "allowed" if self.allowed else "denied"
+
+    def said(self) -> str:
+        """The verdict's line: "denied: decide 'x' at styrgruppen on 2025-05-12 — 1 reason(s)"."""
+        m, n = self.matter, len(self.findings)
+        if self.lang == "en":
+            return f"{self.verdict}: {m.action} '{m.id}' at {self.meeting.body} on {self.meeting.date} — {n} reason(s)"
+        verdict = "tillåtet" if self.allowed else "inte tillåtet"
+        return (f"{verdict}: {_ACTIONS_SV[m.action]} '{m.id}' i {self.meeting.body} den {self.meeting.date} — "
+                f"{n} skäl")
 
     @property
     def report(self) -> Report:
@@ -67,58 +78,78 @@ def single_action(calendar: Calendar) -> tuple[Meeting, Matter]:
 
 
 def check_action(bylaw: Bylaw, action: Calendar | tuple[Meeting, Matter],
-                 history: Calendar | None = None) -> Verdict:
+                 history: Calendar | None = None, *, lang: Lang = "en") -> Verdict:
     """Judge one proposed action against `bylaw`, given what `history` says already happened.
 
     `action` is a calendar holding one meeting with one matter (as read from an action file), or the
-    (meeting, matter) pair itself; the meeting is judged with that matter only."""
+    (meeting, matter) pair itself; the meeting is judged with that matter only. Findings and the path are in
+    `lang` (English by default here; the command line's default is Swedish)."""
     meeting, matter = single_action(action) if isinstance(action, Calendar) else action
     meeting = replace(meeting, matters=(matter,))
     past = history.meetings if history is not None else ()
     merged = Calendar(path=history.path if history is not None else getattr(action, "path", "<action>"),
                       bylaw=bylaw.id, roster=history.roster if history is not None else (),
                       meetings=(*(m for m in past if m.id != meeting.id), meeting))
-    ctx = view(bylaw, merged, as_of=meeting.date, year=None, lang="en")
+    ctx = view(bylaw, merged, as_of=meeting.date, year=None, lang=lang)
     # Every finding kept is about the action's meeting: it is placed in the action's file, not the history's.
     place = f"{action.path if isinstance(action, Calendar) else meeting.span.file}:{meeting.span.line}"
     findings = [f._replace(location=place) if f.location else f for rule in RULES for f in rule.check(ctx)
                 if f.meeting == meeting.id and f.matter in (None, matter.id)]
     findings.sort(key=lambda f: f.sort_key)
-    return Verdict(bylaw.id, meeting, matter, tuple(findings), explain(bylaw, ctx, meeting, matter))
+    return Verdict(bylaw.id, meeting, matter, tuple(findings), explain(bylaw, ctx, meeting, matter), lang)
+
+
+_ACTIONS_SV = {"prepare": "bereda", "propose": "föreslå", "decide": "besluta", "inform": "informera om"}
+
 
 
 def explain(bylaw: Bylaw, ctx: CalendarView, meeting: Meeting, matter: Matter) -> tuple[str, ...]:
     """The route through the process graph: each mandatory step before the body, and whether (and where)
-    the history shows it done; then who convenes the body and keeps its minutes."""
+    the history shows it done; then who convenes the body and keeps its minutes. In the view's language."""
+    sv = ctx.lang == "sv"
+    src = ctx.bylaw_file
     mtype = matter.type or ctx.matter_types.get(matter.id)
-    typed = f" of type '{mtype}'" if mtype else ""
-    lines = [f"{matter.action} '{matter.id}'{typed} at {meeting.body} on {meeting.date} (meeting {meeting.id})"]
+    if sv:
+        typed = f" av typen '{mtype}'" if mtype else ""
+        lines = [f"{_ACTIONS_SV[matter.action]} '{matter.id}'{typed} i {meeting.body} den {meeting.date} "
+                 f"(sammanträde {meeting.id})"]
+    else:
+        typed = f" of type '{mtype}'" if mtype else ""
+        lines = [f"{matter.action} '{matter.id}'{typed} at {meeting.body} on {meeting.date} (meeting {meeting.id})"]
     if bylaw.form_stated:
-        form = bylaw.form
-        organ = form.organ(meeting.body)
-        how = (f"directly: it is the {organ} of this {FORM_NAMES[form.kind]}" if organ
-               else f"only per analogi: it is not an organ of this {FORM_NAMES[form.kind]} under the law")
-        where = bylaw.header_item("form")
-        lines.append(f"  Kommunallagen applies to {meeting.body} {how} [{ctx.bylaw_file}:{where.span.line}]")
+        form, where = bylaw.form, bylaw.header_item("form").span.line
+        organ, kind = form.organ(meeting.body), FORM_NAMES[form.kind]
+        if sv:
+            how = (f"direkt: det är {ORGAN_WORDS['sv'][organ]} ({kind})" if organ
+                   else f"bara per analogi: det är inget organ enligt lagen ({kind})")
+            lines.append(f"  kommunallagen gäller {meeting.body} {how} [{src}:{where}]")
+        else:
+            how = (f"directly: it is the {ORGAN_WORDS['en'][organ]} of this {kind}" if organ
+                   else f"only per analogi: it is not an organ of this {kind} under the law")
+            lines.append(f"  Kommunallagen applies to {meeting.body} {how} [{src}:{where}]")
     if matter.action == "decide" and mtype:
         for body_id, clause in deciders(bylaw).get(mtype, ()):
-            lines.append(f"  '{mtype}' is decided by {body_id} [{ctx.bylaw_file}:{clause.span.line}]")
+            lines.append(f"  '{mtype}' beslutas av {body_id} [{src}:{clause.span.line}]" if sv
+                         else f"  '{mtype}' is decided by {body_id} [{src}:{clause.span.line}]")
     if matter.action == "decide":
         chain = preparation_chain(bylaw, meeting.body, mtype)
         if not chain:
-            lines.append(f"  no rule requires a step before {meeting.body} decides")
+            lines.append(f"  ingen regel kräver ett steg innan {meeting.body} beslutar" if sv
+                         else f"  no rule requires a step before {meeting.body} decides")
         done = _first_done(ctx, matter.id)
         for step in chain:
-            where = f"{ctx.bylaw_file}:{step.citation.line}"
+            where = f"{src}:{step.citation.line}"
             hits = [done[(step.by, a)] for a in ACCEPTED[step.step] if (step.by, a) in done]
             hit = min(hits, default=None)
-            status = (f"done at {hit[1]} on {hit[0]}" if hit and hit[0] < meeting.date
-                      else f"missing before {meeting.date}")
+            if hit and hit[0] < meeting.date:
+                status = f"gjort vid {hit[1]} den {hit[0]}" if sv else f"done at {hit[1]} on {hit[0]}"
+            else:
+                status = f"saknas före {meeting.date}" if sv else f"missing before {meeting.date}"
             lines.append(f"  body:{step.by} —{step.step}→ body:{step.to} [{where}]: {status}")
-    for label, parties in (("convened by", who_convenes(bylaw, meeting.body)),
-                           ("minutes kept by", who_keeps_minutes(bylaw, meeting.body))):
+    for label, parties in ((("sammankallas av" if sv else "convened by"), who_convenes(bylaw, meeting.body)),
+                           (("protokoll förs av" if sv else "minutes kept by"), who_keeps_minutes(bylaw, meeting.body))):
         for party in parties:
-            lines.append(f"  {label} {party.ref} [{ctx.bylaw_file}:{party.citation.line}]")
+            lines.append(f"  {label} {party.ref} [{src}:{party.citation.line}]")
     return tuple(lines)
 
 

@@ -23,6 +23,8 @@ T = TypeVar("T")
 # Why a reference names no seat at a body (None: it names one, or the office serving the body).
 Problem = Literal["unknown-seat", "unknown-member", "ambiguous"]
 
+KL_SFS = "2017:725"  # Kommunallagen
+
 
 @dataclass(frozen=True, slots=True)
 class Seated:
@@ -267,6 +269,10 @@ class CalendarView:
             year = meeting.date.year if year is None else year
             line = meeting.span.line
             location = f"{self.calendar.path}:{line}" if line else self.calendar.path
+        if body is not None and KL_SFS in (citation.law or ""):
+            # the form decides how the statute reaches the body: said with every finding resting on it
+            organ = self.bylaw.form.organ(body)
+            citation = replace(citation, applies="direct" if organ else "analogy", organ=organ)
         return Finding(rule.id, severity or rule.severity, message, citation, body,
                        meeting.id if meeting is not None else None, matter, year, location,
                        None if fix is None else fix(self.lang))

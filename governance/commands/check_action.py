@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import sys
 
+from ..lang import DEFAULT_LANG, LANGS
 from .common import colour_wanted, load_or_report, read_calendar_or_report
 
 
@@ -17,6 +18,8 @@ def register(sub) -> None:
     p.add_argument("--history", metavar="CALENDAR", help="what already happened: a calendar (.yaml or .ics)")
     p.add_argument("--explain", action="store_true", help="print the path through the graph the verdict took")
     p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG,
+                   help="the language of the verdict and the path: sv (default) or en; rule ids and JSON keys stay")
     p.set_defaults(run=run)
 
 
@@ -37,7 +40,7 @@ def run(args) -> int:
     except CalendarError as exc:
         print(exc, file=sys.stderr)
         return 2
-    verdict = check_action(bylaw, action, history)
+    verdict = check_action(bylaw, action, history, lang=args.lang)
     if args.format == "json":
         data = verdict.to_json()
         if not args.explain:
@@ -48,8 +51,7 @@ def run(args) -> int:
         if args.explain:
             print("\n".join(verdict.path) + "\n")
         if verdict.findings:
-            body = render_text(verdict.report, calendar=args.action, colour=colour)
+            body = render_text(verdict.report, calendar=args.action, colour=colour, lang=args.lang)
             sys.stdout.write("\n".join(body.rstrip("\n").splitlines()[:-1]) + "\n")
-        print(f"{verdict.verdict}: {verdict.matter.action} '{verdict.matter.id}' at {verdict.meeting.body} "
-              f"on {verdict.meeting.date} — {len(verdict.findings)} reason(s)")
+        print(verdict.said())
     return 0 if verdict.allowed else 1

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from .types import Bylaw, Node
 
@@ -16,6 +17,10 @@ class Citation:
     quote: str | None = None
     law: str | None = None
     assumption: str | None = None
+    # Where the citation rests on Kommunallagen: whether the law reaches the finding's body directly (it is
+    # the `organ` the bylaw's legal form names) or only per analogi; None where no statute is cited.
+    applies: Literal["direct", "analogy"] | None = None
+    organ: str | None = None
 
     def to_json(self) -> dict:
         return {"file": self.file, "line": self.line, "quote": self.quote}

@@ -11,6 +11,33 @@ Verdict = Literal["compliant", "not-compliant", "nothing-checked"]
 VERDICTS: tuple[str, ...] = get_args(Verdict)
 
 
+def applies_said(citation: Citation, body: str | None, lang: str) -> str | None:
+    """'Kommunallagen applies directly: direktionen is the förbundsdirektion', in the report's language; None
+    where the citation rests on no rule of the law."""
+    if citation.applies is None or body is None:
+        return None
+    lang = "en" if lang == "en" else "sv"
+    if citation.applies == "direct":
+        organ = ORGAN_WORDS[lang].get(citation.organ or "", citation.organ or "")
+        return _APPLIES[lang]["direct"].format(body=body, organ=organ)
+    return _APPLIES[lang]["analogy"].format(body=body)
+
+
+# The organs of Kommunallagen as a sentence names them ("X is the förbundsdirektion" / "X är förbundsdirektionen").
+ORGAN_WORDS = {
+    "sv": {"direktion": "förbundsdirektionen", "forbundsfullmaktige": "förbundsfullmäktige",
+           "forbundsstyrelse": "förbundsstyrelsen", "gemensam-namnd": "den gemensamma nämnden"},
+    "en": {"direktion": "förbundsdirektion", "forbundsfullmaktige": "förbundsfullmäktige",
+           "forbundsstyrelse": "förbundsstyrelse", "gemensam-namnd": "gemensam nämnd"},
+}
+_APPLIES = {
+    "sv": {"direct": "Kommunallagen gäller direkt: {body} är {organ}",
+           "analogy": "Kommunallagen gäller bara per analogi: {body} är inget organ enligt lagen"},
+    "en": {"direct": "Kommunallagen applies directly: {body} is the {organ}",
+           "analogy": "Kommunallagen applies only per analogi: {body} is not an organ under the law"},
+}
+
+
 class Finding(NamedTuple):
     """One way a calendar (or an action) breaks a bylaw, with the clause it rests on.
 
@@ -49,7 +76,8 @@ class Finding(NamedTuple):
         return {"rule": self.rule, "severity": self.severity, "body": self.body, "meeting": self.meeting,
                 "matter": self.matter, "year": self.year, "message": self.message,
                 "citation": self.citation.to_json() if self.citation else None,
-                "at": self.at, "assumed": self.citation.assumption if self.citation else None, "fix": self.fix}
+                "at": self.at, "assumed": self.citation.assumption if self.citation else None, "fix": self.fix,
+                "applies": self.citation.applies if self.citation else None}
 
 
 def in_order(findings: Iterable[Finding]) -> list[Finding]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from ..lang import Lang
-from .finding import Finding, Report
+from .finding import Finding, Report, applies_said
 from .handover import Head, head_rows
 from .render_text import WORDS, cited_at, groups, headline, labelled, place, verdict
 
@@ -74,4 +74,7 @@ def _finding(f: Finding, w: dict[str, str], lang: Lang) -> str:
         if c.assumption:
             lines.append(f'<div class="assumed">{escape(w["assumed"].capitalize())}: '
                          f'<span lang="sv">{escape(c.assumption)}</span></div>')
+        applies = applies_said(c, f.body, lang)
+        if applies:
+            lines.append(f'<div class="applies">{escape(applies)}</div>')
     return "\n".join(lines) + "</li>"

@@ -15,7 +15,7 @@ import unicodedata
 from xml.sax.saxutils import escape
 
 from ..lang import Lang
-from .finding import Finding, Report
+from .finding import Finding, Report, applies_said
 from .handover import WORDS, Head, head_rows
 from .render_text import WORDS as TEXT_WORDS
 from .render_text import cited_at, groups, headline, labelled, place
@@ -94,6 +94,9 @@ def _finding(f: Finding, w: dict, lang: Lang, styles: dict) -> list:
         parts.append(Paragraph(f"{_text(labelled(w, 'basis', cited_at(c, lang)))}{quote}", styles["detail"]))
         if c.assumption:
             parts.append(Paragraph(f"<i>{_text(labelled(w, 'assumed', c.assumption))}</i>", styles["detail"]))
+        applies = applies_said(c, f.body, lang)
+        if applies:
+            parts.append(Paragraph(_text(applies), styles["detail"]))
     return [KeepTogether(parts)]
 
 

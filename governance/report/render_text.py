@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from itertools import groupby
 
 from ..lang import Lang
-from .finding import Citation, Finding, Report, in_order
+from .finding import Citation, Finding, Report, applies_said, in_order
 
 # The report's own words (the findings' messages come in the language the check was asked for).
 WORDS: dict[str, dict[str, str]] = {
@@ -116,4 +116,7 @@ def _finding(f: Finding, paint, w: dict[str, str], lang: Lang) -> list[str]:
         lines.append(paint("dim", f"    {where}: “{c.quote}”" if c.quote else f"    {where}"))
         if c.assumption:
             lines.append(paint("dim", f"    {labelled(w, 'assumed', c.assumption)}"))
+        applies = applies_said(c, f.body, lang)
+        if applies:
+            lines.append(paint("dim", f"    {applies}"))
     return lines
