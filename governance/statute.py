@@ -31,6 +31,16 @@ class Statute:
     def text(self, chapter: int, paragraph: int | str) -> str | None:
         return self.paragraphs.get((chapter, str(paragraph)))
 
+    def sentence(self, chapter: int, paragraph: int | str, opening: str) -> str:
+        """The whole sentence of `chapter kap. paragraph §` that begins with `opening`. One not found there is
+        a bug in the code that asks (the statute ships with the package), never a user error."""
+        text = self.text(chapter, paragraph) or ""
+        start = text.find(opening)
+        if start < 0:
+            raise LookupError(f"{self.name} {chapter} kap. {paragraph} § has no sentence '{opening}'")
+        end = text.find(". ", start)
+        return text[start:end + 1] if end >= 0 else text[start:]
+
 
 @dataclass(frozen=True, slots=True)
 class Reference:

@@ -75,6 +75,47 @@ def test_mandate_from_the_year_after_the_election():
     assert T.next_period(bylaw.election_cycle, bylaw.mandate_period, period).start == date(2023, 1, 1)
 
 
+MANDATE = """bylaw m "M"
+  form {form}
+import val
+{imports}
+member a "A kommun" municipality 1380
+member b "B kommun" municipality 1381
+body organ "Organet"
+  seat ledamot from each municipality with 1 substitute
+{mandate}
+"""
+
+
+@pytest.mark.parametrize("form, imports, mandate, codes", [
+    # 9 kap. 4 §: four years, or fewer if the förbundsordning says so, from 1 January after the election year
+    # unless it says otherwise
+    ("kommunalforbund with direktion organ", "import kl-kommunalforbund", "", []),
+    ("kommunalforbund with direktion organ", "", "mandate period 3 years from january 1 after election year", []),
+    ("kommunalforbund with direktion organ", "", "mandate period 4 years from november 1 of election year", []),
+    ("kommunalforbund with direktion organ", "", "mandate period 5 years from january 1 after election year",
+     ["mandate-too-long"]),
+    ("kommunalforbund with direktion organ", "import kl-fullmaktige", "", ["form-mandate"]),
+    # 6 kap. 19 §: a gemensam nämnd's mandate is what the members' fullmäktige decide, not a module's
+    ("gemensam-namnd organ in vardkommun a", "import kl-gemensam-namnd", "", []),
+    ("gemensam-namnd organ in vardkommun a", "import kl-gemensam-namnd",
+     "mandate period 4 years from january 1 after election year", []),
+    ("gemensam-namnd organ in vardkommun a", "import kl-namnd", "", ["form-mandate"]),
+    # a mandate cannot start before its own election, whatever the form
+    ("informal", "", "mandate period 4 years from january 1 of election year", ["mandate-before-election"]),
+    ("informal", "import kl-fullmaktige", "", []),
+])
+def test_mandate_periods_follow_the_legal_form(tmp_path: Path, form, imports, mandate, codes):
+    path = tmp_path / "m.bylaw"
+    path.write_text(MANDATE.format(form=form, imports=imports, mandate=mandate), encoding="utf-8")
+    diagnostics = [d for d in lint(path).diagnostics if d.code in ("mandate-too-long", "form-mandate",
+                                                                   "mandate-before-election")]
+    assert [d.code for d in diagnostics] == codes
+    for d in diagnostics:  # each cites the statute's own sentence, as law/ has it
+        quoted = d.help.split('"')[1]
+        assert quoted and any(quoted in text for text in kommunallagen().paragraphs.values()), d.help
+
+
 FORMS = """bylaw x "X"
   form {form}
 member a "A" municipality 1380

@@ -35,12 +35,7 @@ def _heading_lines() -> dict[tuple[int, str], int]:
 def cite_law(chapter: int, paragraph: str, opening: str) -> Citation:
     """The sentence of `chapter kap. paragraph §` that begins with `opening`, quoted whole from the
     shipped statute. A sentence not found there is a bug in the rule that asks (never a user error)."""
-    text = kommunallagen().text(chapter, paragraph) or ""
-    start = text.find(opening)
-    if start < 0:
-        raise LookupError(f"{KL} {chapter} kap. {paragraph} § has no sentence '{opening}'")
-    end = text.find(". ", start)
-    sentence = text[start:end + 1] if end >= 0 else text[start:]
+    sentence = kommunallagen().sentence(chapter, paragraph, opening)
     return Citation(file=FILE, line=_heading_lines().get((chapter, paragraph), 0), quote=sentence,
                     law=f"{KL} {chapter} kap. {paragraph} §")
 

@@ -19,7 +19,7 @@ from ..diagnostics import BylawError
 from ..model import types as t
 from ..model.clauses import Dispatch
 from ..model.from_ast import slugify, suggest
-from ..statute import parse_reference, passage, statute
+from ..statute import kommunallagen, parse_reference, passage, statute
 from ..time.terms import election_date
 
 _ID_SLUG = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -174,17 +174,33 @@ def check_law(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
                         f"the paragraph reads: \"{closest[:300]}\"" if closest else None)
 
 
+# The statute's sentences on mandates (Kommunallagen 5 kap. 9 §, 6 kap. 18–19 §§, 9 kap. 4 §), quoted from law/.
+_MANDATE_LAW = {"fullmaktige": (5, 9, "Ledamöterna och ersättarna i fullmäktige"),
+                "styrelse": (6, 18, "Ledamöterna och ersättarna i styrelsen"),
+                "namnd": (6, 19, "Fullmäktige bestämmer mandattiderna"),
+                "forbund": (9, 4, "Den beslutande församlingen väljs"),
+                "forbund-start": (9, 4, "Mandattiden räknas")}
+
+
+def _mandate_law(key: str) -> str:
+    chapter, paragraph, opening = _MANDATE_LAW[key]
+    return f"KL {chapter} kap. {paragraph} §: \"{kommunallagen().sentence(chapter, paragraph, opening)}\""
+
+
 def check_mandate(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
-    """A mandate cannot start before the election that fills it (KL 5 kap. 9 §, 6 kap. 18 §, 9 kap. 4 §); a
-    kommunalförbund's assembly serves from 1 January after the election year unless the förbundsordning says
-    otherwise (9 kap. 4 §), so one relying on fullmäktige's 15 October is told which module states the law."""
+    """Mandate periods follow the legal form. A mandate cannot start before the election that fills it (KL 5
+    kap. 9 §, 6 kap. 18 §, 9 kap. 4 §). A kommunalförbund's assembly is elected for four years, or fewer if
+    the förbundsordning says so, from 1 January after the election year unless it says otherwise (9 kap.
+    4 §): a longer own mandate is an error, fullmäktige's 15 October taken from a module a warning. A
+    gemensam nämnd's mandate is what the members' fullmäktige decide (6 kap. 19 §), never a module's."""
     cycle, mandate = bylaw.election_cycle, bylaw.mandate_period
     owner = bylaw if bylaw.mandate is not None else next((m for m in bylaw.modules if m.mandate), None)
-    if owner is None or cycle is None or mandate is None:
+    if owner is None or mandate is None:
         return
     span = mandate.span if owner is bylaw else next((i.span for i in bylaw.imports if i.module == owner.id),
                                                     bylaw.span)
-    if not mandate.after and cycle.every >= 1:
+    kind = bylaw.form.kind
+    if cycle is not None and not mandate.after and cycle.every >= 1:
         for year in range(cycle.start, cycle.start + 4 * cycle.every, cycle.every):
             election = election_date(cycle, year)
             try:
@@ -192,14 +208,23 @@ def check_mandate(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
             except ValueError:
                 break
             if election is not None and start < election:
+                law = _mandate_law("forbund-start" if kind == "kommunalforbund" else "styrelse")
                 yield error("mandate-before-election", f"the mandate starts on {start}, before its own election "
-                            f"on {election}", span, "a styrelse or förbundsfullmäktige serves from 1 January "
-                            "after the election: `mandate period 4 years from january 1 after election year`")
+                            f"on {election}", span, f"{law} Write `mandate period 4 years from january 1 after "
+                            "election year`")
                 return
-    if bylaw.form.kind == "kommunalforbund" and owner is not bylaw and not mandate.after:
+    if kind == "kommunalforbund" and owner is bylaw and mandate.years > 4:
+        yield error("mandate-too-long", f"a kommunalförbund's assembly is elected for at most four years, not "
+                    f"{mandate.years}", span, _mandate_law("forbund"))
+    elif kind == "kommunalforbund" and owner is not bylaw and not mandate.after:
         yield warning("form-mandate", f"a kommunalförbund's assembly is elected from 1 January after the election "
-                      f"year (KL 9 kap. 4 §), but module '{owner.id}' gives fullmäktige's mandate", span,
-                      "import kl-kommunalforbund, or state the förbundsordning's own `mandate period`")
+                      f"year, but module '{owner.id}' gives fullmäktige's mandate", span,
+                      f"{_mandate_law('forbund-start')} Import kl-kommunalforbund, or state the förbundsordning's "
+                      "own `mandate period`")
+    elif kind == "gemensam-namnd" and owner is not bylaw:
+        yield warning("form-mandate", f"a gemensam nämnd serves the mandate its members' fullmäktige decide, but "
+                      f"module '{owner.id}' gives another organ's", span,
+                      f"{_mandate_law('namnd')} State the reglemente's own `mandate period`, or none")
 
 
 def check_states(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
