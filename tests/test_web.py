@@ -299,7 +299,7 @@ def test_unreadable_calendars(site, text, said):
 
 @pytest.mark.parametrize("fields, said", [
     ({"bylaw": "nowhere"}, ("No bylaw &#x27;nowhere&#x27; is served here; choose one of gavleborg-hjalpmedelsnamnd, "
-                            "halmstad-region-2020, halsingeradet, laholmsbukten, malmolundregionen, "
+                            "halmstad-region-2020, halsingeradet, laholmsbukten, lidkoping-raddningsnamnd, malmolundregionen, "
                             "medelpad-raddningstjanstforbund, vasterbotten-planbygg.")),
     ({"bylaw": '"><script>'}, "No bylaw &#x27;&quot;&gt;&lt;script&gt;&#x27; is served here; choose one of"),
     ({"as_of": "1 May"}, "As of: &#x27;1 May&#x27; is not a date (YYYY-MM-DD)."),
