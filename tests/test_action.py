@@ -22,6 +22,7 @@ VASTERBOTTEN = ["bjurholm", "dorotea", "lycksele", "mala", "nordmaling", "norsjo
                 "sorsele", "storuman", "umea", "vilhelmina", "vindeln", "vannas", "asele"]
 HALMSTAD_2020 = ["halmstad", "laholm", "hylte", "ljungby", "bastad", "falkenberg"]
 MEDELPAD = ["sundsvall", "timra", "ange"]
+LIDKOPING = ["lidkoping", "vara", "grastorp", "essunga"]
 GAVLEBORG = ["region-gavleborg", "hofors", "ockelbo", "sandviken", "gavle", "ovanaker", "bollnas", "soderhamn",
              "ljusdal", "hudiksvall", "nordanstig"]
 
@@ -52,6 +53,7 @@ VST = ["umea/representant", "skelleftea/representant", "lycksele/representant", 
 HL = seats(HALMSTAD_2020, "kommundirektor") + ["hogskolan-i-halmstad/rektor"]
 MD = seats(MEDELPAD, "ledamot")
 GN = seats(GAVLEBORG, "ledamot")
+RN = seats(LIDKOPING, "ledamot")
 
 
 def lah(action="decide", **matter):
@@ -229,6 +231,24 @@ CASES = [
     ("gn-unknown-body", "gavleborg-hjalpmedelsnamnd",
      meeting("rs-1", "regionstyrelsen", "2024-03-22", GN, {"id": "sortiment-2024"}), [],
      [("unknown-body", "meeting 'rs-1' is of 'regionstyrelsen', which is not a body of gavleborg-hjalpmedelsnamnd")]),
+    # ---- Gemensam räddningsnämnd (värdkommun Lidköping): the samverkansavtal, a nämnd under KL
+    ("rn-decide", "lidkoping-raddningsnamnd",
+     meeting("rn-1", "raddningsnamnden", "2022-06-15", RN, {"id": "handlingsprogram", "outcome": "majority"}), [], []),
+    ("rn-decide-with-three", "lidkoping-raddningsnamnd",
+     meeting("rn-1", "raddningsnamnden", "2022-06-15", RN[:3], {"id": "handlingsprogram"}), [], []),
+    ("rn-inform", "lidkoping-raddningsnamnd",
+     meeting("rn-1", "raddningsnamnden", "2022-06-15", RN, {"id": "larmcentral", "action": "inform"}), [], []),
+    ("rn-no-quorum", "lidkoping-raddningsnamnd",
+     meeting("rn-1", "raddningsnamnden", "2022-06-15", RN[:2], {"id": "handlingsprogram"}), [],
+     [("quorum", "2 of 4 seats present at 'rn-1'; the quorum is more than half of seats; missing: essunga/ledamot, "
+                 "grastorp/ledamot")]),
+    ("rn-before-the-agreement", "lidkoping-raddningsnamnd",
+     meeting("rn-1", "raddningsnamnden", "2020-12-09", RN, {"id": "handlingsprogram"}), [],
+     [("term", "'rn-1' on 2020-12-09 is before the agreement takes effect (2021-01-01)")]),
+    ("rn-not-a-party", "lidkoping-raddningsnamnd",
+     meeting("rn-1", "raddningsnamnden", "2022-06-15", RN + ["skara/ledamot"], {"id": "handlingsprogram"}), [],
+     [("unknown-member", "'skara/ledamot' names 'skara', which is not a member of lidkoping-raddningsnamnd "
+                         "(did you mean 'vara'?)")]),
 ]
 
 

@@ -52,6 +52,18 @@ def render_html(report: Report, *, calendar: str | None = None, head: Head | Non
         out.append('<ul class="findings">')
         out.extend(_finding(f, WORDS[lang], lang) for f in group)
         out.append("</ul>")
+    if report.facts:  # stated, not judged (a cancelled meeting, the appeal period), as the text report has them
+        out += [f"<h2>{escape(WORDS[lang]['Facts'])}</h2>", '<ul class="facts">']
+        for fact in report.facts:
+            lines = [f'<li class="fact"><span class="message">{escape(fact.message)}</span>']
+            if fact.location:
+                lines.append(f'<div class="at">{WORDS[lang]["at"]} {escape(fact.location)}</div>')
+            c = fact.citation
+            if c is not None and c.quote:
+                lines.append(f'<div class="citation"><span class="cited-at">{escape(cited_at(c))}</span>: '
+                             f'<span class="quote" lang="sv">“{escape(c.quote)}”</span></div>')
+            out.append("\n".join(lines) + "</li>")
+        out.append("</ul>")
     out.append("</section>")
     return "\n".join(out) + "\n"
 
