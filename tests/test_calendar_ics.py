@@ -139,6 +139,30 @@ def test_description_lines_carry_matters():
         ("c", "inform", None, None, "Rapport", ())]
 
 
+def test_description_lines_carry_the_minutes():
+    """A protokoll's justering, justerare and anslag (one per member for a gemensam nämnd) travel in the
+    DESCRIPTION as the writer puts them, so a calendar written as .ics is judged on the same minutes."""
+    from governance.calendar.ics_writer import to_ics
+    from governance.calendar.model import Anslag, Calendar, Meeting, Minutes
+    import governance
+    minutes = Minutes(justering=date(2022, 6, 22), justerare=("Anna Berg", "Ivar Lind"),
+                      anslag=(Anslag(date(2022, 6, 23), "lidkoping"), Anslag(date(2022, 6, 24), "vara")))
+    meeting = Meeting("rn-1", "raddningsnamnden", date(2022, 6, 15), attendees=(SeatRef("vara", "ledamot"),),
+                      minutes=minutes)
+    text = to_ics(Calendar(path="c.yaml", meetings=(meeting,)), governance.load("lidkoping-raddningsnamnd"),
+                  stamp=datetime(2022, 1, 1))
+    (back,) = parse_ics(text, "c.ics", Mapping("m.yaml", bodies=(("raddningsnamnden", "raddningsnamnden"),))).meetings
+    assert back.minutes == minutes
+    one = r"DESCRIPTION:justering: 2025-02-18\nanslag: 2025-02-19"
+    (m,) = parse_ics(ics(ev("UID:x", "DTSTART:20250211", "SUMMARY:Styrgruppen", one)), "c.ics", MAPPING).meetings
+    assert m.minutes == Minutes(justering=date(2025, 2, 18), anslag=(Anslag(date(2025, 2, 19)),))
+    bad = r"DESCRIPTION:justering: 18 februari\nanslag: Vara Kommun 2025-02-19"
+    with pytest.raises(CalendarError) as caught:
+        parse_ics(ics(ev("UID:x", "DTSTART:20250211", "SUMMARY:Styrgruppen", bad)), "c.ics", MAPPING)
+    said = str(caught.value)
+    assert "justering date '18 februari' is not an ISO date" in said and "member id" in said
+
+
 def test_mapping_file_is_found_beside_the_calendar(tmp_path):
     (tmp_path / "kommun-2026.ics").write_text("x")
     assert find_mapping(tmp_path / "kommun-2026.ics") is None

@@ -20,6 +20,9 @@ How an event becomes a meeting (README "Calendars" shows an example):
       chair: halmstad/kso
       seats: laholm/kso, hylte/kso
       convened by: sekretariatet
+      justering: 2025-02-18
+      justerare: Anna Berg, Ivar Lind
+      anslag: 2025-02-19  (or one per member: anslag: vara 2025-02-19, grastorp 2025-02-20)
 
   e.g. `decide/consensus: upphandling-it (budget) Gemensam upphandling av IT-stöd [halmstad, laholm]`,
   where ACTION is prepare | propose | decide | inform and OUTCOME consensus | objection | majority.
@@ -47,7 +50,7 @@ from ..model.types import SeatRef
 from ..span import Span
 from .errors import CalendarError, CalendarIssue, refuse
 from .mapping import Mapping, find_mapping, read_mapping
-from .model import OUTCOMES, Calendar, Matter, Meeting, Person
+from .model import OUTCOMES, Anslag, Calendar, Matter, Meeting, Minutes, Person
 from .refs import id_problem, is_slug, parse_seat_ref, slugify
 from .yaml_reader import impossible_date
 from .source import read_source
@@ -58,6 +61,8 @@ _CONTENT_LINE = re.compile(r'[A-Za-z0-9-]+(?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)
 _MATTER_LINE = re.compile(r"\s*(prepare|propose|decide|inform)\s*(?:/\s*([A-Za-z]+)\s*)?:\s*(.*)\Z", re.I)
 _NOTICE_LINE = re.compile(r"\s*notice\s*:\s*(.*)\Z", re.I)
 _SEATS_LINE = re.compile(r"\s*(chair|seats|convened[ _]by)\s*:\s*(.*)\Z", re.I)
+# The protokoll's justering, justerare and anslag (minutes), as `ics_writer` writes them.
+_MINUTES_LINE = re.compile(r"\s*(justering|justerare|anslag)\s*:\s*(.*)\Z", re.I)
 _MATTER_BODY = re.compile(r"(?P<id>\S+)(?:\s+\((?P<type>[^)]*)\))?(?P<title>.*?)(?:\[(?P<members>[^\]]*)\])?\s*\Z")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|\Z)")
@@ -469,13 +474,13 @@ class _IcsReader:
                 chair = chair or seat
             elif seat is not None:
                 convened_by = str(seat)
-        matters, notice, seats = self.description(str(event.get("DESCRIPTION", "")), block)
+        matters, notice, seats, minutes = self.description(str(event.get("DESCRIPTION", "")), block)
         chair = chair or (seats["chair"][0] if seats.get("chair") else None)
         attendees += [seat for seat in seats.get("seats", ()) if seat not in attendees]
         if convened_by is None and seats.get("convened by"):
             convened_by = str(seats["convened by"][0])
         return Meeting(mid, body, day, start, chair, convened_by, notice, tuple(attendees), matters,
-                       Span(self.name, 0, 0, block.line("UID"), 1), status)
+                       Span(self.name, 0, 0, block.line("UID"), 1), status, minutes=minutes)
 
     def body(self, summary: str, categories: tuple[str, ...]) -> str | None:
         if self.mapping is not None:
@@ -496,14 +501,20 @@ class _IcsReader:
                       f"person:{(email or name or '').casefold()}")
         return seat
 
-    def description(self, text: str, block: _Block) -> tuple[tuple[Matter, ...], date | None, dict]:
-        """Matter lines, a notice line and seat lines (chair, seats, convened by → their seat references)
-        in an event's DESCRIPTION (the format in this module's doc)."""
+    def description(self, text: str, block: _Block) -> tuple[tuple[Matter, ...], date | None, dict, Minutes | None]:
+        """Matter lines, a notice line, seat lines (chair, seats, convened by → their seat references) and
+        minutes lines (justering, justerare, anslag) in an event's DESCRIPTION (the format in this module's
+        doc)."""
         line = block.line("DESCRIPTION")
         matters: list[Matter] = []
         notice = None
         seats: dict[str, list[SeatRef]] = {}
+        minutes: dict[str, object] = {}
         for number, raw in enumerate(_LINE_BREAK.split(text), 1):
+            m = _MINUTES_LINE.match(raw)
+            if m:
+                self.minutes_line(m.group(1).lower(), m.group(2).strip(), minutes, line, number)
+                continue
             m = _SEATS_LINE.match(raw)
             if m:
                 key = m.group(1).lower().replace("_", " ")
@@ -531,7 +542,33 @@ class _IcsReader:
                         self.err(line, f"DESCRIPTION line {number}: matter '{matter.id}' appears twice")
                     else:
                         matters.append(matter)
-        return tuple(matters), notice, seats
+        return tuple(matters), notice, seats, (Minutes(**minutes) if minutes else None)  # type: ignore[arg-type]
+
+    def minutes_line(self, key: str, value: str, minutes: dict, line: int, number: int) -> None:
+        """`justering: DATE`, `justerare: NAME, NAME` or `anslag: DATE` / `anslag: MEMBER DATE, …`."""
+        def day(text: str) -> date | None:
+            try:
+                return date.fromisoformat(text)
+            except ValueError:
+                self.err(line, f"DESCRIPTION line {number}: {key} date '{text}' is not an ISO date such as "
+                               "2025-01-28")
+                return None
+
+        if key == "justerare":
+            minutes["justerare"] = tuple(x.strip() for x in value.split(",") if x.strip())
+        elif key == "justering":
+            minutes["justering"] = day(value)
+        else:
+            posted = []
+            for part in (x.strip() for x in value.split(",") if x.strip()):
+                member, _, when = part.rpartition(" ")
+                if member and not is_slug(member.strip()):
+                    self.err(line, f"DESCRIPTION line {number}: {id_problem('member id', member.strip())}")
+                    continue
+                found = day(when)
+                if found is not None:
+                    posted.append(Anslag(found, member.strip() or None))
+            minutes["anslag"] = tuple(posted)
 
     def matter(self, action: str, outcome: str | None, rest: str, line: int, number: int) -> Matter | None:
         """One `ACTION[/OUTCOME]: ID [(TYPE)] [TITLE] [[MEMBERS]]` line, the `number`th of the description."""

@@ -13,6 +13,8 @@ written in the event's DESCRIPTION, in lines that people read and `ics_reader` r
     seats: laholm/kso, hylte/kso
     convened by: sekretariatet
     notice: 2026-01-20
+    justering: 2026-02-03
+    anslag: vara 2026-02-04, grastorp 2026-02-04
 
 followed by matter lines. The mapping file written beside maps each body id to itself and each invited
 person (`Name <e-mail>`) to the seat, so that `check` reads the .ics back as the same meetings.
@@ -100,6 +102,14 @@ def _event(m: Meeting, title: str, contacts: dict[str, Contact], length: timedel
             lines.append(f"convened by: {m.convened_by}")
     if m.notice_date:
         lines.append(f"notice: {m.notice_date.isoformat()}")
+    if m.minutes is not None:  # the protokoll travels too: a calendar read back is judged on the same minutes
+        if m.minutes.justering is not None:
+            lines.append(f"justering: {m.minutes.justering.isoformat()}")
+        if m.minutes.justerare:
+            lines.append("justerare: " + ", ".join(m.minutes.justerare))
+        if m.minutes.anslag:
+            lines.append("anslag: " + ", ".join(f"{a.member} {a.date.isoformat()}" if a.member else a.date.isoformat()
+                                                for a in m.minutes.anslag))
     for x in m.matters:
         head = x.action + (f"/{x.outcome}" if x.outcome else "")
         text = f"{head}: {x.id}" + (f" ({x.type})" if x.type else "") + (f" {x.title}" if x.title else "")
