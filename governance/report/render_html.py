@@ -57,10 +57,12 @@ def render_html(report: Report, *, calendar: str | None = None, head: Head | Non
         for fact in report.facts:
             lines = [f'<li class="fact"><span class="message">{escape(fact.message)}</span>']
             if fact.location:
-                lines.append(f'<div class="at">{WORDS[lang]["at"]} {escape(fact.location)}</div>')
+                lines.append(f'<div class="at">{escape(WORDS[lang]["calendar"].capitalize())}: '
+                             f'<span class="place">{escape(place(fact.location, lang))}</span></div>')
             c = fact.citation
             if c is not None and c.quote:
-                lines.append(f'<div class="citation"><span class="cited-at">{escape(cited_at(c))}</span>: '
+                lines.append(f'<div class="citation">{escape(WORDS[lang]["basis"].capitalize())}: '
+                             f'<span class="cited-at">{escape(cited_at(c, lang))}</span>: '
                              f'<span class="quote" lang="sv">“{escape(c.quote)}”</span></div>')
             out.append("\n".join(lines) + "</li>")
         out.append("</ul>")

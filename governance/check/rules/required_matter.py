@@ -16,6 +16,7 @@ from typing import Iterator
 from ...model.types import MONTHS, Treats
 from ...report.finding import Finding
 from ..counting import MONTHS_SV
+from ..free_days import listed, nearest_free
 from ..rule import Basis, Example, Rule, Text
 from ..view import BodyView, CalendarView
 
@@ -81,7 +82,28 @@ def _judge(view: CalendarView, body: BodyView, clause: Treats, year: int) -> Ite
         if off:
             names = ", ".join(f"'{i}'" for i in off)
             sv, en = f"{sv} ({names} inställt)", f"{en} ({names} cancelled)"
-        yield view.finding(RULE, view.cite(clause), body=body.id, matter=matter, year=year, sv=sv, en=en)
+        yield view.finding(RULE, view.cite(clause), body=body.id, matter=matter, year=year, sv=sv, en=en,
+                           fix=_fix(body, first, last, matter, where))
+
+
+def _fix(body: BodyView, first: date, last: date, matter: str, where: Text) -> Text | None:
+    """Where the matter belongs: at the body's meetings in the period, when it has any; else at a meeting on
+    one of the free days nearest the period's middle. None when the period has no free day."""
+    held = [m for m in body.meetings if first <= m.date <= last]
+    if held:
+        at = ", ".join(f"'{m.id}' ({m.date})" for m in held[:3]) + (" …" if len(held) > 3 else "")
+        return Text(sv=f"ta upp '{matter}' vid ett av organets sammanträden {where.sv}: {at}",
+                    en=f"take up '{matter}' at one of the body's meetings {where.en}: {at}")
+    july = first.month <= 7 <= last.month and (first.month, last.month) != (1, 12)
+    days = nearest_free(first + (last - first) // 2, first, last, 3, july=july,
+                        taken={m.date for m in body.meetings})
+    if not days:
+        return None
+    shown = listed(days, either=True)
+    return Text(sv=f"organet har inget sammanträde {where.sv}; håll ett som tar upp '{matter}', t.ex. {shown.sv} "
+                   "(lediga vardagar)",
+                en=f"the body has no meeting {where.en}; hold one that takes up '{matter}', e.g. on {shown.en} "
+                   "(free working days)")
 
 
 _BYLAW = ('matter arsredovisning "Årsredovisning"\nmatter budget "Budget"\n'
