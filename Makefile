@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 PIP_QUIET := -q --disable-pip-version-check --no-input
 UV     := uv==0.13.9
 
-.PHONY: lint demo browser test test-fast test-latest lock bench bench-counts fuzz clean
+.PHONY: lint demo browser test test-fast test-latest lock bench bench-counts complexity fuzz clean
 
 # Installs exactly what requirements.lock names (hash-checked), then governance itself without its
 # dependencies. pip's output goes to .venv/install.log and is shown only when the install fails.
@@ -74,6 +74,11 @@ test-fast: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# radon's cyclomatic complexity: the package's functions of rank D and worse, worst first (check/ is held
+# at C or better by tests/test_complexity.py).
+complexity: $(STAMP)
+	$(BIN)/python -m radon cc --min D --show-complexity --order SCORE governance
 
 # The calendar check counted (instructions, cache misses) under valgrind, not timed: steady on a busy machine.
 bench-counts: $(STAMP)

@@ -117,40 +117,50 @@ def explain(bylaw: Bylaw, ctx: CalendarView, meeting: Meeting, matter: Matter) -
         typed = f" of type '{mtype}'" if mtype else ""
         lines = [f"{matter.action} '{matter.id}'{typed} at {meeting.body} on {meeting.date} (meeting {meeting.id})"]
     if bylaw.form_stated:
-        form, where = bylaw.form, bylaw.header_item("form").span.line
-        organ, kind = form.organ(meeting.body), FORM_NAMES[form.kind]
-        if sv:
-            how = (f"direkt: det är {ORGAN_WORDS['sv'][organ]} ({kind})" if organ
-                   else f"bara per analogi: det är inget organ enligt lagen ({kind})")
-            lines.append(f"  kommunallagen gäller {meeting.body} {how} [{src}:{where}]")
-        else:
-            how = (f"directly: it is the {ORGAN_WORDS['en'][organ]} of this {kind}" if organ
-                   else f"only per analogi: it is not an organ of this {kind} under the law")
-            lines.append(f"  Kommunallagen applies to {meeting.body} {how} [{src}:{where}]")
+        lines.append(_law_line(bylaw, meeting, sv, src))
     if matter.action == "decide" and mtype:
         for body_id, clause in deciders(bylaw).get(mtype, ()):
             lines.append(f"  '{mtype}' beslutas av {body_id} [{src}:{clause.span.line}]" if sv
                          else f"  '{mtype}' is decided by {body_id} [{src}:{clause.span.line}]")
     if matter.action == "decide":
-        chain = preparation_chain(bylaw, meeting.body, mtype)
-        if not chain:
-            lines.append(f"  ingen regel kräver ett steg innan {meeting.body} beslutar" if sv
-                         else f"  no rule requires a step before {meeting.body} decides")
-        done = _first_done(ctx, matter.id)
-        for step in chain:
-            where = f"{src}:{step.citation.line}"
-            hits = [done[(step.by, a)] for a in ACCEPTED[step.step] if (step.by, a) in done]
-            hit = min(hits, default=None)
-            if hit and hit[0] < meeting.date:
-                status = f"gjort vid {hit[1]} den {hit[0]}" if sv else f"done at {hit[1]} on {hit[0]}"
-            else:
-                status = f"saknas före {meeting.date}" if sv else f"missing before {meeting.date}"
-            lines.append(f"  body:{step.by} —{step.step}→ body:{step.to} [{where}]: {status}")
+        lines += _steps(bylaw, ctx, meeting, matter, mtype, sv)
     for label, parties in ((("sammankallas av" if sv else "convened by"), who_convenes(bylaw, meeting.body)),
                            (("protokoll förs av" if sv else "minutes kept by"), who_keeps_minutes(bylaw, meeting.body))):
         for party in parties:
             lines.append(f"  {label} {party.ref} [{src}:{party.citation.line}]")
     return tuple(lines)
+
+
+def _law_line(bylaw: Bylaw, meeting: Meeting, sv: bool, src: str) -> str:
+    """Whether Kommunallagen applies to the body directly (an organ of the stated form) or per analogi."""
+    form, stated = bylaw.form, bylaw.header_item("form")
+    where = stated.span.line if stated is not None else 0
+    organ, kind = form.organ(meeting.body), FORM_NAMES[form.kind]
+    if sv:
+        how = (f"direkt: det är {ORGAN_WORDS['sv'][organ]} ({kind})" if organ
+               else f"bara per analogi: det är inget organ enligt lagen ({kind})")
+        return f"  kommunallagen gäller {meeting.body} {how} [{src}:{where}]"
+    how = (f"directly: it is the {ORGAN_WORDS['en'][organ]} of this {kind}" if organ
+           else f"only per analogi: it is not an organ of this {kind} under the law")
+    return f"  Kommunallagen applies to {meeting.body} {how} [{src}:{where}]"
+
+
+def _steps(bylaw: Bylaw, ctx: CalendarView, meeting: Meeting, matter: Matter, mtype: str | None,
+           sv: bool) -> list[str]:
+    """Each mandatory step before the body decides, and where the history shows it done (or not)."""
+    chain = preparation_chain(bylaw, meeting.body, mtype)
+    lines = [] if chain else [f"  ingen regel kräver ett steg innan {meeting.body} beslutar" if sv
+                              else f"  no rule requires a step before {meeting.body} decides"]
+    done = _first_done(ctx, matter.id)
+    for step in chain:
+        hits = [done[(step.by, a)] for a in ACCEPTED[step.step] if (step.by, a) in done]
+        hit = min(hits, default=None)
+        if hit and hit[0] < meeting.date:
+            status = f"gjort vid {hit[1]} den {hit[0]}" if sv else f"done at {hit[1]} on {hit[0]}"
+        else:
+            status = f"saknas före {meeting.date}" if sv else f"missing before {meeting.date}"
+        lines.append(f"  body:{step.by} —{step.step}→ body:{step.to} [{ctx.bylaw_file}:{step.citation.line}]: {status}")
+    return lines
 
 
 def _first_done(ctx: CalendarView, matter_id: str) -> dict[tuple[str, str], tuple[date, str]]:

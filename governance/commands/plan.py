@@ -71,10 +71,10 @@ def run(args) -> int:
 
     year = args.year if args.year is not None else date.today().year + 1
     out = Path(args.output) if args.output else None
-    if args.format == "ics" and out is None:
-        return fail("--format ics writes a file and its mapping file beside it: give -o FILE.ics")
     files = [out] if out is not None else []
     if args.format == "ics":
+        if out is None:
+            return fail("--format ics writes a file and its mapping file beside it: give -o FILE.ics")
         files.insert(0, out.with_name(f"{out.stem}-mapping.yaml"))
     for path in files:
         if path.exists():

@@ -415,8 +415,10 @@ class _Document:
         if c.kind == "between":
             text = w("meets.between", low=c.low, high=c.high, period=period)
         else:
-            text = w(f"meets.{c.kind}", times=w.count("times", c.high if c.kind == "at_most" else c.low),
-                     period=period)
+            times = c.high if c.kind == "at_most" else c.low
+            if times is None:  # the parser gives every kind but `between` its one count
+                raise ValueError(f"meets {c.kind} without a count")
+            text = w(f"meets.{c.kind}", times=w.count("times", times), period=period)
         return w("meets.soft", text=text) if c.soft else text
 
     def quorum_rule(self, rule: t.Quorum, unit: str) -> str:

@@ -183,7 +183,7 @@ def seatings(bylaw: t.Bylaw, body: t.Body, clause: t.Chair | None, years: Iterab
     out: dict[int, Seating] = {}
     by_turn: dict[int | None, Seating] = {}  # whose turn (k mod len(order)) → its Seating; None: unknown
     for year in years:
-        period = _rotating_index(rotating, year)[0] if turns else None
+        period = _rotating_index(rotating, year)[0] if rotating is not None and turns else None
         turn = None if period is None else period % turns
         got = by_turn.get(turn)
         if got is None:

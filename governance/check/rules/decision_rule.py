@@ -19,11 +19,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from ...calendar.model import Matter, Meeting, Vote
+from ...calendar.model import Matter, Meeting, Presence, Vote
 from ...model.types import Decision, EqualInfluence, VoteGroup
 from ...report.finding import Finding
 from ..rule import Basis, Example, Rule, Text
-from ..view import BodyView, CalendarView
+from ..view import BodyView, CalendarView, Seated
 
 OVERRULED = {"objection": Text(sv="trots en invändning", en="over an objection"),
              "majority": Text(sv="genom majoritetsbeslut", en="by a majority vote")}
@@ -219,24 +219,33 @@ def _key(view: CalendarView, per: str, v: Vote, groups: dict[str, str],
 def _total(view: CalendarView, body: BodyView, per: str, base: str, meeting: Meeting, matter: Matter,
            groups: dict[str, str], parties: dict[str, str | None]) -> tuple[Range | None, Text]:
     """How many voices the majority is a part of: those present (without the jäviga) or all seats."""
-    voting = body.body.voting_seats
     if base == "seats":
-        if per == "seat":
-            return (sum(s.min for s in voting), sum(s.max for s in voting)), NO_REASON
-        members = {s.member for s in voting if s.member is not None}
-        if per == "member":
-            return (len(members), len(members)), NO_REASON
-        if per == "group":
-            n = len({groups[m] for m in members if m in groups})
-            return (n, n), NO_REASON
-        return None, Text(sv="partigruppernas antal står inte i förbundsordningen",
-                          en="the number of party groups is not in the bylaw")
+        return _total_of_seats(body, per, groups)
     if not meeting.attendees:
         return None, Text(sv="närvaron är inte angiven", en="the attendance is not given")
-    javiga = {p.person or str(p.seat) for p in matter.jav}
-    served = [p for p in meeting.people if p.serving and (p.person or str(p.seat)) not in javiga]
-    seated = [(p, body.seated(p.seat)) for p in served]
-    seated = [(p, s) for p, s in seated if s.seat is not None and not body.body.seats[s.seat].adjunct]
+    return _total_present(body, per, meeting, matter, groups, parties)
+
+
+def _total_of_seats(body: BodyView, per: str, groups: dict[str, str]) -> tuple[Range | None, Text]:
+    """Every voting seat of the body, counted per seat, member or group (party groups are not in the bylaw)."""
+    voting = body.body.voting_seats
+    if per == "seat":
+        return (sum(s.min for s in voting), sum(s.max for s in voting)), NO_REASON
+    members = {s.member for s in voting if s.member is not None}
+    if per == "member":
+        return (len(members), len(members)), NO_REASON
+    if per == "group":
+        n = len({groups[m] for m in members if m in groups})
+        return (n, n), NO_REASON
+    return None, Text(sv="partigruppernas antal står inte i förbundsordningen",
+                      en="the number of party groups is not in the bylaw")
+
+
+def _total_present(body: BodyView, per: str, meeting: Meeting, matter: Matter, groups: dict[str, str],
+                   parties: dict[str, str | None]) -> tuple[Range | None, Text]:
+    """Those serving at the meeting in a voting seat, the jäviga left out, counted per seat, member, group
+    or party."""
+    seated = _voters_present(body, meeting, matter)
     if per == "seat":
         n = len(seated)
     elif per == "member":
@@ -244,11 +253,24 @@ def _total(view: CalendarView, body: BodyView, per: str, base: str, meeting: Mee
     elif per == "group":
         n = len({groups.get(s.member) for _, s in seated if s.member in groups})
     else:
-        unknown = [p for p, _ in seated if parties.get(p.person or "") is None]
-        if unknown:
-            who = unknown[0].person or str(unknown[0].seat)
-            return None, Text(sv=f"{who} har inget parti i förteckningen", en=f"{who} has no party in the roster")
-        n = len({parties.get(p.person or "") for p, _ in seated})
+        return _parties_present(seated, parties)
+    return (n, n), NO_REASON
+
+
+def _voters_present(body: BodyView, meeting: Meeting, matter: Matter) -> list[tuple[Presence, Seated]]:
+    javiga = {p.person or str(p.seat) for p in matter.jav}
+    served = [p for p in meeting.people if p.serving and (p.person or str(p.seat)) not in javiga]
+    seated = [(p, body.seated(p.seat)) for p in served]
+    return [(p, s) for p, s in seated if s.seat is not None and not body.body.seats[s.seat].adjunct]
+
+
+def _parties_present(seated: list[tuple[Presence, Seated]], parties: dict[str, str | None]
+                     ) -> tuple[Range | None, Text]:
+    unknown = [p for p, _ in seated if parties.get(p.person or "") is None]
+    if unknown:
+        who = unknown[0].person or str(unknown[0].seat)
+        return None, Text(sv=f"{who} har inget parti i förteckningen", en=f"{who} has no party in the roster")
+    n = len({parties.get(p.person or "") for p, _ in seated})
     return (n, n), NO_REASON
 
 
