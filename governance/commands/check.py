@@ -14,8 +14,8 @@ from datetime import date
 from pathlib import Path
 
 from ..lang import DEFAULT_LANG, LANGS
-from .common import (colour_wanted, day_arg, fail, load_or_report, nothing_to_check, read_calendar_or_report,
-                     shown, versions_or_warn, write_whole, year_arg)
+from .common import (colour_wanted, day_arg, fail, load_or_report, read_calendar_or_report, shown, versions_or_warn,
+                     write_whole, year_arg)
 
 
 def register(sub) -> None:
@@ -38,6 +38,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from ..calendar.preflight import nothing_to_check
     from ..check import check_calendar
     from ..report.render_json import render_json
     from ..report.render_text import render_text

@@ -7,7 +7,6 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..calendar.preflight import nothing_to_check, other_bylaw  # noqa: F401 (the commands' names for them)
 from ..diagnostics import BylawError, render_text
 
 
@@ -201,6 +200,7 @@ def read_calendar_or_report(path: str, bylaw_id: str, mapping: str | None = None
     """Read a calendar for this bylaw, or print why not to stderr and return None (the caller exits 2)."""
     from ..calendar import read
     from ..calendar.errors import CalendarError
+    from ..calendar.preflight import other_bylaw
     try:
         calendar = read(path, mapping)
     except CalendarError as exc:
