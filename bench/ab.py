@@ -19,6 +19,7 @@ cannot be compared (the report itself changed): the findings per rule id are pri
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -32,6 +33,7 @@ ROUNDS = {1_000: 61, 10_000: 41, 100_000: 9}
 
 CHILD = """
 import statistics, sys
+from dataclasses import replace
 from datetime import date
 sys.path[:0] = [{tmp!r}, {bench!r}]
 import bench_check as bc
@@ -42,7 +44,10 @@ once = bc._once  # one run, the cyclic GC collected before and off during, as th
 as_of = date(2025, 6, 1)
 for n, rounds in {sizes!r}:
     bylaw, calendar = bc.generate(n)
-    if new(bylaw, calendar, as_of=as_of) != old(bylaw, calendar, as_of=as_of):
+    # Each version its own bylaw object: what a check derives from the bylaw is kept with the object
+    # (Bylaw.derived), and one version's must not serve the other (replace() gives a fresh one).
+    own = {{"new": bylaw, "old": replace(bylaw)}}
+    if new(own["new"], calendar, as_of=as_of) != old(own["old"], calendar, as_of=as_of):
         sys.exit(f"{{n:,}} meetings: the two versions report differently")
     times = {{"new": [], "old": [], "tight": []}}
     for r in range(rounds):
@@ -51,12 +56,12 @@ for n, rounds in {sizes!r}:
         for name in (("new", "old") if r % 2 else ("old", "new")):
             fn = new if name == "new" else old
             bc.floor(bylaw, calendar)
-            times[name].append(once(lambda: fn(bylaw, calendar, as_of=as_of)))
+            times[name].append(once(lambda: fn(own[name], calendar, as_of=as_of)))
     ratio = lambda a, b: statistics.median(x / y for x, y in zip(times[a], times[b]))
     print(f"{{n:>7,}} meetings, {{rounds}} rounds: new / old {{ratio('new', 'old'):.3f}}; "
           f"/ tighter floor: new {{ratio('new', 'tight'):.2f}}x, old {{ratio('old', 'tight'):.2f}}x; "
           f"best new {{min(times['new']) * 1e3:.1f}} ms, old {{min(times['old']) * 1e3:.1f}} ms")
-    bylaw = calendar = None
+    bylaw = calendar = own = None
 """
 
 TREE_CHILD = """
@@ -96,9 +101,11 @@ def tree(rev: str, plan: list[tuple[int, int]]) -> int:
             tar.extractall(old, **safe)
         for name in ("governance", "rules", "bylaws"):
             shutil.copytree(ROOT / name, new / name, ignore=shutil.ignore_patterns("__pycache__"))
+        # Each version in its own process, with its own private cache folder (lark's tables, compiled bylaws).
         procs = {name: subprocess.Popen([sys.executable, "-c", TREE_CHILD.format(tree=str(where),
                                                                                    bench=str(ROOT / "bench"))],
-                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                                        env={**os.environ, "GOVERNANCE_CACHE_DIR": str(Path(tmp, f"cache-{name}"))})
                  for name, where in (("old", old), ("new", new))}
 
         def ask(name: str, line: str) -> str:
