@@ -22,12 +22,13 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"governance: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, or (`only`) the one command about to run: its module alone is imported."""
     parser = _Parser(prog="governance", description="Bylaws of municipal collaborations as code.")
     parser.add_argument("--version", action="version", version=f"governance {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
-    for name in COMMANDS:
+    for name in (only,) if only in COMMANDS else COMMANDS:
         module = importlib.import_module(f"governance.commands.{name.replace('-', '_')}")
         module.register(sub)
     return parser
@@ -39,7 +40,9 @@ def _version() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    # `governance check …` needs only check's parser; anything else (--help, a typo) gets them all.
+    parser = build_parser(argv[0] if argv else None)
     args = parser.parse_args(argv)
     try:
         return args.run(args)
