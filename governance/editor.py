@@ -11,7 +11,7 @@ calendar model and its readers and writers; there is no second format.
 - `import_calendar`: a YAML file, or an .ics with a mapping: its event titles, the body chosen for each
   (given, or the mapping's, or the body whose name or id the title holds), the mapping that choice makes
   (to save), and the calendar as table data.
-- `plan_year`: `governance.planning.planner.plan` as table data.
+- `plan_year`: `governance.planning.planner.plan` as table data, with what the planner could not meet.
 - `export`: the table as YAML, as .ics (people with a known e-mail address invited), or the .ics's mapping.
 """
 from __future__ import annotations
@@ -30,6 +30,7 @@ from .calendar.model import ACTIONS, OUTCOMES, Calendar
 from .calendar.source import decode
 from .calendar.yaml_writer import to_data, to_yaml
 from .graph.queries import who_keeps_minutes
+from .lang import DEFAULT_LANG, Lang, Text
 from .limits import DEFAULT, Limits
 from .model import types as t
 
@@ -143,10 +144,35 @@ def _guess(bylaw: t.Bylaw, title: str) -> str:
     return max(found)[1] if found else ""
 
 
-def plan_year(bylaw: t.Bylaw, year: int, *, july: bool = False, at: time | None = None) -> dict:
-    """The planner's year as table data (governance.planning.planner.plan)."""
-    from .planning.planner import DEFAULT_START, plan
-    return to_data(plan(bylaw, year, july=july, at=at or DEFAULT_START))
+NOTHING_TO_PLAN = Text(sv="inget organ har någon mötesregel, så det finns inget att planera",
+                       en="no body has a meeting rule, so there is nothing to plan")
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    """A planned year as table data, what the planner could not meet (check_plan's findings, as messages),
+    and the mapping whose `people:` the .ics export will invite (given, read, written again; "" for none)."""
+
+    calendar: dict
+    notes: tuple[str, ...] = ()
+    mapping: str = ""
+
+    def to_json(self) -> dict:
+        return {"calendar": self.calendar, "notes": list(self.notes), "mapping": self.mapping}
+
+
+def plan_year(bylaw: t.Bylaw, year: int, *, july: bool = False, at: time | None = None, mapping: str = "",
+              lang: Lang = DEFAULT_LANG) -> Planned:
+    """`governance plan` in the page: the planner's year (governance.planning.planner.plan) as table data,
+    with what `plan` says beside it: nothing to plan, or the rules the plan could not meet."""
+    from .planning.planner import DEFAULT_START, check_plan, plan
+    people = parse_mapping(decode(mapping.encode("utf-8"), MAPPING_NAME), MAPPING_NAME) if mapping.strip() else None
+    calendar = plan(bylaw, year, july=july, at=at or DEFAULT_START)
+    if not calendar.meetings:
+        notes: tuple[str, ...] = (NOTHING_TO_PLAN(lang),)
+    else:
+        notes = tuple(f.message for f in check_plan(bylaw, calendar, lang=lang).findings if f.severity == "error")
+    return Planned(to_data(calendar), notes, mapping_yaml(people) if people is not None else "")
 
 
 @dataclass(frozen=True, slots=True)

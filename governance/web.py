@@ -132,6 +132,7 @@ body:has(#editor) { max-width: 96rem; }
 #meetings .findings { margin: 0; }
 #meetings .finding { margin: 0 0 .4rem; }
 #meetings .none { color: #2e7d32; }
+#meetings .fix { margin-top: .2rem; color: #333; }
 #meetings .empty { color: #555; font-style: italic; }
 .present fieldset { border: 0; margin: .3rem 0 0; padding: 0; }
 .present summary { cursor: pointer; white-space: nowrap; }
@@ -263,7 +264,7 @@ EDITOR_WORDS: dict[str, dict[str, str]] = {
            "choose file": "Välj en fil först.", "error": "fel", "warning": "varning",
            "prepare": "bereda", "propose": "föreslå", "decide": "besluta", "inform": "informera",
            "consensus": "enighet", "objection": "invändning", "majority": "majoritet",
-           "meeting": "Möte", "body": "Organ", "chair": "Ordförande", "empty": "Inga möten ännu: läs in en kalender, planera året eller lägg till ett möte."},
+           "meeting": "Möte", "fix": "Åtgärd", "body": "Organ", "chair": "Ordförande", "empty": "Inga möten ännu: läs in en kalender, planera året eller lägg till ett möte."},
     "en": {"date": "Date", "time": "Time", "none": "—", "no body": "no body (left out)",
            "of": "of", "present": "present", "matter id": "Matter", "matter title": "Title",
            "action": "Action", "outcome": "Outcome", "add matter": "Add a matter", "remove": "Remove",
@@ -276,7 +277,7 @@ EDITOR_WORDS: dict[str, dict[str, str]] = {
            "choose file": "Choose a file first.", "error": "error", "warning": "warning",
            "prepare": "prepare", "propose": "propose", "decide": "decide", "inform": "inform",
            "consensus": "consensus", "objection": "objection", "majority": "majority",
-           "meeting": "Meeting", "body": "Body", "chair": "Chair", "empty": "No meetings yet: import a calendar, plan the year or add a meeting."},
+           "meeting": "Meeting", "fix": "Fix", "body": "Body", "chair": "Chair", "empty": "No meetings yet: import a calendar, plan the year or add a meeting."},
 }
 WORDS["sv"]["judged"] += "."
 WORDS["sv"]["judged year"] += "."
@@ -704,7 +705,8 @@ class Site:
                 problem = year_problem(year) if year is not None else "no year given"
                 if problem:
                     raise BadRequest(400, f"Year: {problem}.")
-                out = {"calendar": plan_year(bylaw, year, july=fields.get("july") is True)}
+                out = plan_year(bylaw, year, july=fields.get("july") is True, mapping=_text(fields, "mapping"),
+                                lang=ask.lang).to_json()
             elif action == "export":
                 made = export(bylaw, fields.get("calendar"), _text(fields, "format"), _text(fields, "mapping"),
                                      stamp=datetime.now(timezone.utc).replace(microsecond=0))
@@ -1038,7 +1040,8 @@ def _form(served: Mapping[str, Served], ask: Ask, *, chosen: str = "", text: str
 <p><label for="mapping">{w["mapping"]}</label> {w["mapping help"]}<br>
 <textarea id="mapping" name="mapping" rows="6" cols="80" spellcheck="false">
 {escape(mapping)}</textarea></p>
-<p><label for="as_of">{w["as of"]}</label> <input type="date" id="as_of" name="as_of" value="{escape(as_of)}">
+<p><label for="as_of">{w["as of"]}</label> <input type="text" id="as_of" name="as_of" value="{escape(as_of)}"
+inputmode="numeric" pattern="[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}" placeholder="{w["date format"]}" size="11">
 {w["as of help"]}
 &nbsp; <label for="year">{w["year"]}</label> <input type="number" id="year" name="year" min="1" max="9999"
 value="{escape(year)}"> {w["year help"]}</p>

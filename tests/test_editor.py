@@ -127,8 +127,15 @@ def test_an_ics_export_invites_the_people_whose_address_is_known():
 def test_the_plan_as_table_data_is_the_planner_s_year():
     from governance.planning.planner import plan
     bylaw = governance.load("laholmsbukten")
-    data = editor.plan_year(bylaw, 2027)
-    assert editor.table_calendar(data).meetings == plan(bylaw, 2027).meetings
+    planned = editor.plan_year(bylaw, 2027, mapping=MAPPING.read_text(encoding="utf-8"))
+    assert editor.table_calendar(planned.calendar).meetings == plan(bylaw, 2027).meetings
+    assert planned.notes == () and parse_mapping(planned.mapping, "m.yaml") == parse_mapping(
+        MAPPING.read_text(encoding="utf-8"), "m.yaml")
+    ics = editor.export(bylaw, planned.calendar, "ics", planned.mapping, stamp=STAMP).text.replace("\r\n ", "")
+    assert "mailto:kommundirektor@bastad.se" in ics  # the planned year's invitations reach real addresses
+    nothing = editor.plan_year(governance.load("halsingeradet"), 2027, lang="en")
+    assert nothing.calendar["meetings"] == [] and nothing.notes == ("no body has a meeting rule, so there is "
+                                                                     "nothing to plan",)
 
 
 def test_the_bylaw_facts_offer_every_seat_of_a_body():

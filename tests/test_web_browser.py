@@ -358,3 +358,56 @@ def test_the_secretary_walk_in_swedish(browser, site, tmp_path):
     finally:
         browser.set_window_size(1200, 900)
 
+
+
+def test_plan_the_next_year_in_the_page_and_hand_it_over(browser, site, tmp_path):
+    """Plan inside the page: next year's meetings from the planner, with the mapping file's people to invite;
+    checked in the table; exported as .ics with real attendees, which the command judges the same; and the
+    table shown as a report page (a page that reads without script)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    wait = WebDriverWait(browser, 30)
+    try:
+        browser.get(site + "calendar?bylaw=laholmsbukten&lang=sv")
+        wait.until(lambda d: d.find_element(By.ID, "editor").is_displayed())
+        browser.find_element(By.ID, "import-mapping").send_keys(str(MAPPING))
+        year = browser.find_element(By.ID, "plan-year")
+        year.clear()
+        year.send_keys("2027")
+        browser.find_element(By.ID, "plan").click()
+        wait.until(lambda d: d.find_element(By.ID, "status").text.startswith("Planerat: 6 möten."))
+        dates = [e.get_property("value") for e in browser.find_elements(By.CSS_SELECTOR, "#meetings input.date")]
+        assert len(dates) == 6 and all(d.startswith("2027-") and d[5:7] != "07" for d in dates)
+        assert {e.get_property("value") for e in browser.find_elements(By.CSS_SELECTOR, "#meetings input.time")} == {"09:00"}
+        photograph(browser, "plan-1-planned")
+        browser.find_element(By.ID, "check").click()
+        wait.until(lambda d: d.find_element(By.ID, "status").text.startswith("Kontrollerat."))
+        verdict = browser.find_element(By.CSS_SELECTOR, "#summary p.verdict")
+        assert verdict.get_attribute("class") == "verdict compliant"
+        assert axe_serious(browser) == []
+        photograph(browser, "plan-2-checked")
+
+        folder = tmp_path / "plan"
+        folder.mkdir()
+        browser.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(folder)})
+        browser.find_element(By.ID, "export-ics").click()
+        wait.until(lambda d: sorted(p.name for p in folder.iterdir()) ==
+                   ["laholmsbukten-2027-mapping.yaml", "laholmsbukten-2027.ics"])
+        exported = folder / "laholmsbukten-2027.ics"
+        assert "mailto:kommundirektor@bastad.se" in exported.read_text(encoding="utf-8").replace("\r\n ", "")
+        status, out, err = command(exported)
+        assert status == 0, err
+        assert out.strip().splitlines()[-1] == f"{exported} mot {verdict.text}"
+
+        # The same table as a report page, posted by the page's form (as the check form posts a calendar).
+        before = browser.find_element(By.TAG_NAME, "html")
+        browser.find_element(By.CSS_SELECTOR, "#as-report button").click()
+        wait.until(expected_conditions.staleness_of(before))
+        report = wait.until(lambda d: d.find_element(By.CSS_SELECTOR, "p.verdict"))
+        assert report.get_attribute("class") == "verdict compliant"
+        assert browser.find_element(By.ID, "calendar").get_property("value").startswith("bylaw: laholmsbukten\n")
+        photograph(browser, "plan-3-report")
+    finally:
+        browser.set_window_size(1200, 900)

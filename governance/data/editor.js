@@ -245,7 +245,7 @@
       cell.appendChild(el("ul", {class: "findings"}, mine.map(function (f) {
         return el("li", {class: "finding " + f.severity}, [el("span", {class: "severity", text: W[f.severity] || f.severity}),
           el("span", {text: " [" }), el("span", {class: "rule", text: f.rule}), el("span", {text: "] "}),
-          el("span", {class: "message", text: f.message})]);
+          el("span", {class: "message", text: f.message}), f.fix ? el("div", {class: "fix", text: W.fix + ": " + f.fix}) : null]);
       })));
     });
   }
@@ -304,11 +304,16 @@
   });
 
   $("plan").addEventListener("click", function () {
-    post("plan", {year: $("plan-year").value, july: $("plan-july").checked}).then(function (answer) {
+    // A mapping file chosen above gives the people to invite (its people:, `Name <e-mail>`).
+    readFile($("import-mapping")).then(function (mapping) {
+      return post("plan", {year: $("plan-year").value, july: $("plan-july").checked, mapping: mapping || state.mapping});
+    }).then(function (answer) {
       state.titles = [];
+      state.mapping = answer.mapping;
+      $("export-mapping").hidden = !state.mapping;
       showTitles();
       load(answer.calendar);
-      say(W.planned.replace("{n}", state.calendar.meetings.length));
+      say([W.planned.replace("{n}", state.calendar.meetings.length)].concat(answer.notes).join("\n"));
     }).catch(function () {});
   });
 
@@ -365,9 +370,16 @@
   $("export-ics").addEventListener("click", function () { exporting(["ics", "ics-mapping"]); });
   $("export-mapping").addEventListener("click", function () { exporting(["mapping"]); });
 
-  $("as-report").addEventListener("submit", function () {
-    $("report-calendar").value = JSON.stringify(state.calendar, null, 1);
+  // The report page is the check form's answer: it is sent the table as YAML (the server writes it), so that
+  // the form under the report holds the calendar as a secretary would save it.
+  $("as-report").addEventListener("submit", function (event) {
+    var form = $("as-report");
+    event.preventDefault();
     $("report-as-of").value = $("as-of").value.trim();
+    post("export", {calendar: state.calendar, format: "yaml"}).then(function (answer) {
+      $("report-calendar").value = answer.text;
+      form.submit();
+    }).catch(function () {});
   });
 
   root.hidden = false;
