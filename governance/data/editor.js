@@ -243,8 +243,11 @@
       }
       tr.classList.add(mine.some(function (f) { return f.severity === "error"; }) ? "has-error" : "has-warning");
       cell.appendChild(el("ul", {class: "findings"}, mine.map(function (f) {
-        return el("li", {class: "finding " + f.severity}, [el("span", {class: "severity", text: W[f.severity] || f.severity}),
-          el("span", {text: " [" }), el("span", {class: "rule", text: f.rule}), el("span", {text: "] "}),
+        // As the report writes a finding: "Fel (quorum): …", then its fix.
+        var severity = W[f.severity] || f.severity;
+        return el("li", {class: "finding " + f.severity}, [el("span", {class: "severity",
+          text: severity.charAt(0).toUpperCase() + severity.slice(1)}),
+          el("span", {text: " (" }), el("span", {class: "rule", text: f.rule}), el("span", {text: "): "}),
           el("span", {class: "message", text: f.message}), f.fix ? el("div", {class: "fix", text: W.fix + ": " + f.fix}) : null]);
       })));
     });
