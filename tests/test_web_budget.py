@@ -187,8 +187,9 @@ def test_a_stalled_check_and_a_full_pool_are_503_with_retry_after():
         assert post(url, EXAMPLE)[0] == 200
 
 
+@pytest.mark.slow
 def test_the_largest_calendar_a_reader_allows_fits_the_default_budget():
-    """10,000 meetings, the readers' limit: checked (about 3 s of CPU and 200 MB here), not refused."""
+    """10,000 meetings, the readers' limit: checked (about 3 s of CPU and under 256 MB here), not refused."""
     text = EXAMPLE.partition("\nmeetings:\n")[0] + "\nmeetings:\n" + "".join(
         f"  - id: m{i}\n    body: styrgruppen\n    date: {1901 + i // 40}-{1 + i % 40 // 4:02}-{10 + i % 4}\n"
         for i in range(10_000))
