@@ -231,6 +231,35 @@ def test_justering():
         "Ett protokoll ska justeras senast fjorton dagar efter sammanträdet")
 
 
+def test_a_personal_ersattare_serves_only_for_their_own_ledamot():
+    bylaw = governance.parse(TEXT.replace("with 3 substitutes", "with 3 personal substitutes"),
+                             filename="vattenforbundet.bylaw")
+    people = tuple(Person(p.name, p.seat, p.kind, stands_for=p.name.replace(" E", " L") if p.kind == "ersattare"
+                          else None) for p in roster())
+
+    def served(absent: str, stand_in: str):
+        present = [p for p in full().present if p.person != absent] + [here(stand_in)]
+        cal = Calendar("cal.yaml", "vattenforbundet", people, (meeting("d-1", date(2025, 2, 18), present),))
+        return [f.message for f in check_calendar(bylaw, cal, as_of=AS_OF).findings if f.rule == "substitute"]
+    assert served("Vara L1", "Vara E1") == []
+    assert served("Vara L2", "Vara E1") == [
+        "Vara E1 served on vara/ledamot at 'd-1', but is the personal ersättare of Vara L1, who was present"]
+    # without `personal`, any ersättare of the member may stand in for any of its absent ledamöter
+    anyone = meeting("d-1", date(2025, 2, 18), [p for p in full().present if p.person != "Vara L2"] + [here("Vara E1")])
+    assert rules(check(anyone, roster_=people), "substitute") == []
+
+
+def test_the_roster_says_whose_personal_ersattare_one_is():
+    def read(entry: str):
+        return parse_calendar(f"roster:\n  Anna Berg: vara/ledamot\n  Bo Carlsson: essunga/ledamot\n  {entry}\n"
+                              "meetings: []\n", name="cal.yaml")
+    assert read("Eva Holm: {seat: vara/ledamot, as: ersattare, for: Anna Berg}").roster[2].stands_for == "Anna Berg"
+    with pytest.raises(CalendarError, match="who is not a ledamot of vara/ledamot in the roster"):
+        read("Eva Holm: {seat: vara/ledamot, as: ersattare, for: Bo Carlsson}")
+    with pytest.raises(CalendarError, match="only an ersättare stands in 'for' a ledamot"):
+        read("Eva Holm: {seat: vara/ledamot, for: Anna Berg}")
+
+
 def test_justering_within_the_bodys_own_limit():
     def late(days: int, clause: str, form: bool = True):
         text = TEXT.replace("  quorum default\n", f"  quorum default\n{clause}")

@@ -90,6 +90,7 @@ class Person:
     start: date | None = None
     end: date | None = None
     span: Span = field(default=NO_SPAN, compare=False)
+    stands_for: str | None = None  # an ersättare's own ledamot, where the seat line's substitutes are personal
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name.strip():

@@ -29,7 +29,7 @@ TOP_KEYS = ("bylaw", "roster", "meetings")
 MEETING_KEYS = ("id", "body", "date", "status", "chair", "convened_by", "notice_date", "attendees", "serving",
                 "matters", "minutes")
 MATTER_KEYS = ("id", "title", "type", "action", "outcome", "participants", "jav", "votes", "reservations")
-PERSON_KEYS = ("seat", "member", "role", "as", "party", "from", "until")
+PERSON_KEYS = ("seat", "member", "role", "as", "party", "from", "until", "for")
 MINUTES_KEYS = ("justering", "justerare", "anslag")
 # A roster file may name its bylaw (for the reader's eyes) and its mandate period (`period: {from, until}`),
 # which every person without a period of their own takes.
@@ -255,6 +255,13 @@ class SchemaReader:
             got = self.person(person, key, value)
             if got is not None:
                 out.append(got)
+        by_name = {p.name: p for p in out}
+        for p in out:  # a personal ersättare's ledamot: in the roster, a ledamot of the same seat line
+            own = by_name.get(p.stands_for) if p.stands_for else None
+            if p.stands_for and (own is None or own.kind != "ledamot" or own.seat != p.seat):
+                where = next(k for k, _ in node.pairs if isinstance(k, Scalar) and k.value == p.name)
+                self.err(where, f"{p.name} stands in for '{p.stands_for}', who is not a ledamot of {p.seat} "
+                                "in the roster")
         return tuple(out)
 
     def person(self, name: str, key: Node, value: Node) -> Person | None:
@@ -285,8 +292,12 @@ class SchemaReader:
         end = self.when(f["until"][1], "until") if "until" in f else None
         if len(self.issues) > before or ref is None:
             return None
+        stands_for = self.text(f["for"][1], "for") if "for" in f else None
+        if stands_for is not None and kind != "ersattare":
+            self.err(f["for"][0], f"{name}: only an ersättare stands in 'for' a ledamot")
+            return None
         return Person(name, ref, kind, party, start[0] if start else None, end[0] if end else None,
-                      self.span(key))
+                      self.span(key), stands_for)
 
     def roster_file(self, node: Scalar) -> tuple[Person, ...]:
         """A roster kept in a file of its own, named relative to the calendar (never outside its folder)."""

@@ -89,6 +89,8 @@ def _person(p) -> object:
         out["from"] = p.start
     if p.end is not None:
         out["until"] = p.end
+    if p.stands_for is not None:
+        out["for"] = p.stands_for
     return out
 
 

@@ -334,7 +334,7 @@ class _Document:
         seat = f"{escape(c.title)} ({code(c.role)})" if c.title else code(c.role)
         vote = w("seat.adjunct" if c.adjunct else "seat.voting")
         if c.substitutes:
-            vote += w.count("substitutes", c.substitutes)
+            vote += w.count("substitutes.personal" if c.personal else "substitutes", c.substitutes)
         if c.formula is not None and h.mode in ("each", "listed"):
             formula = escape(formula_words(c.formula, w.lang))
             if h.mode == "each":

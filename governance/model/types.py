@@ -131,6 +131,8 @@ class SeatDecl(Node):
     holders: Holders = Holders("fixed")
     adjunct: bool = False
     substitutes: int = 0
+    # `with N personal substitutes`: each ersättare stands in for one named ledamot only (the roster's `for`)
+    personal: bool = False
     formula: SeatFormula | None = None  # seats per holder by population; min/max unused then
 
 

@@ -255,7 +255,10 @@ class _Build(Transformer):
         kwargs = dict(role=str(role), title=str(title) if title is not None else None, min=low, max=high,
                       holders=holders or t.Holders("fixed"))
         for key, value in flags:
-            kwargs[key] = value
+            if key == "personal":  # N personal substitutes: N substitutes, each a named ledamot's own
+                kwargs["substitutes"], kwargs["personal"] = value, True
+            else:
+                kwargs[key] = value
         return lambda **k: t.SeatDecl(**kwargs, **k)
 
     def holders_each(self, items):
@@ -275,6 +278,9 @@ class _Build(Transformer):
 
     def substitutes(self, items):
         return "substitutes", items[0]
+
+    def personal_substitutes(self, items):
+        return "personal", items[0]
 
     def by_population(self, items):
         return "formula", items[0]

@@ -173,7 +173,8 @@ def _seat_text(c: t.SeatDecl) -> str:
     if c.adjunct:
         text += " adjunct"
     if c.substitutes:
-        text += f" with {c.substitutes} {'substitute' if c.substitutes == 1 else 'substitutes'}"
+        personal = " personal" if c.personal else ""
+        text += f" with {c.substitutes}{personal} {'substitute' if c.substitutes == 1 else 'substitutes'}"
     if c.formula is not None:
         text += f" by population {formula_text(c.formula)}"
     return text

@@ -1,17 +1,27 @@
-"""substitute: an ersättare serves only in place of an absent ledamot of the same member."""
+"""substitute: an ersättare serves only in place of an absent ledamot of the same member; on a seat line
+`with N personal substitutes`, only in place of their own ledamot (the roster's `for`)."""
 from __future__ import annotations
 
 from typing import Iterator
 
+from ...calendar.model import Person
+from ...model.types import SeatDecl
 from ...report.finding import Finding
-from ..people import declaration, lines
+from ..people import Line, declaration, lines
 from ..rule import Basis, Example, Rule, Text
 from ..view import CalendarView
 
 
 def check(view: CalendarView) -> Iterator[Finding]:
+    held = view.once("people.roster", lambda: {p.name: p for p in view.calendar.roster})
     for body in view.bodies.values():
         for line in lines(view, body):
+            decl = declaration(body, line.role)
+            if isinstance(decl, SeatDecl) and decl.personal:
+                wrong = list(_personal(view, line, decl, held))
+                if wrong:  # said of each who served for a ledamot who was there: that is the whole fault
+                    yield from wrong
+                    continue
             if len(line.ersattare) <= line.absent:
                 continue
             extra = line.ersattare[line.absent:]
@@ -32,6 +42,23 @@ def check(view: CalendarView) -> Iterator[Finding]:
                                   "an absent ledamot of the same member")
 
 
+def _personal(view: CalendarView, line: Line, decl: SeatDecl,
+              held: dict[str, Person]) -> Iterator[Finding]:
+    """`with N personal substitutes`: a serving ersättare whose own ledamot (the roster's `for`) was there.
+    An ersättare the roster gives no ledamot is judged only by the count, as on any line."""
+    here = {p.person for p in line.ledamot if p.person}
+    for p in line.ersattare:
+        person = held.get(p.person or "")
+        if person is None or person.stands_for is None or person.stands_for not in here:
+            continue
+        meeting = line.meeting
+        yield view.finding(RULE, view.cite_first(decl), meeting=meeting,
+                           sv=f"{person.name} tjänstgjorde på {line.ref} vid '{meeting.id}', men är personlig "
+                              f"ersättare för {person.stands_for}, som var närvarande",
+                           en=f"{person.name} served on {line.ref} at '{meeting.id}', but is the personal "
+                              f"ersättare of {person.stands_for}, who was present")
+
+
 _BYLAW = 'body direktionen "Direktionen"\n  seat ledamot "Ledamot" 2 from each municipality with 2 substitutes\n'
 
 RULE = Rule(
@@ -39,9 +66,11 @@ RULE = Rule(
     summary=Text(sv="En ersättare tjänstgör bara i stället för en frånvarande ledamot från samma medlem.",
                  en="An ersättare serves only in place of an absent ledamot of the same member."),
     why=Text(sv="Ersättare träder in för ledamöter som inte kan delta (KL 6 kap. 16–17 §§ för en nämnd; "
-                "platsens `with N substitutes`). Under `serving:` står de ersättare som tjänstgjorde.",
+                "platsens `with N substitutes`). Under `serving:` står de ersättare som tjänstgjorde. Med `with N "
+                "personal substitutes` tjänstgör en ersättare bara för sin egen ledamot (förteckningens `for`).",
              en="Ersättare step in for ledamöter who cannot attend (KL 6 kap. 16–17 §§ for a nämnd; the seat "
-                "line's `with N substitutes`). `serving:` lists the ersättare who served."),
+                "line's `with N substitutes`). `serving:` lists the ersättare who served. With `with N personal "
+                "substitutes` an ersättare serves only for their own ledamot (the roster's `for`)."),
     severity="error",
     basis=Basis("agreement", "seat ROLE N from each member with N substitutes"),
     fires=(Example(bylaw=_BYLAW, calendar="- {id: d1, body: direktionen, date: 2025-03-10, "
