@@ -119,3 +119,22 @@ def test_terms_command(capsys, tmp_path):
     assert [(x["start"], x["end"]) for x in data["terms"]] == [("2019-02-01", "2022-10-14"), ("2023-01-15", "2026-10-14")]
     assert [p["renewed"] for p in data["mandate_periods"]] == [True, True, False]
     assert data["elections"] == ["2022-09-11", "2026-09-13"]
+
+
+def test_terms_command_speaks_swedish_by_default_and_english_on_request(capsys, tmp_path):
+    from governance.cli import main
+    path = tmp_path / "x.bylaw"
+    path.write_text('bylaw x "X"\n  signed 2019-02-01\n  renewed after each election for 1 mandate period\n'
+                    "  renewed 2023-01-15\nimport sweden\nmember a \"A\" municipality 1280\n", encoding="utf-8")
+    assert main(["terms", str(path), "--until", "2027"]) == 0
+    sv = capsys.readouterr().out.splitlines()
+    assert sv[0] == f"x: förnyas efter varje val för 1 mandatperiod ({path}, rad 3)"
+    assert sv[1:4] == ["löptider:", "  2019-02-01 – 2022-10-14  första        förnya senast 2022-10-14",
+                       "  2023-01-15 – 2026-10-14  förnyelse     förnya senast 2026-10-14"]
+    assert sv[-2:] == ["  2026-10-15 – 2030-10-14  (val 2026-09-13)  INTE FÖRNYAT",
+                       "utanför löptid efter 2026-10-14: för in en förnyelse (`renewed DATE` i avtalets huvud, eller "
+                       "en ny version som `amends` denna)"]
+    assert main(["terms", str(path), "--until", "2027", "--lang", "en"]) == 0
+    en = capsys.readouterr().out.splitlines()
+    assert en[1:3] == ["terms:", "  2019-02-01 – 2022-10-14  initial  renew by 2022-10-14"]
+    assert en[-2] == "  2026-10-15 – 2030-10-14  (election 2026-09-13)  NOT RENEWED"

@@ -1,4 +1,5 @@
-"""`governance terms BYLAW [--until YEAR]`: the agreement's terms, mandate periods and renewal deadlines."""
+"""`governance terms BYLAW [--until YEAR] [--lang sv|en]`: the agreement's terms, mandate periods and renewal
+deadlines (in Swedish by default)."""
 from __future__ import annotations
 
 import json
@@ -12,7 +13,28 @@ def register(sub) -> None:
     p.add_argument("bylaw", metavar="BYLAW", help="a bylaw file or shipped id")
     p.add_argument("--until", type=int, metavar="YEAR", help="last year to list (default: this year + 4)")
     p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--lang", choices=("sv", "en"), default="sv", help="the text's language (default Swedish)")
     p.set_defaults(run=run)
+
+
+WORDS = {
+    "sv": {"open": "{id}: gäller från {start} {end}; förnyas inte per mandatperiod", "unknown start": "okänt datum",
+           "until": "till {end}", "further notice": "tills vidare", "renewed": "{id}: förnyas efter varje val för {n} mandatperiod{s} ({where})",
+           "plural": "er", "terms": "löptider:", "renew by": "förnya senast", "periods": "mandatperioder:",
+           "election": "val", "in term": "inom löptid", "in term from": "inom löptid från {start}",
+           "not renewed": "INTE FÖRNYAT", "line": "rad",
+           "out": "utanför löptid efter {end}: för in en förnyelse (`renewed DATE` i avtalets huvud, eller en ny "
+                  "version som `amends` denna)",
+           "initial": "första", "renewal": "förnyelse", "fixed": "fast", "open kind": "tills vidare"},
+    "en": {"open": "{id}: in force from {start} {end}; not renewed per mandate period",
+           "unknown start": "an unknown date", "until": "until {end}", "further notice": "until further notice",
+           "renewed": "{id}: renewed after each election for {n} mandate period{s} ({where})", "plural": "s",
+           "terms": "terms:", "renew by": "renew by", "periods": "mandate periods:", "election": "election",
+           "in term": "in term", "in term from": "in term from {start}", "not renewed": "NOT RENEWED", "line": "line",
+           "out": "out of term after {end}: record a renewal (`renewed DATE` in the header, or a new version that "
+                  "`amends` this one)",
+           "initial": "initial", "renewal": "renewal", "fixed": "fixed", "open kind": "open"},
+}
 
 
 def run(args) -> int:
@@ -46,25 +68,30 @@ def run(args) -> int:
                                  "renewed": bool(c), "terms": [x.start.isoformat() for x in c]}
                                 for p, c in rows]}, ensure_ascii=False, indent=2))
         return 0
+    _text(bylaw, found, rule, rows, until, WORDS[args.lang])
+    return 0
+
+
+def _text(bylaw, found, rule, rows, until: int, w: dict[str, str]) -> None:
     if rule is None:
         (x,) = found
-        start = x.start.isoformat() if x.start else "an unknown date"
-        end = x.end.isoformat() if x.end else "further notice"
-        print(f"{bylaw.id}: in force from {start} until {end}; not renewed per mandate period")
-        return 0
+        start = x.start.isoformat() if x.start else w["unknown start"]
+        end = w["until"].format(end=x.end.isoformat()) if x.end else w["further notice"]
+        print(w["open"].format(id=bylaw.id, start=start, end=end))
+        return
     n = rule.value[0]
-    print(f"{bylaw.id}: renewed after each election for {n} mandate period{'s' if n > 1 else ''} "
-          f"({shown_bylaw(bylaw.path)}:{rule.span.line})")
-    print("terms:")
+    print(w["renewed"].format(id=bylaw.id, n=n, s=w["plural"] if n > 1 else "",
+                              where=f"{shown_bylaw(bylaw.path)}, {w['line']} {rule.span.line}"))
+    print(w["terms"])
+    width = max(len(w[k]) for k in ("initial", "renewal", "fixed", "open kind")) + 1
     for x in found:
-        print(f"  {x.start} – {x.end}  {x.kind:<8} renew by {x.deadline}")
-    print("mandate periods:")
+        kind = w["open kind" if x.kind == "open" else x.kind]
+        print(f"  {x.start} – {x.end}  {kind:<{width}} {w['renew by']} {x.deadline}")
+    print(w["periods"])
     for p, covering in rows:
-        status = ("in term" if covering and covering[0].start <= p.start else
-                  f"in term from {covering[-1].start}" if covering else "NOT RENEWED")
-        print(f"  {p.start} – {p.end}  (election {p.election})  {status}")
+        status = (w["in term"] if covering and covering[0].start <= p.start else
+                  w["in term from"].format(start=covering[-1].start) if covering else w["not renewed"])
+        print(f"  {p.start} – {p.end}  ({w['election']} {p.election})  {status}")
     last = found[-1]
     if last.end is not None and last.end.year <= until:
-        print(f"out of term after {last.end}: record a renewal (`renewed DATE` in the header, or a new version "
-              "that `amends` this one)")
-    return 0
+        print(w["out"].format(end=last.end))
