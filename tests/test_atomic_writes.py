@@ -13,6 +13,10 @@ from pathlib import Path
 
 import pytest
 
+# Slow as a whole (commands killed at their write and run on a full disk, each in a process of its own):
+# `make test` runs it, `make test-fast` does not.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).parent.parent
 LIMIT = 1024  # bytes: every document below is longer
 

@@ -19,6 +19,10 @@ from pathlib import Path
 
 import pytest
 
+# Slow as a whole (each reproducer runs as a command in a process of its own, under limits):
+# `make test` runs it, `make test-fast` does not.
+pytestmark = pytest.mark.slow
+
 HERE = Path(__file__).parent
 HOSTILE = HERE / "hostile"
 ROOT = HERE.parent

@@ -15,6 +15,10 @@ from pathlib import Path
 
 import pytest
 
+# Slow as a whole (the package installed into a virtual environment of its own):
+# `make test` runs it, `make test-fast` does not.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 IDS = ("laholmsbukten", "halmstad-region-2020", "halsingeradet", "vasterbotten-planbygg", "malmolundregionen")
 SKIP = shutil.ignore_patterns(".venv", ".git", "build", "dist", "*.egg-info", "__pycache__", ".hypothesis",

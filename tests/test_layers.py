@@ -11,6 +11,10 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+# Slow as a whole (the import graph of the whole package read from its source):
+# `make test` runs it, `make test-fast` does not.
+pytestmark = pytest.mark.slow
+
 PACKAGE = Path(__file__).resolve().parent.parent / "governance"
 
 # The parser's transformer builds the model's own nodes (model/types.py, with the dispatch over their kinds

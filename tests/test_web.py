@@ -398,6 +398,7 @@ def test_hostile_text_is_escaped(site):
     assert status == 422 and "<b>id</b>" not in page and "&lt;b&gt;id&lt;/b&gt;" in page
 
 
+@pytest.mark.slow  # the command started as a process and stopped
 def test_the_command_serves_until_interrupted(tmp_path):
     process = subprocess.Popen([sys.executable, "-m", "governance", "serve", "--port", "0", "laholmsbukten"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
@@ -414,6 +415,7 @@ def test_the_command_serves_until_interrupted(tmp_path):
     assert process.returncode == 0 and "Traceback" not in err and err.endswith("governance: stopped\n")
 
 
+@pytest.mark.slow  # the command started as a process and stopped
 def test_the_command_serves_from_several_processes(tmp_path):
     """--workers 2: two processes answer on one port; Ctrl-C to the parent stops both."""
     process = subprocess.Popen([sys.executable, "-m", "governance", "serve", "--port", "0", "--workers", "2",

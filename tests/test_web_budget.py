@@ -34,6 +34,10 @@ from governance import web
 from governance.checkpool import Budget, Pool
 from governance.commands.serve import served
 
+# Slow as a whole (servers with worker processes, checks that run out their budget):
+# `make test` runs it, `make test-fast` does not.
+pytestmark = pytest.mark.slow
+
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
 EXAMPLE = (ROOT / "examples" / "laholmsbukten-2025.yaml").read_text(encoding="utf-8")

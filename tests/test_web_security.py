@@ -21,6 +21,10 @@ import pytest
 from governance import web, webserver
 from governance.commands.serve import served
 
+# Slow as a whole (servers started, stalled and slow clients waited out):
+# `make test` runs it, `make test-fast` does not.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 CALENDAR = (ROOT / "examples" / "laholmsbukten-2025.yaml").read_text(encoding="utf-8")
 MAX_CONNECTIONS = 40
