@@ -88,10 +88,10 @@ def cpu_seconds(pid: int) -> float:
     return total / os.sysconf("SC_CLK_TCK")
 
 
-def with_wrk(port: int, connections: int, folder: Path) -> dict:
+def with_wrk(port: int, connections: int, folder: Path, seconds: float = SECONDS) -> dict:
     script = folder / "check.lua"
     script.write_text(LUA.format(calendar=folder / "calendar.yaml", expected=folder / "expected.json"))
-    out = subprocess.run(["wrk", "-t", "2", "-c", str(connections), "-d", f"{SECONDS:g}s", "--timeout", "5s",
+    out = subprocess.run(["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds:g}s", "--timeout", "5s",
                           "-s", str(script), f"http://127.0.0.1:{port}{PATH}"],
                          capture_output=True, text=True, check=True).stdout
     requests, duration, wrong, errors, p50, p99 = re.search(r"RESULT (.*)", out).group(1).split()
@@ -99,12 +99,12 @@ def with_wrk(port: int, connections: int, folder: Path) -> dict:
             "errors": int(wrong) + int(errors), "p50": float(p50) / 1000, "p99": float(p99) / 1000}
 
 
-def with_python(port: int, connections: int, folder: Path) -> dict:
+def with_python(port: int, connections: int, folder: Path, seconds: float = SECONDS) -> dict:
     body = (folder / "calendar.yaml").read_bytes()
     expected = (folder / "expected.json").read_bytes()
     times: list[list[float]] = [[] for _ in range(connections)]
     errors = [0] * connections
-    stop = time.monotonic() + SECONDS
+    stop = time.monotonic() + seconds
 
     def client(i: int) -> None:
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
@@ -153,6 +153,7 @@ def run() -> list[tuple[str, str]]:
                                    {"Content-Type": "application/yaml"})
                 assert connection.getresponse().read() == expected.stdout
             connection.close()
+            client(port, 8, folder, 3)  # every serving process and check worker warm, not only one
             rows = [("client; server processes", f"{'wrk' if client is with_wrk else 'Python threads'}; {WORKERS}"),
                     ("servers' RSS after warm-up", f"{rss_kb(server.pid) / 1024:.1f} MB")]
             for connections in CONCURRENCY:

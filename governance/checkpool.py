@@ -168,11 +168,19 @@ class Pool:
 class Checks:
     """A Pool for an asyncio server: `await run(job)` waits for a free worker (at most `wait_seconds`), then
     for the job in a thread, so that the event loop answers others meanwhile. The pool is made in the
-    process that first runs a job (a server that forks its serving processes gives each its own)."""
+    process that calls `start()` or first runs a job (a server that forks its serving processes gives each its
+    own)."""
 
     def __init__(self, make: Callable[[], Callable[[Any], Any]], budget: Budget = DEFAULT):
         self.make, self.budget = make, budget
-        self._pool: tuple[int, Pool, anyio.CapacityLimiter] | None = None
+        self._pool: tuple[int, Pool] | None = None
+        self._limiter: tuple[int, anyio.CapacityLimiter] | None = None
+
+    def start(self) -> None:
+        """Starts this process's workers now rather than at the first check (a serving process calls it
+        before it serves, so that no client waits for a worker's imports)."""
+        if self._pool is None or self._pool[0] != os.getpid():
+            self._pool = os.getpid(), Pool(self.make, self.budget)
 
     async def run(self, job: Any) -> Any:
         pool, limiter = self._here()
@@ -187,9 +195,11 @@ class Checks:
             limiter.release()
 
     def _here(self) -> tuple[Pool, anyio.CapacityLimiter]:
-        if self._pool is None or self._pool[0] != os.getpid():  # made in the event loop's thread
-            self._pool = os.getpid(), Pool(self.make, self.budget), anyio.CapacityLimiter(self.budget.workers)
-        return self._pool[1], self._pool[2]
+        self.start()
+        if self._limiter is None or self._limiter[0] != os.getpid():  # made in the event loop's thread
+            self._limiter = os.getpid(), anyio.CapacityLimiter(self.budget.workers)
+        assert self._pool is not None
+        return self._pool[1], self._limiter[1]
 
     def pids(self) -> list[int]:
         """This process's running workers."""
@@ -212,11 +222,14 @@ class _Worker:
         self.answers: Connection | None = None
         self._starting = threading.Lock()
         self._failed: BaseException | None = None
+        self._stopped = False  # stopped before its start finished: the start kills what it started
 
     def ready(self, say: bool = True) -> None:
         """Starts the process unless it is started; raises what stopped it from starting (`say`), else keeps
         it for the job that takes this worker."""
         with self._starting:
+            if self._stopped and self._failed is None:
+                self._failed = RuntimeError("a check worker was stopped before it started")
             if self.process is None and self._failed is None:
                 try:
                     self._start()
@@ -239,6 +252,9 @@ class _Worker:
             os.close(answer_write)
         self.jobs = Connection(job_write, readable=False)
         self.answers = Connection(answer_read, writable=False)
+        if self._stopped:  # the pool closed while this one was starting (stop() saw no process yet)
+            self.stop()
+            raise RuntimeError("a check worker was stopped before it started")
         self.jobs.send_bytes(self.setup)
         if not self.answers.poll(STARTUP_SECONDS):
             raise RuntimeError("a check worker did not start in time")
@@ -262,6 +278,7 @@ class _Worker:
             return "raised", RuntimeError(f"a check worker stopped ({_ended(status)}): {exc or type(exc).__name__}"), False
 
     def stop(self) -> None:
+        self._stopped = True
         if self.process is not None and self.process.poll() is None:
             self.process.kill()
         if self.process is not None:

@@ -417,6 +417,11 @@ class Guard:
     def __init__(self, app, hosts: frozenset[str], log_line, checks: Checks | None = None):
         self.app, self.hosts, self.log_line, self.checks = app, hosts, log_line, checks
 
+    def start(self) -> None:
+        """Starts this process's check workers (webserver.Server calls it before it serves)."""
+        if self.checks is not None:
+            self.checks.start()
+
     def close(self) -> None:
         """Stops this process's check workers (webserver.Server calls it when it stops serving)."""
         if self.checks is not None:

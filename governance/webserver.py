@@ -81,7 +81,9 @@ class Server:
                  max_connections: int = MAX_CONNECTIONS, workers: int = 1):
         self.workers = workers
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
-        self.socket = socket.socket(family, socket.SOCK_STREAM)
+        # IPPROTO_TCP named, not 0: asyncio sets TCP_NODELAY only on sockets that say they are TCP, and without
+        # it a kept-alive client waited ~40 ms per answer (Nagle's algorithm against the client's delayed ACK).
+        self.socket = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         try:
             self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             self.socket.bind((host, port))
@@ -96,7 +98,10 @@ class Server:
                                 limit_concurrency=max_connections, timeout_keep_alive=KEEP_ALIVE,
                                 timeout_graceful_shutdown=5)
         self._uvicorn = uvicorn.Server(config)
-        self._close_app = getattr(app, "close", lambda: None)  # the app's own processes (web.py's check workers)
+        # The app's own processes (web.py's check workers): started in each serving process before it serves
+        # (so that no client waits for their imports), stopped when it stops.
+        self._start_app = getattr(app, "start", lambda: None)
+        self._close_app = getattr(app, "close", lambda: None)
         self._running = threading.Event()
         self._stopped = threading.Event()
 
@@ -110,6 +115,7 @@ class Server:
         self._running.set()
         try:
             if self.workers <= 1:
+                self._start_app()
                 self._uvicorn.run(sockets=[self.socket])
             else:
                 self._prefork()
@@ -126,6 +132,7 @@ class Server:
             if pid == 0:  # the child: serve until told to stop, and never return into the parent's code
                 status = 0
                 try:
+                    self._start_app()
                     self._uvicorn.run(sockets=[self.socket])
                 except KeyboardInterrupt:
                     pass
