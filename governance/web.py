@@ -788,8 +788,6 @@ class Site:
         # Today is fixed once, so that the page says the day the check used.
         as_of, year = _as_of(form.get("as_of", "")) or date.today(), _year(form.get("year", ""))
         w = ask.words
-        again = _form(self.served, ask, chosen=chosen, text=text, mapping=mapping, as_of=form.get("as_of", ""),
-                      year=form.get("year", ""))
         try:
             report, calendar = check_text(served, text, mapping=mapping, as_of=as_of, year=year, lang=ask.lang,
                                           limits=self.limits)
@@ -797,12 +795,11 @@ class Site:
             status = _unreadable_status(exc)
             if wants_json:
                 raise BadRequest(status, str(exc), issues=tuple(i.to_json() for i in exc.issues)) from None
-            return self._page(w["unreadable"], _unreadable(exc, ask) + again, ask, status=status)
+            return self._page(w["unreadable"], _unreadable(exc, ask) + self._again(form, ask), ask, status=status)
         if wants_json:
             return Response(200, render_json(report), JSON_TYPE)
         served = self.served[report.bylaw]
-        again = again if chosen else _form(self.served, ask, text=text, mapping=mapping,
-                                           as_of=form.get("as_of", ""), year=form.get("year", ""))
+        again = self._again(form, ask)
         body = [f'<h1>{w["checked"]} <span lang="sv">{escape(served.bylaw.title)}</span></h1>',
                 f'<p class="judged">{escape(_judged(as_of, year, ask))}</p>']
         if calendar.unmapped:
@@ -818,6 +815,11 @@ class Site:
         title = {"compliant": w["compliant"], "not-compliant": w["not compliant"],
                  "nothing-checked": w["nothing checked"]}[report.verdict]
         return self._page(f"{title}: {served.bylaw.id}", "\n".join(body), ask)
+
+    def _again(self, form: dict[str, str], ask: Ask) -> str:
+        """The check form filled in as it was sent (built only for a page: a program's JSON has no use for it)."""
+        return _form(self.served, ask, chosen=form.get("bylaw", ""), text=form.get("calendar", ""),
+                     mapping=form.get("mapping", ""), as_of=form.get("as_of", ""), year=form.get("year", ""))
 
     def _own(self, calendar: Calendar) -> Served:
         """The bylaw a calendar names (`bylaw:`), or the only one served; CalendarError when it names none
