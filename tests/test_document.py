@@ -313,8 +313,10 @@ BAD = 'bylaw x "X"\nbody b "B"\n  meets sometimes\n'
 
 
 def test_cli_prints_the_document(capsys):
-    assert main(["render", "laholmsbukten", "--lang", "sv"]) == 0
+    assert main(["render", "laholmsbukten"]) == 0  # Swedish by default, as every command
     assert capsys.readouterr().out == render(_load("laholmsbukten"), "markdown", "sv")
+    assert main(["render", "laholmsbukten", "--lang", "en"]) == 0
+    assert capsys.readouterr().out == render(_load("laholmsbukten"), "markdown", "en")
     assert main(["render", str(EVERY_CLAUSE), "--format", "html"]) == 0
     assert capsys.readouterr().out.startswith("<!doctype html>")
 
@@ -345,7 +347,7 @@ def test_cli_writes_the_file_whole(tmp_path, capsys):
     out.write_text("an older version", encoding="utf-8")
     assert main(["render", "laholmsbukten", "--format", "html", "-o", str(out)]) == 0
     assert capsys.readouterr().out == ""
-    assert out.read_text(encoding="utf-8") == render(_load("laholmsbukten"), "html", "en")
+    assert out.read_text(encoding="utf-8") == render(_load("laholmsbukten"), "html", "sv")  # Swedish by default
     assert sorted(p.name for p in tmp_path.iterdir()) == ["laholmsbukten.html"]
 
 

@@ -1,4 +1,4 @@
-"""`governance render BYLAW [--format markdown|html] [--lang en|sv] [-o FILE]`: the bylaw as a document to
+"""`governance render BYLAW [--format markdown|html] [--lang sv|en] [-o FILE]`: the bylaw as a document to
 read: every clause in words, under it the sentence of the agreement it rests on."""
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 from ..document import FORMATS
-from ..document.words import LANGS
 from .common import fail, load_or_report, shown, write_whole
 
 
@@ -15,7 +14,8 @@ def register(sub) -> None:
     p.add_argument("bylaw", metavar="BYLAW", help="a bylaw file or a shipped bylaw id")
     p.add_argument("--format", choices=FORMATS, default="markdown",
                    help="markdown (default), or html: a standalone page")
-    p.add_argument("--lang", choices=tuple(LANGS), default="en", help="en (default) or sv; quotes stay in Swedish")
+    # Swedish by default, as every other command (issue 16: Swedish first); the library's render() keeps "en".
+    p.add_argument("--lang", choices=("sv", "en"), default="sv", help="sv (default) or en; quotes stay in Swedish")
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of standard output")
     p.set_defaults(run=run)
 
