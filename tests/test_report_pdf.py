@@ -129,3 +129,24 @@ def test_the_html_report_carries_the_head_and_a_print_stylesheet(monkeypatch):
     # printed: the forms, the navigation and what follows the report are left out; findings kept whole
     assert PRINT_STYLE in STYLE and "@media print" in PRINT_STYLE
     assert ".report ~ *" in PRINT_STYLE and "break-inside: avoid" in PRINT_STYLE
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_pdf_states_the_reports_facts_as_the_text_report_does(lang, monkeypatch):
+    # The appeal period's last day and the cancelled meetings: a secretariat plans around them, so the
+    # report handed over must carry them as the text and HTML reports do (the PDF had left them out).
+    monkeypatch.chdir(ROOT)
+    bylaw = governance.load("examples/vattenforbundet.bylaw")
+    path = "examples/vattenforbundet-2025.yaml"
+    calendar = governance.read_calendar(path)
+    report = check_calendar(bylaw, calendar, as_of=date(2025, 1, 1), lang=lang)
+    head = Head(collaboration=bylaw.title, calendar=path,
+                period=(min(m.date for m in calendar.meetings), max(m.date for m in calendar.meetings)),
+                judged=date(2025, 1, 1), short=bylaw.id)
+    text = " ".join(text_of(render_pdf(report, head, lang=lang, invariant=True)).split())
+    kinds = sorted({fact.kind for fact in report.facts})
+    assert kinds == ["appeal-period", "cancelled"]
+    assert {"sv": "Fakta", "en": "Facts"}[lang] in text
+    for fact in report.facts:
+        assert " ".join(fact.message.split()) in text
+    assert "2025-03-19" in text  # d-2025-1's appeal period ends (three weeks from the anslag of 2025-02-26)

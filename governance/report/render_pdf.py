@@ -15,7 +15,7 @@ import unicodedata
 from xml.sax.saxutils import escape
 
 from ..lang import Lang
-from .finding import Finding, Report, applies_said
+from .finding import Fact, Finding, Report, applies_said
 from .handover import WORDS, Head, head_rows
 from .render_text import WORDS as TEXT_WORDS
 from .render_text import cited_at, groups, headline, labelled, place
@@ -61,6 +61,10 @@ def render_pdf(report: Report, head: Head, *, lang: Lang = "en", invariant: bool
         story.append(Paragraph(_text(heading), styles["h2"]))
         for f in group:
             story += _finding(f, TEXT_WORDS[lang], lang, styles)
+    if report.facts:  # stated, not judged (the appeal period's last day, a cancelled meeting), as text and HTML do
+        story.append(Paragraph(_text(TEXT_WORDS[lang]["Facts"]), styles["h2"]))
+        for fact in report.facts:
+            story += _fact(fact, TEXT_WORDS[lang], lang, styles)
     out = io.BytesIO()
     title = f"{w['title']}: {head.collaboration}"
     doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm,
@@ -97,6 +101,19 @@ def _finding(f: Finding, w: dict, lang: Lang, styles: dict) -> list:
         applies = applies_said(c, f.body, lang)
         if applies:
             parts.append(Paragraph(_text(applies), styles["detail"]))
+    return [KeepTogether(parts)]
+
+
+def _fact(fact: Fact, w: dict, lang: Lang, styles: dict) -> list:
+    from reportlab.platypus import KeepTogether, Paragraph
+
+    parts = [Paragraph(_text(fact.message), styles["finding"])]
+    if fact.location:
+        parts.append(Paragraph(_text(labelled(w, "calendar", place(fact.location, lang))), styles["detail"]))
+    c = fact.citation
+    if c is not None and c.quote:
+        parts.append(Paragraph(f"{_text(labelled(w, 'basis', cited_at(c, lang)))}: “{_text(c.quote)}”",
+                               styles["detail"]))
     return [KeepTogether(parts)]
 
 
