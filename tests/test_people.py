@@ -176,6 +176,47 @@ def test_a_calendar_built_in_python_from_plain_strings_works_or_raises_our_error
         Person("Anna", "vara/ledamot", "suppleant")
 
 
+# Any value in any field of the public model: the calendar is built and checked, or CalendarError says what
+# is wrong; never an AttributeError or TypeError from inside a check (issue 14 item 10).
+ANY = st.one_of(st.none(), st.integers(), st.floats(allow_nan=False), st.booleans(), st.binary(max_size=3),
+                st.text(max_size=12), st.sampled_from(["vara/ledamot", "Anna Berg", "2025-02-18", "ja", "held"]),
+                st.lists(st.sampled_from(["vara/ledamot", "x", ""]), max_size=3), st.dates(), st.datetimes(),
+                st.dictionaries(st.text(max_size=3), st.integers(), max_size=2), st.builds(object))
+FIELDS = {
+    Meeting: ("id", "body", "date", "start", "chair", "convened_by", "notice_date", "attendees", "matters",
+              "status", "present", "minutes", "chair_person"),
+    Matter: ("id", "title", "type", "action", "outcome", "participants", "jav", "votes", "reservations"),
+    Person: ("name", "seat", "kind", "party", "start", "end", "stands_for"),
+    Presence: ("seat", "person", "kind", "serving"),
+    Vote: ("who", "choice", "member", "seat"),
+    Minutes: ("justering", "justerare", "anslag"),
+    Calendar: ("path", "bylaw", "roster", "meetings"),
+}
+
+
+def _built(kind: type, name: str, value) -> Calendar:
+    def one(cls, **given_):
+        return cls(**{**given_, name: value}) if cls is kind else cls(**given_)
+    present = [one(Presence, seat="vara/ledamot", person="Anna Berg")] + [Presence("grastorp/ledamot")] * 4
+    matter = one(Matter, id="x", votes=[one(Vote, who="Anna Berg", choice="ja")])
+    meeting_ = one(Meeting, id="m", body="direktionen", date="2025-02-18", chair="grastorp/ledamot", present=present,
+                   matters=[matter], minutes=one(Minutes, justering="2025-02-20", anslag="2025-02-21"))
+    return one(Calendar, path="c.yaml", bylaw="vattenforbundet", meetings=[meeting_],
+               roster=[one(Person, name="Anna Berg", seat="vara/ledamot")])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from([(k, f) for k, names in FIELDS.items() for f in names]), ANY)
+def test_any_value_in_any_field_is_built_and_checked_or_refused_with_our_error(where, value):
+    try:
+        cal = _built(*where, value)
+    except CalendarError:
+        return
+    report = check_calendar(BYLAW, cal, as_of=AS_OF)
+    assert report.verdict in ("compliant", "not-compliant", "nothing-checked")
+    render_json(report)
+
+
 def test_the_writer_writes_persons_back():
     cal = parse_calendar(READ, "cal.yaml")
     again = parse_calendar(governance.write_calendar(cal), "cal.yaml")

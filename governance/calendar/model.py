@@ -9,7 +9,9 @@ persons may appear three times. Built in Python, a meeting may give `attendees` 
 as before persons existed); then everyone listed served as a ledamot.
 
 Plain strings are accepted where a date or a seat reference is expected (`Meeting(date="2025-02-11",
-attendees=["halmstad/kso"])`); a string that is neither raises `CalendarError`, never anything deeper.
+attendees=["halmstad/kso"])`, `present=["vara/ledamot"]`); a string that is neither, or a value of a wrong
+type in any field (a number for an id, a string where a `Matter` or `Minutes` belongs), raises
+`CalendarError` here, never anything deeper (tests/test_people.py tries any value in every field).
 """
 from __future__ import annotations
 
@@ -74,6 +76,26 @@ def _tuple(value, what: str) -> tuple:
         raise _problem(f"{what} must be a list, not {type(value).__name__}") from None
 
 
+def _text(obj, name: str, what: str, optional: bool = True) -> None:
+    """Refuses a field that must be text (or None where `optional`): checked here, not deep in a check."""
+    value = getattr(obj, name)
+    if value is None and optional or type(value) is str and value.strip():
+        return
+    raise _problem(f"{what} must be non-empty text, not {type(value).__name__} {value!r}")
+
+
+def _each(value, kind: type, what: str, make=None) -> tuple:
+    """`value` as a tuple of `kind`; an item of another type is made with `make` (plain strings), else refused."""
+    out = []
+    for item in _tuple(value, what):
+        if not isinstance(item, kind):
+            if make is None or not isinstance(item, str):
+                raise _problem(f"{what} must be {kind.__name__} objects, not {type(item).__name__} {item!r}")
+            item = make(item)
+        out.append(item)
+    return tuple(out)
+
+
 def _set(obj, name: str, value) -> None:
     object.__setattr__(obj, name, value)  # frozen: only __post_init__ normalises its own fields
 
@@ -98,6 +120,8 @@ class Person:
         _set(self, "seat", as_seat_ref(self.seat, f"the seat of {self.name}"))
         if self.kind not in KINDS:
             raise _problem(f"{self.name}: '{self.kind}' is not one of {' | '.join(KINDS)}")
+        _text(self, "party", f"{self.name}'s party")
+        _text(self, "stands_for", f"{self.name}'s ledamot (for)")
         for key in ("start", "end"):
             if getattr(self, key) is not None:
                 _set(self, key, as_day(getattr(self, key), f"{self.name}'s {key}"))
@@ -130,6 +154,9 @@ class Presence:
         _set(self, "seat", as_seat_ref(self.seat))
         if self.kind not in KINDS:
             raise _problem(f"'{self.kind}' is not one of {' | '.join(KINDS)}")
+        _text(self, "person", "a person present")
+        if type(self.serving) is not bool:
+            raise _problem(f"serving must be True or False, not {self.serving!r}")
 
     def __str__(self) -> str:
         return self.person or str(self.seat)
@@ -146,8 +173,12 @@ class Vote:
     seat: SeatRef | None = None
 
     def __post_init__(self) -> None:
+        _text(self, "who", "a voter", optional=False)
         if self.choice not in CHOICES:
             raise _problem(f"vote '{self.choice}' of {self.who} is not one of {' | '.join(CHOICES)}")
+        _text(self, "member", f"the member of {self.who}'s vote")
+        if self.seat is not None:
+            _set(self, "seat", as_seat_ref(self.seat, f"the seat of {self.who}'s vote"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +205,7 @@ class Minutes:
     def __post_init__(self) -> None:
         if self.justering is not None:
             _set(self, "justering", as_day(self.justering, "justering"))
-        _set(self, "justerare", _tuple(self.justerare, "justerare"))
+        _set(self, "justerare", _each(self.justerare, str, "justerare"))
         anslag = self.anslag
         if isinstance(anslag, (date, str)):
             anslag = (Anslag(anslag),)
@@ -206,15 +237,17 @@ class Matter:
             raise _problem(f"action '{self.action}' is not one of {' | '.join(ACTIONS)}", self.span)
         if self.outcome is not None and self.outcome not in OUTCOMES:
             raise _problem(f"outcome '{self.outcome}' is not one of {' | '.join(OUTCOMES)}", self.span)
+        _text(self, "title", f"the title of matter '{self.id}'")
+        _text(self, "type", f"the type of matter '{self.id}'")
         if type(self.participants) is not tuple:
-            _set(self, "participants", _tuple(self.participants, "participants"))
+            _set(self, "participants", _each(self.participants, str, "participants"))
         if self.jav:
             _set(self, "jav", tuple(p if isinstance(p, Presence) else Presence(p)
                                     for p in _tuple(self.jav, "jav")))
         if self.votes:
-            _set(self, "votes", _tuple(self.votes, "votes"))
+            _set(self, "votes", _each(self.votes, Vote, "votes"))
         if self.reservations:
-            _set(self, "reservations", _tuple(self.reservations, "reservations"))
+            _set(self, "reservations", _each(self.reservations, str, "reservations"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +272,9 @@ class Meeting:
 
     def __post_init__(self) -> None:
         # Readers give exact types; plain Python may give strings and lists. Checked cheaply first.
+        if type(self.id) is not str or type(self.body) is not str:
+            _text(self, "id", "a meeting's id", optional=False)
+            _text(self, "body", f"the body of meeting '{self.id}'", optional=False)
         if type(self.date) is not date:
             if isinstance(self.date, datetime):
                 _set(self, "start", self.start or self.date)
@@ -249,13 +285,22 @@ class Meeting:
             _set(self, "notice_date", as_day(self.notice_date, "notice_date"))
         if type(self.attendees) is not tuple or not all(type(a) is SeatRef for a in self.attendees):
             _set(self, "attendees", tuple(as_seat_ref(a, "an attendee") for a in _tuple(self.attendees, "attendees")))
-        if type(self.matters) is not tuple:
-            _set(self, "matters", _tuple(self.matters, "matters"))
+        if type(self.matters) is not tuple or not all(type(m) is Matter for m in self.matters):
+            _set(self, "matters", _each(self.matters, Matter, "matters"))
+        if self.start is not None and not isinstance(self.start, datetime):
+            raise _problem(f"start must be a datetime, not {type(self.start).__name__} {self.start!r}", self.span)
+        if self.convened_by is not None or self.chair_person is not None:
+            _text(self, "convened_by", "convened_by")
+            _text(self, "chair_person", "chair_person")
+        if self.minutes is not None and type(self.minutes) is not Minutes:
+            raise _problem(f"minutes must be a Minutes object, not {type(self.minutes).__name__}", self.span)
         if self.status is not None and self.status not in STATUSES:
             raise _problem(f"status '{self.status}' is not one of {' | '.join(STATUSES)}", self.span)
+        if self.present is None:
+            _set(self, "present", ())
         if self.present:
-            if type(self.present) is not tuple:
-                _set(self, "present", _tuple(self.present, "present"))
+            if type(self.present) is not tuple or not all(type(p) is Presence for p in self.present):
+                _set(self, "present", _each(self.present, Presence, "present", Presence))
             if not self.attendees:
                 _set(self, "attendees", tuple(p.seat for p in self.present if p.serving))
             if all(p.person is None and p.kind == "ledamot" for p in self.present):
@@ -293,8 +338,13 @@ class Calendar:
     unmapped: tuple[CalendarIssue, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
-        if type(self.meetings) is not tuple:
-            _set(self, "meetings", _tuple(self.meetings, "meetings"))
+        if type(self.path) is not str or self.bylaw is not None and type(self.bylaw) is not str:
+            _text(self, "path", "a calendar's path", optional=False)
+            _text(self, "bylaw", "a calendar's bylaw")
+        if type(self.meetings) is not tuple or not all(type(m) is Meeting for m in self.meetings):
+            _set(self, "meetings", _each(self.meetings, Meeting, "meetings"))
+        if self.roster is None:
+            _set(self, "roster", ())
         if self.roster and (type(self.roster) is not tuple
                             or not all(type(p) is Person for p in self.roster)):
             people = []
