@@ -116,8 +116,7 @@ def explain(bylaw: Bylaw, ctx: CalendarView, meeting: Meeting, matter: Matter) -
     else:
         typed = f" of type '{mtype}'" if mtype else ""
         lines = [f"{matter.action} '{matter.id}'{typed} at {meeting.body} on {meeting.date} (meeting {meeting.id})"]
-    if bylaw.form_stated:
-        lines.append(_law_line(bylaw, meeting, sv, src))
+    lines.append(_law_line(bylaw, meeting, sv, src))
     if matter.action == "decide" and mtype:
         for body_id, clause in deciders(bylaw).get(mtype, ()):
             lines.append(f"  '{mtype}' beslutas av {body_id} [{src}:{clause.span.line}]" if sv
@@ -134,7 +133,12 @@ def explain(bylaw: Bylaw, ctx: CalendarView, meeting: Meeting, matter: Matter) -
 def _law_line(bylaw: Bylaw, meeting: Meeting, sv: bool, src: str) -> str:
     """Whether Kommunallagen applies to the body directly (an organ of the stated form) or per analogi."""
     form, stated = bylaw.form, bylaw.header_item("form")
-    where = stated.span.line if stated is not None else 0
+    if stated is None:  # no form clause: read as informal, which the bylaw's first line shows
+        return (f"  kommunallagen gäller {meeting.body} bara per analogi: avtalet anger ingen juridisk form "
+                f"och läses som informell samverkan [{src}:{bylaw.span.line or 1}]" if sv else
+                f"  Kommunallagen applies to {meeting.body} only per analogi: the agreement states no legal form "
+                f"and is read as an informal collaboration [{src}:{bylaw.span.line or 1}]")
+    where = stated.span.line
     organ, kind = form.organ(meeting.body), FORM_NAMES[form.kind]
     if sv:
         how = (f"direkt: det är {ORGAN_WORDS['sv'][organ]} ({kind})" if organ

@@ -306,9 +306,10 @@ class _Document:
         w = self.w
         out = [f"### {escape(body.name)} ({code(body.id)})", w("body.office" if body.office else "body.body"),
                *self.notes(body)]
-        if self.bylaw.form_stated and not body.office:  # unstated: the five informal seeds, read per analogi
+        if not body.office:  # how the law reaches the body; an unstated form is read as informal, and said so
             organ = self.bylaw.form.organ(body.id)
-            out.append(w("law.direct", organ=w(f"organ.{organ}")) if organ else w("law.analogy"))
+            out.append(w("law.direct", organ=w(f"organ.{organ}")) if organ
+                       else w("law.analogy") if self.bylaw.form_stated else w("law.unstated"))
         placed = sorted((TOPICS.index(topic), rank, i)
                         for i, c in enumerate(body.clauses) for topic, rank in (_place(c),))
         for number, topic in enumerate(TOPICS):

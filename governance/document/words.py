@@ -49,6 +49,8 @@ EN = MappingProxyType({
         "body it sets up is an organ under Kommunallagen; the law's rules for a nämnd apply only per analogi.",
     "law.direct": "Kommunallagen applies to this body directly: it is the {organ}.",
     "law.analogy": "Kommunallagen applies to this body only per analogi: it is not an organ under the law.",
+    "law.unstated": "Kommunallagen applies to this body only per analogi: the agreement states no legal form, so "
+        "it is read as an informal collaboration, whose bodies are not organs under the law.",
     "organ.direktion": "förbundsdirektion", "organ.forbundsfullmaktige": "förbundsfullmäktige",
     "organ.forbundsstyrelse": "förbundsstyrelse", "organ.gemensam-namnd": "gemensam nämnd",
     "note.law.quote": "*Law:* {text}: “{quote}”",
@@ -226,6 +228,8 @@ SV = MappingProxyType({
         "analogi.",
     "law.direct": "Kommunallagen gäller detta organ direkt: det är {organ}.",
     "law.analogy": "Kommunallagen gäller detta organ bara per analogi: det är inte ett organ enligt lagen.",
+    "law.unstated": "Kommunallagen gäller detta organ bara per analogi: avtalet anger ingen juridisk form och "
+        "läses som informell samverkan, vars organ inte är organ enligt lagen.",
     "organ.direktion": "förbundsdirektionen", "organ.forbundsfullmaktige": "förbundsfullmäktige",
     "organ.forbundsstyrelse": "förbundsstyrelsen", "organ.gemensam-namnd": "den gemensamma nämnden",
     "note.law.quote": "*Lag:* {text}: ”{quote}”",
