@@ -462,6 +462,24 @@ def test_a_cancelled_meeting_never_helps_a_minimum(days, off):
 
 
 @SETTINGS
+@given(st.lists(st.dates(date(2025, 1, 1), date(2027, 12, 31)), max_size=10),
+       st.lists(st.dates(date(2025, 1, 1), date(2027, 12, 31)), min_size=1, max_size=4))
+def test_the_minimum_is_judged_on_the_held_meetings_counted_here(days, offs):
+    """Against an oracle counted from the dates alone: every year from the first to the last meeting (cancelled
+    ones included) misses the minimum of four exactly when fewer than four meetings were held in it, and says
+    "only on paper" exactly when the cancelled ones would have made up the four."""
+    held = [full(f"d-{i}", d) for i, d in enumerate(days)]
+    off = [meeting(f"x-{i}", d, [], status="cancelled", chair=None) for i, d in enumerate(offs)]
+    every = days + offs
+    years = range(min(every).year, max(every).year + 1)
+    short = {y for y in years if sum(d.year == y for d in days) < 4}
+    paper = {y for y in short if sum(d.year == y for d in every) >= 4}
+    found = [f for f in check(*held, *off).findings if f.rule == "meeting-minimum"]
+    assert {f.year for f in found} == short and len(found) == len(short)
+    assert {f.year for f in found if "only on paper" in f.message} == paper
+
+
+@SETTINGS
 @given(st.lists(st.tuples(attendance, st.booleans()), min_size=1, max_size=6), st.randoms(use_true_random=False))
 def test_shuffling_meetings_or_renaming_persons_never_changes_the_report(plan, rnd):
     meetings = []
