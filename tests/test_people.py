@@ -178,7 +178,7 @@ def test_a_calendar_built_in_python_from_plain_strings_works_or_raises_our_error
 
 # Any value in any field of the public model: the calendar is built and checked, or CalendarError says what
 # is wrong; never an AttributeError or TypeError from inside a check (issue 14 item 10).
-ANY = st.one_of(st.none(), st.integers(), st.floats(allow_nan=False), st.booleans(), st.binary(max_size=3),
+ANY = st.one_of(st.none(), st.sampled_from([0, "", False, (), []]), st.integers(), st.floats(allow_nan=False), st.booleans(), st.binary(max_size=3),
                 st.text(max_size=12), st.sampled_from(["vara/ledamot", "Anna Berg", "2025-02-18", "ja", "held"]),
                 st.lists(st.sampled_from(["vara/ledamot", "x", ""]), max_size=3), st.dates(), st.datetimes(),
                 st.dictionaries(st.text(max_size=3), st.integers(), max_size=2), st.builds(object))

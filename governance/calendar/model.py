@@ -241,12 +241,12 @@ class Matter:
         _text(self, "type", f"the type of matter '{self.id}'")
         if type(self.participants) is not tuple:
             _set(self, "participants", _each(self.participants, str, "participants"))
-        if self.jav:
+        if self.jav or type(self.jav) is not tuple:  # 0, "" or False is a wrong type too, not "none"
             _set(self, "jav", tuple(p if isinstance(p, Presence) else Presence(p)
                                     for p in _tuple(self.jav, "jav")))
-        if self.votes:
+        if self.votes or type(self.votes) is not tuple:
             _set(self, "votes", _each(self.votes, Vote, "votes"))
-        if self.reservations:
+        if self.reservations or type(self.reservations) is not tuple:
             _set(self, "reservations", _each(self.reservations, str, "reservations"))
 
 
@@ -298,7 +298,7 @@ class Meeting:
             raise _problem(f"status '{self.status}' is not one of {' | '.join(STATUSES)}", self.span)
         if self.present is None:
             _set(self, "present", ())
-        if self.present:
+        if self.present or type(self.present) is not tuple:
             if type(self.present) is not tuple or not all(type(p) is Presence for p in self.present):
                 _set(self, "present", _each(self.present, Presence, "present", Presence))
             if not self.attendees:
@@ -345,8 +345,7 @@ class Calendar:
             _set(self, "meetings", _each(self.meetings, Meeting, "meetings"))
         if self.roster is None:
             _set(self, "roster", ())
-        if self.roster and (type(self.roster) is not tuple
-                            or not all(type(p) is Person for p in self.roster)):
+        if type(self.roster) is not tuple or not all(type(p) is Person for p in self.roster):
             people = []
             items = self.roster.items() if isinstance(self.roster, dict) else _tuple(self.roster, "roster")
             for item in items:
