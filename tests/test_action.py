@@ -52,6 +52,7 @@ VST = ["umea/representant", "skelleftea/representant", "lycksele/representant", 
        "lansstyrelsen-vasterbotten/representant"]
 HL = seats(HALMSTAD_2020, "kommundirektor") + ["hogskolan-i-halmstad/rektor"]
 MD = seats(MEDELPAD, "ledamot")
+MB = ["lysekil/ledamot", "munkedal/ledamot", "uddevalla/ledamot"]
 GN = seats(GAVLEBORG, "ledamot")
 RN = seats(LIDKOPING, "ledamot")
 
@@ -212,6 +213,25 @@ CASES = [
      meeting("ff-1", "forbundsfullmaktige", "2024-02-16", MD, {"id": "arsredovisning-2023"}), [],
      [("unknown-body", "meeting 'ff-1' is of 'forbundsfullmaktige', which is not a body of "
                        "medelpad-raddningstjanstforbund")]),
+    # ---- Räddningstjänstförbundet Mitt Bohuslän (kommunalförbund, direktion; only its opening survives)
+    ("mb-decide", "mitt-bohuslan-raddningstjanstforbund",
+     meeting("dir-1", "direktionen", "2025-03-20", MB, {"id": "handlingsprogram", "outcome": "majority"}), [], []),
+    ("mb-decide-with-two", "mitt-bohuslan-raddningstjanstforbund",
+     meeting("dir-1", "direktionen", "2025-03-20", MB[:2], {"id": "handlingsprogram"}), [], []),
+    ("mb-prepare", "mitt-bohuslan-raddningstjanstforbund",
+     meeting("dir-1", "direktionen", "2025-03-20", MB, {"id": "budget-2026", "action": "prepare"}), [], []),
+    ("mb-no-quorum", "mitt-bohuslan-raddningstjanstforbund",
+     meeting("dir-1", "direktionen", "2025-03-20", MB[2:], {"id": "handlingsprogram"}), [],
+     [("quorum", "1 of 3 seats present at 'dir-1'; the quorum is more than half of seats; missing: "
+                 "lysekil/ledamot, munkedal/ledamot")]),
+    ("mb-not-a-member", "mitt-bohuslan-raddningstjanstforbund",
+     meeting("dir-1", "direktionen", "2025-03-20", MB + ["stromstad/ledamot"], {"id": "handlingsprogram"}), [],
+     [("unknown-member", "'stromstad/ledamot' names 'stromstad', which is not a member of "
+                         "mitt-bohuslan-raddningstjanstforbund")]),
+    ("mb-unknown-body", "mitt-bohuslan-raddningstjanstforbund",
+     meeting("ff-1", "forbundsfullmaktige", "2025-03-20", MB, {"id": "handlingsprogram"}), [],
+     [("unknown-body", "meeting 'ff-1' is of 'forbundsfullmaktige', which is not a body of "
+                       "mitt-bohuslan-raddningstjanstforbund")]),
     # ---- Gemensam nämnd för hjälpmedelsverksamheten (värdkommun Region Gävleborg): a nämnd under KL
     ("gn-decide", "gavleborg-hjalpmedelsnamnd",
      meeting("hmn-1", "namnden", "2024-03-22", GN, {"id": "sortiment-2024", "outcome": "majority"}), [], []),

@@ -79,13 +79,14 @@ def test_every_shipped_bylaw_loads_by_id_from_the_installed_package(installed):
         assert Path(info["path"]).is_relative_to(installed), f"{bylaw_id} was read from {info['path']}"
         # the informal collaborations import sweden; a kommunalförbund and a gemensam nämnd their KL modules
         expected = {"medelpad-raddningstjanstforbund": ["val", "kl-kommunalforbund"],
+                    "mitt-bohuslan-raddningstjanstforbund": ["val", "kl-kommunalforbund"],
                     "gavleborg-hjalpmedelsnamnd": ["kl-gemensam-namnd"],
                     "lidkoping-raddningsnamnd": ["kl-gemensam-namnd"]}.get(bylaw_id, ["sweden"])
         assert info["modules"] == expected, f"{bylaw_id} did not import {expected} from rules/"
     assert out["bylaws"]["vasterbotten-planbygg"]["members"] == 17
     assert out["bylaws"]["malmolundregionen"]["members"] == 11
     assert out["activities"] == 19 and out["plan_findings"] == 0
-    assert len([s for s in out["sources"] if s.endswith(".txt")]) == 8 and out["readme"]
+    assert len([s for s in out["sources"] if s.endswith(".txt")]) == 9 and out["readme"]
     assert out["law"] and out["review"] == 19  # the statute text ships, and the review reads it installed
 
 

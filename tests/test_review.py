@@ -51,7 +51,7 @@ def test_every_shipped_bylaw_lints_strictly_clean_and_is_reviewed(bylaw_id):
 
 
 @pytest.mark.parametrize("bylaw_id", ["medelpad-raddningstjanstforbund", "gavleborg-hjalpmedelsnamnd",
-                                     "lidkoping-raddningsnamnd"])
+                                     "lidkoping-raddningsnamnd", "mitt-bohuslan-raddningstjanstforbund"])
 def test_review_json_golden(bylaw_id):
     status, text = run("review", "--format", "json", bylaw_id)
     [report] = json.loads(text)
