@@ -6,7 +6,9 @@ Every answer is compared with what `governance check --format json` prints for t
 different byte, a status other than 200, or a connection error counts as an error. The server's resident
 memory is read before, between and after the runs. Figures: checks/s, p50 and p99 latency, errors, RSS,
 and the server's CPU time per check (user + system), which a busy machine does not inflate as it does the
-latency: 1 / that is what one core of the server could answer.
+latency: 1 / that is what one core of the server could answer. It is split into the serving process(es)
+(HTTP, the page's guard, the hand-over) and the check workers (reading, checking, rendering), and the load
+average is printed beside each run: on a shared machine the rates are only as good as the quiet they had.
 """
 from __future__ import annotations
 
@@ -26,7 +28,9 @@ BYLAW, AS_OF = "laholmsbukten", "2025-01-01"
 PATH = f"/api/check?bylaw={BYLAW}&as_of={AS_OF}"
 SECONDS = float(os.environ.get("BENCH_SERVE_SECONDS", "20"))
 CONCURRENCY = (8, 32)
-WORKERS = int(os.environ.get("BENCH_SERVE_WORKERS", str(os.cpu_count() or 1)))  # serve --workers
+# serve --workers: serve's default, one. One serving process already checks on every core through its check
+# workers (checkpool); a second adds a second pool and its memory, and more CPU per check on two cores.
+WORKERS = int(os.environ.get("BENCH_SERVE_WORKERS", "1"))
 
 LUA = """
 wrk.method = "POST"
@@ -79,13 +83,19 @@ def rss_kb(pid: int) -> int:
     return total
 
 
-def cpu_seconds(pid: int) -> float:
-    """The process's CPU time so far (user + system): what a check costs, however busy the machine."""
-    total = 0
+def cpu_seconds(pid: int) -> tuple[float, float]:
+    """CPU time so far (user + system) of the serving processes and of the check workers: what a check costs,
+    however busy the machine."""
+    serving = checking = 0
     for member in family(pid):
         fields = Path(f"/proc/{member}/stat").read_text().rpartition(")")[2].split()
-        total += int(fields[11]) + int(fields[12])
-    return total / os.sysconf("SC_CLK_TCK")
+        ticks = int(fields[11]) + int(fields[12])
+        if b"governance.checkpool" in Path(f"/proc/{member}/cmdline").read_bytes():
+            checking += ticks
+        else:
+            serving += ticks
+    tick = os.sysconf("SC_CLK_TCK")
+    return serving / tick, checking / tick
 
 
 def with_wrk(port: int, connections: int, folder: Path, seconds: float = SECONDS) -> dict:
@@ -157,13 +167,18 @@ def run() -> list[tuple[str, str]]:
             rows = [("client; server processes", f"{'wrk' if client is with_wrk else 'Python threads'}; {WORKERS}"),
                     ("servers' RSS after warm-up", f"{rss_kb(server.pid) / 1024:.1f} MB")]
             for connections in CONCURRENCY:
-                cpu = cpu_seconds(server.pid)
+                load = os.getloadavg()[0]
+                serving, checking = cpu_seconds(server.pid)
                 r = client(port, connections, folder)
-                cpu = cpu_seconds(server.pid) - cpu
-                rows.append((f"c={connections}, {SECONDS:g} s: checks/s (20 meetings)", f"{r['rate']:.0f}"))
+                after = cpu_seconds(server.pid)
+                serving, checking = after[0] - serving, after[1] - checking
+                cpu = serving + checking
+                rows.append((f"c={connections}, {SECONDS:g} s: checks/s (20 meetings)",
+                             f"{r['rate']:.0f} (load average before: {load:.2f}, after: {os.getloadavg()[0]:.2f})"))
                 rows.append((f"c={connections}: p50 / p99", f"{r['p50']:.1f} ms / {r['p99']:.1f} ms"))
                 rows.append((f"c={connections}: server CPU per check (one core: checks/s)",
-                             f"{cpu / r['requests'] * 1000:.2f} ms ({r['requests'] / cpu:.0f}/s)"))
+                             f"{cpu / r['requests'] * 1000:.2f} ms ({r['requests'] / cpu:.0f}/s): serving "
+                             f"{serving / r['requests'] * 1000:.2f} + check workers {checking / r['requests'] * 1000:.2f}"))
                 rows.append((f"c={connections}: errors (status, bytes, connection) of {r['requests']}",
                              f"{r['errors']}"))
                 rows.append((f"servers' RSS after c={connections}", f"{rss_kb(server.pid) / 1024:.1f} MB"))
