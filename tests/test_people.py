@@ -303,7 +303,7 @@ def test_the_roster_says_whose_personal_ersattare_one_is():
 
 def test_justering_within_the_bodys_own_limit():
     def late(days: int, clause: str, form: bool = True):
-        text = TEXT.replace("  quorum default\n", f"  quorum default\n{clause}")
+        text = TEXT.replace("  decision by majority\n", f"{clause}  decision by majority\n")
         if not form:
             text = text.replace("  form kommunalforbund with direktion direktionen\n", "")
         bylaw = governance.parse(text, filename="vattenforbundet.bylaw")
@@ -312,7 +312,8 @@ def test_justering_within_the_bodys_own_limit():
         return [(f.message, f.citation.line) for f in check_calendar(bylaw, cal, as_of=AS_OF).findings
                 if f.rule == "justering"]
     assert late(10, "") == []
-    assert late(10, "  justering within 7 days\n")[0][1] == 22  # the bylaw's shorter limit, cited
+    inserted = TEXT[:TEXT.index("  decision by majority\n")].count("\n") + 1
+    assert late(10, "  justering within 7 days\n")[0][1] == inserted  # the bylaw's shorter limit, cited
     assert late(15, "  justering within 21 days\n")[0][0].endswith("the last day was 2025-03-04")  # the law's 14
     assert late(30, "", form=False) == []  # the law per analogi: no fixed days
     assert late(8, "  justering within 7 days\n", form=False)[0][0] == (
