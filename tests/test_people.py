@@ -452,6 +452,21 @@ def test_the_quorum_count_equals_an_independent_count_from_the_persons(entries):
 
 
 @SETTINGS
+@given(attendance, st.data())
+def test_the_quorum_of_a_matter_is_counted_without_its_javiga(counts, data):
+    """Oracle from the persons: the meeting lacks a quorum when at most four of nine served; otherwise a
+    matter lacks one when those who served less its jäviga are at most four, and the message gives that count."""
+    present = _attended(counts)
+    javiga = data.draw(st.lists(st.sampled_from(present), unique=True, max_size=4)) if present else []
+    said = _quorum(check(meeting("d-1", date(2025, 2, 18), present, matters=[Matter("x", jav=javiga)])))
+    served, left = sum(counts), sum(counts) - len(javiga)
+    expected = ([] if served == 0 else ["meeting"] if served * 2 <= 9  # no one listed: not judged
+                else ["matter"] if javiga and left * 2 <= 9 else [])
+    assert ["matter" if "for 'x'" in s else "meeting" for s in said] == expected
+    assert all(f"{left} of 9 seats" in s for s in said if "for 'x'" in s)
+
+
+@SETTINGS
 @given(st.lists(st.dates(date(2025, 1, 1), date(2026, 12, 31)), max_size=10), st.dates(date(2025, 1, 1),
                                                                                        date(2026, 12, 31)))
 def test_a_cancelled_meeting_never_helps_a_minimum(days, off):
