@@ -8,8 +8,8 @@ that port 0 tells its port before it runs, with what uvicorn leaves to its users
   503 at once, instead of waiting behind clients that are not sending.
 
 A slow client costs a few kilobytes here, not a thread: the others are served meanwhile. The check itself
-runs in a few worker processes under a budget (checkpool.py, through web.py), waited for in threads, so that the
-event loop keeps answering while one is checked; `app.close()`, when the server stops, stops them.
+runs in a few worker processes under a budget (checkpool.py, through web.py), its answer waited for on the
+event loop (no thread per check), which keeps answering while one is checked; `app.close()`, when the server stops, stops them.
 A check is Python under one interpreter lock: `workers` > 1 forks that many processes after the socket is
 bound (as gunicorn does), each serving it, so that more than one core checks.
 """
