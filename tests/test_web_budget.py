@@ -13,6 +13,7 @@ are CPU time, and the waits below are generous bounds.
 """
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import http.client
 import io
@@ -271,5 +272,26 @@ def test_a_pool_runs_jobs_and_says_what_a_job_raised(monkeypatch):
         with pytest.raises(ZeroDivisionError):
             pool.run("divide")
         assert pool.run("again") == "again"  # the worker is kept after an ordinary exception
+    finally:
+        pool.close()
+
+
+def test_the_event_loop_path_carries_small_and_large_jobs_and_answers(monkeypatch):
+    """Pool.run_async (what the server uses): a job and answer far larger than a pipe holds (64 KB) cross
+    whole, a small one too, an exception is raised again, and jobs at once take every worker."""
+    monkeypatch.setenv("PYTHONPATH", str(TESTS))
+    pool = Pool(web_faults.echo, Budget(workers=2))
+    big = "å" * 300_000
+
+    async def jobs():
+        assert await pool.run_async(("a", 1)) == ("a", 1)
+        assert await pool.run_async(big) == big
+        with pytest.raises(ZeroDivisionError):
+            await pool.run_async("divide")
+        return await asyncio.gather(pool.run_async("x"), pool.run_async(big[:70_000]))
+
+    try:
+        assert asyncio.run(jobs()) == ["x", big[:70_000]]
+        assert len(pool.pids()) == 2
     finally:
         pool.close()
