@@ -152,17 +152,35 @@ def test_every_page_passes_axe_and_is_photographed(browser, site, name, path):
         text = BREACHES.read_text(encoding="utf-8") if name == "report-sv" else "meetings: [\n"
         browser.execute_script("document.getElementById('calendar').value = arguments[0];"
                                "document.getElementById('as_of').value = '2025-01-01';", text)
-        from selenium.webdriver.support import expected_conditions
         from selenium.webdriver.support.ui import WebDriverWait
 
         before = browser.find_element(By.TAG_NAME, "html")
         browser.find_element(By.CSS_SELECTOR, 'button[type="submit"]').click()
         # The answer is a new page: wait until the form's page is gone and the answer's mark is there.
-        WebDriverWait(browser, 30).until(expected_conditions.staleness_of(before))
+        WebDriverWait(browser, 30).until(_gone(before))
         WebDriverWait(browser, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "p.verdict, ul.problems"))
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     browser.save_screenshot(str(SCREENSHOTS / f"{name}.png"))
     assert axe_serious(browser) == []
+
+
+def _gone(element):
+    """expected_conditions.staleness_of, also when Chromium says the node no longer belongs to the document:
+    an inspector error selenium does not turn into StaleElementReferenceException (seen when the answer
+    arrives while the old page's element is being asked about)."""
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+
+    def check(_) -> bool:
+        try:
+            element.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as exc:
+            if "does not belong to the document" in str(exc):
+                return True
+            raise
+    return check
 
 
 def axe_serious(browser) -> list:
@@ -188,7 +206,6 @@ def test_a_report_prints_without_its_form(browser, site):
     calendar, period, verdict, date judged: the page's own 'judged' line would say it twice), the verdict and
     the findings, and drops the navigation, the form and the heading above it."""
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 
     browser.get(site + "check?lang=sv")
@@ -197,7 +214,7 @@ def test_a_report_prints_without_its_form(browser, site):
                            BREACHES.read_text(encoding="utf-8"))
     before = browser.find_element(By.TAG_NAME, "html")
     browser.find_element(By.CSS_SELECTOR, 'button[type="submit"]').click()
-    WebDriverWait(browser, 30).until(expected_conditions.staleness_of(before))
+    WebDriverWait(browser, 30).until(_gone(before))
     WebDriverWait(browser, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "p.verdict"))
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     try:
@@ -365,7 +382,6 @@ def test_plan_the_next_year_in_the_page_and_hand_it_over(browser, site, tmp_path
     checked in the table; exported as .ics with real attendees, which the command judges the same; and the
     table shown as a report page (a page that reads without script)."""
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 
     wait = WebDriverWait(browser, 30)
@@ -404,7 +420,7 @@ def test_plan_the_next_year_in_the_page_and_hand_it_over(browser, site, tmp_path
         # The same table as a report page, posted by the page's form (as the check form posts a calendar).
         before = browser.find_element(By.TAG_NAME, "html")
         browser.find_element(By.CSS_SELECTOR, "#as-report button").click()
-        wait.until(expected_conditions.staleness_of(before))
+        wait.until(_gone(before))
         report = wait.until(lambda d: d.find_element(By.CSS_SELECTOR, "p.verdict"))
         assert report.get_attribute("class") == "verdict compliant"
         assert browser.find_element(By.ID, "calendar").get_property("value").startswith("bylaw: laholmsbukten\n")
