@@ -99,7 +99,8 @@ def present_on(meeting: Meeting, seat: Seating) -> str | None:
     calendar names them, "" when it does not; None when the line was absent or attendance is not listed."""
     if not meeting.attendees or seat.member is None or seat.ref not in meeting.attendees:
         return None
-    names = [p.person for p in meeting.people if p.person and p.serving and p.seat == seat.ref]
+    # `present`, not `people`: a meeting that lists seat lines only names nobody
+    names = [p.person for p in meeting.present if p.person and p.serving and p.seat == seat.ref]
     return f" ({', '.join(names)})" if names else ""
 
 
@@ -108,7 +109,7 @@ def holders(view: CalendarView, meeting: Meeting, seat: Seating) -> str:
     else the roster's ledamöter of that seat line on the day; "" when the calendar names nobody."""
     if seat.ref is None or seat.member is None:
         return ""
-    names = [p.person for p in meeting.people if p.person and p.serving and p.seat == seat.ref]
+    names = [p.person for p in meeting.present if p.person and p.serving and p.seat == seat.ref]
     if not names:
         names = [p.name for p in view.calendar.roster
                  if p.kind == "ledamot" and p.seat == seat.ref and p.holds_on(meeting.date)]

@@ -5,6 +5,7 @@ July unless the rule itself names July. Shared by meeting-minimum, meeting-windo
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 from ..time.sweden import days_off
@@ -26,7 +27,12 @@ def is_free(day: date, *, july: bool = False, off: frozenset[date] | None = None
 
 def _off(first: date, last: date) -> frozenset[date]:
     """The days off from the year before `first` to the year after `last` (a search may step over)."""
-    return frozenset(days_off(range(first.year - 1, last.year + 2)))
+    return _off_in(first.year - 1, last.year + 1)
+
+
+@lru_cache(maxsize=256)  # keyed by the years themselves, the answer never changes: a fix per finding asks again
+def _off_in(first_year: int, last_year: int) -> frozenset[date]:
+    return frozenset(days_off(range(first_year, last_year + 1)))
 
 
 def free_days(first: date, last: date, *, july: bool = False, taken: Iterable[date] = ()) -> Iterator[date]:

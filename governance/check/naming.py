@@ -46,7 +46,7 @@ def misnamed(view: CalendarView) -> list[Misnamed]:
 def _misnamed(view: CalendarView) -> Iterator[Misnamed]:
     for body in view.bodies.values():
         for meeting in body.meetings:
-            wrong = [a for a in body.attendance(meeting) if a.problem is not None]
+            wrong = list(body.unseated(meeting))
             if meeting.chair is not None and meeting.chair not in meeting.attendees:
                 chair = body.seated(meeting.chair)
                 if chair.problem is not None:

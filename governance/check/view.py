@@ -51,6 +51,8 @@ class BodyView:
     _years: dict[int, tuple[Meeting, ...]] = field(default_factory=dict, repr=False, compare=False)
     _attendance: dict[tuple[SeatRef, ...], tuple[Seated, ...]] = field(default_factory=dict, repr=False,
                                                                        compare=False)
+    _unseated: dict[tuple[SeatRef, ...], tuple[Seated, ...]] = field(default_factory=dict, repr=False,
+                                                                     compare=False)
 
     @property
     def id(self) -> str:
@@ -71,7 +73,7 @@ class BodyView:
 
     def seated(self, ref: SeatRef) -> Seated:
         """What `ref` (MEMBER/ROLE, or ROLE alone) means at this body; the same references recur at
-        every meeting, so each is worked out once per run."""
+        every meeting and in every run, so each is worked out once per bylaw object."""
         got = self._seated.get(ref)
         if got is None:
             got = self._seated[ref] = _resolve(self.body, self.members, self.serving, SeatRef(*ref))
@@ -82,6 +84,14 @@ class BodyView:
         got = self._attendance.get(meeting.attendees)
         if got is None:
             got = self._attendance[meeting.attendees] = tuple(self.seated(ref) for ref in meeting.attendees)
+        return got
+
+    def unseated(self, meeting: Meeting) -> tuple[Seated, ...]:
+        """The meeting's attendees that name no seat here, with why (each list looked through once)."""
+        got = self._unseated.get(meeting.attendees)
+        if got is None:
+            got = self._unseated[meeting.attendees] = tuple(a for a in self.attendance(meeting)
+                                                            if a.problem is not None)
         return got
 
 
@@ -270,12 +280,15 @@ class CalendarView:
             line = meeting.span.line
             location = f"{self.calendar.path}:{line}" if line else self.calendar.path
         if body is not None and KL_SFS in (citation.law or ""):
-            # the form decides how the statute reaches the body: said with every finding resting on it
-            organ = self.bylaw.form.organ(body)
-            citation = replace(citation, applies="direct" if organ else "analogy", organ=organ)
+            citation = self.once(("applies", citation, body), lambda: self._applied(citation, body))
         return Finding(rule.id, severity or rule.severity, message, citation, body,
                        meeting.id if meeting is not None else None, matter, year, location,
                        None if fix is None else fix(self.lang))
+
+    def _applied(self, citation: Citation, body: str) -> Citation:
+        """The form decides how the statute reaches the body: said with every finding resting on it."""
+        organ = self.bylaw.form.organ(body)
+        return replace(citation, applies="direct" if organ else "analogy", organ=organ)
 
 
 def view(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None, lang: Lang,
@@ -293,7 +306,9 @@ def view(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None, lan
     derived = bylaw.derived
     members = derived.get(("check", "members"), lambda: {m.id: m for m in bylaw.members})
     serving = derived.get(("check", "serving"), lambda: _serving_offices(bylaw))
-    bodies = {body.id: BodyView(body, tuple(grouped.get(body.id, ())), members, serving.get(body.id, frozenset()))
+    # What a reference means at a body depends on the bylaw alone: worked out once per bylaw object.
+    bodies = {body.id: BodyView(body, tuple(grouped.get(body.id, ())), members, serving.get(body.id, frozenset()),
+                                _seated=derived.get(("check", "seated", body.id), dict))
               for body in sorted(bylaw.bodies, key=attrgetter("id"))}
     unknown = {body_id: tuple(own) for body_id, own in sorted(grouped.items()) if body_id not in bodies}
     return CalendarView(bylaw=bylaw, calendar=calendar, as_of=as_of, year=year, lang=lang, bodies=bodies,

@@ -17,12 +17,13 @@ def check(view: CalendarView) -> Iterator[Finding]:
         clause = body.body.first(Notice)
         if clause is None:
             continue
+        cite = view.cite(clause)
         for meeting in body.meetings:
             if meeting.notice_date is None:
                 continue
             days = (meeting.date - meeting.notice_date).days
             if days < clause.days:
-                yield view.finding(RULE, view.cite(clause), meeting=meeting, fix=fix(meeting, clause.days),
+                yield view.finding(RULE, cite, meeting=meeting, fix=fix(meeting, clause.days),
                                    sv=f"'{meeting.id}' kallades {days} {'dag' if days == 1 else 'dagar'} i förväg "
                                       f"({meeting.notice_date}); {body.id} kräver minst {clause.days} dagars kallelse",
                                    en=f"'{meeting.id}' was called {days} day{'' if days == 1 else 's'} ahead "

@@ -13,13 +13,13 @@ def check(view: CalendarView) -> Iterator[Finding]:
     clause = view.bylaw.participation
     if clause is None or not clause.minimum:
         return
-    need = clause.minimum
+    need, members = clause.minimum, view.members.keys()
     for body_id in [*view.bodies, *view.unknown_bodies]:
         for meeting in view.meetings_of(body_id):
             for matter in meeting.matters:
                 if not matter.participants:
                     continue  # no participants listed: everyone takes part
-                joined = sorted(set(matter.participants) & view.members.keys())
+                joined = sorted(members & set(matter.participants))
                 if len(joined) >= need:
                     continue
                 n, who = len(joined), ", ".join(joined)

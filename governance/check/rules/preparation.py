@@ -30,12 +30,16 @@ def check(view: CalendarView) -> Iterator[Finding]:
     # A matter's type chooses its chain only when some rule names types.
     typed = any(r.matters is not None for r in requirements)
     for body in view.bodies.values():
+        chains: dict[str | None, list[tuple[Step, dict[str, date]]]] = {}  # matter type → its steps, each taken when
         for meeting, matter in body.matters():
             if matter.action != "decide":
                 continue
             matter_type = (matter.type or view.matter_types.get(matter.id)) if typed else None
-            for step in preparation_chain(view.bylaw, body.id, matter_type):
-                taken = first_taken(view, step.by, step.step).get(matter.id)
+            if matter_type not in chains:
+                chains[matter_type] = [(step, first_taken(view, step.by, step.step))
+                                       for step in preparation_chain(view.bylaw, body.id, matter_type)]
+            for step, taken_on in chains[matter_type]:
+                taken = taken_on.get(matter.id)
                 if taken is not None and taken < meeting.date:
                     continue
                 yield view.finding(RULE, view.stamp(step.citation), meeting=meeting, matter=matter.id,

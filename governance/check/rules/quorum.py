@@ -151,6 +151,8 @@ def _short(view: CalendarView, body: BodyView, need: Requirement, year: int | No
     short: dict[tuple, tuple[list, list[str]]] = {}  # and what each list lacks, worked out once
     jav = recorded(view, body).jav_meetings
     cite = None
+    unit, wording, whole = need.unit, need.wording(), need.whole
+    more: dict[int, Text | None] = {}  # how many more were needed, by how many were there
     for meeting in body.meetings:
         if not meeting.attendees or (year is not None and meeting.date.year != year):
             continue  # attendance unknown, or another year's seats
@@ -161,7 +163,6 @@ def _short(view: CalendarView, body: BodyView, need: Requirement, year: int | No
             if meeting.id in jav:
                 yield from _without_the_javiga(view, body, need, meeting)
             continue
-        unit, wording = need.unit, need.wording()
         gaps = short.get(meeting.attendees)
         if gaps is None:
             gaps = short[meeting.attendees] = _gaps(need, meeting.attendees)
@@ -169,11 +170,13 @@ def _short(view: CalendarView, body: BodyView, need: Requirement, year: int | No
         sv = (f"; saknas: {missing}" if missing else "") + (f"; frånvarande: {absent}" if absent else "")
         en = (f"; missing: {missing}" if missing else "") + (f"; absent: {absent}" if absent else "")
         cite = cite or citation(view, body.id, need)
-        yield view.finding(RULE, cite, meeting=meeting, fix=need.more(present),
+        if present not in more:
+            more[present] = need.more(present)
+        yield view.finding(RULE, cite, meeting=meeting, fix=more[present],
                            sv=f"{present} av {need.total} {unit.sv} närvarande vid '{meeting.id}'; för "
-                              f"beslutförhet krävs {wording.sv} av {need.whole.sv}{sv}",
+                              f"beslutförhet krävs {wording.sv} av {whole.sv}{sv}",
                            en=f"{present} of {need.total} {unit.en} present at '{meeting.id}'; the quorum is "
-                              f"{wording.en} of {need.whole.en}{en}")
+                              f"{wording.en} of {whole.en}{en}")
 
 
 def _without_the_javiga(view: CalendarView, body: BodyView, need: Requirement, meeting) -> Iterator[Finding]:
