@@ -62,7 +62,8 @@ def check_calendar(bylaw: Bylaw, calendar: Calendar, *, as_of: date | None = Non
     if year is not None:
         findings = [f for f in findings if f.year in (year, None)]
     findings.sort(key=lambda f: f.sort_key)
-    judged = sum(1 for body in seen.bodies.values() for m in body.meetings if year in (None, m.date.year))
+    judged = sum(len(body.meetings) if year is None else len(body.years().get(year, ()))
+                 for body in seen.bodies.values())
     return Report(bylaw=bylaw.id, findings=tuple(findings), checked=judged, facts=facts(seen),
                   reason=None if judged else nothing_checked(seen))
 

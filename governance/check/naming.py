@@ -46,10 +46,10 @@ def misnamed(view: CalendarView) -> list[Misnamed]:
 def _misnamed(view: CalendarView) -> Iterator[Misnamed]:
     for body in view.bodies.values():
         for meeting in body.meetings:
-            wrong = list(body.unseated(meeting))
-            if meeting.chair is not None and meeting.chair not in meeting.attendees:
+            wrong = body.unseated(meeting)
+            if meeting.chair is not None:
                 chair = body.seated(meeting.chair)
-                if chair.problem is not None:
-                    wrong.append(chair)
+                if chair.problem is not None and meeting.chair not in meeting.attendees:
+                    wrong += (chair,)
             for seated in dict.fromkeys(wrong):  # each reference once, in the order given
                 yield Misnamed(body, meeting, seated)

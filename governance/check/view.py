@@ -53,6 +53,7 @@ class BodyView:
                                                                        compare=False)
     _unseated: dict[tuple[SeatRef, ...], tuple[Seated, ...]] = field(default_factory=dict, repr=False,
                                                                      compare=False)
+    _agenda: dict[str, tuple[tuple[Meeting, Matter], ...]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def id(self) -> str:
@@ -67,9 +68,20 @@ class BodyView:
             self._years.update((year, tuple(meetings)) for year, meetings in out.items())
         return self._years
 
-    def matters(self) -> Iterable[tuple[Meeting, Matter]]:
-        """Every matter on the body's agenda, with its meeting, in meeting order."""
-        return ((meeting, matter) for meeting in self.meetings for matter in meeting.matters)
+    def matters(self) -> tuple[tuple[Meeting, Matter], ...]:
+        """Every matter on the body's agenda, with its meeting, in meeting order (listed once per run)."""
+        got = self._agenda.get("all")
+        if got is None:
+            got = self._agenda["all"] = tuple((meeting, matter) for meeting in self.meetings
+                                              for matter in meeting.matters)
+        return got
+
+    def decisions(self) -> tuple[tuple[Meeting, Matter], ...]:
+        """The matters the body decided (action `decide`), with their meetings, in meeting order."""
+        got = self._agenda.get("decide")
+        if got is None:
+            got = self._agenda["decide"] = tuple(pair for pair in self.matters() if pair[1].action == "decide")
+        return got
 
     def seated(self, ref: SeatRef) -> Seated:
         """What `ref` (MEMBER/ROLE, or ROLE alone) means at this body; the same references recur at
@@ -203,8 +215,10 @@ class CalendarView:
         meeting to its last (cancelled ones too): a year without any meeting is judged all the same."""
         if self.year is not None:
             return (self.year,)
-        spanned = {m.date.year for m in self.calendar.meetings} | {m.date.year for m in self.cancelled}
-        return tuple(range(min(spanned), max(spanned) + 1)) if spanned else ()
+        def compute() -> tuple[int, ...]:
+            spanned = {day.year for day in self.days} | {m.date.year for m in self.cancelled}
+            return tuple(range(min(spanned), max(spanned) + 1)) if spanned else ()
+        return self.once("years", compute)
 
     @property
     def planned_only(self) -> bool:

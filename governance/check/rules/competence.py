@@ -27,10 +27,10 @@ def check(view: CalendarView) -> Iterator[Finding]:
     if not given:
         return
     for body in view.bodies.values():
-        for meeting, matter in body.matters():
+        for meeting, matter in body.decisions():
             matter_type = matter.type or view.matter_types.get(matter.id)
             holders = given.get(matter_type or "")
-            if matter.action != "decide" or not holders or any(b == body.id for b, _ in holders):
+            if not holders or any(b == body.id for b, _ in holders):
                 continue
             names = ", ".join(b for b, _ in holders)
             yield view.finding(RULE, view.cite(holders[0][1]), meeting=meeting, matter=matter.id,

@@ -61,9 +61,7 @@ def check(view: CalendarView) -> Iterator[Finding]:
         consensus = clause is not None and clause.method == "consensus"
         per = (clause.per if clause is not None else None) or \
             ("member" if body.body.first(EqualInfluence) is not None else "seat")
-        for meeting, matter in body.matters():
-            if matter.action != "decide":
-                continue
+        for meeting, matter in body.decisions():
             how = OVERRULED.get(matter.outcome or "")
             if consensus and how is not None:
                 yield view.finding(RULE, view.cite(clause), meeting=meeting, matter=matter.id,

@@ -23,7 +23,9 @@ def check(view: CalendarView) -> Iterator[Finding]:
                 continue
             days = (meeting.date - meeting.notice_date).days
             if days < clause.days:
-                yield view.finding(RULE, cite, meeting=meeting, fix=fix(meeting, clause.days),
+                # the same days recur (one day's notice goes out for many meetings): each fix worked out once
+                on = ("notice-fix", meeting.date, meeting.notice_date, clause.days)
+                yield view.finding(RULE, cite, meeting=meeting, fix=view.once(on, lambda: fix(meeting, clause.days)),
                                    sv=f"'{meeting.id}' kallades {days} {'dag' if days == 1 else 'dagar'} i förväg "
                                       f"({meeting.notice_date}); {body.id} kräver minst {clause.days} dagars kallelse",
                                    en=f"'{meeting.id}' was called {days} day{'' if days == 1 else 's'} ahead "

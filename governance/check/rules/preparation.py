@@ -31,9 +31,7 @@ def check(view: CalendarView) -> Iterator[Finding]:
     typed = any(r.matters is not None for r in requirements)
     for body in view.bodies.values():
         chains: dict[str | None, list[tuple[Step, dict[str, date]]]] = {}  # matter type → its steps, each taken when
-        for meeting, matter in body.matters():
-            if matter.action != "decide":
-                continue
+        for meeting, matter in body.decisions():
             matter_type = (matter.type or view.matter_types.get(matter.id)) if typed else None
             if matter_type not in chains:
                 chains[matter_type] = [(step, first_taken(view, step.by, step.step))
