@@ -72,8 +72,8 @@ class BodyView:
         """Every matter on the body's agenda, with its meeting, in meeting order (listed once per run)."""
         got = self._agenda.get("all")
         if got is None:
-            got = self._agenda["all"] = tuple((meeting, matter) for meeting in self.meetings
-                                              for matter in meeting.matters)
+            got = self._agenda["all"] = tuple([(meeting, matter) for meeting in self.meetings
+                                               for matter in meeting.matters])
         return got
 
     def decisions(self) -> tuple[tuple[Meeting, Matter], ...]:

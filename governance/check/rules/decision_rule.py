@@ -61,10 +61,12 @@ def check(view: CalendarView) -> Iterator[Finding]:
         consensus = clause is not None and clause.method == "consensus"
         per = (clause.per if clause is not None else None) or \
             ("member" if body.body.first(EqualInfluence) is not None else "seat")
+        cite = None
         for meeting, matter in body.decisions():
             how = OVERRULED.get(matter.outcome or "")
             if consensus and how is not None:
-                yield view.finding(RULE, view.cite(clause), meeting=meeting, matter=matter.id,
+                cite = cite or view.cite(clause)
+                yield view.finding(RULE, cite, meeting=meeting, matter=matter.id,
                                    sv=f"'{matter.id}' beslutades {how.sv}, men {body.id} beslutar i konsensus",
                                    en=f"'{matter.id}' was decided {how.en}, but {body.id} decides by consensus")
                 continue

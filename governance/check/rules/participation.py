@@ -13,7 +13,7 @@ def check(view: CalendarView) -> Iterator[Finding]:
     clause = view.bylaw.participation
     if clause is None or not clause.minimum:
         return
-    need, members = clause.minimum, view.members.keys()
+    need, members, cite = clause.minimum, view.members.keys(), view.cite(clause)
     for body_id in [*view.bodies, *view.unknown_bodies]:
         for meeting in view.meetings_of(body_id):
             for matter in meeting.matters:
@@ -23,7 +23,7 @@ def check(view: CalendarView) -> Iterator[Finding]:
                 if len(joined) >= need:
                     continue
                 n, who = len(joined), ", ".join(joined)
-                yield view.finding(RULE, view.cite(clause), meeting=meeting, matter=matter.id,
+                yield view.finding(RULE, cite, meeting=meeting, matter=matter.id,
                                    sv=f"'{matter.id}' har {n} deltagande {'medlem' if n == 1 else 'medlemmar'} "
                                       f"({who or 'ingen medlem'}); minst {need} krävs",
                                    en=f"'{matter.id}' has {n} participating member{'' if n == 1 else 's'} "
