@@ -356,6 +356,12 @@ def test_the_appeal_period_ends_on_a_working_day():
     # anslag Saturday 2025-05-10 + three weeks = Saturday 2025-05-31: the period runs to Monday 2 June
     report = check(full(minutes=Minutes("2025-05-09", anslag="2025-05-10")))
     assert "may be appealed until 2025-06-02" in report.facts[0].message
+    # lag (1930:173) 2 § names midsommarafton, julafton and nyårsafton beside the holidays: three weeks from
+    # 2025-05-30 is midsommarafton (Friday 20 June), from 2025-12-03 julafton (Wednesday 24 December)
+    report = check(full(minutes=Minutes("2025-05-28", anslag="2025-05-30")))
+    assert "may be appealed until 2025-06-23" in report.facts[0].message
+    report = check(full(day=date(2025, 11, 25), minutes=Minutes("2025-12-02", anslag="2025-12-03")))
+    assert "may be appealed until 2025-12-29" in report.facts[0].message
 
 
 def test_decision_rule_counts_votes():

@@ -4,8 +4,8 @@
 - `appeal-period`: for a meeting of an organ under Kommunallagen whose minutes record the anslag, the last
   day to appeal its decisions (laglighetsprövning, 13 kap. 5 §): three weeks from the day of the anslag —
   for a gemensam nämnd from the last member's, and only once every member's is recorded — moved to the
-  next working day when it falls on a Saturday, Sunday or public holiday (lag (1930:173) om beräkning av
-  lagstadgad tid). A secretariat plans around it; no rule is broken either way.
+  next working day when it falls on a Saturday, Sunday, public holiday, midsommarafton, julafton or
+  nyårsafton (lag (1930:173) om beräkning av lagstadgad tid, 2 §). A secretariat plans around it; no rule is broken either way.
 """
 from __future__ import annotations
 
@@ -42,9 +42,16 @@ def facts(view: CalendarView) -> tuple[Fact, ...]:
 def last_day_to_appeal(posted: date) -> date:
     day = posted + APPEAL
     holidays = public_holidays(range(day.year, day.year + 2), "sv")
-    while day.weekday() >= 5 or day in holidays:
+    while day.weekday() >= 5 or day in holidays or _eve(day):
         day += timedelta(days=1)
     return day
+
+
+def _eve(day: date) -> bool:
+    """Midsommarafton, julafton and nyårsafton: no public holidays, but lag (1930:173) 2 § moves a last day
+    that falls on one of them to the next working day too."""
+    return (day.month, day.day) in ((12, 24), (12, 31)) or (day.month == 6 and 19 <= day.day <= 25
+                                                             and day.weekday() == 4)
 
 
 def _where(view: CalendarView, meeting) -> str:
