@@ -270,6 +270,13 @@ def test_justering():
     f, = [f for f in check(late).findings if f.rule == "justering"]
     assert f.citation.file == "law/kommunallagen-2017-725.txt" and f.citation.quote.startswith(
         "Ett protokoll ska justeras senast fjorton dagar efter sammanträdet")
+    # the law's fourteenth day on a Saturday moves to the next working day, Monday (lag (1930:173) 2 §)
+    sat = full(day=date(2025, 2, 1), minutes=Minutes("2025-02-17"))  # 14 days: Saturday 15 February
+    assert rules(check(sat), "justering") == []
+    mon = full(day=date(2025, 2, 1), minutes=Minutes("2025-02-18"))
+    assert [m for _, _, m in rules(check(mon), "justering")] == [
+        "the protokoll of 'd-1' (2025-02-01) was justerat on 2025-02-18, 17 days after the meeting; the last day "
+        "was 2025-02-17"]
 
 
 def test_a_personal_ersattare_serves_only_for_their_own_ledamot():
@@ -326,6 +333,11 @@ def test_anslag():
     assert rules(check(full(minutes=Minutes("2025-02-25", anslag="2025-02-28"))), "anslag") == [
         ("anslag", "d-1", "the justering of 'd-1' (2025-02-25) was announced on 2025-02-28; the last day was "
                           "2025-02-27")]
+    # justerat on Thursday 2025-06-19: the second day is Saturday (midsommardagen), so anslag on Monday 23 June,
+    # the next working day, is in time (lag (1930:173) 2 §); Tuesday is not
+    assert rules(check(full(minutes=Minutes("2025-06-19", anslag="2025-06-23"))), "anslag") == []
+    assert [m for _, _, m in rules(check(full(minutes=Minutes("2025-06-19", anslag="2025-06-24"))), "anslag")] == [
+        "the justering of 'd-1' (2025-06-19) was announced on 2025-06-24; the last day was 2025-06-23"]
     assert [m for _, _, m in rules(check(full(minutes=Minutes("2025-02-25", anslag="2025-02-24"))), "anslag")] == [
         "the justering of 'd-1' was announced on 2025-02-24, before the protokoll was justerat (2025-02-25)"]
     # none recorded once the second day has passed: a warning (it may only be unrecorded)

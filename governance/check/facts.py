@@ -12,8 +12,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from ..report.finding import Fact
-from ..time.sweden import public_holidays
-from .law import cite_law, organ
+from .law import cite_law, last_day, organ
 from .people import recorded
 from .view import CalendarView
 
@@ -40,18 +39,7 @@ def facts(view: CalendarView) -> tuple[Fact, ...]:
 
 
 def last_day_to_appeal(posted: date) -> date:
-    day = posted + APPEAL
-    holidays = public_holidays(range(day.year, day.year + 2), "sv")
-    while day.weekday() >= 5 or day in holidays or _eve(day):
-        day += timedelta(days=1)
-    return day
-
-
-def _eve(day: date) -> bool:
-    """Midsommarafton, julafton and nyårsafton: no public holidays, but lag (1930:173) 2 § moves a last day
-    that falls on one of them to the next working day too."""
-    return (day.month, day.day) in ((12, 24), (12, 31)) or (day.month == 6 and 19 <= day.day <= 25
-                                                             and day.weekday() == 4)
+    return last_day(posted + APPEAL)
 
 
 def _where(view: CalendarView, meeting) -> str:

@@ -2,7 +2,8 @@
 day after it (KL 8 kap. 12 §) — for a gemensam nämnd on every member's anslagstavla (9 kap. 32 §). An
 anslag before the justering is wrong too. A protokoll justerat with no anslag recorded, once the second day
 has passed (as of the check's day), is a warning: it may only be unrecorded. Judged for the bodies the
-bylaw's `form` makes organs under the law, where the calendar records their minutes. (The last day to
+bylaw's `form` makes organs under the law, where the calendar records their minutes. A second day on a
+weekend, public holiday or midsommar-, jul- or nyårsafton moves to the next working day (lag (1930:173) 2 §). (The last day to
 appeal, three weeks from the anslag, is stated in the report's facts.)"""
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from datetime import timedelta
 from typing import Iterator
 
 from ...report.finding import Finding
-from ..law import EXAMPLE_BYLAW as _BYLAW, EXAMPLE_FORM as _FORM, cite_law, organ
+from ..law import EXAMPLE_BYLAW as _BYLAW, EXAMPLE_FORM as _FORM, cite_law, last_day, organ
 from ..people import recorded
 from ..rule import Basis, Example, Rule, Text
 from ..view import CalendarView
@@ -28,7 +29,7 @@ def check(view: CalendarView) -> Iterator[Finding]:
             record = meeting.minutes
             if record is None or record.justering is None:
                 continue  # no anslag can be judged without the day it follows
-            justerat, last = record.justering, record.justering + timedelta(days=DAYS)
+            justerat, last = record.justering, last_day(record.justering + timedelta(days=DAYS))
             for a in record.anslag:
                 where_sv = f" på {a.member}s anslagstavla" if a.member else ""
                 where_en = f" on {a.member}'s anslagstavla" if a.member else ""

@@ -2,7 +2,8 @@
 nämnd by 6 kap. 35 §), or within the body's own `justering within N days`. Judged where the calendar records
 the minutes of a body the bylaw's `form` makes an organ under the law, or of a body with its own limit (a
 body the law reaches only per analogi has no fixed days otherwise). For an organ under the law the fewer
-days hold: the bylaw may shorten the law's fourteen, not lengthen them."""
+days hold: the bylaw may shorten the law's fourteen, not lengthen them. The law's last day moves past a
+weekend, public holiday or midsommar-, jul- or nyårsafton to the next working day (lag (1930:173) 2 §)."""
 from __future__ import annotations
 
 from datetime import timedelta
@@ -10,7 +11,7 @@ from typing import Iterator
 
 from ...model.types import Justering
 from ...report.finding import Finding
-from ..law import EXAMPLE_BYLAW as _BYLAW, EXAMPLE_FORM as _FORM, cite_law, organ
+from ..law import EXAMPLE_BYLAW as _BYLAW, EXAMPLE_FORM as _FORM, cite_law, last_day, organ
 from ..people import recorded
 from ..rule import Basis, Example, Rule, Text
 from ..view import CalendarView
@@ -25,14 +26,16 @@ def check(view: CalendarView) -> Iterator[Finding]:
         if not by_law and own is None:
             continue
         if own is not None and (not by_law or own.days < DAYS):
-            days, cite = own.days, view.cite(own)
+            days, cite, statutory = own.days, view.cite(own), False
         else:
-            days, cite = DAYS, cite_law(5, "69", "Ett protokoll ska justeras")
+            days, cite, statutory = DAYS, cite_law(5, "69", "Ett protokoll ska justeras"), True
         for meeting in recorded(view, body).minuted:
             record = meeting.minutes
             if record is None or record.justering is None:
                 continue
             due = meeting.date + timedelta(days=days)
+            if statutory:  # the law's fourteen days: a last day on a weekend or holiday moves (lag (1930:173) 2 §)
+                due = last_day(due)
             if record.justering <= due:
                 continue
             late = (record.justering - meeting.date).days
