@@ -14,12 +14,15 @@ def check(view: CalendarView) -> Iterator[Finding]:
     if clause is None or not clause.minimum:
         return
     need, members, cite = clause.minimum, view.members.keys(), view.cite(clause)
+    members_of: dict[tuple[str, ...], list[str]] = {}  # the same lists recur: each is looked through once
     for body_id in [*view.bodies, *view.unknown_bodies]:
         for meeting in view.meetings_of(body_id):
             for matter in meeting.matters:
                 if not matter.participants:
                     continue  # no participants listed: everyone takes part
-                joined = sorted(members & set(matter.participants))
+                joined = members_of.get(matter.participants)
+                if joined is None:
+                    joined = members_of[matter.participants] = sorted(members & set(matter.participants))
                 if len(joined) >= need:
                     continue
                 n, who = len(joined), ", ".join(joined)
