@@ -21,10 +21,13 @@ import stat
 import sys
 import tempfile
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from .model.types import Bylaw
 from .private_cache import private_dir
+
+if TYPE_CHECKING:
+    from .loader import Analysis
 
 FORMAT = 1  # bump when what is stored changes shape
 
@@ -64,18 +67,65 @@ def cached(path: Path, text: bytes, rule_dirs: Iterable[Path], build: Callable[[
     if folder is None:
         return build()
     file = folder / f"bylaw-{key(path, text, rule_dirs)}.pickle"
-    if _trusted(file):
-        try:
-            with open(file, "rb") as f:
-                bylaw, derived = pickle.load(f)
-            if isinstance(bylaw, Bylaw):
-                bylaw.derived.update(derived)
-                return bylaw
-        except Exception:  # a damaged or stale file: build again and replace it
-            pass
+    kept = _load(file)
+    if isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], Bylaw) and isinstance(kept[1], dict):
+        bylaw, derived = kept
+        bylaw.derived.update(derived)
+        return bylaw
     bylaw = build()
-    _store(file, bylaw, answers(bylaw))
+    _store(file, (bylaw, answers(bylaw)))
     return bylaw
+
+
+def cached_analysis(path: Path, text: bytes, rule_dirs: Iterable[Path], build: Callable[[], Analysis],
+                    kind: type[Analysis]) -> Analysis:
+    """`lint`'s reading of the bylaw at `path` (the model, the parser's and builder's diagnostics, the sources
+    they cite), kept like `cached` under the same key, with the graph's answers lint asks for (its
+    preparation cycles, bodies nothing links to) — a warm lint parses nothing and never loads networkx.
+    What lint reads besides (the quoted source documents, the law) is not kept: its passes run every time.
+    `kind` is loader's Analysis (passed in: the loader imports this module)."""
+    folder = private_dir()
+    if folder is None:
+        return build()
+    file = folder / f"analysis-{key(path, text, rule_dirs)}.pickle"
+    kept = _load(file)
+    if isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], kind) and isinstance(kept[1], dict):
+        analysis, derived = kept
+        if analysis.bylaw is not None:
+            analysis.bylaw.derived.update(derived)
+        return analysis
+    analysis = build()
+    derived: dict = {}
+    if analysis.bylaw is not None:
+        try:
+            derived = lint_answers(analysis.bylaw)
+        except Exception:  # a bylaw with errors may not compile: keep its reading without the answers
+            derived = {}
+    _store(file, (analysis, derived))
+    return analysis
+
+
+def _load(file: Path) -> object:
+    """What a trusted cache file holds, or None (no file, not ours, damaged, stale)."""
+    if not _trusted(file):
+        return None
+    try:
+        with open(file, "rb") as f:
+            return pickle.load(f)
+    except Exception:  # a damaged or stale file: the caller builds again and replaces it
+        return None
+
+
+def _queries(bylaw: Bylaw) -> dict:
+    return bylaw.derived.items(lambda key: isinstance(key, tuple) and key[:1] == ("query",))
+
+
+def lint_answers(bylaw: Bylaw) -> dict:
+    """The graph's answers `lint` asks for, worked out now to be kept."""
+    from .graph.queries import flow_cycles, unreachable_bodies
+    flow_cycles(bylaw)
+    unreachable_bodies(bylaw)
+    return _queries(bylaw)
 
 
 def answers(bylaw: Bylaw) -> dict:
@@ -93,17 +143,19 @@ def answers(bylaw: Bylaw) -> dict:
         who_keeps_minutes(bylaw, body.id)
         for matter_type in types:
             preparation_chain(bylaw, body.id, matter_type)
-    return bylaw.derived.items(lambda key: isinstance(key, tuple) and key[:1] == ("query",))
+    return _queries(bylaw)
 
 
-def _store(file: Path, bylaw: Bylaw, derived: dict) -> None:
+def _store(file: Path, value: tuple) -> None:
+    """Written to a private temporary file beside it and renamed over it: a reader (another process, another
+    thread) sees the old file or the whole new one, never part of one."""
     try:
-        data = pickle.dumps((bylaw, derived), protocol=pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
         return  # something in it cannot be kept: the next run builds it again
     temp = None
     try:
-        fd, temp = tempfile.mkstemp(dir=file.parent, prefix=".bylaw-", suffix=".tmp")  # 0600
+        fd, temp = tempfile.mkstemp(dir=file.parent, prefix=f".{file.name.split('-')[0]}-", suffix=".tmp")  # 0600
         with os.fdopen(fd, "wb") as f:
             f.write(data)
         os.replace(temp, file)

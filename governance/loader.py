@@ -111,14 +111,20 @@ def _rule_dirs(path: Path) -> list[Path]:
     return [path.resolve().parent.parent / "rules"]
 
 
-def analyse(path_or_id: str | Path, rule_dirs: list[Path] | None = None) -> Analysis:
+def analyse(path_or_id: str | Path, rule_dirs: list[Path] | None = None, *, cache: bool = False) -> Analysis:
+    """Read a bylaw with every diagnostic (for lint). `cache`: kept in the user's private cache (bylaw_cache)
+    under the files' content; the caller gets its own copy and may change it."""
     path = resolve_path(path_or_id)
-    loader = Loader([*(rule_dirs or []), *_rule_dirs(path)])
+    dirs = [*(rule_dirs or []), *_rule_dirs(path)]
     try:
         text = read_text(path)
     except BylawError as exc:
         return Analysis(None, list(exc.diagnostics), {})
-    return loader.analyse_text(text, str(path))
+    if not cache:
+        return Loader(dirs).analyse_text(text, str(path))
+    from .bylaw_cache import cached_analysis
+    return cached_analysis(path, text.encode("utf-8"), [*dirs, shipped_dir("rules")],
+                           lambda: Loader(dirs).analyse_text(text, str(path)), Analysis)
 
 
 def _checked(analysis: Analysis) -> Bylaw:

@@ -313,7 +313,7 @@ PASSES: tuple[Callable[[t.Bylaw, Context], Iterable[Diagnostic]], ...] = (
 
 def lint(path_or_id, source_dirs: list[Path] | None = None) -> Analysis:
     """Analyse a bylaw and run every lint pass; returns the model and all diagnostics, sorted."""
-    analysis = analyse(path_or_id)
+    analysis = analyse(path_or_id, cache=True)
     if analysis.bylaw is not None:
         ctx = Context(Path(analysis.bylaw.path), list(source_dirs or []))
         for check in PASSES:

@@ -188,18 +188,27 @@ def reachable(bylaw: t.Bylaw, body: str) -> frozenset[str]:
 
 def unreachable_bodies(bylaw: t.Bylaw) -> tuple[str, ...]:
     """Bodies nothing links to: no seat, no relation in or out (a body's link to itself does not count)."""
-    g = compiled(bylaw).graph
-    out = []
-    for b in bylaw.bodies:
-        key = body_key(b.id)
-        if key in g and not any(u != v for u, v in (*g.in_edges(key), *g.out_edges(key))):
-            out.append(b.id)
-    return tuple(sorted(out))
+    def compute() -> tuple[str, ...]:
+        g = compiled(bylaw).graph
+        out = []
+        for b in bylaw.bodies:
+            key = body_key(b.id)
+            if key in g and not any(u != v for u, v in (*g.in_edges(key), *g.out_edges(key))):
+                out.append(b.id)
+        return tuple(sorted(out))
+
+    return _memo(bylaw, ("unreachable",), compute)
 
 
 def flow_cycles(bylaw: t.Bylaw) -> list[list[tuple[str, dict]]]:
     """Cycles of preparation/proposal between bodies, each as [(body, edge data to the next body), …],
-    starting at its alphabetically first body; self-loops (which the model already rejects) are left out."""
+    starting at its alphabetically first body; self-loops (which the model already rejects) are left out.
+    Kept with the bylaw (and by bylaw_cache, so a warm `lint` never loads networkx); the lists are copies."""
+    kept = _memo(bylaw, ("cycles",), lambda: _flow_cycles(bylaw))
+    return [list(cycle) for cycle in kept]
+
+
+def _flow_cycles(bylaw: t.Bylaw) -> tuple[tuple[tuple[str, dict], ...], ...]:
     import networkx as nx
 
     g = compiled(bylaw).graph
@@ -214,4 +223,4 @@ def flow_cycles(bylaw: t.Bylaw) -> list[list[tuple[str, dict]]]:
         cycle = cycle[i:] + cycle[:i]
         cycles.append([(node_id(u), flow.edges[u, cycle[(j + 1) % len(cycle)]]["data"])
                        for j, u in enumerate(cycle)])
-    return sorted(cycles, key=lambda c: [b for b, _ in c])
+    return tuple(tuple(c) for c in sorted(cycles, key=lambda c: [b for b, _ in c]))
