@@ -90,18 +90,17 @@ def cached_analysis(path: Path, text: bytes, rule_dirs: Iterable[Path], build: C
     file = folder / f"analysis-{key(path, text, rule_dirs)}.pickle"
     kept = _load(file)
     if isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], kind) and isinstance(kept[1], dict):
-        analysis, derived = kept
-        if analysis.bylaw is not None:
-            analysis.bylaw.derived.update(derived)
-        return analysis
+        if kept[0].bylaw is not None:
+            kept[0].bylaw.derived.update(kept[1])
+        return kept[0]
     analysis = build()
-    derived: dict = {}
+    answered: dict = {}
     if analysis.bylaw is not None:
         try:
-            derived = lint_answers(analysis.bylaw)
+            answered = lint_answers(analysis.bylaw)
         except Exception:  # a bylaw with errors may not compile: keep its reading without the answers
-            derived = {}
-    _store(file, (analysis, derived))
+            answered = {}
+    _store(file, (analysis, answered))
     return analysis
 
 
