@@ -142,8 +142,15 @@ class Pool:
     async def run_async(self, job: Any) -> Any:
         """`run` for an asyncio event loop, without a thread: the job is written to a free worker's pipe and
         its answer read when the loop sees it readable. The caller makes sure a worker is free (Checks'
-        semaphore holds as many as there are workers)."""
-        worker = self._idle.get_nowait()
+        semaphore holds as many as there are workers). A closed pool (the server stopping) is busy."""
+        with self._lock:
+            closed = self._closed
+        try:
+            if closed:
+                raise queue.Empty
+            worker = self._idle.get_nowait()
+        except queue.Empty:
+            raise Overrun("busy", self.budget) from None
         keep = False
         try:
             outcome, value, keep = await worker.run_async(job, self.budget)

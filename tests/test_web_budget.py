@@ -32,7 +32,7 @@ import pytest
 
 import web_faults
 from governance import web
-from governance.checkpool import Budget, Pool
+from governance.checkpool import Budget, Overrun, Pool
 from governance.commands.serve import served
 
 # Slow as a whole (servers with worker processes, checks that run out their budget):
@@ -295,3 +295,12 @@ def test_the_event_loop_path_carries_small_and_large_jobs_and_answers(monkeypatc
         assert len(pool.pids()) == 2
     finally:
         pool.close()
+
+
+def test_a_closed_pool_answers_busy_on_the_event_loop_path(monkeypatch):
+    monkeypatch.setenv("PYTHONPATH", str(TESTS))
+    pool = Pool(web_faults.echo, Budget(workers=1))
+    pool.close()
+    with pytest.raises(Overrun) as raised:
+        asyncio.run(pool.run_async("late"))
+    assert raised.value.status == 503
