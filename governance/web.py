@@ -691,7 +691,7 @@ class Site:
         from .editor import export, import_calendar, plan_year, table_text
         from .report.handover import head_for
         from .report.render_html import render_html
-        from .report.render_text import verdict
+        from .report.render_text import body_titles, verdict
 
         served = self.served.get(_text(fields, "bylaw"))
         if served is None:
@@ -725,7 +725,8 @@ class Site:
                                  facts=tuple(f._replace(location=None) for f in report.facts))
                 head = head_for(bylaw, replace(calendar, path=ask.words["table"]), judged=as_of)
                 out = {"verdict": report.verdict, "summary": verdict(report, None, ask.lang),
-                       "report": report.to_json(), "html": render_html(report, head=head, lang=ask.lang),
+                       "report": report.to_json(), "html": render_html(report, head=head, lang=ask.lang,
+                                                          titles=body_titles(bylaw)),
                        "judged": as_of.isoformat()}
         except CalendarError as exc:
             raise BadRequest(_unreadable_status(exc), str(exc), issues=tuple(i.to_json() for i in exc.issues)) from None
@@ -780,6 +781,7 @@ class Site:
         from .report.handover import head_for
         from .report.render_html import render_html
         from .report.render_json import render_json
+        from .report.render_text import body_titles
 
         chosen, text, mapping = form.get("bylaw", ""), form.get("calendar", ""), form.get("mapping", "")
         served: Served | Callable[[Calendar], Served] | None = self.served.get(chosen) if chosen else self._own
@@ -809,7 +811,8 @@ class Site:
         if empty:
             body.append(f'<p class="problems">{escape(empty[0].upper() + empty[1:])}.</p>')
         head = head_for(served.bylaw, calendar, judged=as_of, year=year)  # what a printed report is headed with
-        body.append(render_html(report, calendar=calendar.path, head=head, lang=ask.lang))
+        body.append(render_html(report, calendar=calendar.path, head=head, lang=ask.lang,
+                                titles=body_titles(served.bylaw)))
         body.append(f'<h2 class="again">{w["again"]}</h2>')
         body.append(again)
         title = {"compliant": w["compliant"], "not-compliant": w["not compliant"],

@@ -41,7 +41,7 @@ def run(args) -> int:
     from ..calendar.preflight import nothing_to_check
     from ..check import check_calendar
     from ..report.render_json import render_json
-    from ..report.render_text import render_text
+    from ..report.render_text import body_titles, render_text
 
     if args.format == "pdf" and args.output is None:
         return fail("--format pdf writes a file: give -o FILE.pdf")
@@ -61,7 +61,7 @@ def run(args) -> int:
         data = render_json(report)
     else:
         data = render_text(report, calendar=args.calendar, colour=args.output is None and colour_wanted(),
-                           lang=args.lang)
+                           lang=args.lang, titles=body_titles(bylaw))
     if args.output is None:
         assert isinstance(data, str)  # pdf is refused without -o above
         sys.stdout.write(data)
@@ -76,5 +76,6 @@ def run(args) -> int:
 def _pdf(report, bylaw, calendar, args) -> bytes:
     from ..report.handover import head_for
     from ..report.render_pdf import render_pdf
+    from ..report.render_text import body_titles
     head = head_for(bylaw, calendar, judged=args.as_of or date.today(), year=args.year, shown=args.calendar)
-    return render_pdf(report, head, lang=getattr(args, "lang", None) or "en")
+    return render_pdf(report, head, lang=getattr(args, "lang", None) or "en", titles=body_titles(bylaw))

@@ -26,7 +26,7 @@ def register(sub) -> None:
 def run(args) -> int:
     from ..check.action import check_action, single_action
     from ..calendar.errors import CalendarError
-    from ..report.render_text import render_text
+    from ..report.render_text import body_titles, render_text
 
     bylaw = load_or_report(args.bylaw)
     if bylaw is None:
@@ -51,7 +51,8 @@ def run(args) -> int:
         if args.explain:
             print("\n".join(verdict.path) + "\n")
         if verdict.findings:
-            body = render_text(verdict.report, calendar=args.action, colour=colour, lang=args.lang)
+            body = render_text(verdict.report, calendar=args.action, colour=colour, lang=args.lang,
+                               titles=body_titles(bylaw))
             sys.stdout.write("\n".join(body.rstrip("\n").splitlines()[:-1]) + "\n")
         print(verdict.said())
     return 0 if verdict.allowed else 1

@@ -67,7 +67,7 @@ def run(args) -> int:
     from ..calendar.ics_writer import mapping_for, to_ics
     from ..calendar.yaml_writer import to_yaml
     from ..planning.planner import check_plan, plan
-    from ..report.render_text import render_text
+    from ..report.render_text import body_titles, render_text
 
     year = args.year if args.year is not None else date.today().year + 1
     out = Path(args.output) if args.output else None
@@ -116,5 +116,6 @@ def run(args) -> int:
     report = check_plan(bylaw, calendar, versions_or_warn(args.bylaw, bylaw), lang=args.lang)
     if report.findings:
         sys.stderr.write(render_text(report, calendar=shown(str(out)) if out else THE_PLAN[args.lang],
-                                     colour=colour_wanted(sys.stderr), lang=args.lang))
+                                     colour=colour_wanted(sys.stderr), lang=args.lang,
+                                     titles=body_titles(bylaw)))
     return 0 if report.compliant else 1

@@ -3,6 +3,7 @@ with the verdict first. Everything from the bylaw and the calendar is escaped; t
 are marked as Swedish."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 
 from ..lang import Lang
@@ -35,7 +36,7 @@ PRINT_STYLE = """
 """
 
 def render_html(report: Report, *, calendar: str | None = None, head: Head | None = None,
-                lang: Lang = "en") -> str:
+                lang: Lang = "en", titles: Mapping[str, str] | None = None) -> str:
     """A `<section class="report">`: the verdict, then a heading per body and year with its findings; the
     report's own words in `lang`, as the text report has them. Before it, when given, the head a printed
     report needs (collaboration, calendar, period, verdict, date judged)."""
@@ -47,7 +48,7 @@ def render_html(report: Report, *, calendar: str | None = None, head: Head | Non
         out.append("</dl>")
     out += ['<section class="report">',
             f'<p class="verdict {judged}">{escape(verdict(report, calendar, lang))}</p>']
-    for heading, group in groups(report, lang):
+    for heading, group in groups(report, lang, titles):  # titles: render_text.body_titles(bylaw)
         out.append(f"<h2>{escape(heading)}</h2>")
         out.append('<ul class="findings">')
         out.extend(_finding(f, WORDS[lang], lang) for f in group)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import unicodedata
+from collections.abc import Mapping
 from xml.sax.saxutils import escape
 
 from ..lang import Lang
@@ -25,8 +26,10 @@ PLAIN = str.maketrans({"→": "->", "←": "<-", "≥": ">=", "≤": "<=", "≠"
                        "⋯": "...", "✓": "v", "✗": "x", "§": "§"})
 
 
-def render_pdf(report: Report, head: Head, *, lang: Lang = "en", invariant: bool = False) -> bytes:
-    """The report as PDF bytes (A4)."""
+def render_pdf(report: Report, head: Head, *, lang: Lang = "en", invariant: bool = False,
+               titles: Mapping[str, str] | None = None) -> bytes:
+    """The report as PDF bytes (A4); `titles` (`render_text.body_titles(bylaw)`) heads each body's findings
+    with the name the bylaw gives it."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -57,7 +60,7 @@ def render_pdf(report: Report, head: Head, *, lang: Lang = "en", invariant: bool
     story += [table, Spacer(1, 4 * mm)]
     if not report.findings:
         story.append(Paragraph(_text(w["none"]), styles["finding"]))
-    for heading, group in groups(report, lang):
+    for heading, group in groups(report, lang, titles):  # titles: render_text.body_titles(bylaw)
         story.append(Paragraph(_text(heading), styles["h2"]))
         for f in group:
             story += _finding(f, TEXT_WORDS[lang], lang, styles)

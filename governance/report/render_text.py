@@ -6,7 +6,8 @@ calendar, and the sentence of the bylaw it breaks with the bylaw's file:line. Co
 uses them too, so that both say the same in the same order."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Iterator, Mapping
 from itertools import groupby
 
 from ..lang import Lang
@@ -30,13 +31,15 @@ _COLOURS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "head": "\x1b[1m", "
 _RESET = "\x1b[0m"
 
 
-def render_text(report: Report, *, calendar: str | None = None, colour: bool = False, lang: Lang = "en") -> str:
-    """The report for a terminal, its own words in `lang` (the messages are the check's)."""
+def render_text(report: Report, *, calendar: str | None = None, colour: bool = False, lang: Lang = "en",
+                titles: Mapping[str, str] | None = None) -> str:
+    """The report for a terminal, its own words in `lang` (the messages are the check's); `titles`
+    (`body_titles(bylaw)`) heads each body's findings with the name the bylaw gives it."""
     def paint(kind: str, text: str) -> str:
         return f"{_COLOURS[kind]}{text}{_RESET}" if colour else text
 
     out: list[str] = []
-    for heading, group in groups(report, lang):
+    for heading, group in groups(report, lang, titles):
         out.append(paint("head", heading))
         for f in group:
             out.extend(_finding(f, paint, WORDS[lang], lang))
@@ -56,11 +59,23 @@ def render_text(report: Report, *, calendar: str | None = None, colour: bool = F
     return "\n".join(out) + "\n"
 
 
-def groups(report: Report, lang: Lang = "en") -> Iterator[tuple[str, list[Finding]]]:
-    """The findings in report order under their headings, one per body and year ("styrgruppen 2025";
-    "(calendar)" for findings about no body, no year for findings about none)."""
+def groups(report: Report, lang: Lang = "en", titles: Mapping[str, str] | None = None
+           ) -> Iterator[tuple[str, list[Finding]]]:
+    """The findings in report order under their headings, one per body and year ("Styrgruppen 2025" with
+    `titles`, else the body's id; "(calendar)" for findings about no body, no year for findings about none)."""
     for (body, year), group in groupby(in_order(report.findings), key=lambda f: (f.body, f.year)):
-        yield f"{body or WORDS[lang]['(calendar)']} {year if year is not None else ''}".rstrip(), list(group)
+        named = (titles or {}).get(body, body) if body else WORDS[lang]["(calendar)"]
+        yield f"{named} {year if year is not None else ''}".rstrip(), list(group)
+
+
+def body_titles(bylaw) -> dict[str, str]:
+    """Body id -> the heading a secretary knows it by: the bylaw's name for it ("Styrgruppen"), with the id
+    in parentheses where the name does not read as the id (findings and the calendar use ids), e.g.
+    "Hälsingerådets Utvecklingskontor (utvecklingskontoret)"."""
+    def plain(text: str) -> str:
+        folded = unicodedata.normalize("NFKD", text.casefold())
+        return "".join(c for c in folded if c.isalnum())
+    return {b.id: b.name if plain(b.name) == plain(b.id) else f"{b.name} ({b.id})" for b in bylaw.bodies}
 
 
 def verdict(report: Report, calendar: str | None = None, lang: Lang = "en") -> str:
