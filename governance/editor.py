@@ -89,11 +89,12 @@ class Imported:
 
 
 def import_calendar(bylaw: t.Bylaw, text: str, mapping: str = "", bodies: MappingType[str, str] | None = None,
-                    limits: Limits = DEFAULT) -> Imported:
+                    limits: Limits = DEFAULT, lang: Lang = DEFAULT_LANG) -> Imported:
     """A YAML calendar or an .ics export (by its first line) read into table data. For an .ics, `bodies`
     (event title → body id, "" for none) is the secretary's choice; without it, the mapping's (`mapping`,
     a mapping file's text), else the body whose name or id the title holds. People (`people:`) and the
-    organizer's role are the given mapping's. CalendarError for what cannot be read."""
+    organizer's role are the given mapping's. What the reader left out is said in `lang`. CalendarError for
+    what cannot be read."""
     is_ics = text.lstrip("\ufeff \t\r\n").upper().startswith("BEGIN:VCALENDAR")
     if not is_ics:
         if mapping.strip() or bodies:
@@ -123,7 +124,7 @@ def import_calendar(bylaw: t.Bylaw, text: str, mapping: str = "", bodies: Mappin
     calendar = parse_ics(source, name, table, limits=limits)
     listed = tuple({"title": x.title, "recurring": x.recurring, "events": x.events, "body": chosen[x.title]}
                    for x in titles)
-    return Imported(to_data(_for(calendar, bylaw)), tuple(str(i) for i in calendar.unmapped), listed,
+    return Imported(to_data(_for(calendar, bylaw)), tuple(i.text(lang) for i in calendar.unmapped), listed,
                     mapping_yaml(table))
 
 

@@ -704,7 +704,8 @@ class Site:
                 if bodies is not None and not (isinstance(bodies, dict) and all(
                         isinstance(k, str) and isinstance(v, str) for k, v in bodies.items())):
                     raise BadRequest(400, "bodies: an object of event title → body id.")
-                out = import_calendar(bylaw, _text(fields, "text"), _text(fields, "mapping"), bodies).to_json()
+                out = import_calendar(bylaw, _text(fields, "text"), _text(fields, "mapping"), bodies,
+                                      lang=ask.lang).to_json()
             elif action == "plan":
                 year = _year(_text(fields, "year"))
                 problem = year_problem(year) if year is not None else "no year given"
@@ -729,7 +730,8 @@ class Site:
                                                           titles=body_titles(bylaw)),
                        "judged": as_of.isoformat()}
         except CalendarError as exc:
-            raise BadRequest(_unreadable_status(exc), str(exc), issues=tuple(i.to_json() for i in exc.issues)) from None
+            raise BadRequest(_unreadable_status(exc), exc.text(ask.lang),
+                             issues=tuple(i.to_json(ask.lang) for i in exc.issues)) from None
         except ValueError as exc:  # a format the editor does not write
             raise BadRequest(400, str(exc)) from None
         return Response(200, json.dumps(out, ensure_ascii=False) + "\n", JSON_TYPE)
@@ -796,7 +798,7 @@ class Site:
         except CalendarError as exc:
             status = _unreadable_status(exc)
             if wants_json:
-                raise BadRequest(status, str(exc), issues=tuple(i.to_json() for i in exc.issues)) from None
+                raise BadRequest(status, exc.text(ask.lang), issues=tuple(i.to_json(ask.lang) for i in exc.issues)) from None
             return self._page(w["unreadable"], _unreadable(exc, ask) + self._again(form, ask), ask, status=status)
         if wants_json:
             return Response(200, render_json(report), JSON_TYPE)
@@ -806,7 +808,7 @@ class Site:
                 f'<p class="judged">{escape(_judged(as_of, year, ask))}</p>']
         if calendar.unmapped:
             body.append(f"<h2>{w['left out']}</h2>")
-            body.append(_issue_list(calendar.unmapped, "left-out"))
+            body.append(_issue_list(calendar.unmapped, "left-out", ask.lang))
         empty = nothing_to_check(calendar, w["mapping field"], ask.lang)
         if empty:
             body.append(f'<p class="problems">{escape(empty[0].upper() + empty[1:])}.</p>')
@@ -1062,8 +1064,8 @@ value="{escape(year)}"> {w["year help"]}</p>
 
 def _unreadable(exc: CalendarError, ask: Ask) -> str:
     return (f"<h1>{ask.words['unreadable']}</h1>\n<p>{ask.words['nothing']}</p>\n"
-            + _issue_list(exc.issues, "problems"))
+            + _issue_list(exc.issues, "problems", ask.lang))
 
 
-def _issue_list(issues: Iterable[CalendarIssue], cls: str) -> str:
-    return f'<ul class="{cls}">\n' + "\n".join(f"<li>{escape(str(i))}</li>" for i in issues) + "\n</ul>\n"
+def _issue_list(issues: Iterable[CalendarIssue], cls: str, lang: Lang) -> str:
+    return f'<ul class="{cls}">\n' + "\n".join(f"<li>{escape(i.text(lang))}</li>" for i in issues) + "\n</ul>\n"

@@ -371,7 +371,7 @@ def test_command_exit_codes_and_json(tmp_path, capsys):
     assert main(["check-action", "laholmsbukten", str(tmp_path / "missing.yaml")]) == 2
     assert main(["check-action", "halsingeradet", str(action)]) == 2  # the file is for another bylaw
     err = capsys.readouterr().err
-    assert "not 'halsingeradet'" in err and "Traceback" not in err
+    assert "inte 'halsingeradet'" in err and "Traceback" not in err
 
 
 def test_a_finding_about_the_action_names_the_action_file_not_the_history(tmp_path, capsys):

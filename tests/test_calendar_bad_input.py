@@ -1,6 +1,7 @@
 """Malformed calendars: each gives one CalendarError listing every problem with its line — never another
-exception, never a traceback at the command line. Expected messages are golden files beside each case
-(tests/golden/calendar_errors/CASE.txt), regenerated with UPDATE_GOLDEN=1 and reviewed in `git diff`."""
+exception, never a traceback at the command line. Expected messages are golden files beside each case, in
+Swedish (tests/golden/calendar_errors/CASE.txt, what the command prints by default) and in English
+(CASE.en.txt, `--lang en`), regenerated with UPDATE_GOLDEN=1 and reviewed in `git diff`."""
 from __future__ import annotations
 
 import re
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 
 from governance.calendar import CalendarError, read
 from governance.calendar.ics_reader import parse_ics
+from governance.calendar.swedish import swedish
 from governance.calendar.yaml_reader import parse_calendar
 from governance.cli import main
 from golden_file import assert_golden
@@ -38,7 +40,22 @@ def _read_error(path: Path, monkeypatch) -> CalendarError:
 @pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.name)
 def test_malformed_calendar_matches_golden(path, monkeypatch):
     error = _read_error(path, monkeypatch)
-    assert_golden(path.with_suffix(path.suffix + ".txt"), str(error) + "\n")
+    assert_golden(path.with_suffix(path.suffix + ".txt"), error.text("sv") + "\n")
+    assert_golden(path.with_suffix(path.suffix + ".en.txt"), error.text("en") + "\n")
+    assert str(error) == error.text("en")
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.name)
+def test_every_message_of_the_cases_is_said_in_swedish(path, monkeypatch):
+    """The Swedish catalogue knows every message the cases give (no English inside a Swedish report), and
+    carries over what the user wrote: the quoted values of the English message are in the Swedish one."""
+    import re
+    for issue in _read_error(path, monkeypatch).issues:
+        said = swedish(issue.message)
+        assert said is not None, issue.message
+        assert said == issue.said("sv") and issue.said("en") == issue.message
+        for quoted in re.findall(r"'([^']*)'", issue.message):
+            assert f"'{quoted}'" in said, (issue.message, said)
 
 
 @pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.name)
@@ -61,6 +78,9 @@ def test_check_command_exits_2_without_a_traceback(path, monkeypatch, capsys):
     assert status == 2
     assert "Traceback" not in out + err and "internal error" not in out + err
     assert f"{path.name}:" in err or ".mapping.yaml:" in err
+    assert ": fel: " in err and ": error: " not in err  # Swedish by default …
+    assert main(["check", "laholmsbukten", path.name, "--lang", "en"]) == 2
+    assert ": error: " in capsys.readouterr().err  # … English on request
 
 
 # ---- hostile input: refused, and not after a hang -------------------------------------------------

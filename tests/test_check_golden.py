@@ -111,6 +111,10 @@ def test_ics_events_left_out_are_named_on_stderr(monkeypatch):
                                  "--as-of", AS_OF)
     assert status == 0
     json.loads(out)  # stdout is the JSON report alone
+    assert err.startswith("examples/laholmsbukten-2025.ics:211: varning: händelsen 'Studiebesök Kattegattleden' "
+                          "hör inte till något organ och lämnas utanför"), err
+    status, out, err = run_split("check", "laholmsbukten", "examples/laholmsbukten-2025.ics", "--format", "json",
+                                 "--as-of", AS_OF, "--lang", "en")
     assert err.startswith("examples/laholmsbukten-2025.ics:211: warning: event 'Studiebesök Kattegattleden' "
                           "maps to no body; it is left out"), err
 

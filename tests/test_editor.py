@@ -64,7 +64,11 @@ def test_importing_the_export_with_its_mapping_reads_what_the_command_reads():
     expected = parse_ics(ICS.read_text(encoding="utf-8"), "calendar.ics", read_mapping(MAPPING))
     assert editor.table_calendar(imported.calendar).meetings == expected.meetings
     assert [t["body"] for t in imported.titles] == ["referensgruppen", "referensgruppen", "", "styrgruppen"]
-    assert [m.split(": ", 2)[1] for m in imported.left_out] == ["warning"]
+    assert [m.split(": ", 2)[1] for m in imported.left_out] == ["varning"]  # said in Swedish by default
+    assert "hör inte till något organ och lämnas utanför" in imported.left_out[0]
+    english = editor.import_calendar(bylaw, ICS.read_text(encoding="utf-8"), MAPPING.read_text(encoding="utf-8"),
+                                     lang="en")
+    assert [m.split(": ", 2)[1] for m in english.left_out] == ["warning"] and "maps to no body" in english.left_out[0]
     # The choice made is the mapping saved: it reads the export to the same meetings.
     saved = parse_mapping(imported.mapping, "saved.yaml")
     assert parse_ics(ICS.read_text(encoding="utf-8"), "calendar.ics", saved).meetings == expected.meetings

@@ -250,10 +250,12 @@ def test_an_ics_export_with_its_mapping_is_read_as_the_command_reads_it(site, tm
 @pytest.mark.parametrize(("calendar", "mapping", "said"), [
     ("laholmsbukten-2025.yaml", "bodies: [not, a, mapping]\n", "mapping.yaml:1: error: a mapping file is only used"),
     ("laholmsbukten-2025.ics", "bodies:\n  - oops\n", "mapping.yaml:2: error: 'bodies' must be a mapping"),
+    ("laholmsbukten-2025.ics", "bodies:\n  - oops\n", "mapping.yaml:2: fel: 'bodies' måste vara en mappning"),
 ])
 def test_a_mapping_that_cannot_be_used_is_named_with_its_line(site, calendar, mapping, said):
     text = (EXAMPLES / calendar).read_text(encoding="utf-8")
-    status, _, body = post_check(site[0], "laholmsbukten", text, mapping=mapping, query="?format=json")
+    lang = "sv" if ": fel: " in said else "en"  # the reader's messages in the language asked for
+    status, _, body = post_check(site[0], "laholmsbukten", text, mapping=mapping, query="?format=json", lang=lang)
     assert status == 422 and said in json.loads(body)["error"] and "governance-serve-" not in body
 
 
@@ -286,10 +288,10 @@ def test_a_bad_calendar_is_422_with_every_issue_and_its_line(site, tmp_path):
 
 
 @pytest.mark.parametrize("text, said", [
-    ("", "calendar.yaml:1: error: the calendar is empty"),
+    ("", "calendar.yaml:1: fel: kalendern är tom"),  # the page's language (sv) for the readers' messages too
     ("# plan\nbylaw: halsingeradet\nmeetings: []\n",
-     "calendar.yaml:2: error: the calendar is for bylaw &#x27;halsingeradet&#x27;, not &#x27;laholmsbukten&#x27;"),
-    ("meetings: [\n", "calendar.yaml:1: error: YAML syntax:"),
+     "calendar.yaml:2: fel: kalendern gäller avtalet &#x27;halsingeradet&#x27;, inte &#x27;laholmsbukten&#x27;"),
+    ("meetings: [\n", "calendar.yaml:1: fel: YAML-syntaxfel:"),
     ("BEGIN:VCALENDAR\nthis is no calendar\n", "calendar.ics:"),
 ])
 def test_unreadable_calendars(site, text, said):
@@ -343,9 +345,9 @@ def test_by_default_the_calendar_is_checked_against_its_own_bylaw(site, text, ag
 
 def test_a_calendar_naming_no_bylaw_is_not_guessed(site):
     status, _, page = post_check(site[0], "", PLAN)
-    assert status == 422 and "the calendar names no bylaw" in page and "choose the bylaw in the list" in page
+    assert status == 422 and "kalendern anger inget avtal" in page and "välj avtalet i listan" in page
     status, _, page = post_check(site[0], "", "bylaw: nowhere\n" + PLAN)
-    assert status == 422 and "names bylaw &#x27;nowhere&#x27;, which is not served here" in page
+    assert status == 422 and "anger avtalet &#x27;nowhere&#x27;, som inte finns här" in page
 
 
 def test_the_list_puts_the_newest_versions_first(site):

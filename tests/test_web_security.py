@@ -295,7 +295,7 @@ def test_the_editor_refuses_what_it_cannot_do_with_a_reason(site):
             ("import", {"text": "BEGIN:VCALENDAR\n", "bodies": ["x"]}, "bodies:"),
             ("import", {"text": 5}, "text: text expected"),
             ("import", {"text": CALENDAR.replace("bylaw: laholmsbukten", "bylaw: other")}, "for bylaw 'other'")):
-        status, _, body = post_editor(site, action, fields, token, cookie)
+        status, _, body = post_editor(site, action, {"lang": "en", **fields}, token, cookie)  # English words
         # 422: the calendar cannot be read (its issues with their lines); 400: the request itself is wrong.
         # 422: what the calendar says cannot be used (CalendarError, with its issues); 400: the request is wrong.
         unusable = said.startswith("calendar.yaml:") or said in ("there is no mapping", "no body 'nobody'",

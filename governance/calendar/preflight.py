@@ -6,9 +6,11 @@ from __future__ import annotations
 from .model import Calendar
 
 
-def other_bylaw(calendar: Calendar, bylaw_id: str) -> str | None:
+def other_bylaw(calendar: Calendar, bylaw_id: str, lang: str = "en") -> str | None:
     """Why a calendar cannot be checked against this bylaw (its `bylaw:` names another), or None."""
     if calendar.bylaw is not None and calendar.bylaw != bylaw_id:
+        if lang == "sv":
+            return f"kalendern gäller avtalet '{calendar.bylaw}', inte '{bylaw_id}'"
         return f"the calendar is for bylaw '{calendar.bylaw}', not '{bylaw_id}'"
     return None
 

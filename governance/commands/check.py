@@ -46,7 +46,7 @@ def run(args) -> int:
     if args.format == "pdf" and args.output is None:
         return fail("--format pdf writes a file: give -o FILE.pdf")
     bylaw = load_or_report(args.bylaw)
-    calendar = bylaw and read_calendar_or_report(args.calendar, bylaw.id, args.mapping)
+    calendar = bylaw and read_calendar_or_report(args.calendar, bylaw.id, args.mapping, args.lang)
     if calendar is None:
         return 2
     report = check_calendar(bylaw, calendar, as_of=args.as_of, year=args.year,

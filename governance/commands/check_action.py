@@ -31,14 +31,14 @@ def run(args) -> int:
     bylaw = load_or_report(args.bylaw)
     if bylaw is None:
         return 2
-    action = read_calendar_or_report(args.action, bylaw.id)
-    history = read_calendar_or_report(args.history, bylaw.id) if args.history else None
+    action = read_calendar_or_report(args.action, bylaw.id, lang=args.lang)
+    history = read_calendar_or_report(args.history, bylaw.id, lang=args.lang) if args.history else None
     if action is None or (args.history and history is None):
         return 2
     try:
         single_action(action)
     except CalendarError as exc:
-        print(exc, file=sys.stderr)
+        print(exc.text(args.lang), file=sys.stderr)
         return 2
     verdict = check_action(bylaw, action, history, lang=args.lang)
     if args.format == "json":

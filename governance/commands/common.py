@@ -196,24 +196,25 @@ def fail(message: str) -> int:
     return 2
 
 
-def read_calendar_or_report(path: str, bylaw_id: str, mapping: str | None = None):
-    """Read a calendar for this bylaw, or print why not to stderr and return None (the caller exits 2)."""
+def read_calendar_or_report(path: str, bylaw_id: str, mapping: str | None = None, lang: str = "sv"):
+    """Read a calendar for this bylaw, or print why not to stderr (in `lang`) and return None (the caller
+    exits 2)."""
     from ..calendar import read
     from ..calendar.errors import CalendarError
     from ..calendar.preflight import other_bylaw
     try:
         calendar = read(path, mapping)
     except CalendarError as exc:
-        print(exc, file=sys.stderr)
+        print(exc.text(lang), file=sys.stderr)  # type: ignore[arg-type]
         return None
-    mismatch = other_bylaw(calendar, bylaw_id)
+    mismatch = other_bylaw(calendar, bylaw_id, lang)
     if mismatch:
-        print(f"{path}: error: {mismatch}", file=sys.stderr)
+        print(f"{path}: {'fel' if lang == 'sv' else 'error'}: {mismatch}", file=sys.stderr)
         return None
     # What the reader left out (an .ics event that maps to no body …) is not checked: say so, on stderr
     # so that a JSON report on stdout stays the contract.
     for issue in calendar.unmapped:
-        print(issue, file=sys.stderr)
+        print(issue.text(lang), file=sys.stderr)  # type: ignore[arg-type]
     return calendar
 
 

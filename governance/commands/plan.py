@@ -89,7 +89,7 @@ def run(args) -> int:
         try:
             people = read_mapping(args.people)
         except CalendarError as exc:
-            print(exc, file=sys.stderr)
+            print(exc.text(args.lang), file=sys.stderr)
             return 2
     calendar = plan(bylaw, year, july=args.july, at=args.time)
     if args.format == "ics":
@@ -112,7 +112,7 @@ def run(args) -> int:
         print(NOTHING[args.lang].format(id=bylaw.id), file=sys.stderr)
         return 0
     if out is not None:  # judged as written, so that findings point at the file's lines
-        calendar = read_calendar_or_report(str(out), bylaw.id) or calendar
+        calendar = read_calendar_or_report(str(out), bylaw.id, lang=args.lang) or calendar
     report = check_plan(bylaw, calendar, versions_or_warn(args.bylaw, bylaw), lang=args.lang)
     if report.findings:
         sys.stderr.write(render_text(report, calendar=shown(str(out)) if out else THE_PLAN[args.lang],

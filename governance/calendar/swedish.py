@@ -1,0 +1,296 @@
+"""The calendar readers' messages in Swedish (issue 16: Swedish by default, English on request).
+
+The readers build each message once, in English (the text tests, the JSON API's programs and the English
+report have always had); this is its Swedish catalogue, as gettext keeps one per language keyed by the
+English text: a pattern per message form, its variable parts (ids, dates, line numbers, what the user
+wrote) carried over unchanged, the parts that are themselves messages translated in turn. `swedish(text)`
+is None for a message the catalogue does not know, and the caller then shows the English one
+(tests/test_calendar_swedish.py holds every malformed-calendar case to a full translation).
+
+Ids, keys and values the user writes (date, chair, attendees, decide, halmstad/kso) stay as written: they
+are what the file says and what the message tells the user to write.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+# Descriptions of a value the readers put before a problem ("the seat of NAME: …", "body id …").
+_WHAT = [
+    (r"meeting id", "mötes-id"), (r"matter id", "ärende-id"), (r"body id", "organ-id"), (r"bylaw id", "avtals-id"),
+    (r"member id", "medlems-id"), (r"matter type", "ärendetyp"), (r"role", "roll"),
+    (r"a person's name in the roster", "ett namn i roster"), (r"the roster", "roster"),
+    (r"body id for '(?P<a>[^']*)'", "organ-id för '{a}'"),
+    (r"the seat of (?P<a>.+)", "platsen för {a}"), (r"what (?P<a>.+) is", "vad {a} är"),
+    (r"an entry in (?P<a>.+)", "en post i {a}"), (r"a key in '(?P<a>[^']*)'", "en nyckel i '{a}'"),
+    (r"anslag in (?P<a>.+)", "anslag i {a}"), (r"votes (?P<a>\w+)", "röster {a}"), (r"a vote (?P<a>\w+)", "en röst {a}"),
+    (r"a meeting", "ett sammanträde"), (r"a matter", "ett ärende"), (r"a calendar", "en kalender"),
+    (r"a person", "en person"), (r"a mapping file", "en mappningsfil"), (r"a roster file", "en roster-fil"),
+    (r"'(?P<a>[^']*)'", "'{a}'"),
+    (r"[a-z_]+", "{0}"),  # a key as the file writes it: date, chair, attendees, notice_date …
+]
+_WHAT_RE = [(re.compile(p), t) for p, t in _WHAT]
+
+# The kinds of YAML value a reader expected or found.
+_KIND = {"mapping": "en mappning (nyckel: värde)", "list": "en lista", "single value": "ett enkelt värde",
+         "a mapping": "en mappning", "a list": "en lista", "a single value": "ett enkelt värde",
+         "nothing": "ingenting", "an event": "en händelse"}
+
+# Objects of "the {what} has no 'KEY'" and "… in a {what}".
+_THING = {"meeting": "sammanträdet", "matter": "ärendet", "calendar": "kalendern", "person": "personen",
+          "mapping file": "mappningsfilen", "roster file": "roster-filen", "roster": "roster", "anslag": "anslaget",
+          "minutes": "protokollet", "vote": "rösten", "votes": "rösterna"}
+_IN_A = {"meeting": "ett sammanträde", "matter": "ett ärende", "calendar": "en kalender", "person": "en person",
+         "mapping file": "en mappningsfil", "roster file": "en roster-fil", "minutes": "protokollet",
+         "anslag": "anslaget", "votes": "rösterna", "roster": "roster"}
+
+_MONTHS = {"January": "januari", "February": "februari", "March": "mars", "April": "april", "May": "maj",
+           "June": "juni", "July": "juli", "August": "augusti", "September": "september", "October": "oktober",
+           "November": "november", "December": "december"}
+_OFTEN = {"every second": "varje sekund", "every minute": "varje minut", "every hour": "varje timme"}
+
+# (pattern of the English message, the Swedish one). Named groups are carried over; a group named
+# w* is a description (_WHAT), k* a kind (_KIND), t* a thing (_THING), i* "in a thing" (_IN_A), m* a
+# month, o* how often, r* a message in its own right (translated by the catalogue again).
+_RULES: list[tuple[str, str]] = [
+    # source.py: the file as a whole
+    (r"calendar is (?P<a>[\d.]+) MB; the limit is (?P<b>[\d.]+) MB", "kalendern är {a} MB; gränsen är {b} MB"),
+    (r"calendar is over (?P<a>[\d.]+) MB; the limit is (?P<b>[\d.]+) MB", "kalendern är över {a} MB; gränsen är {b} MB"),
+    (r"this is a folder, not a calendar file", "det här är en mapp, inte en kalenderfil"),
+    (r"cannot read the calendar: (?P<a>.+)", "kan inte läsa kalendern: {a}"),
+    (r"this is not a text file \(it contains a NUL byte\); a calendar is UTF-8 text",
+     "det här är ingen textfil (den innehåller en NUL-byte); en kalender är UTF-8-text"),
+    (r"not UTF-8 text \(byte (?P<a>0x[0-9a-f]+) cannot be decoded\); save the calendar as UTF-8",
+     "inte UTF-8-text (byten {a} kan inte avkodas); spara kalendern som UTF-8"),
+    (r"the calendar is empty", "kalendern är tom"),
+    (r"a mapping file is only used with \.ics calendars", "en mappningsfil används bara med .ics-kalendrar"),
+    # the limits (the "too much work:" prefix is the key web.py answers 413 by; said in Swedish here)
+    (r"too much work: (?P<r>.+)", "för mycket arbete: {r}"),
+    (r"the calendar holds more than (?P<a>[\d,]+) events", "kalendern har fler än {a} händelser"),
+    (r"the calendar holds more than (?P<a>[\d,]+) meetings(?P<b>.*)", "kalendern har fler än {a} sammanträden{b}"),
+    (r"the calendar lists (?P<a>[\d,]+) meetings; the limit is (?P<b>[\d,]+)",
+     "kalendern listar {a} sammanträden; gränsen är {b}"),
+    (r"the recurring events would be expanded over (?P<a>\d+)–(?P<b>\d+); the limit is (?P<c>\d+) years: "
+     r"read a shorter (?P<d>.+)", "de återkommande händelserna skulle läggas ut över {a}–{b}; gränsen är {c} år: "
+     "läs en kortare period ({d})"),
+    (r"expanding the recurring events took over (?P<a>[\d.]+) s",
+     "att lägga ut de återkommande händelserna tog över {a} s"),
+    # yaml_compose.py: YAML itself (PyYAML's own words follow the colon; they name YAML's syntax)
+    (r"YAML syntax: (?P<a>.+)", "YAML-syntaxfel: {a}"),
+    (r"YAML: unacceptable character #x(?P<a>[0-9a-f]+): control characters are not allowed",
+     "YAML: otillåtet tecken #x{a}: styrtecken är inte tillåtna"),
+    (r"YAML: unacceptable character #x(?P<a>[0-9a-f]+): (?P<b>.+)", "YAML: otillåtet tecken #x{a}: {b}"),
+    (r"the YAML nests deeper than (?P<a>\d+) levels; a calendar needs 6",
+     "YAML-texten är nästlad djupare än {a} nivåer; en kalender behöver 6"),
+    (r"YAML alias '(?P<a>[^']*)' names no anchor defined before it",
+     "YAML-aliaset '{a}' hänvisar till ett ankare som inte definierats före det"),
+    (r"YAML alias '(?P<a>[^']*)' refers to the collection it stands in",
+     "YAML-aliaset '{a}' hänvisar till samlingen det står i"),
+    (r"YAML aliases here expand to more than (?P<a>[\d,]+) values(?P<b>.*)",
+     "YAML-aliasen här blir fler än {a} värden när de läggs ut"),
+    (r"a calendar is one YAML document; this file has more than one \('---'\)",
+     "en kalender är ett YAML-dokument; den här filen har fler än ett ('---')"),
+    (r"YAML tag '(?P<a>[^']*)' is not allowed in a calendar", "YAML-taggen '{a}' är inte tillåten i en kalender"),
+    (r"YAML: (?P<a>.+)", "YAML: {a}"),
+    # yaml_reader.py / mapping.py: the schema
+    (r"a key in a (?P<ia>[a-z ]+) must be a word, not a (?P<ka>[a-z ]+)", "en nyckel i {ia} måste vara ett ord, inte {ka}"),
+    (r"duplicate key '(?P<a>[^']*)' in a (?P<ib>[a-z ]+) \(first given on line (?P<c>\d+)\)",
+     "nyckeln '{a}' förekommer två gånger i {ib} (första gången på rad {c})"),
+    (r"duplicate key '(?P<a>[^']*)' in the roster \(first given on line (?P<c>\d+)\)",
+     "nyckeln '{a}' förekommer två gånger i roster (första gången på rad {c})"),
+    (r"unknown key '(?P<a>[^']*)' in a (?P<ib>[a-z ]+); did you mean '(?P<c>[^']*)'\?",
+     "okänd nyckel '{a}' i {ib}; menade du '{c}'?"),
+    (r"unknown key '(?P<a>[^']*)' in a (?P<ib>[a-z ]+); expected one of (?P<c>.+)",
+     "okänd nyckel '{a}' i {ib}; tillåtna är {c}"),
+    (r"the (?P<ta>[a-z ]+) has no '(?P<b>[^']*)'", "{ta} saknar '{b}'"),
+    (r"(?P<wa>.+) must be an? (?P<kb>mapping|list|single value), not (?P<c>'.*'|nothing)",
+     "{wa} måste vara {kb}, inte {c}"),
+    (r"(?P<wa>.+) must be an? (?P<kb>mapping|list|single value), not an? (?P<kc>mapping|list|single value)",
+     "{wa} måste vara {kb}, inte {kc}"),
+    (r"'(?P<a>[^']*)' is not a valid (?P<wb>.+): use letters, digits and '-'",
+     "'{a}' duger inte som {wb}: använd bokstäver, siffror och '-'"),
+    (r"'(?P<a>[^']*)' is not a valid (?P<wb>.+): ids are lowercase ASCII words joined by '-'; did you mean "
+     r"'(?P<c>[^']*)'\?", "'{a}' duger inte som {wb}: id skrivs med gemena ASCII-ord förenade med '-'; "
+     "menade du '{c}'?"),
+    (r"'(?P<a>[^']*)' is not a valid (?P<wb>.+): ids are lowercase ASCII words joined by '-'",
+     "'{a}' duger inte som {wb}: id skrivs med gemena ASCII-ord förenade med '-'"),
+    (r"'(?P<a>[^']*)' is not a seat reference: write MEMBER/ROLE or ROLE in lowercase ids \(e\.g\. halmstad/kso\); "
+     r"did you mean '(?P<c>[^']*)'\?", "'{a}' är ingen platsreferens: skriv MEDLEM/ROLL eller ROLL med gemena id "
+     "(t.ex. halmstad/kso); menade du '{c}'?"),
+    (r"'(?P<a>[^']*)' is not a seat reference: write MEMBER/ROLE or ROLE in lowercase ids \(e\.g\. halmstad/kso\)",
+     "'{a}' är ingen platsreferens: skriv MEDLEM/ROLL eller ROLL med gemena id (t.ex. halmstad/kso)"),
+    (r"(?P<wa>.+) '(?P<b>[^']*)' is not one of (?P<c>[a-z_ |-]+); did you mean '(?P<d>[^']*)'\?",
+     "{wa} '{b}' är inte en av {c}; menade du '{d}'?"),
+    (r"(?P<wa>.+) '(?P<b>[^']*)' is not one of (?P<c>[a-z_ |-]+)", "{wa} '{b}' är inte en av {c}"),
+    (r"(?P<wa>.+) is empty; write an ISO date such as 2025-02-11", "{wa} är tomt; skriv ett ISO-datum som 2025-02-11"),
+    (r"(?P<wa>[^']+) (?P<b>\d{4}-\d{2}-\d{2}) does not exist: (?P<rc>.+)", "{wa} {b} finns inte: {rc}"),
+    (r"(?P<wa>[^']+) (?P<b>[-+]?\d+-\d{2}-\d{2}): (?P<rc>.+)", "{wa} {b}: {rc}"),
+    (r"(?P<wa>.+) '(?P<b>[^']*)' is not an ISO date \(2025-02-11\) or date-time \(2025-02-11T13:00\)",
+     "{wa} '{b}' är inget ISO-datum (2025-02-11) eller datum med tid (2025-02-11T13:00)"),
+    (r"(?P<wa>.+) '(?P<b>[^']*)' is not an ISO date \(2025-02-11\)", "{wa} '{b}' är inget ISO-datum (2025-02-11)"),
+    (r"there is no month (?P<a>\d+)", "det finns ingen månad {a}"),
+    (r"(?P<ma>[A-Z][a-z]+) (?P<b>\d+) has (?P<c>\d+) days", "{ma} {b} har {c} dagar"),
+    (r"the top level of a calendar must be a mapping with 'meetings:', not an? (?P<ka>[a-z ]+)",
+     "en kalender måste överst vara en mappning med 'meetings:', inte {ka}"),
+    (r"the top level of a mapping file must be a mapping with 'bodies:', not an? (?P<ka>[a-z ]+)",
+     "en mappningsfil måste överst vara en mappning med 'bodies:', inte {ka}"),
+    (r"the mapping file has no 'bodies:' \(which events belong to which body\)",
+     "mappningsfilen saknar 'bodies:' (vilka händelser som hör till vilket organ)"),
+    (r"a person's name in the roster is empty", "ett namn i roster är tomt"),
+    (r"(?P<a>.+) stands in for '(?P<b>[^']*)', who is not a ledamot of (?P<c>.+)",
+     "{a} är ersättare för '{b}', som inte är ledamot på {c}"),
+    (r"the roster gives no seat for (?P<a>.+): write seat: MEMBER/ROLE",
+     "roster anger ingen plats för {a}: skriv seat: MEDLEM/ROLL"),
+    (r"the roster gives no seat for (?P<a>.+)", "roster anger ingen plats för {a}"),
+    (r"(?P<a>.+): give either 'seat' or 'member' and 'role', not both",
+     "{a}: ange antingen 'seat' eller 'member' och 'role', inte båda"),
+    (r"(?P<a>.+): only an ersättare stands in 'for' a ledamot", "{a}: bara en ersättare står 'for' en ledamot"),
+    (r"the roster file '(?P<a>[^']*)' must be named relative to the calendar's folder",
+     "roster-filen '{a}' ska anges relativt kalenderns mapp"),
+    (r"the roster file '(?P<a>[^']*)' must be a mapping with 'roster:'",
+     "roster-filen '{a}' måste vara en mappning med 'roster:'"),
+    (r"the roster file '(?P<a>[^']*)': (?P<rb>.+)", "roster-filen '{a}': {rb}"),
+    (r"a roster file holds the roster itself, not the name of another",
+     "en roster-fil innehåller själva roster, inte namnet på en annan"),
+    (r"the period ends \((?P<a>[^)]*)\) before it begins \((?P<b>[^)]*)\)", "perioden slutar ({a}) innan den börjar ({b})"),
+    (r"duplicate meeting id '(?P<a>[^']*)' \(first used on line (?P<b>\d+)\)",
+     "mötes-id '{a}' förekommer två gånger (första gången på rad {b})"),
+    (r"(?P<wa>.+): '(?P<b>[^']*)' is no one in the roster; (?P<rc>.+)", "{wa}: '{b}' finns inte i roster; {rc}"),
+    (r"did you mean '(?P<a>[^']*)'\?", "menade du '{a}'?"),
+    (r"(?P<wa>[a-z_]+|an entry in [a-z_]+|the seat of [^:']+|what [^:']+ is): (?P<rb>'.+)", "{wa}: {rb}"),
+    (r"(?P<wa>.+): no one in the roster is called '(?P<b>[^']*)', and (?P<rc>.+)",
+     "{wa}: ingen i roster heter '{b}', och {rc}"),
+    (r"(?P<wa>.+): (?P<b>.+) holders of (?P<c>.+) is not a count (?P<d>.*)",
+     "{wa}: {b} innehavare av {c} är inget antal"),
+    (r"(?P<a>.+) is listed twice in (?P<wb>.+) \(first on line (?P<c>\d+)\)",
+     "{a} står två gånger i {wb} (första gången på rad {c})"),
+    (r"matter '(?P<a>[^']*)' appears twice in this meeting \(first on line (?P<b>\d+)\)",
+     "ärendet '{a}' förekommer två gånger i sammanträdet (första gången på rad {b})"),
+    (r"(?P<a>.+) voted twice \(first on line (?P<b>\d+)\)", "{a} röstade två gånger (första gången på rad {b})"),
+    (r"a vote (?P<a>\w+): '(?P<b>[^']*)' is neither a person of the roster, a seat reference nor a member id",
+     "en röst {a}: '{b}' är varken en person i roster, en platsreferens eller ett medlems-id"),
+    (r"'(?P<a>[^']*)' is given twice in '(?P<b>[^']*)' \(first on line (?P<c>\d+)\)",
+     "'{a}' anges två gånger i '{b}' (första gången på rad {c})"),
+    (r"'(?P<a>[^']*)' in '(?P<b>[^']*)' maps to nothing", "'{a}' i '{b}' pekar inte på något"),
+    (r"a key in '(?P<a>[^']*)' is empty", "en nyckel i '{a}' är tom"),
+    # ics_reader.py: the file, its events and their fields
+    (r"not an iCalendar file: it must begin with BEGIN:VCALENDAR",
+     "ingen iCalendar-fil: den måste börja med BEGIN:VCALENDAR"),
+    (r"not an iCalendar content line \(NAME:VALUE\): '(?P<a>.*)'", "ingen iCalendar-rad (NAMN:VÄRDE): '{a}'"),
+    (r"BEGIN:VEVENT inside the event begun on line (?P<a>\d+); events do not nest",
+     "BEGIN:VEVENT inuti händelsen som börjar på rad {a}; händelser kan inte ligga i varandra"),
+    (r"BEGIN:(?P<a>\w+) is never closed \(END:(?P=a) missing before END:(?P<b>\w+) on line (?P<c>\d+)\)",
+     "BEGIN:{a} avslutas aldrig (END:{a} saknas före END:{b} på rad {c})"),
+    (r"BEGIN:(?P<a>\w+) is never closed \(END:(?P=a) missing\)", "BEGIN:{a} avslutas aldrig (END:{a} saknas)"),
+    (r"END:(?P<a>\w+) without a matching BEGIN:(?P=a)", "END:{a} utan motsvarande BEGIN:{a}"),
+    (r"text after END:VCALENDAR; one calendar per file", "text efter END:VCALENDAR; en kalender per fil"),
+    (r"iCalendar: the events could not be matched to their lines",
+     "iCalendar: händelserna kunde inte kopplas till sina rader"),
+    (r"iCalendar: (?P<a>.+)", "iCalendar: {a}"),
+    (r"two occurrences have the meeting id '(?P<a>[^']*)'", "två förekomster har mötes-id '{a}'"),
+    (r"event (?P<a>.+) has a second (?P<b>[A-Z-]+) \(the first is on line (?P<c>\d+)\); an event has one (?P=b)",
+     "händelsen {a} har en andra {b} (den första står på rad {c}); en händelse har en {b}"),
+    (r"this event has no UID; every meeting needs one to be told apart",
+     "händelsen saknar UID; varje sammanträde behöver ett för att kunna skiljas från de andra"),
+    (r"event (?P<a>\S+) has no DTSTART", "händelsen {a} saknar DTSTART"),
+    (r"event (?P<a>\S+): (?P<b>[A-Z-]+) must be one date or date-time",
+     "händelsen {a}: {b} måste vara ett datum eller en tidpunkt"),
+    (r"UID (?P<a>\S+) is used by two events \(first on line (?P<b>\d+)\)",
+     "UID {a} används av två händelser (första gången på rad {b})"),
+    (r"event (?P<a>\S+): (?P<b>[A-Z-]+) (?P<c>[-\d]+): (?P<rd>.+)", "händelsen {a}: {b} {c}: {rd}"),
+    (r"event (?P<a>\S+) lasts (?P<b>[\d,]+) days; a meeting lasts at most (?P<c>\d+) days",
+     "händelsen {a} varar i {b} dagar; ett sammanträde varar högst {c} dagar"),
+    (r"event (?P<a>\S+) recurs (?P<ob>every \w+) \(FREQ=(?P<c>\w+)\); a meeting recurs at most daily",
+     "händelsen {a} upprepas {ob} (FREQ={c}); ett sammanträde upprepas högst en gång om dagen"),
+    (r"event (?P<a>\S+): INTERVAL=(?P<b>\S+) never advances; it must be 1 or more",
+     "händelsen {a}: INTERVAL={b} kommer aldrig framåt; det måste vara 1 eller mer"),
+    (r"event (?P<a>\S+) recurs more than once a day \((?P<b>\w+) lists several\); a meeting recurs at most daily",
+     "händelsen {a} upprepas mer än en gång om dagen ({b} anger flera); ett sammanträde upprepas högst en gång "
+     "om dagen"),
+    (r"event (?P<a>\S+) cannot be expanded: (?P<b>.+)", "händelsen {a} kan inte läggas ut: {b}"),
+    (r"event (?P<a>'[^']*'|UID \S+) maps to no body; it is left out\. Add its summary or category under "
+     r"bodies: in (?P<b>\S+)", "händelsen {a} hör inte till något organ och lämnas utanför. Lägg till dess rubrik "
+     "eller kategori under bodies: i {b}"),
+    (r"event (?P<a>'[^']*'|UID \S+) maps to no body; it is left out\. Add its summary or category under "
+     r"bodies: \(no mapping file\)", "händelsen {a} hör inte till något organ och lämnas utanför. Lägg till dess "
+     "rubrik eller kategori under bodies: i en mappningsfil"),
+    (r"(?P<a>attendee|organizer) (?P<b>.+) holds no known seat; add them under people: in (?P<c>\S+)",
+     "{a} {b} har ingen känd plats; lägg till personen under people: i {c}"),
+    (r"(?P<a>attendee|organizer) (?P<b>.+) holds no known seat; add them in a mapping file",
+     "{a} {b} har ingen känd plats; lägg till personen i en mappningsfil"),
+    (r"DESCRIPTION line (?P<a>\d+): (?P<rb>.+)", "DESCRIPTION rad {a}: {rb}"),
+    (r"'(?P<a>[^']*)' after '(?P<b>[^']*)' is no seat reference(?P<c>.*)",
+     "'{a}' efter '{b}' är ingen platsreferens{c}"),
+    (r"notice date '(?P<a>[^']*)' is not an ISO date such as (?P<b>\S+)",
+     "kallelsedatumet '{a}' är inget ISO-datum som {b}"),
+    (r"(?P<a>\w+) date '(?P<b>[^']*)' is not an ISO date such as (?P<c>\S+)", "{a}-datumet '{b}' är inget ISO-datum som {c}"),
+    (r"matter '(?P<a>[^']*)' appears twice", "ärendet '{a}' förekommer två gånger"),
+    (r"'(?P<a>\w+):' needs a matter id, e\.g\. '(?P<b>[^']*)'", "'{a}:' behöver ett ärende-id, t.ex. '{b}'"),
+    (r"a member is listed twice in the participants of matter '(?P<a>[^']*)'",
+     "en medlem står två gånger bland deltagarna i ärendet '{a}'"),
+    (r"(?P<a>[A-Z-]+) (?P<b>\S+): the date does not exist \((?P<rc>.+)\)", "{a} {b}: datumet finns inte ({rc})"),
+    (r"(?P<a>RRULE|EXDATE|RDATE|DTSTART|DTEND|RECURRENCE-ID|DURATION|STATUS|event): Expected frequency, got: (?P<b>.+)",
+     "{a}: FREQ väntades, men var: {b}"),
+    (r"(?P<a>[A-Z-]+|event): (?P<b>.+)", "{a}: {b}"),
+    # the whole calendar against the bylaw chosen (preflight, editor)
+    (r"the calendar is for bylaw '(?P<a>[^']*)', not '(?P<b>[^']*)'; choose that collaboration",
+     "kalendern gäller avtalet '{a}', inte '{b}'; välj det samarbetet"),
+    (r"the calendar is for bylaw '(?P<a>[^']*)', not '(?P<b>[^']*)'", "kalendern gäller avtalet '{a}', inte '{b}'"),
+    (r"the calendar names bylaw '(?P<a>[^']*)', which is not served here; choose the bylaw in the list",
+     "kalendern anger avtalet '{a}', som inte finns här; välj avtalet i listan"),
+    (r"the calendar names no bylaw \(a line 'bylaw: ID' at its top\); choose the bylaw in the list",
+     "kalendern anger inget avtal (en rad 'bylaw: ID' överst); välj avtalet i listan"),
+    (r"no body '(?P<a>[^']*)' in (?P<b>\S+); choose one of (?P<c>.+)", "inget organ '{a}' i {b}; välj ett av {c}"),
+    (r"there is no mapping: import an \.ics first", "det finns ingen mappning: läs in en .ics först"),
+    (r"year (?P<a>-?\d+) is outside the years a meeting can be in \((?P<b>\d+)–(?P<c>\d+)\)",
+     "året {a} ligger utanför de år ett sammanträde kan ligga i ({b}–{c})"),
+]
+
+
+@cache
+def _compiled() -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(p), t) for p, t in _RULES]
+
+
+def _what(text: str) -> str | None:
+    for pattern, template in _WHAT_RE:
+        m = pattern.fullmatch(text)
+        if m:
+            return template.format(text, **m.groupdict())
+    return None
+
+
+def _part(name: str, value: str) -> str | None:
+    kind = name[0]
+    if kind == "w":
+        return _what(value)
+    if kind == "k":
+        return _KIND.get(value)
+    if kind == "t":
+        return _THING.get(value)
+    if kind == "i":
+        return _IN_A.get(value)
+    if kind == "m":
+        return _MONTHS.get(value)
+    if kind == "o":
+        return _OFTEN.get(value)
+    if kind == "r":
+        return swedish(value)
+    return value
+
+
+def swedish(message: str) -> str | None:
+    """The Swedish for a calendar reader's English message, or None if the catalogue does not know it."""
+    for pattern, template in _compiled():
+        m = pattern.fullmatch(message)
+        if m is None:
+            continue
+        parts = {}
+        for name, value in m.groupdict().items():
+            said = _part(name, value) if value is not None else ""
+            if said is None:
+                break
+            parts[name] = said
+        else:
+            return template.format(**parts)
+    return None
