@@ -44,7 +44,7 @@ import secrets
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from functools import partial
 from html import escape
 from importlib.resources import files
@@ -233,7 +233,8 @@ WORDS["sv"].update({
     "noscript": "Tabellen behöver JavaScript. Utan det går det att", "noscript link": "kontrollera en kalender som text",
     "get": "Hämta en kalender", "import file": "Kalenderfil (.ics från Outlook, eller YAML)",
     "import mapping": "Mappningsfil (frivillig, för .ics)", "import": "Läs in",
-    "plan year": "År", "plan july": "även i juli", "plan": "Planera året", "meetings": "Möten",
+    "plan year": "År", "plan july": "även i juli", "plan": "Planera året", "plan time": "klockan",
+    "plan length": "mötenas längd i minuter (också i .ics)", "meetings": "Möten",
     "when": "Datum och tid", "body": "Organ", "chair": "Ordförande", "present": "Närvarande",
     "matters": "Ärenden", "results": "Iakttagelser", "add": "Lägg till möte", "check it": "Kontrollera",
     "export yaml": "Exportera YAML", "export ics": "Exportera .ics", "export mapping": "Spara mappningen",
@@ -245,7 +246,8 @@ WORDS["en"].update({
     "noscript": "The table needs JavaScript. Without it you can", "noscript link": "check a calendar as text",
     "get": "Get a calendar", "import file": "Calendar file (.ics from Outlook, or YAML)",
     "import mapping": "Mapping file (optional, for .ics)", "import": "Import",
-    "plan year": "Year", "plan july": "July too", "plan": "Plan the year", "meetings": "Meetings",
+    "plan year": "Year", "plan july": "July too", "plan": "Plan the year", "plan time": "at",
+    "plan length": "meetings' length in minutes (in the .ics too)", "meetings": "Meetings",
     "when": "Date and time", "body": "Body", "chair": "Chair", "present": "Present",
     "matters": "Matters", "results": "Findings", "add": "Add a meeting", "check it": "Check",
     "export yaml": "Export YAML", "export ics": "Export .ics", "export mapping": "Save the mapping",
@@ -712,10 +714,11 @@ class Site:
                 if problem:
                     raise BadRequest(400, f"Year: {problem}.")
                 out = plan_year(bylaw, year, july=fields.get("july") is True, mapping=_text(fields, "mapping"),
-                                lang=ask.lang).to_json()
+                                at=_clock(_text(fields, "time"), ask.lang), lang=ask.lang).to_json()
             elif action == "export":
                 made = export(bylaw, fields.get("calendar"), _text(fields, "format"), _text(fields, "mapping"),
-                                     stamp=datetime.now(timezone.utc).replace(microsecond=0))
+                              stamp=datetime.now(timezone.utc).replace(microsecond=0),
+                              length=_length(_text(fields, "length"), ask.lang))
                 out = {"filename": made.filename, "content_type": made.content_type, "text": made.text}
             else:  # check: as the check form checks a pasted calendar, under the same name
                 as_of = _as_of(_text(fields, "as_of")) or date.today()
@@ -873,6 +876,8 @@ EDITOR = """\
 <div id="titles"></div>
 <p><label for="plan-year">{plan_year}</label> <input type="number" id="plan-year" min="1900" max="2199" value="{next_year}">
 <input type="checkbox" id="plan-july"> <label for="plan-july">{plan_july}</label>
+<label for="plan-time">{plan_time}</label> <input type="text" id="plan-time" value="09:00" size="5" inputmode="numeric" pattern="[0-9]{{1,2}}:[0-9]{{2}}">
+<label for="plan-length">{plan_length}</label> <input type="number" id="plan-length" min="15" max="720" step="15" value="120">
 <button type="button" id="plan">{plan}</button></p>
 </section>
 <h2 id="meetings-heading">{meetings}</h2>
@@ -1060,6 +1065,27 @@ value="{escape(year)}"> {w["year help"]}</p>
 <p><button type="submit">{w["submit"]}</button></p>
 </form>
 """
+
+
+def _clock(text: str, lang: Lang) -> time | None:
+    """The plan's time of day, "13:30" (None when not given); BadRequest (400) when it is no time."""
+    if not text.strip():
+        return None
+    try:
+        return time.fromisoformat(text.strip().zfill(5))
+    except ValueError:
+        said = "klockan ska skrivas TT:MM, t.ex. 09:00" if lang == "sv" else "the time is written HH:MM, e.g. 09:00"
+        raise BadRequest(400, f"time: {said}.") from None
+
+
+def _length(text: str, lang: Lang) -> timedelta:
+    """The meetings' length in minutes for an .ics export (two hours when not given), 15 to 720."""
+    if not text.strip():
+        return timedelta(hours=2)
+    if text.strip().isdigit() and 15 <= int(text.strip()) <= 720:
+        return timedelta(minutes=int(text.strip()))
+    said = "längden är minuter, 15 till 720" if lang == "sv" else "the length is minutes, 15 to 720"
+    raise BadRequest(400, f"length: {said}.")
 
 
 def _unreadable(exc: CalendarError, ask: Ask) -> str:

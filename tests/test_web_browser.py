@@ -392,11 +392,14 @@ def test_plan_the_next_year_in_the_page_and_hand_it_over(browser, site, tmp_path
         year = browser.find_element(By.ID, "plan-year")
         year.clear()
         year.send_keys("2027")
+        for field, value in (("plan-time", "10:00"), ("plan-length", "90")):  # the meetings' time and length
+            browser.find_element(By.ID, field).clear()
+            browser.find_element(By.ID, field).send_keys(value)
         browser.find_element(By.ID, "plan").click()
         wait.until(lambda d: d.find_element(By.ID, "status").text.startswith("Planerat: 6 möten."))
         dates = [e.get_property("value") for e in browser.find_elements(By.CSS_SELECTOR, "#meetings input.date")]
         assert len(dates) == 6 and all(d.startswith("2027-") and d[5:7] != "07" for d in dates)
-        assert {e.get_property("value") for e in browser.find_elements(By.CSS_SELECTOR, "#meetings input.time")} == {"09:00"}
+        assert {e.get_property("value") for e in browser.find_elements(By.CSS_SELECTOR, "#meetings input.time")} == {"10:00"}
         photograph(browser, "plan-1-planned")
         browser.find_element(By.ID, "check").click()
         wait.until(lambda d: d.find_element(By.ID, "status").text.startswith("Kontrollerat."))
@@ -413,6 +416,12 @@ def test_plan_the_next_year_in_the_page_and_hand_it_over(browser, site, tmp_path
                    ["laholmsbukten-2027-mapping.yaml", "laholmsbukten-2027.ics"])
         exported = folder / "laholmsbukten-2027.ics"
         assert "mailto:kommundirektor@bastad.se" in exported.read_text(encoding="utf-8").replace("\r\n ", "")
+        # Each event lasts the 90 minutes asked: 10:00 Stockholm time is 09:00 or 08:00 UTC, 90 minutes later.
+        import re
+        ics = exported.read_text(encoding="utf-8")
+        minutes = lambda prop: [int(x[:2]) * 60 + int(x[2:]) for x in re.findall(rf"\n{prop}:\d{{8}}T(\d{{4}})00Z", ics)]
+        assert len(minutes("DTSTART")) == 6
+        assert [end - start for start, end in zip(minutes("DTSTART"), minutes("DTEND"))] == [90] * 6
         status, out, err = command(exported)
         assert status == 0, err
         assert out.strip().splitlines()[-1] == f"{exported} mot {verdict.text}"

@@ -289,6 +289,8 @@ def test_the_editor_refuses_what_it_cannot_do_with_a_reason(site):
             ("check", {"calendar": "meetings: [\n"}, "calendar.yaml:"),
             ("plan", {"year": "99999"}, "Year:"),
             ("plan", {"year": "1200"}, "outside the years"),
+            ("plan", {"time": "25:99"}, "time: the time is written HH:MM"),
+            ("export", {"format": "ics", "length": "5"}, "length: the length is minutes"),
             ("export", {"format": "pdf"}, "no format 'pdf'"),
             ("export", {"format": "mapping"}, "there is no mapping"),
             ("import", {"text": "BEGIN:VCALENDAR\nEND:VCALENDAR\n", "bodies": {"x": "nobody"}}, "no body 'nobody'"),
@@ -304,5 +306,23 @@ def test_the_editor_refuses_what_it_cannot_do_with_a_reason(site):
         assert said in json.loads(body)["error"], (action, fields, body)
     status, _, body = post_editor(site, "nothing", None, token, cookie)
     assert status == 404
+
+
+def test_the_plan_in_the_page_takes_a_time_and_the_ics_export_a_length(site):
+    """Plan inside the page (issue 16 item 3): the meetings at the time asked; the exported .ics's events last
+    the length asked (DTEND − DTSTART, read independently of the writer from the file's text)."""
+    import re
+    from datetime import datetime as dt
+    token, cookie = editor_token(site)
+    status, _, body = post_editor(site, "plan", {"year": "2027", "time": "13:30"}, token, cookie)
+    planned = json.loads(body)["calendar"]
+    assert status == 200 and planned["meetings"]
+    assert {m["date"][10:] for m in planned["meetings"]} == {"T13:30"}
+    status, _, body = post_editor(site, "export", {"calendar": planned, "format": "ics", "length": "90"}, token, cookie)
+    text = json.loads(body)["text"]
+    starts = [dt.strptime(x, "%Y%m%dT%H%M%SZ") for x in re.findall(r"\nDTSTART:(\d{8}T\d{6}Z)", text)]
+    ends = [dt.strptime(x, "%Y%m%dT%H%M%SZ") for x in re.findall(r"\nDTEND:(\d{8}T\d{6}Z)", text)]
+    assert status == 200 and len(starts) == len(ends) == len(planned["meetings"])
+    assert {(e - s).total_seconds() for s, e in zip(starts, ends)} == {90 * 60}
     status, headers, _ = request(site, "GET", "/calendar/check")
     assert status == 405 and headers["Allow"] == "POST"

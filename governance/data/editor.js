@@ -309,7 +309,8 @@
   $("plan").addEventListener("click", function () {
     // A mapping file chosen above gives the people to invite (its people:, `Name <e-mail>`).
     readFile($("import-mapping")).then(function (mapping) {
-      return post("plan", {year: $("plan-year").value, july: $("plan-july").checked, mapping: mapping || state.mapping});
+      return post("plan", {year: $("plan-year").value, july: $("plan-july").checked, time: $("plan-time").value.trim(),
+                           mapping: mapping || state.mapping});
     }).then(function (answer) {
       state.titles = [];
       state.mapping = answer.mapping;
@@ -325,7 +326,8 @@
     var last = meetings[meetings.length - 1];
     var body = last ? last.body : B.bodies.filter(function (b) { return !b.office; }).concat(B.bodies)[0].id;
     var day = (last ? split(last.date)[0] : "") || new Date().toISOString().slice(0, 10);
-    var m = {id: newId(body, day), body: body, date: day + "T09:00", attendees: []};
+    var at = /^[0-9]{1,2}:[0-9]{2}$/.test($("plan-time").value.trim()) ? $("plan-time").value.trim() : "09:00";
+    var m = {id: newId(body, day), body: body, date: day + "T" + (at.length === 4 ? "0" + at : at), attendees: []};
     added.add(m);
     meetings.push(m);
     changed();
@@ -359,7 +361,9 @@
         say(W.exported.replace("{file}", made.join(", ")));
         return Promise.resolve();
       }
-      return post("export", {calendar: state.calendar, format: formats[k], mapping: state.mapping}).then(function (answer) {
+      // The .ics events last the length given beside the plan (the calendar itself keeps start times only).
+      return post("export", {calendar: state.calendar, format: formats[k], mapping: state.mapping,
+                             length: $("plan-length").value.trim()}).then(function (answer) {
         made.push(download(answer));
         return next(k + 1);
       });
