@@ -266,6 +266,9 @@ EDITOR_WORDS: dict[str, dict[str, str]] = {
            "choose file": "Välj en fil först.", "error": "fel", "warning": "varning",
            "prepare": "bereda", "propose": "föreslå", "decide": "besluta", "inform": "informera",
            "consensus": "enighet", "objection": "invändning", "majority": "majoritet",
+           "more": "Kallelse och protokoll", "status": "Status", "status held": "hållet", "status planned": "planerat",
+           "status cancelled": "inställt", "notice": "Kallelse skickad", "convener": "Kallat av", "justering": "Justerat",
+           "justerare": "Justerare", "anslag": "Anslaget",
            "meeting": "Möte", "fix": "Åtgärd", "body": "Organ", "chair": "Ordförande", "empty": "Inga möten ännu: läs in en kalender, planera året eller lägg till ett möte."},
     "en": {"date": "Date", "time": "Time", "none": "—", "no body": "no body (left out)",
            "of": "of", "present": "present", "matter id": "Matter", "matter title": "Title",
@@ -279,6 +282,9 @@ EDITOR_WORDS: dict[str, dict[str, str]] = {
            "choose file": "Choose a file first.", "error": "error", "warning": "warning",
            "prepare": "prepare", "propose": "propose", "decide": "decide", "inform": "inform",
            "consensus": "consensus", "objection": "objection", "majority": "majority",
+           "more": "Notice and minutes", "status": "Status", "status held": "held", "status planned": "planned",
+           "status cancelled": "cancelled", "notice": "Notice sent", "convener": "Convened by", "justering": "Minutes approved",
+           "justerare": "Approved by", "anslag": "Posted",
            "meeting": "Meeting", "fix": "Fix", "body": "Body", "chair": "Chair", "empty": "No meetings yet: import a calendar, plan the year or add a meeting."},
 }
 WORDS["sv"]["judged"] += "."

@@ -436,3 +436,47 @@ def test_plan_the_next_year_in_the_page_and_hand_it_over(browser, site, tmp_path
         photograph(browser, "plan-3-report")
     finally:
         browser.set_window_size(1200, 900)
+
+
+def test_a_meeting_s_notice_convener_status_and_minutes_are_edited_in_the_table(browser, site, tmp_path):
+    """The fields a meeting keeps beside its day (issue 16 item 2): status, notice date, convener, and the
+    minutes' justering, justerare and anslag, edited in the row's "Kallelse och protokoll"; the YAML export
+    holds them as the command reads them."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+
+    from governance.calendar import read_calendar
+
+    wait = WebDriverWait(browser, 30)
+    try:
+        browser.get(site + "calendar?bylaw=laholmsbukten&lang=sv")
+        wait.until(lambda d: d.find_element(By.ID, "editor").is_displayed())
+        browser.find_element(By.ID, "add").click()
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#meeting-1 details.more"))
+        row = browser.find_element(By.ID, "meeting-1")
+        date = row.find_element(By.CSS_SELECTOR, "input.date")
+        date.clear()
+        date.send_keys("2025-05-12", Keys.TAB)
+        row.find_element(By.CSS_SELECTOR, "details.more summary").click()
+        Select(row.find_element(By.CSS_SELECTOR, "select.status")).select_by_value("held")
+        for css, value in (("input.notice", "2025-04-28"), ("input.convener", "sekretariatet"),
+                           ("input.justering", "2025-05-19"), ("input.justerare", "halmstad/kso, laholm/kso"),
+                           ("input.anslag", "2025-05-20")):
+            field = row.find_element(By.CSS_SELECTOR, css)
+            field.send_keys(value, Keys.TAB)
+        assert axe_serious(browser) == []
+        photograph(browser, "editor-more-fields")
+        folder = tmp_path / "yaml"
+        folder.mkdir()
+        browser.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(folder)})
+        browser.find_element(By.ID, "export-yaml").click()
+        wait.until(lambda d: [p.name for p in folder.iterdir()] == ["laholmsbukten-2025.yaml"])
+        (meeting,) = read_calendar(folder / "laholmsbukten-2025.yaml").meetings
+        assert (meeting.status, str(meeting.notice_date), str(meeting.convened_by)) == \
+            ("held", "2025-04-28", "sekretariatet")
+        assert str(meeting.minutes.justering) == "2025-05-19"
+        assert meeting.minutes.justerare == ("halmstad/kso", "laholm/kso")
+        assert [str(a.date) for a in meeting.minutes.anslag] == ["2025-05-20"]
+    finally:
+        browser.set_window_size(1200, 900)

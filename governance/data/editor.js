@@ -130,7 +130,7 @@
         changed();
         render();
       }});
-    tr.appendChild(el("td", {}, [date, el("br"), time, el("br"), remove]));
+    tr.appendChild(el("td", {}, [date, el("br"), time, el("br"), more(m, n), remove]));
 
     var body = el("select", {class: "body", "aria-label": W.body + ", " + W.meeting.toLowerCase() + " " + n}, B.bodies.map(
       function (b) { return option(b.id, b.name, m.body); }));
@@ -182,6 +182,58 @@
     tr.appendChild(el("td", {class: "matters-cell"}, [matters]));
     tr.appendChild(el("td", {class: "results", "aria-live": "polite"}));
     return tr;
+  }
+
+  // What a meeting keeps beside its day: its status, when and by whom it was called, and its minutes
+  // (justering, justerare, anslag). A field left empty is left out of the calendar.
+  function setOrDrop(target, key, value) {
+    if (value === "" || value === null || (Array.isArray(value) && !value.length)) { delete target[key]; } else { target[key] = value; }
+  }
+
+  function anslagText(anslag) {
+    if (!anslag) { return ""; }
+    if (Array.isArray(anslag)) { return anslag.join(", "); }
+    return Object.keys(anslag).map(function (k) { return k + ": " + anslag[k]; }).join(", ");
+  }
+
+  function anslagValue(text) {  // "2025-03-20" or "halmstad: 2025-03-20, laholm: 2025-03-21"
+    var parts = text.split(",").map(function (p) { return p.trim(); }).filter(Boolean);
+    if (!parts.some(function (p) { return p.indexOf(":") >= 0; })) { return parts; }
+    var out = {};
+    parts.forEach(function (p) { var kv = p.split(":"); out[kv[0].trim()] = kv.slice(1).join(":").trim(); });
+    return out;
+  }
+
+  function more(m, n) {
+    var label = function (what) { return what + ", " + W.meeting.toLowerCase() + " " + n; };
+    var field = function (key, what, value, onchange, attrs) {
+      var id = "meeting-" + n + "-" + key;
+      var input = el("input", Object.assign({type: "text", id: id, value: value || "", size: "10", class: key}, attrs || {}));
+      input.addEventListener("change", function () { onchange(input.value.trim()); changed(); });
+      return el("div", {class: "field"}, [el("label", {for: id, text: what}), el("br"), input]);
+    };
+    var minutes = function () { return m.minutes || (m.minutes = {}); };
+    var tidy = function () { if (m.minutes && !Object.keys(m.minutes).length) { delete m.minutes; } };
+    var statusId = "meeting-" + n + "-status";
+    var status = el("select", {id: statusId, class: "status"}, [option("", W.none, m.status || "")]
+      .concat(["held", "planned", "cancelled"].map(function (s) { return option(s, W["status " + s], m.status || ""); })));
+    status.addEventListener("change", function () { setOrDrop(m, "status", status.value); changed(); });
+    var dateAttrs = {inputmode: "numeric", placeholder: "2025-02-11", pattern: "[0-9]{4}-[0-9]{2}-[0-9]{2}"};
+    var mins = m.minutes || {};
+    var filled = [m.status, m.notice_date, m.convened_by, m.minutes].filter(Boolean).length;
+    return el("details", {class: "more"}, [el("summary", {text: W.more + (filled ? " (" + filled + ")" : ""),
+      "aria-label": label(W.more)}),
+      el("div", {class: "field"}, [el("label", {for: statusId, text: W.status}), el("br"), status]),
+      field("notice", W.notice, m.notice_date, function (v) { setOrDrop(m, "notice_date", v); }, dateAttrs),
+      field("convener", W.convener, m.convened_by, function (v) { setOrDrop(m, "convened_by", v); },
+            {placeholder: "sekretariatet", size: "14"}),
+      field("justering", W.justering, mins.justering, function (v) { setOrDrop(minutes(), "justering", v); tidy(); }, dateAttrs),
+      field("justerare", W.justerare, (mins.justerare || []).join(", "), function (v) {
+        setOrDrop(minutes(), "justerare", v.split(",").map(function (x) { return x.trim(); }).filter(Boolean)); tidy();
+      }, {placeholder: "halmstad/kso", size: "14"}),
+      field("anslag", W.anslag, anslagText(mins.anslag), function (v) {
+        setOrDrop(minutes(), "anslag", v ? anslagValue(v) : ""); tidy();
+      }, {placeholder: "2025-02-20", size: "14"})]);
   }
 
   function matter(m, x, n, k) {
