@@ -78,9 +78,19 @@ ICS = [  # (file, what the message says)
 @pytest.mark.parametrize("name,message", ICS, ids=[c[0] for c in ICS])
 def test_hostile_ics_is_refused_with_its_line(name, message):
     status, out, err, rss = run_bounded("check", "laholmsbukten", str(HOSTILE / name),
-                                      "--mapping", str(HOSTILE / "mapping.yaml"))
+                                      "--mapping", str(HOSTILE / "mapping.yaml"), "--lang", "en")
     assert status == 2
     assert_our_error(status, out + err, rss, f"{HOSTILE / name}{message}" if message.startswith(":") else message)
+
+
+@pytest.mark.parametrize("name", [c[0] for c in ICS])
+def test_hostile_ics_is_refused_in_swedish_too(name):
+    """What the command prints by default: every refusal in the Swedish catalogue (no English line)."""
+    from governance.calendar import CalendarError, read
+    from governance.calendar.swedish import swedish
+    with pytest.raises(CalendarError) as info:
+        read(HOSTILE / name, HOSTILE / "mapping.yaml")
+    assert [i.message for i in info.value.issues if swedish(i.message) is None] == []
 
 
 def test_a_uid_with_a_leading_space_is_the_same_uid():
@@ -95,7 +105,7 @@ def test_a_uid_with_a_leading_space_is_the_same_uid():
 
 @pytest.mark.parametrize("name", ["yaml-year-9999.yaml", "yaml-year-0001.yaml", "yaml-date-9999.yaml"])
 def test_extreme_years_in_yaml_are_refused(name):
-    status, out, err, rss = run_bounded("check", "laholmsbukten", str(HOSTILE / name))
+    status, out, err, rss = run_bounded("check", "laholmsbukten", str(HOSTILE / name), "--lang", "en")
     assert status == 2
     year = "9999" if "9999" in name else "1"
     assert_our_error(status, out + err, rss, f"{HOSTILE / name}:5: error: date ", f"year {year} is outside the years")
@@ -195,7 +205,8 @@ def _plain_events(count: int) -> str:
 def test_a_hundred_thousand_plain_events_are_refused_while_counted(tmp_path):
     path = tmp_path / "ics-100k-events.ics"
     path.write_text(_plain_events(100_000), encoding="utf-8")
-    status, out, err, rss = run_bounded("check", "laholmsbukten", str(path), "--mapping", str(HOSTILE / "mapping.yaml"))
+    status, out, err, rss = run_bounded("check", "laholmsbukten", str(path), "--mapping", str(HOSTILE / "mapping.yaml"),
+                                        "--lang", "en")
     assert status == 2
     # counted in the text, before icalendar builds a single event: refused at the 10,001st
     assert_our_error(status, out + err, rss, f"{path}:50004: error: too much work: the calendar holds more than 10,000")
