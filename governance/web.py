@@ -268,7 +268,7 @@ EDITOR_WORDS: dict[str, dict[str, str]] = {
            "consensus": "enighet", "objection": "invändning", "majority": "majoritet",
            "more": "Kallelse och protokoll", "status": "Status", "status held": "hållet", "status planned": "planerat",
            "status cancelled": "inställt", "notice": "Kallelse skickad", "convener": "Kallat av", "justering": "Justerat",
-           "justerare": "Justerare", "anslag": "Anslaget",
+           "justerare": "Justerare", "anslag": "Anslaget", "kept": "Tabellen från förra gången: {n} möten.",
            "meeting": "Möte", "fix": "Åtgärd", "body": "Organ", "chair": "Ordförande", "empty": "Inga möten ännu: läs in en kalender, planera året eller lägg till ett möte."},
     "en": {"date": "Date", "time": "Time", "none": "—", "no body": "no body (left out)",
            "of": "of", "present": "present", "matter id": "Matter", "matter title": "Title",
@@ -284,7 +284,7 @@ EDITOR_WORDS: dict[str, dict[str, str]] = {
            "consensus": "consensus", "objection": "objection", "majority": "majority",
            "more": "Notice and minutes", "status": "Status", "status held": "held", "status planned": "planned",
            "status cancelled": "cancelled", "notice": "Notice sent", "convener": "Convened by", "justering": "Minutes approved",
-           "justerare": "Approved by", "anslag": "Posted",
+           "justerare": "Approved by", "anslag": "Posted", "kept": "The table as you left it: {n} meetings.",
            "meeting": "Meeting", "fix": "Fix", "body": "Body", "chair": "Chair", "empty": "No meetings yet: import a calendar, plan the year or add a meeting."},
 }
 WORDS["sv"]["judged"] += "."

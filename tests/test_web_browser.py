@@ -233,6 +233,14 @@ ICS = ROOT / "examples" / "laholmsbukten-2025.ics"
 MAPPING = ROOT / "examples" / "laholmsbukten-mapping.yaml"
 
 
+def fresh_editor(browser, url: str) -> None:
+    """The editor at `url` with nothing kept from an earlier test (the page keeps its table for the tab when
+    it is left): cleared from a page of the same site that is not the editor, so that no editor saves after."""
+    browser.get(url.split("calendar")[0] + "check")
+    browser.execute_script("window.sessionStorage.clear()")
+    browser.get(url)
+
+
 def photograph(browser, name: str) -> None:
     """The whole page (the window made as tall as it), as build/screenshots/NAME.png."""
     height = browser.execute_script("return document.documentElement.scrollHeight")
@@ -265,7 +273,7 @@ def test_the_secretary_walk_in_swedish(browser, site, tmp_path):
 
     wait = WebDriverWait(browser, 30)
     try:
-        browser.get(site + "calendar?lang=sv")
+        fresh_editor(browser, site + "calendar?lang=sv")
         assert browser.title == "Mötesplanering"
         Select(browser.find_element(By.ID, "bylaw")).select_by_value("laholmsbukten")
         photograph(browser, "walk-1-pick")
@@ -386,7 +394,7 @@ def test_plan_the_next_year_in_the_page_and_hand_it_over(browser, site, tmp_path
 
     wait = WebDriverWait(browser, 30)
     try:
-        browser.get(site + "calendar?bylaw=laholmsbukten&lang=sv")
+        fresh_editor(browser, site + "calendar?bylaw=laholmsbukten&lang=sv")
         wait.until(lambda d: d.find_element(By.ID, "editor").is_displayed())
         browser.find_element(By.ID, "import-mapping").send_keys(str(MAPPING))
         year = browser.find_element(By.ID, "plan-year")
@@ -440,8 +448,8 @@ def test_plan_the_next_year_in_the_page_and_hand_it_over(browser, site, tmp_path
 
 def test_a_meeting_s_notice_convener_status_and_minutes_are_edited_in_the_table(browser, site, tmp_path):
     """The fields a meeting keeps beside its day (issue 16 item 2): status, notice date, convener, and the
-    minutes' justering, justerare and anslag, edited in the row's "Kallelse och protokoll"; the YAML export
-    holds them as the command reads them."""
+    minutes' justering, justerare and anslag, edited in the row's "Kallelse och protokoll"; the language
+    switch keeps the table; the YAML export holds them as the command reads them."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -450,7 +458,7 @@ def test_a_meeting_s_notice_convener_status_and_minutes_are_edited_in_the_table(
 
     wait = WebDriverWait(browser, 30)
     try:
-        browser.get(site + "calendar?bylaw=laholmsbukten&lang=sv")
+        fresh_editor(browser, site + "calendar?bylaw=laholmsbukten&lang=sv")
         wait.until(lambda d: d.find_element(By.ID, "editor").is_displayed())
         browser.find_element(By.ID, "add").click()
         wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#meeting-1 details.more"))
@@ -467,6 +475,14 @@ def test_a_meeting_s_notice_convener_status_and_minutes_are_edited_in_the_table(
             field.send_keys(value, Keys.TAB)
         assert axe_serious(browser) == []
         photograph(browser, "editor-more-fields")
+        # The language switch: the same table, in English.
+        browser.find_element(By.CSS_SELECTOR, "nav a[hreflang=en]").click()
+        wait.until(lambda d: d.title == "Meeting planner: laholmsbukten")
+        wait.until(lambda d: d.find_element(By.ID, "status").text == "The table as you left it: 1 meetings.")
+        row = browser.find_element(By.ID, "meeting-1")
+        assert row.find_element(By.CSS_SELECTOR, "input.date").get_property("value") == "2025-05-12"
+        assert Select(row.find_element(By.CSS_SELECTOR, "select.status")).first_selected_option.get_attribute("textContent") == "held"
+        photograph(browser, "editor-kept-in-english")
         folder = tmp_path / "yaml"
         folder.mkdir()
         browser.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(folder)})

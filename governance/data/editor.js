@@ -441,6 +441,24 @@
     }).catch(function () {});
   });
 
+  // The table is kept for this tab while the page is left (the language switch, a report page, a reload)
+  // and given back when the editor of the same collaboration opens again: a secretary's work is not lost
+  // by switching language. sessionStorage is the tab's own; nothing leaves the browser.
+  var KEEP = "governance-editor:" + B.id;
+  window.addEventListener("pagehide", function () {
+    try {
+      sessionStorage.setItem(KEEP, JSON.stringify({calendar: state.calendar, mapping: state.mapping}));
+    } catch (e) { /* storage full or refused: the table is simply not kept */ }
+  });
   root.hidden = false;
-  render();
+  var kept = null;
+  try { kept = JSON.parse(sessionStorage.getItem(KEEP) || "null"); } catch (e) { kept = null; }
+  if (kept && kept.calendar && (kept.calendar.meetings || []).length) {
+    state.mapping = kept.mapping || "";
+    $("export-mapping").hidden = !state.mapping;
+    load(kept.calendar);
+    say(W.kept.replace("{n}", state.calendar.meetings.length));
+  } else {
+    render();
+  }
 })();
