@@ -155,6 +155,21 @@ SCRIPT = """
   var choice = document.getElementById("file-choice");
   var file = document.getElementById("file");
   var text = document.getElementById("calendar");
+  var mapping = document.getElementById("mapping");
+  // The pasted calendar is kept for the tab when the page is left (the language switch) and put back into
+  // an empty form; a report's form holds its calendar already.
+  try {
+    if (text && !text.value) {
+      var kept = JSON.parse(window.sessionStorage.getItem("governance-check") || "null");
+      if (kept) { text.value = kept.calendar || ""; if (mapping && !mapping.value) { mapping.value = kept.mapping || ""; } }
+    }
+    window.addEventListener("pagehide", function () {
+      if (text && text.value) {
+        window.sessionStorage.setItem("governance-check", JSON.stringify({calendar: text.value,
+          mapping: mapping ? mapping.value : ""}));
+      }
+    });
+  } catch (e) { /* no storage: nothing is kept */ }
   if (!choice || !file || !text || !window.FileReader) { return; }
   choice.hidden = false;
   file.addEventListener("change", function () {

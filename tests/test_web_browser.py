@@ -496,3 +496,18 @@ def test_a_meeting_s_notice_convener_status_and_minutes_are_edited_in_the_table(
         assert [str(a.date) for a in meeting.minutes.anslag] == ["2025-05-20"]
     finally:
         browser.set_window_size(1200, 900)
+
+
+def test_the_language_switch_keeps_a_pasted_calendar(browser, site):
+    """The check form's calendar (and mapping) survive the language switch: the other language's form has
+    them (kept for the tab, put back into the empty form)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(site + "check?lang=sv")
+    text = COMPLIANT.read_text(encoding="utf-8")
+    browser.execute_script("document.getElementById('calendar').value = arguments[0];", text)
+    browser.find_element(By.CSS_SELECTOR, "nav a[hreflang=en]").click()
+    WebDriverWait(browser, 30).until(lambda d: d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en")
+    assert browser.find_element(By.ID, "calendar").get_property("value") == text
+    browser.execute_script("window.sessionStorage.clear()")
