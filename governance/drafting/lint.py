@@ -16,7 +16,6 @@ from ..loader import Analysis, analyse, read_text, shipped_dir
 from ..diagnostics import BylawError
 from ..model import types as t
 from ..model.clauses import Dispatch
-from ..model.from_ast import slugify, suggest
 from ..statute import kommunallagen, parse_reference, passage, statute
 from ..time.terms import election_date
 
@@ -236,6 +235,7 @@ def check_states(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
         if item.key != "states":
             continue
         if item.value[0] not in points:
+            from ..model.from_ast import suggest  # here: the model's builder, only for a point not found
             yield error("unknown-point", f"'{item.value[0]}' is not a point of the {t.FORM_NAMES[bylaw.form.kind]}'s "
                         "checklist", item.span, suggest(item.value[0], points)
                         or f"the points: {', '.join(sorted(points))}")
@@ -251,6 +251,7 @@ def check_id(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
     if path.suffix != ".bylaw" or (bylaw.id == "unnamed" and not bylaw.title):
         return  # not a bylaw file, or one without a header line (reported as missing-header)
     if not _ID_SLUG.match(bylaw.id):
+        from ..model.from_ast import slugify  # here: a warm lint (bylaw_cache) never loads the builder
         yield error("id-not-slug", f"the {bylaw.kind} id '{bylaw.id}' is not a lowercase ASCII slug", bylaw.span,
                     f"write `{bylaw.kind} {slugify(bylaw.id)}` and rename the file {slugify(bylaw.id)}.bylaw")
     elif bylaw.id != path.stem:
