@@ -29,7 +29,9 @@ def run_limited(args: list[str], cwd: Path, killed: bool) -> tuple[int, str]:
     # kills the process at that write, as a kill mid-write would.
     restore = "import signal; signal.signal(signal.SIGXFSZ, signal.SIG_DFL); " if killed else ""
     code = f"import sys; {restore}from governance.cli import main; sys.exit(main(sys.argv[1:]))"
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    # No bytecode written under the limit: importlib's .pyc write is one unchecked FileIO.write, which the
+    # limit cuts short, and the cut file is then renamed into __pycache__ and breaks later imports (seen).
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"}
     done = subprocess.run([sys.executable, "-c", code, *args], cwd=cwd, env=env, capture_output=True,
                           text=True, preexec_fn=limits, timeout=120)
     return done.returncode, done.stderr
