@@ -43,15 +43,15 @@ demo: $(STAMP)
 	@# …and one that breaks it on purpose: every finding cites the sentence it rests on (exit 1).
 	@echo; echo '$$ governance check laholmsbukten examples/laholmsbukten-2025-breaches.yaml --as-of 2025-01-01'
 	@$(BIN)/governance check laholmsbukten examples/laholmsbukten-2025-breaches.yaml --as-of 2025-01-01 \
-		|| echo "(exit status 1: this calendar breaks the bylaw, as intended)"
+		|| echo "(slutstatus 1: kalendern bryter mot avtalet, som avsett)"
 	@echo
 	@# Graphviz draws the process graph as SVG; installing it is a convenience, never a failure.
 	@command -v dot >/dev/null || (apt-get update -qq && apt-get install -y -qq graphviz) >/dev/null 2>&1 || true
 	@mkdir -p build && $(BIN)/governance graph laholmsbukten --format svg -o build/laholmsbukten.svg \
-		&& echo "process graph: build/laholmsbukten.svg" || true
+		&& echo "processgrafen: build/laholmsbukten.svg" || true
 	@$(BIN)/governance render laholmsbukten --format html -o build/laholmsbukten.html \
-		&& echo "the agreement to read, every rule with its sentence: build/laholmsbukten.html"
-	@echo "a web page to check calendars in: $(BIN)/governance serve"
+		&& echo "avtalet att läsa, varje regel med sin mening: build/laholmsbukten.html"
+	@echo "en webbsida att granska kalendrar i: $(BIN)/governance serve"
 
 # The browser test (tests/test_web_browser.py) drives Debian's Chromium through chromedriver. Installing
 # them needs root; without it this says so and `make test` goes on: the test skips, or fails where
