@@ -5,7 +5,7 @@ with that file's line of the paragraph, so a reader can find it; and how the sta
 from __future__ import annotations
 
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from ..paths import shipped_dir
 from ..model.types import Bylaw
@@ -32,19 +32,19 @@ def _heading_lines() -> dict[tuple[int, str], int]:
     return out
 
 
-@cache
+@lru_cache(maxsize=1024)  # a pure function of the day; asked once per minuted meeting
 def last_day(day: date) -> date:
     """A last day the law sets ("within fourteen days", "at the latest the second day after"), moved to the next
     working day when it falls on a Saturday, Sunday, public holiday, midsommarafton, julafton or nyårsafton:
     lag (1930:173) om beräkning av lagstadgad tid, 2 §."""
-    from ..time.sweden import public_holidays
-    holidays = public_holidays((day.year, day.year + 1), "sv")
-    while day.weekday() >= 5 or day in holidays or (day.month, day.day) in ((12, 24), (12, 31)) or (
-            day.month == 6 and 19 <= day.day <= 25 and day.weekday() == 4):
+    from ..time.sweden import days_off  # public holidays and the three eves
+    off = days_off((day.year, day.year + 1))
+    while day.weekday() >= 5 or day in off:
         day += timedelta(days=1)
     return day
 
 
+@cache
 def cite_law(chapter: int, paragraph: str, opening: str) -> Citation:
     """The sentence of `chapter kap. paragraph §` that begins with `opening`, quoted whole from the
     shipped statute. A sentence not found there is a bug in the rule that asks (never a user error)."""
