@@ -21,13 +21,15 @@ import stat
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, TypeVar
 
 from .model.types import Bylaw
 from .private_cache import private_dir
 
 if TYPE_CHECKING:
     from .loader import Analysis
+
+Kept = TypeVar("Kept")  # what a cache file keeps: a Bylaw, or lint's Analysis
 
 FORMAT = 1  # bump when what is stored changes shape
 
@@ -63,18 +65,7 @@ def _trusted(path: Path) -> bool:
 def cached(path: Path, text: bytes, rule_dirs: Iterable[Path], build: Callable[[], Bylaw]) -> Bylaw:
     """The bylaw at `path` (whose bytes are `text`): from the cache when its key is there, else `build()`,
     its answers worked out (`answers`) and kept for the next run."""
-    folder = private_dir()
-    if folder is None:
-        return build()
-    file = folder / f"bylaw-{key(path, text, rule_dirs)}.pickle"
-    kept = _load(file)
-    if isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], Bylaw) and isinstance(kept[1], dict):
-        bylaw, derived = kept
-        bylaw.derived.update(derived)
-        return bylaw
-    bylaw = build()
-    _store(file, (bylaw, answers(bylaw)))
-    return bylaw
+    return _through_cache("bylaw", key(path, text, rule_dirs), build, Bylaw, lambda bylaw: bylaw, answers)
 
 
 def cached_analysis(path: Path, text: bytes, rule_dirs: Iterable[Path], build: Callable[[], Analysis],
@@ -84,24 +75,36 @@ def cached_analysis(path: Path, text: bytes, rule_dirs: Iterable[Path], build: C
     preparation cycles, bodies nothing links to) — a warm lint parses nothing and never loads networkx.
     What lint reads besides (the quoted source documents, the law) is not kept: its passes run every time.
     `kind` is loader's Analysis (passed in: the loader imports this module)."""
+    return _through_cache("analysis", key(path, text, rule_dirs), build, kind,
+                          lambda analysis: analysis.bylaw, _lint_answers_if_it_compiles)
+
+
+def _lint_answers_if_it_compiles(bylaw: Bylaw) -> dict:
+    try:
+        return lint_answers(bylaw)
+    except Exception:  # a bylaw with errors may not compile: keep its reading without the answers
+        return {}
+
+
+def _through_cache(prefix: str, content_key: str, build: Callable[[], Kept], kind: type[Kept],
+                   bylaw_of: Callable[[Kept], Bylaw | None], answers_of: Callable[[Bylaw], dict]) -> Kept:
+    """`build()`'s value, kept in the private folder as `PREFIX-KEY.pickle` together with the answers worked
+    out for its bylaw (given back to the bylaw's `derived` on load); built afresh when there is no private
+    folder or the file is missing, not ours or not a (kind, dict) pair."""
     folder = private_dir()
     if folder is None:
         return build()
-    file = folder / f"analysis-{key(path, text, rule_dirs)}.pickle"
+    file = folder / f"{prefix}-{content_key}.pickle"
     kept = _load(file)
     if isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], kind) and isinstance(kept[1], dict):
-        if kept[0].bylaw is not None:
-            kept[0].bylaw.derived.update(kept[1])
+        bylaw = bylaw_of(kept[0])
+        if bylaw is not None:
+            bylaw.derived.update(kept[1])
         return kept[0]
-    analysis = build()
-    answered: dict = {}
-    if analysis.bylaw is not None:
-        try:
-            answered = lint_answers(analysis.bylaw)
-        except Exception:  # a bylaw with errors may not compile: keep its reading without the answers
-            answered = {}
-    _store(file, (analysis, answered))
-    return analysis
+    value = build()
+    bylaw = bylaw_of(value)
+    _store(file, (value, answers_of(bylaw) if bylaw is not None else {}))
+    return value
 
 
 def _load(file: Path) -> object:
