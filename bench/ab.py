@@ -30,6 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ROUNDS = {1_000: 61, 10_000: 41, 100_000: 9}
+SHIPPED = ("governance", "rules", "bylaws", "law")  # the package and its data folders (pyproject package-dir)
 
 CHILD = """
 import statistics, sys
@@ -69,6 +70,9 @@ import sys
 from collections import Counter
 from datetime import date
 sys.path[:0] = [{tree!r}, {bench!r}]
+# The editable install's finder maps governance.rules and governance.bylaws to the working tree's folders;
+# without it each version finds its own rules/ and bylaws/ beside its package.
+sys.meta_path[:] = [f for f in sys.meta_path if not getattr(f, "__module__", "").startswith("__editable__")]
 import bench_check as bc
 import governance
 as_of = date(2025, 6, 1)
@@ -89,8 +93,10 @@ for line in sys.stdin:
 def tree(rev: str, plan: list[tuple[int, int]]) -> int:
     """The whole package at `rev` against the working tree's, two processes driven in lockstep."""
     import statistics
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "governance", "rules", "bylaws"],
-                             capture_output=True, check=False)
+    # The package and the folders shipped as its data (pyproject's package-dir), as far as `rev` has them.
+    folders = [name for name in SHIPPED if subprocess.run(["git", "-C", str(ROOT), "cat-file", "-e", f"{rev}:{name}"],
+                                                           capture_output=True, check=False).returncode == 0]
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, *folders], capture_output=True, check=False)
     if archive.returncode != 0:
         print(f"bench/ab.py: {archive.stderr.decode().strip()}", file=sys.stderr)
         return 2
@@ -99,7 +105,7 @@ def tree(rev: str, plan: list[tuple[int, int]]) -> int:
         with tarfile.open(fileobj=BytesIO(archive.stdout)) as tar:
             safe = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}  # Python >= 3.11.4
             tar.extractall(old, **safe)
-        for name in ("governance", "rules", "bylaws"):
+        for name in SHIPPED:
             shutil.copytree(ROOT / name, new / name, ignore=shutil.ignore_patterns("__pycache__"))
         # Each version in its own process, with its own private cache folder (lark's tables, compiled bylaws).
         procs = {name: subprocess.Popen([sys.executable, "-c", TREE_CHILD.format(tree=str(where),
@@ -152,7 +158,7 @@ def main(argv: list[str]) -> int:
         print(f"bench/ab.py: {archive.stderr.decode().strip()}", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory() as tmp:
-        for name in ("governance", "rules", "bylaws"):
+        for name in SHIPPED:
             shutil.copytree(ROOT / name, Path(tmp, name), ignore=shutil.ignore_patterns("__pycache__"))
         with tarfile.open(fileobj=BytesIO(archive.stdout)) as tar:
             safe = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}  # Python >= 3.11.4
