@@ -21,12 +21,14 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tarfile
 import tempfile
 from io import BytesIO
 from pathlib import Path
+from typing import Iterator, NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 ROUNDS = {1_000: 61, 10_000: 41, 100_000: 9}
@@ -90,16 +92,28 @@ for line in sys.stdin:
 """
 
 
-def tree(rev: str, plan: list[tuple[int, int]]) -> int:
-    """The whole package at `rev` against the working tree's, two processes driven in lockstep."""
-    import statistics
+class Side(NamedTuple):
+    """One calendar size, both versions: each one's check times (s) and findings per rule id."""
+    meetings: int
+    old: list[float]
+    new: list[float]
+    found_old: str
+    found_new: str
+
+    def ratio(self) -> float:
+        """The median of the rounds' new / old: both saw the same drift in each round."""
+        return statistics.median(a / b for a, b in zip(self.new, self.old))
+
+
+def tree_rounds(rev: str, plan: list[tuple[int, int]]) -> Iterator[Side]:
+    """The whole package at `rev` against the working tree's, two processes driven in lockstep.
+    Raises LookupError when git cannot give `rev` (a shallow clone, another repository)."""
     # The package and the folders shipped as its data (pyproject's package-dir), as far as `rev` has them.
     folders = [name for name in SHIPPED if subprocess.run(["git", "-C", str(ROOT), "cat-file", "-e", f"{rev}:{name}"],
                                                            capture_output=True, check=False).returncode == 0]
     archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, *folders], capture_output=True, check=False)
-    if archive.returncode != 0:
-        print(f"bench/ab.py: {archive.stderr.decode().strip()}", file=sys.stderr)
-        return 2
+    if archive.returncode != 0 or not folders:
+        raise LookupError(archive.stderr.decode().strip() or f"{rev}: no package there")
     with tempfile.TemporaryDirectory() as tmp:
         old, new = Path(tmp, "old"), Path(tmp, "new")
         with tarfile.open(fileobj=BytesIO(archive.stdout)) as tar:
@@ -129,16 +143,24 @@ def tree(rev: str, plan: list[tuple[int, int]]) -> int:
                 for r in range(rounds):
                     for name in (("new", "old") if r % 2 else ("old", "new")):
                         times[name].append(float(ask(name, "run")))
-                ratio = statistics.median(a / b for a, b in zip(times["new"], times["old"]))
-                print(f"{n:>7,} meetings, {rounds} rounds: new / old {ratio:.3f}; best new "
-                      f"{min(times['new']) * 1e3:.1f} ms, old {min(times['old']) * 1e3:.1f} ms; median new "
-                      f"{statistics.median(times['new']) * 1e3:.1f} ms, old {statistics.median(times['old']) * 1e3:.1f} ms")
-                print(f"  findings old {found['old']}")
-                print(f"  findings new {found['new']}")
+                yield Side(n, times["old"], times["new"], found["old"], found["new"])
         finally:
             for proc in procs.values():
                 proc.stdin.close()
                 proc.wait()
+
+
+def tree(rev: str, plan: list[tuple[int, int]]) -> int:
+    try:
+        for side in tree_rounds(rev, plan):
+            print(f"{side.meetings:>7,} meetings, {len(side.new)} rounds: new / old {side.ratio():.3f}; best new "
+                  f"{min(side.new) * 1e3:.1f} ms, old {min(side.old) * 1e3:.1f} ms; median new "
+                  f"{statistics.median(side.new) * 1e3:.1f} ms, old {statistics.median(side.old) * 1e3:.1f} ms")
+            print(f"  findings old {side.found_old}")
+            print(f"  findings new {side.found_new}")
+    except LookupError as error:
+        print(f"bench/ab.py: {error}", file=sys.stderr)
+        return 2
     return 0
 
 

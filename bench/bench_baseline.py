@@ -1,0 +1,41 @@
+"""The calendar check side by side with the engine the speed issues were filed against (5ba6417).
+
+Issues #14 and #17 fix their large-calendar goals against the check as it was at commit 5ba6417: within
+10 % (#14) and 30 % (#17) at 1,000 / 10,000 / 100,000 meetings. A figure from another run cannot be read
+against it (this machine drifts by tens of per cent within a minute), so both versions run here, each in a
+process of its own with its own private cache, driven in lockstep by bench/ab.py's `tree_rounds`: one
+check each per round, in alternating order, and the figure is the median of the rounds' ratios.
+
+Both processes check the same generated calendars (bench_check.generate) and their findings per rule id
+are compared: a faster check that finds something else is no figure at all.
+"""
+from __future__ import annotations
+
+import statistics
+
+import ab
+
+BASELINE = "5ba6417"
+PLAN = [(1_000, 31), (10_000, 15), (100_000, 5)]
+GOALS = {"#14": 1.10, "#17": 1.30}
+
+
+def run() -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
+    try:
+        for side in ab.tree_rounds(BASELINE, PLAN):
+            if side.found_old != side.found_new:
+                raise SystemExit(f"bench_baseline: {side.meetings:,} meetings: the two versions find different "
+                                 f"things:\n  {BASELINE}: {side.found_old}\n  now: {side.found_new}")
+            ratio = side.ratio()
+            verdict = ", ".join(f"{issue} {'met' if ratio <= goal else 'missed'} (<= {goal:.2f})"
+                                for issue, goal in GOALS.items())
+            rows.append((f"{side.meetings:>7,} meetings: {BASELINE} (median of {len(side.new)})",
+                         f"{statistics.median(side.old):.3f} s"))
+            rows.append((f"{side.meetings:>7,} meetings: this tree (median of {len(side.new)})",
+                         f"{statistics.median(side.new):.3f} s"))
+            rows.append((f"{side.meetings:>7,} meetings: this tree / {BASELINE}, median of rounds",
+                         f"{ratio:.2f}x — {verdict}"))
+    except LookupError as error:
+        rows.append((f"{BASELINE} is not in this clone's history (a shallow clone?)", str(error)))
+    return rows
