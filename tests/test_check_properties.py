@@ -149,11 +149,20 @@ def test_the_per_body_view_says_what_a_plain_reading_of_the_calendar_says(existi
         assert body.years() == {year: tuple(them) for year, them in years.items()}
         assert list(body.matters()) == [(m, matter) for m in own for matter in m.matters]
         for m in own:
-            first = body.attendance(m)
+            first = body.attendance(m.attendees)
             assert [a.ref for a in first] == list(m.attendees)
-            assert body.attendance(m) == first
+            assert body.attendance(m.attendees) == first
             for a in first:  # a seat held, the serving office, or a reason why not: exactly one
                 assert (a.seat is not None) + a.office + (a.problem is not None) == 1
+        # Each meeting in one run of equal attendee lists, in order; a judge sees each distinct list once.
+        lists, runs = body.attendee_runs()
+        assert [m for start, end, _ in runs for m in body.meetings[start:end]] == own
+        assert all(m.attendees == lists[k] for start, end, k in runs for m in body.meetings[start:end])
+        assert len(set(lists)) == len(lists)
+        judged = []
+        odd = [m for m, _ in body.where_attendees(lambda listed: judged.append(listed) or len(listed) % 2 or None)]
+        assert odd == [m for m in own if len(m.attendees) % 2]
+        assert judged == list(lists)
     assert seen.days == {m.date for m in existing}
     assert set(seen.unknown_bodies) == {m.body for m in existing} - {b.id for b in BYLAW.bodies}
 

@@ -45,11 +45,11 @@ def misnamed(view: CalendarView) -> list[Misnamed]:
 
 def _misnamed(view: CalendarView) -> Iterator[Misnamed]:
     for body in view.bodies.values():
-        for meeting in body.meetings:
-            wrong = body.unseated(meeting)
-            if meeting.chair is not None:
-                chair = body.seated(meeting.chair)
-                if chair.problem is not None and meeting.chair not in meeting.attendees:
-                    wrong += (chair,)
+        for meeting, wrong in body.where_attendees(body.unseated):
             for seated in dict.fromkeys(wrong):  # each reference once, in the order given
                 yield Misnamed(body, meeting, seated)
+        # A chair naming no seat, unless among the attendees (named there already). Few distinct chairs.
+        chairs = {ref for ref in {m.chair for m in body.meetings} if ref is not None and body.seated(ref).problem}
+        for meeting in body.meetings if chairs else ():
+            if meeting.chair in chairs and meeting.chair not in meeting.attendees:
+                yield Misnamed(body, meeting, body.seated(meeting.chair))

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from operator import attrgetter
-from typing import Callable, Iterable, Literal, Mapping, TypeVar
+from itertools import compress, count, islice
+from operator import attrgetter, ne
+from typing import Callable, Iterable, Iterator, Literal, Mapping, TypeVar
 
 from ..calendar.model import Calendar, Matter, Meeting
 from ..paths import stable_path
@@ -49,10 +50,7 @@ class BodyView:
     serving: frozenset[str] = frozenset()  # offices that serve this body (may attend as themselves)
     _seated: dict[SeatRef, Seated] = field(default_factory=dict, repr=False, compare=False)
     _years: dict[int, tuple[Meeting, ...]] = field(default_factory=dict, repr=False, compare=False)
-    _attendance: dict[tuple[SeatRef, ...], tuple[Seated, ...]] = field(default_factory=dict, repr=False,
-                                                                       compare=False)
-    _unseated: dict[tuple[SeatRef, ...], tuple[Seated, ...]] = field(default_factory=dict, repr=False,
-                                                                     compare=False)
+    _runs: list[tuple] = field(default_factory=list, repr=False, compare=False)  # see `attendee_runs`
     _agenda: dict[str, tuple[tuple[Meeting, Matter], ...]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -91,20 +89,40 @@ class BodyView:
             got = self._seated[ref] = _resolve(self.body, self.members, self.serving, SeatRef(*ref))
         return got
 
-    def attendance(self, meeting: Meeting) -> tuple[Seated, ...]:
-        """The meeting's attendees as seated here (the same lists recur: each is worked out once)."""
-        got = self._attendance.get(meeting.attendees)
-        if got is None:
-            got = self._attendance[meeting.attendees] = tuple(self.seated(ref) for ref in meeting.attendees)
-        return got
+    def attendance(self, attendees: tuple[SeatRef, ...]) -> tuple[Seated, ...]:
+        """An attendee list as seated here."""
+        return tuple(map(self.seated, attendees))
 
-    def unseated(self, meeting: Meeting) -> tuple[Seated, ...]:
-        """The meeting's attendees that name no seat here, with why (each list looked through once)."""
-        got = self._unseated.get(meeting.attendees)
-        if got is None:
-            got = self._unseated[meeting.attendees] = tuple(a for a in self.attendance(meeting)
-                                                            if a.problem is not None)
-        return got
+    def unseated(self, attendees: tuple[SeatRef, ...]) -> tuple[Seated, ...] | None:
+        """The attendees of a list that name no seat here (with why), or None when every one does."""
+        return tuple(a for a in map(self.seated, attendees) if a.problem is not None) or None
+
+    def attendee_runs(self) -> tuple[tuple[tuple[SeatRef, ...], ...], tuple[tuple[int, int, int], ...]]:
+        """The distinct attendee lists of the body's meetings, and the runs of meetings in a row that have
+        the same list: (first position in `meetings`, the position after its last, the list's index).
+        The same people meet again and again, and comparing a meeting's list with the one before costs
+        a fraction of hashing it (half a microsecond for fifteen attendees), so each run's list is
+        hashed once. Worked out once per run."""
+        if not self._runs:
+            listed = [m.attendees for m in self.meetings]
+            # Where the list differs from the one before (compared in C, by identity first), and the end.
+            starts = [0, *compress(count(1), map(ne, listed, islice(listed, 1, None))), len(listed)]
+            index: dict[tuple[SeatRef, ...], int] = {}
+            runs = tuple((a, b, index.setdefault(listed[a], len(index))) for a, b in zip(starts, starts[1:]) if a < b)
+            self._runs[:] = [tuple(index), runs]
+        return self._runs[0], self._runs[1]
+
+    def where_attendees(self, judge: Callable[[tuple[SeatRef, ...]], T | None]) -> Iterator[tuple[Meeting, T]]:
+        """Each meeting whose attendee list `judge` says something about (not None), in order, with what
+        it said. `judge` sees each distinct list once (see `attendee_runs`)."""
+        lists, runs = self.attendee_runs()
+        said = [judge(attendees) for attendees in lists]
+        meetings = self.meetings
+        for start, end, k in runs:
+            verdict = said[k]
+            if verdict is not None:
+                for meeting in meetings[start:end]:
+                    yield meeting, verdict
 
 
 def _resolve(body: Body, members: Mapping[str, Member], serving: frozenset[str], ref: SeatRef) -> Seated:

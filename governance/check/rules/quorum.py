@@ -147,25 +147,21 @@ def check(view: CalendarView) -> Iterator[Finding]:
 
 
 def _short(view: CalendarView, body: BodyView, need: Requirement, year: int | None = None) -> Iterator[Finding]:
-    counted: dict[tuple, int] = {}  # the same people meet again and again: each list is counted once
-    short: dict[tuple, tuple[list, list[str]]] = {}  # and what each list lacks, worked out once
-    jav = recorded(view, body).jav_meetings
     cite = None
     unit, wording, whole = need.unit, need.wording(), need.whole
     more: dict[int, Text | None] = {}  # how many more were needed, by how many were there
-    for meeting in body.meetings:
-        if not meeting.attendees or (year is not None and meeting.date.year != year):
-            continue  # attendance unknown, or another year's seats
-        present = counted.get(meeting.attendees)
-        if present is None:
-            present = counted[meeting.attendees] = need.present(body.attendance(meeting))
-        if need.enough(present):
-            if meeting.id in jav:
-                yield from _without_the_javiga(view, body, need, meeting)
-            continue
-        gaps = short.get(meeting.attendees)
-        if gaps is None:
-            gaps = short[meeting.attendees] = _gaps(need, meeting.attendees)
+
+    def shortfall(attendees: tuple) -> tuple[int, tuple] | None:
+        """How many count as present and what they lack, for a list short of a quorum; else None. (The
+        same people meet again and again: each list is judged once, body.where_attendees.)"""
+        if not attendees:
+            return None  # attendance unknown
+        present = need.present(body.attendance(attendees))
+        return None if need.enough(present) else (present, _gaps(need, attendees))
+
+    for meeting, (present, gaps) in body.where_attendees(shortfall):
+        if year is not None and meeting.date.year != year:
+            continue  # another year's seats
         missing, absent = _missing(view, gaps, meeting)
         sv = (f"; saknas: {missing}" if missing else "") + (f"; frånvarande: {absent}" if absent else "")
         en = (f"; missing: {missing}" if missing else "") + (f"; absent: {absent}" if absent else "")
@@ -177,6 +173,12 @@ def _short(view: CalendarView, body: BodyView, need: Requirement, year: int | No
                               f"beslutförhet krävs {wording.sv} av {whole.sv}{sv}",
                            en=f"{present} of {need.total} {unit.en} present at '{meeting.id}'; the quorum is "
                               f"{wording.en} of {whole.en}{en}")
+    # A meeting with a quorum may lack one for a matter whose jäviga left it.
+    jav = recorded(view, body).jav_meetings
+    for meeting in body.meetings if jav else ():
+        if meeting.id in jav and meeting.attendees and (year is None or meeting.date.year == year) \
+                and need.enough(need.present(body.attendance(meeting.attendees))):
+            yield from _without_the_javiga(view, body, need, meeting)
 
 
 def _without_the_javiga(view: CalendarView, body: BodyView, need: Requirement, meeting) -> Iterator[Finding]:

@@ -20,24 +20,18 @@ def check(view: CalendarView) -> Iterator[Finding]:
         if not parties:
             continue
         party = parties[0]
-        names = party.names()
-        among: dict[tuple, bool] = {}  # the same lists recur: each is looked through once
-        present: bool | None
-        for meeting in body.meetings:
-            if not meeting.attendees:
-                continue  # attendance unknown
-            if party.ref == "chair":
-                present = meeting.chair is not None
-            else:
-                present = among.get(meeting.attendees)
-                if present is None:
-                    present = among[meeting.attendees] = any(str(ref) in names for ref in meeting.attendees)
-            if not present:
-                yield view.finding(RULE, view.stamp(party.citation), meeting=meeting,
-                                   sv=f"sekreteraren ({party.ref}) är inte bland de närvarande vid '{meeting.id}'; "
-                                      "ingen för protokollet",
-                                   en=f"the secretary ({party.ref}) is not among the attendees of '{meeting.id}'; "
-                                      "nobody keeps the minutes")
+        if party.ref == "chair":
+            absent = [m for m in body.meetings if m.attendees and m.chair is None]
+        else:
+            names = party.names()
+            absent = [m for m, _ in body.where_attendees(  # each distinct list looked through once
+                lambda attendees: None if not attendees or any(str(ref) in names for ref in attendees) else True)]
+        for meeting in absent:
+            yield view.finding(RULE, view.stamp(party.citation), meeting=meeting,
+                               sv=f"sekreteraren ({party.ref}) är inte bland de närvarande vid '{meeting.id}'; "
+                                  "ingen för protokollet",
+                               en=f"the secretary ({party.ref}) is not among the attendees of '{meeting.id}'; "
+                                  "nobody keeps the minutes")
 
 
 _BYLAW = '''\
