@@ -9,10 +9,10 @@ say who chairs (a rotation before its start year, or without one).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator, Literal
+from typing import Iterable, Iterator, Literal
 
 from ..calendar.model import Meeting
-from ..model.types import SeatRef
+from ..model.types import Body, SeatRef
 from ..time.rotation import Seating, seatings
 from .rule import Text
 from .view import CalendarView
@@ -39,25 +39,41 @@ def wrong_chairs(view: CalendarView) -> list[WrongChair]:
 
 
 def _wrong_chairs(view: CalendarView) -> Iterator[WrongChair]:
-    bylaw = view.bylaw
     for body in view.bodies.values():
-        clause = body.body.chair
-        if clause is None or not body.meetings:
+        if body.body.chair is None or not body.meetings:
             continue
         held = body.years()
-        chairs = seatings(bylaw, body.body, clause, held)
-        vices = seatings(bylaw, body.body, body.body.vice_chair, held)
+        offices = _offices(view, body.body, held)
         for year, meetings in held.items():
-            want, vice = chairs[year], vices[year]
-            if want.kind == "none" or not want.known:
+            want, vice = offices[year]
+            if not want.known:
                 continue  # the bylaw does not say who chairs this year: nothing to judge
-            for meeting in meetings:
-                given = meeting.chair
-                if given is None or want.admits(given):
-                    continue
-                kind = _how(meeting, given, want, vice)
+            for meeting in _chaired_otherwise(want, meetings):
+                kind = _how(meeting, meeting.chair, want, vice)
                 if kind is not None:
-                    yield WrongChair(meeting, given, year, want, vice, kind)
+                    yield WrongChair(meeting, meeting.chair, year, want, vice, kind)
+
+
+def _offices(view: CalendarView, body: Body, years: Iterable[int]) -> dict[int, tuple[Seating, Seating]]:
+    """Year → the chair and the vice chair the bylaw seats that year; they depend on the bylaw alone, so
+    they are kept with it for later runs."""
+    known = view.bylaw_memo(("offices", body.id), dict)
+    missing = [year for year in years if year not in known]
+    if missing:
+        chairs = seatings(view.bylaw, body, body.chair, missing)
+        vices = seatings(view.bylaw, body, body.vice_chair, missing)
+        known.update((year, (chairs[year], vices[year])) for year in missing)
+    return known
+
+
+def _chaired_otherwise(want: Seating, meetings: tuple[Meeting, ...]) -> list[Meeting]:
+    """The meetings chaired by a seat `want` does not admit (`Seating.admits`), those naming no chair
+    left out. One comparison of seat references per meeting, not a call: a year's meetings are mostly
+    chaired right, and a large calendar has a hundred thousand of them."""
+    if want.kind == "elected":
+        return [m for m in meetings if m.chair is not None and m.chair.role != want.role]
+    seat = want.ref
+    return [m for m in meetings if m.chair is not None and m.chair != seat]
 
 
 def _how(meeting: Meeting, given: SeatRef, want: Seating, vice: Seating) -> Wrong | None:

@@ -6,8 +6,9 @@ meetings in date order — and asks `body.seated(ref)` what a calendar's `MEMBER
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import MAXYEAR, date
 from itertools import compress, count, islice
 from operator import attrgetter, ne
 from typing import Callable, Iterable, Iterator, Literal, Mapping, TypeVar
@@ -60,10 +61,15 @@ class BodyView:
     def years(self) -> Mapping[int, tuple[Meeting, ...]]:
         """Calendar year → the body's meetings that year, by date."""
         if not self._years and self.meetings:
-            out: dict[int, list[Meeting]] = {}
-            for meeting in self.meetings:
-                out.setdefault(meeting.date.year, []).append(meeting)
-            self._years.update((year, tuple(meetings)) for year, meetings in out.items())
+            # Each year's end found by bisection, not by reading every meeting's year: half the time on
+            # a large calendar, whose meetings lie spread through memory.
+            meetings, start, end = self.meetings, 0, len(self.meetings)
+            while start < end:
+                year = meetings[start].date.year
+                stop = end if year == MAXYEAR else bisect_left(meetings, date(year + 1, 1, 1), start, end,
+                                                               key=attrgetter("date"))
+                self._years[year] = meetings[start:stop]
+                start = stop
         return self._years
 
     def matters(self) -> tuple[tuple[Meeting, Matter], ...]:
@@ -296,8 +302,9 @@ class CalendarView:
         return self.cite(chosen or nodes[0])
 
     def stamp(self, citation: Citation) -> Citation:
-        """A citation made elsewhere (e.g. by the graph), with the file path reports print."""
-        return replace(citation, file=stable_path(citation.file))
+        """A citation made elsewhere (e.g. by the graph), with the file path reports print (once per run:
+        rules stamp the same few citations for every finding)."""
+        return self.once(("stamp", citation), lambda: replace(citation, file=stable_path(citation.file)))
 
     def finding(self, rule: Rule, citation: Citation, *, sv: str, en: str, severity: Severity | None = None,
                 body: str | None = None, meeting: Meeting | None = None, matter: str | None = None,
@@ -331,10 +338,19 @@ def view(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None, lan
     if cancelled:
         calendar = replace(calendar, meetings=tuple(m for m in calendar.meetings if m.status != "cancelled"))
     grouped: dict[str, list[Meeting]] = {}
+    unsorted: set[str] = set()  # bodies whose meetings the calendar does not give in date order
     for meeting in calendar.meetings:
-        grouped.setdefault(meeting.body, []).append(meeting)
-    for own in grouped.values():
-        own.sort(key=attrgetter("date", "id"))
+        own = grouped.get(meeting.body)
+        if own is None:
+            grouped[meeting.body] = [meeting]
+            continue
+        if own[-1].date >= meeting.date:
+            unsorted.add(meeting.body)
+        own.append(meeting)
+    # Calendars are mostly written in date order: sorting a large one anyway (a key per meeting, its
+    # meetings spread through memory) cost more than some rules, so only the bodies out of order are.
+    for body_id in unsorted:
+        grouped[body_id].sort(key=attrgetter("date", "id"))
     derived = bylaw.derived
     members = derived.get(("check", "members"), lambda: {m.id: m for m in bylaw.members})
     serving = derived.get(("check", "serving"), lambda: _serving_offices(bylaw))

@@ -18,22 +18,31 @@ from ..view import CalendarView
 
 
 def check(view: CalendarView) -> Iterator[Finding]:
-    for body in view.bodies.values():
-        parties = who_convenes(view.bylaw, body.id) if body.meetings else ()
-        if not parties:
+    parties = {body.id: got for body in view.bodies.values() if body.meetings
+               and (got := who_convenes(view.bylaw, body.id))}
+    named = {body: _names(view, body, these) for body, these in parties.items()}
+    # In calendar order, the order the meetings lie in memory; most name one of those, and only the
+    # others are looked at again.
+    others = [m for m in view.calendar.meetings
+              if m.convened_by is not None and m.body in named and m.convened_by not in named[m.body]]
+    for meeting in others:
+        given, these = meeting.convened_by, parties[meeting.body]
+        if _chairs(view, these, meeting, given):
             continue
-        named = frozenset().union(*(p.names() for p in parties if p.ref != "chair"))
-        for meeting in body.meetings:
-            given = meeting.convened_by
-            if given is None or given in named or _chairs(view, parties, meeting, given):
-                continue
-            allowed = " or ".join(f"the chair ({meeting.chair})" if p.ref == "chair" and meeting.chair else p.ref
-                                  for p in parties)
-            allowed_sv = " eller ".join(f"ordföranden ({meeting.chair})" if p.ref == "chair" and meeting.chair
-                                        else ("ordföranden" if p.ref == "chair" else p.ref) for p in parties)
-            yield view.finding(RULE, view.stamp(parties[0].citation), meeting=meeting,
-                               sv=f"'{meeting.id}' kallades av '{given}', men {body.id} kallas av {allowed_sv}",
-                               en=f"'{meeting.id}' was convened by '{given}', but {body.id} is convened by {allowed}")
+        allowed = " or ".join(f"the chair ({meeting.chair})" if p.ref == "chair" and meeting.chair else p.ref
+                              for p in these)
+        allowed_sv = " eller ".join(f"ordföranden ({meeting.chair})" if p.ref == "chair" and meeting.chair
+                                    else ("ordföranden" if p.ref == "chair" else p.ref) for p in these)
+        yield view.finding(RULE, view.stamp(these[0].citation), meeting=meeting,
+                           sv=f"'{meeting.id}' kallades av '{given}', men {meeting.body} kallas av {allowed_sv}",
+                           en=f"'{meeting.id}' was convened by '{given}', but {meeting.body} is convened by {allowed}")
+
+
+def _names(view: CalendarView, body: str, parties: tuple[Party, ...]) -> frozenset[str]:
+    """Every name a calendar may give for one who convenes `body`, the chair aside (judged meeting by
+    meeting); kept with the bylaw."""
+    return view.bylaw_memo(("convener-names", body),
+                           lambda: frozenset().union(*(p.names() for p in parties if p.ref != "chair")))
 
 
 def _chairs(view: CalendarView, parties: tuple[Party, ...], meeting: Meeting, given: str) -> bool:

@@ -62,7 +62,10 @@ def check(view: CalendarView) -> Iterator[Finding]:
         per = (clause.per if clause is not None else None) or \
             ("member" if body.body.first(EqualInfluence) is not None else "seat")
         cite = None
-        for meeting, matter in body.decisions():
+        # Only decisions taken over an objection (under consensus) or with votes recorded have anything to
+        # judge: picked out in one comprehension (a large calendar has tens of thousands of decisions).
+        judged = [(m, x) for m, x in body.decisions() if x.votes or (consensus and x.outcome in OVERRULED)]
+        for meeting, matter in judged:
             how = OVERRULED.get(matter.outcome or "")
             if consensus and how is not None:
                 cite = cite or view.cite(clause)

@@ -2,6 +2,7 @@
 the citation is the Swedish act on public holidays, against the body whose meeting it is."""
 from __future__ import annotations
 
+from datetime import date
 from typing import Iterator
 
 from ...report.finding import Citation, Finding
@@ -18,19 +19,25 @@ def check(view: CalendarView) -> Iterator[Finding]:
         return
     years = range(min(view.days).year, max(view.days).year + 1)
     names = {lang: public_holidays(years, lang) for lang in ("sv", "en")}
-    for body in view.bodies.values():
-        cite = Citation(file=view.bylaw_file, line=body.body.span.line, quote=LAW, law=LAW)
-        for meeting in body.meetings:
-            day = meeting.date
-            if day in names["en"]:
-                yield view.finding(RULE, cite, meeting=meeting,
-                                   sv=f"'{meeting.id}' infaller på en allmän helgdag: {names['sv'][day]} ({day})",
-                                   en=f"'{meeting.id}' falls on a public holiday: {names['en'][day]} ({day})")
-            elif day.weekday() >= 5:
-                weekday = WEEKDAYS[day.weekday() - 5]
-                yield view.finding(RULE, cite, meeting=meeting,
-                                   sv=f"'{meeting.id}' infaller en helg ({weekday.sv} {day})",
-                                   en=f"'{meeting.id}' falls on a weekend ({weekday.en} {day})")
+    # Each day judged once (a calendar has few distinct days), then the meetings on the days it warns about
+    # picked out in calendar order.
+    warned: dict[date, Text] = {}  # day → why a meeting that day is warned about
+    for day in view.days:
+        if day in names["en"]:
+            warned[day] = Text(sv=f"infaller på en allmän helgdag: {names['sv'][day]} ({day})",
+                               en=f"falls on a public holiday: {names['en'][day]} ({day})")
+        elif day.weekday() >= 5:
+            weekday = WEEKDAYS[day.weekday() - 5]
+            warned[day] = Text(sv=f"infaller en helg ({weekday.sv} {day})", en=f"falls on a weekend ({weekday.en} {day})")
+    cites: dict[str, Citation] = {}  # body → the act, cited against the body's declaration
+    for meeting in [m for m in view.calendar.meetings if m.date in warned]:
+        body = view.bodies.get(meeting.body)
+        if body is None:
+            continue  # a body the bylaw does not have: reported as unknown-body, nothing else to say
+        cite = cites.get(body.id) or cites.setdefault(
+            body.id, Citation(file=view.bylaw_file, line=body.body.span.line, quote=LAW, law=LAW))
+        why = warned[meeting.date]
+        yield view.finding(RULE, cite, meeting=meeting, sv=f"'{meeting.id}' {why.sv}", en=f"'{meeting.id}' {why.en}")
 
 
 _BYLAW = 'body radet "Rådet"\n'

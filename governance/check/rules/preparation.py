@@ -8,10 +8,12 @@ prepared|proposed by A`, followed back transitively. Each step must appear EARLI
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date, timedelta
+from operator import attrgetter
 from typing import Iterator
 
-from ...calendar.model import Meeting
+from ...calendar.model import Matter, Meeting
 from ...graph.queries import Step, preparation_chain
 from ...model.types import Notice, Requirement
 from ...report.finding import Finding
@@ -30,20 +32,32 @@ def check(view: CalendarView) -> Iterator[Finding]:
     # A matter's type chooses its chain only when some rule names types.
     typed = any(r.matters is not None for r in requirements)
     for body in view.bodies.values():
-        chains: dict[str | None, list[tuple[Step, dict[str, date]]]] = {}  # matter type → its steps, each taken when
-        for meeting, matter in body.decisions():
-            matter_type = (matter.type or view.matter_types.get(matter.id)) if typed else None
-            if matter_type not in chains:
-                chains[matter_type] = [(step, first_taken(view, step.by, step.step))
-                                       for step in preparation_chain(view.bylaw, body.id, matter_type)]
-            for step, taken_on in chains[matter_type]:
-                taken = taken_on.get(matter.id)
-                if taken is not None and taken < meeting.date:
-                    continue
-                yield view.finding(RULE, view.stamp(step.citation), meeting=meeting, matter=matter.id,
-                                   fix=by_when(view, step, meeting, body.body.first(Notice)),
-                                   sv=f"{step.by} har inte {DONE_SV[step.step]} '{matter.id}' före {meeting.date}",
-                                   en=f"{step.by} has not {step.step} '{matter.id}' before {meeting.date}")
+        notice = body.body.first(Notice)
+        for matter_type, decided in _by_type(view, body.decisions(), typed).items():
+            for step in preparation_chain(view.bylaw, body.id, matter_type):
+                taken = first_taken(view, step.by, step.step)
+                # Decided before the step was taken (or with the step never taken): most decisions were
+                # prepared in time, and only the others are picked out, in one comprehension.
+                for meeting, matter in [(m, x) for m, x in decided if taken.get(x.id, NEVER) >= m.date]:
+                    yield view.finding(RULE, view.stamp(step.citation), meeting=meeting, matter=matter.id,
+                                       fix=by_when(view, step, meeting, notice),
+                                       sv=f"{step.by} har inte {DONE_SV[step.step]} '{matter.id}' före {meeting.date}",
+                                       en=f"{step.by} has not {step.step} '{matter.id}' before {meeting.date}")
+
+
+NEVER = date.max  # when a step never taken was taken: after every decision
+
+
+def _by_type(view: CalendarView, decided: tuple[tuple[Meeting, Matter], ...], typed: bool
+             ) -> dict[str | None, list[tuple[Meeting, Matter]]]:
+    """The decisions by the matter type that chooses their chain (all under None when no rule names a
+    type): the type given where the matter is decided, else the first the calendar gives it."""
+    if not typed:
+        return {None: list(decided)} if decided else {}
+    out: dict[str | None, list[tuple[Meeting, Matter]]] = {}
+    for meeting, matter in decided:
+        out.setdefault(matter.type or view.matter_types.get(matter.id), []).append((meeting, matter))
+    return out
 
 
 VERB = {"prepared": Text(sv="bereda", en="prepare"), "proposed": Text(sv="föreslå", en="propose")}
@@ -67,9 +81,10 @@ def by_when(view: CalendarView, step: Step, meeting: Meeting, notice: Notice | N
     verb, day = VERB[step.step], said(deadline)
     first = Text(sv=f"{step.by} ska {verb.sv} ärendet senast {day.sv} ({why.sv})",
                  en=f"{step.by} must {verb.en} the matter by {day.en} ({why.en})")
-    theirs = [m for m in view.meetings_of(step.by) if m.date <= deadline]
-    if theirs:
-        at = theirs[-1]
+    theirs = view.meetings_of(step.by)  # by date: the last one by the deadline found by bisection
+    held = bisect_right(theirs, deadline, key=attrgetter("date"))
+    if held:
+        at = theirs[held - 1]
         return Text(sv=f"{first.sv}: ta upp det vid {step.by}s sammanträde '{at.id}' ({at.date})",
                     en=f"{first.en}: take it up at {step.by}'s meeting '{at.id}' ({at.date})")
     return Text(sv=f"{first.sv}: {step.by} har inget sammanträde i kalendern före dess, så lägg till ett",
@@ -79,12 +94,12 @@ def by_when(view: CalendarView, step: Step, meeting: Meeting, notice: Notice | N
 def first_taken(view: CalendarView, body_id: str, step: str) -> dict[str, date]:
     """Matter id → the first date `body_id` did something to it that counts as `step` (once per run)."""
     def compute() -> dict[str, date]:
-        first: dict[str, date] = {}
-        for meeting in view.meetings_of(body_id):
-            for matter in meeting.matters:
-                if matter.action in ACCEPTED[step]:
-                    first.setdefault(matter.id, meeting.date)
-        return first
+        accepted = ACCEPTED[step]
+        body = view.bodies.get(body_id)
+        agenda = body.matters() if body is not None else \
+            [(meeting, matter) for meeting in view.meetings_of(body_id) for matter in meeting.matters]
+        # read from the last back: a matter's first date is the one kept
+        return {matter.id: meeting.date for meeting, matter in reversed(agenda) if matter.action in accepted}
     return view.once(("first-taken", body_id, step), compute)
 
 
