@@ -48,16 +48,16 @@ def _wrong_chairs(view: CalendarView) -> Iterator[WrongChair]:
             want, vice = offices[year]
             if not want.known:
                 continue  # the bylaw does not say who chairs this year: nothing to judge
-            for meeting in _chaired_otherwise(want, meetings):
-                kind = _how(meeting, meeting.chair, want, vice)
+            for meeting, given in _chaired_otherwise(want, meetings):
+                kind = _how(meeting, given, want, vice)
                 if kind is not None:
-                    yield WrongChair(meeting, meeting.chair, year, want, vice, kind)
+                    yield WrongChair(meeting, given, year, want, vice, kind)
 
 
 def _offices(view: CalendarView, body: Body, years: Iterable[int]) -> dict[int, tuple[Seating, Seating]]:
     """Year → the chair and the vice chair the bylaw seats that year; they depend on the bylaw alone, so
     they are kept with it for later runs."""
-    known = view.bylaw_memo(("offices", body.id), dict)
+    known: dict[int, tuple[Seating, Seating]] = view.bylaw_memo(("offices", body.id), dict)
     missing = [year for year in years if year not in known]
     if missing:
         chairs = seatings(view.bylaw, body, body.chair, missing)
@@ -66,14 +66,14 @@ def _offices(view: CalendarView, body: Body, years: Iterable[int]) -> dict[int, 
     return known
 
 
-def _chaired_otherwise(want: Seating, meetings: tuple[Meeting, ...]) -> list[Meeting]:
-    """The meetings chaired by a seat `want` does not admit (`Seating.admits`), those naming no chair
-    left out. One comparison of seat references per meeting, not a call: a year's meetings are mostly
-    chaired right, and a large calendar has a hundred thousand of them."""
+def _chaired_otherwise(want: Seating, meetings: tuple[Meeting, ...]) -> list[tuple[Meeting, SeatRef]]:
+    """The meetings chaired by a seat `want` does not admit (`Seating.admits`), with that seat; those
+    naming no chair left out. One comparison of seat references per meeting, not a call: a year's
+    meetings are mostly chaired right, and a large calendar has a hundred thousand of them."""
     if want.kind == "elected":
-        return [m for m in meetings if m.chair is not None and m.chair.role != want.role]
+        return [(m, m.chair) for m in meetings if m.chair is not None and m.chair.role != want.role]
     seat = want.ref
-    return [m for m in meetings if m.chair is not None and m.chair != seat]
+    return [(m, m.chair) for m in meetings if m.chair is not None and m.chair != seat]
 
 
 def _how(meeting: Meeting, given: SeatRef, want: Seating, vice: Seating) -> Wrong | None:

@@ -27,7 +27,7 @@ def check(view: CalendarView) -> Iterator[Finding]:
               if m.convened_by is not None and m.body in named and m.convened_by not in named[m.body]]
     for meeting in others:
         given, these = meeting.convened_by, parties[meeting.body]
-        if _chairs(view, these, meeting, given):
+        if given is None or _chairs(view, these, meeting, given):
             continue
         allowed = " or ".join(f"the chair ({meeting.chair})" if p.ref == "chair" and meeting.chair else p.ref
                               for p in these)

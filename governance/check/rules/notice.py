@@ -24,16 +24,18 @@ def check(view: CalendarView) -> Iterator[Finding]:
             if m.notice_date is not None and m.date - m.notice_date < periods.get(m.body, NO_CLAUSE)]
     cites: dict[str, Citation] = {}
     for meeting in late:
-        body, clause = meeting.body, clauses[meeting.body]
+        body, clause, sent = meeting.body, clauses[meeting.body], meeting.notice_date
+        if sent is None:
+            continue  # (not among them: said for the type checker)
         cite = cites.get(body) or cites.setdefault(body, view.cite(clause))
-        days = (meeting.date - meeting.notice_date).days
+        days = (meeting.date - sent).days
         # the same days recur (one day's notice goes out for many meetings): each fix worked out once
-        on = ("notice-fix", meeting.date, meeting.notice_date, clause.days)
+        on = ("notice-fix", meeting.date, sent, clause.days)
         yield view.finding(RULE, cite, meeting=meeting, fix=view.once(on, lambda: fix(meeting, clause.days)),
                            sv=f"'{meeting.id}' kallades {days} {'dag' if days == 1 else 'dagar'} i förväg "
-                              f"({meeting.notice_date}); {body} kräver minst {clause.days} dagars kallelse",
+                              f"({sent}); {body} kräver minst {clause.days} dagars kallelse",
                            en=f"'{meeting.id}' was called {days} day{'' if days == 1 else 's'} ahead "
-                              f"({meeting.notice_date}); {body} needs at least {clause.days} days' notice")
+                              f"({sent}); {body} needs at least {clause.days} days' notice")
 
 
 NO_CLAUSE = timedelta.min  # a body without a notice clause: no meeting is called too late
