@@ -21,7 +21,7 @@ import stat
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar
 
 from .model.types import Bylaw
 from .private_cache import private_dir
@@ -35,12 +35,22 @@ FORMAT = 1  # bump when what is stored changes shape
 
 
 def _program_fingerprint() -> bytes:
-    package = Path(__file__).resolve().parent
     h = hashlib.sha256(f"{FORMAT} {sys.version} {sys.implementation.cache_tag}".encode())
-    for path in sorted(package.rglob("*.py")):
-        info = path.stat()
-        h.update(f"{path.relative_to(package)} {info.st_size} {info.st_mtime_ns}\n".encode())
+    for name, size, mtime in sorted(_sources(os.path.dirname(os.path.realpath(__file__)), "")):
+        h.update(f"{name} {size} {mtime}\n".encode())
     return h.digest()
+
+
+def _sources(folder: str, prefix: str) -> Iterator[tuple[str, int, int]]:
+    """(relative name, size, mtime) of every .py file under `folder`. os.scandir rather than Path.rglob: a
+    warm command computes this once per bylaw it loads, and rglob takes three times as long (~2.5 ms)."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _sources(entry.path, f"{prefix}{entry.name}/")
+            elif entry.name.endswith(".py"):
+                info = entry.stat()
+                yield f"{prefix}{entry.name}", info.st_size, info.st_mtime_ns
 
 
 def key(path: Path, text: bytes, rule_dirs: Iterable[Path]) -> str:

@@ -20,6 +20,9 @@ class Severity(str, Enum):
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
+    """One thing lint or the loader says about a bylaw: a code, its severity, the message, where (span), and
+    how to fix it (help) where known."""
+
     code: str
     severity: Severity
     message: str

@@ -24,6 +24,8 @@ NAMES = {"2017:725": "Kommunallagen (2017:725)"}
 
 @dataclass(frozen=True, slots=True)
 class Statute:
+    """One statute shipped in `law/`: its SFS number, name, and the text of each paragraph."""
+
     sfs: str
     name: str
     paragraphs: Mapping[tuple[int, str], str]  # (chapter, "27" or "18 a") → text, one per heading

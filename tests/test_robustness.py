@@ -57,15 +57,3 @@ def test_bad_usage_exits_2(capsys):
     with pytest.raises(SystemExit) as info:
         main(["lint"])
     assert info.value.code == 2
-
-
-def test_the_command_line_starts_without_the_heavy_libraries():
-    # `governance --help` (and argument errors) answer at once: every command imports what it runs on use,
-    # so networkx, lark and markdown-it load only for the commands that need them.
-    import subprocess
-    import sys
-    heavy = ("networkx", "lark", "markdown_it", "holidays", "icalendar", "selenium")
-    probe = ("import sys; from governance.cli import build_parser; build_parser(); "
-             f"print(sorted(m for m in {heavy!r} if m in sys.modules))")
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "[]"

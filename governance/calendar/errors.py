@@ -17,6 +17,8 @@ MAX_SHOWN = 50  # str(CalendarError) lists this many issues, then "… and N mor
 
 @dataclass(frozen=True, slots=True, order=True)
 class CalendarIssue:
+    """One thing wrong with (or left out of) a calendar, at file:line:col, with its English message."""
+
     file: str
     line: int
     col: int = 0

@@ -219,6 +219,9 @@ class Minutes:
 
 @dataclass(frozen=True, slots=True)
 class Matter:
+    """One matter a meeting treated: what was done with it (`action`, `outcome`), who took part, who was
+    jävig, the votes and reservations."""
+
     id: str
     title: str | None = None
     type: str | None = None
@@ -252,6 +255,9 @@ class Matter:
 
 @dataclass(frozen=True, slots=True)
 class Meeting:
+    """One meeting of a body: its day (and time), chair, who convened it and when, who was present and
+    served, the matters treated, its status and minutes."""
+
     id: str
     body: str
     date: dt.date  # (dt.: a field named `date` hides the type inside the class)
@@ -329,6 +335,9 @@ class Meeting:
 
 @dataclass(frozen=True, slots=True)
 class Calendar:
+    """A calendar as read: its file, the bylaw it names, the roster, the meetings, and what the reader
+    could not place (`unmapped`)."""
+
     path: str
     bylaw: str | None = None
     roster: tuple[Person, ...] = ()  # persons and the seat each holds

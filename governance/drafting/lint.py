@@ -33,6 +33,8 @@ def normalise(text: str) -> str:
 
 @dataclass
 class Context:
+    """Where lint finds what a bylaw cites: its own path and the folders of its source documents."""
+
     path: Path
     source_dirs: list[Path]
 

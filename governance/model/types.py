@@ -47,6 +47,8 @@ class Notes:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Node:
+    """What every clause and statement has: the span it was read from and its notes."""
+
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
     notes: Notes = Notes()
 
@@ -124,6 +126,9 @@ class SeatFormula:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SeatDecl(Node):
+    """`seat ROLE …`: the seats of one role in a body, who holds them (`holders`), how many (`min`..`max`, or by
+    population: `formula`), adjunct or voting, and their substitutes (personal or not)."""
+
     role: str
     title: str | None = None
     min: int = 1
@@ -161,6 +166,8 @@ class Seat(NamedTuple):
 # ---- chairs ------------------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class FixedChair:
+    """The chair is always the holder of one seat (`ref`)."""
+
     ref: SeatRef
 
 
@@ -173,6 +180,9 @@ class ElectedChair:
 
 @dataclass(frozen=True, slots=True)
 class RotatingChair:
+    """The chair, a holder of `role`, rotates among the members `among` (None: all of them), passing on every
+    `every` years from `start`, in `order` where given."""
+
     role: str
     among: tuple[str, ...] | None  # None: all members, in declaration order unless `order` is given
     every: int
@@ -192,6 +202,8 @@ ChairSpec = Union[FixedChair, ElectedChair, RotatingChair, NextInRotation]
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Chair(Node):
+    """`chair …` / `vice chair …`: who chairs the body (`spec`), or is its vice chair (`vice`)."""
+
     vice: bool = False
     spec: ChairSpec
 
@@ -199,16 +211,22 @@ class Chair(Node):
 # ---- other body clauses ------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Secretary(Node):
+    """`secretary REF`: who keeps the body's minutes."""
+
     ref: Ref
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Convener(Node):
+    """`convener REF`: who calls the body's meetings."""
+
     ref: Ref
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Spokesperson(Node):
+    """`spokesperson REF`: who speaks for the body."""
+
     ref: Ref
 
 
@@ -233,6 +251,9 @@ class MeetingRule(Node):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Quorum(Node):
+    """`quorum …`: how many must be present for the body to decide: more than half, a fraction, all, at
+    least a number, or the bylaw's default; counted in seats or members (`unit`)."""
+
     kind: str  # more_than_half | fraction | all | at_least | default
     numerator: int = 0
     denominator: int = 1
@@ -276,27 +297,35 @@ class Relation(Node):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class HostedBy(Node):
+    """`hosted by MEMBER`: the member that hosts the body."""
+
     member: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class AgendaPreparedBy(Node):
+    """`agenda prepared by REF, …`: who prepares the body's agenda."""
+
     refs: tuple[Ref, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SummonsAll(Node):
-    pass
+    """`summons all seats`: every seat of the body is called to its meetings."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Uses(Node):
+    """`uses PERCENT of REF`: the share (per cent) of a seat holder's time the body uses."""
+
     percent: Decimal
     ref: Ref
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Notice(Node):
+    """`notice at least N days`: the summons goes out at least `days` days before a meeting."""
+
     days: int
 
 
@@ -319,6 +348,8 @@ class Treats(Node):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Duty(Node):
+    """`duty "TEXT"`: a task the body has, in the agreement's words."""
+
     text: str
 
 
@@ -329,6 +360,9 @@ BodyClause = Union[SeatDecl, Chair, Secretary, Convener, Spokesperson, MeetingRu
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Body(Node):
+    """A body of the collaboration (styrgrupp, direktion, …): its clauses in source order and the seat
+    lines they expand to."""
+
     id: str
     name: str
     office: bool = False
@@ -364,6 +398,9 @@ class Body(Node):
 # ---- top-level statements ----------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Member(Node):
+    """`member ID "Name" KIND [CODE]`: a party to the agreement (a municipality, a region, …), with its
+    official code if given."""
+
     id: str
     name: str
     kind: str
@@ -372,6 +409,8 @@ class Member(Node):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MatterType(Node):
+    """`matter ID "Title"`: a type of matter that rules and relations may name."""
+
     id: str
     title: str
 
@@ -393,12 +432,17 @@ class NoVeto(Node):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Participation(Node):
+    """`participation voluntary [minimum N]`: members take part by choice; at least `minimum` of them."""
+
     voluntary: bool = True
     minimum: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CostRule(Node):
+    """How the costs are shared: by population (figures of `reference`), a fee, each its own, participants'
+    fees, or per project."""
+
     kind: str  # population | fee | own | participant_fees | projects
     reference: tuple[int, int] | None = None  # (month, day) of the population figures
     updated_yearly: bool = False
@@ -409,6 +453,8 @@ class CostRule(Node):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Import(Node):
+    """`import MODULE`: a rules/ module whose statements (defaults, election cycle, …) this bylaw takes in."""
+
     module: str
 
 
@@ -521,6 +567,9 @@ class Derived:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Bylaw(Node):
+    """One agreement (or a rules/ `module`): its header, members, matter types, bodies, rules and the
+    defaults of the modules it imports. `derived` keeps what is worked out from it (never compared)."""
+
     id: str
     title: str
     kind: str = "bylaw"  # bylaw | module

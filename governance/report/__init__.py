@@ -1,8 +1,8 @@
-"""Findings and their reports: data (finding.py), citations (citation.py), renderers (render_text.py,
-render_json.py, render_html.py)."""
-from .finding import Citation, Finding, Report
-from .render_html import render_html
-from .render_json import render_json
-from .render_text import render_text
+"""Findings and their reports: data (finding.py; citations are model/citation.py), renderers (render_text.py,
+render_json.py, render_html.py, render_pdf.py).
 
-__all__ = ["Citation", "Finding", "Report", "render_html", "render_json", "render_text"]
+Only the data is imported with the package; each renderer is imported from its own module where it is
+used (every caller does), so a check printing text never loads the HTML renderer or html.entities."""
+from .finding import Citation, Finding, Report
+
+__all__ = ["Citation", "Finding", "Report"]

@@ -1,0 +1,54 @@
+"""What a command imports: each loads only what it uses, so that it starts fast (issue 17 item 6). The
+command line's parser alone for `--help`; for a warm check or lint (the bylaw in the private cache) no
+parser, no model builder, no process graph, no holiday registry, no HTML renderer."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+HEAVY = ("networkx", "lark", "markdown_it", "holidays", "icalendar", "selenium")
+# Besides the heavy libraries: what only a cold run (parsing, building the model and the graph), an HTML or
+# PDF report, or a shipped data file read through importlib.resources needs.
+COLD_ONLY = (*HEAVY, "governance.syntax.parser", "governance.model.from_ast", "governance.document",
+             "governance.report.render_html", "governance.report.render_pdf", "importlib.resources", "difflib")
+
+
+def _imported(code: str, cache: Path) -> set[str]:
+    """The modules imported by the end of `code`, run in a fresh interpreter with its own private cache."""
+    probe = f"import sys\ntry:\n{code}\nfinally:\n    print('\\nMODULES', *sorted(sys.modules), file=sys.stderr)"
+    env = {**os.environ, "GOVERNANCE_CACHE_DIR": str(cache)}
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, env=env)
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith("MODULES "), done.stderr[-2000:]
+    return set(last.split()[1:])
+
+
+def _command(*argv: str) -> str:
+    return f"    from governance.cli import main\n    main({list(argv)!r})"
+
+
+def test_the_command_line_starts_without_the_heavy_libraries(tmp_path):
+    # `governance --help` (and argument errors) answer at once: every command imports what it runs on use.
+    loaded = _imported("    from governance.cli import build_parser\n    build_parser()", tmp_path)
+    assert not loaded & set(HEAVY)
+
+
+@pytest.mark.parametrize("argv", [
+    ("check", "laholmsbukten", "examples/laholmsbukten-2025.yaml", "--as-of", "2025-12-31"),
+    ("check", "laholmsbukten", "examples/laholmsbukten-2025.yaml", "--as-of", "2025-12-31", "--format", "json"),
+    ("lint", "bylaws/laholmsbukten.bylaw"),
+], ids=["check", "check-json", "lint"])
+def test_a_warm_command_loads_nothing_only_a_cold_one_needs(argv, tmp_path):
+    cold = _imported(_command(*argv), tmp_path)
+    assert cold & {"lark", "governance.syntax.parser"}  # the oracle: the first run did parse
+    warm = _imported(_command(*argv), tmp_path)
+    assert not warm & set(COLD_ONLY), sorted(warm & set(COLD_ONLY))
+
+
+def test_the_oracle_sees_a_module_imported(tmp_path):
+    assert "html.entities" in _imported("    import governance.report.render_html", tmp_path)
