@@ -19,7 +19,6 @@ import os
 import pickle
 import stat
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar
 
@@ -165,6 +164,7 @@ def _store(file: Path, value: tuple) -> None:
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
         return  # something in it cannot be kept: the next run builds it again
+    import tempfile  # here: only a run that builds the bylaw writes it (tempfile loads random)
     temp = None
     try:
         fd, temp = tempfile.mkstemp(dir=file.parent, prefix=f".{file.name.split('-')[0]}-", suffix=".tmp")  # 0600

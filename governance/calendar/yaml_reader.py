@@ -11,7 +11,6 @@ import re
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from ..limits import DEFAULT, EXCEEDED, Limits, year_problem
 from ..model.types import SeatRef
@@ -23,7 +22,7 @@ from .refs import id_problem, is_slug, parse_seat_ref, seat_ref_problem
 from .source import read_source
 from .yaml_compose import Map, Node, Scalar, Seq, compose
 
-LOCAL = ZoneInfo("Europe/Stockholm")  # times with an offset are read as Swedish wall-clock time
+LOCAL = "Europe/Stockholm"  # times with an offset are read as Swedish wall-clock time
 
 TOP_KEYS = ("bylaw", "roster", "meetings")
 MEETING_KEYS = ("id", "body", "date", "status", "chair", "convened_by", "notice_date", "attendees", "serving",
@@ -200,7 +199,8 @@ class SchemaReader:
             self.err(node, f"{what} '{value}' is not an ISO date (2025-02-11) or date-time (2025-02-11T13:00)")
             return None
         if start.tzinfo is not None:
-            start = start.astimezone(LOCAL).replace(tzinfo=None)
+            from zoneinfo import ZoneInfo  # here: most calendars give no offset (zoneinfo loads sysconfig)
+            start = start.astimezone(ZoneInfo(LOCAL)).replace(tzinfo=None)
         return start.date(), start
 
     # ---- the schema ------------------------------------------------------------------------------

@@ -10,19 +10,18 @@ from functools import cache, lru_cache
 from ..paths import shipped_dir
 from ..model.types import Bylaw
 from ..report.finding import Citation
-from ..statute import FILES, kommunallagen
 
 KL = "Kommunallagen (2017:725)"
 # For the examples of the rules that judge organs under the law (justering, anslag): a kommunalförbund's
 # direktion, the form under the example prelude's `bylaw` line (rule.Example.header).
 EXAMPLE_BYLAW = 'body direktionen "Direktionen"\n  seat ledamot "Ledamot" 3 from each municipality\n'
 EXAMPLE_FORM = "  form kommunalforbund with direktion direktionen\n"
-FILE = f"law/{FILES['2017:725']}"
 
 
 @cache
 def _heading_lines() -> dict[tuple[int, str], int]:
     """(chapter, paragraph) → the line of its `### N kap. M §` heading in the shipped text."""
+    from ..statute import FILES
     out = {}
     text = (shipped_dir("law") / FILES["2017:725"]).read_text(encoding="utf-8")
     for number, line in enumerate(text.splitlines(), 1):
@@ -48,9 +47,12 @@ def last_day(day: date) -> date:
 def cite_law(chapter: int, paragraph: str, opening: str) -> Citation:
     """The sentence of `chapter kap. paragraph §` that begins with `opening`, quoted whole from the
     shipped statute. A sentence not found there is a bug in the rule that asks (never a user error)."""
+    # The statute is read (and its module imported) only by a run that cites it: most checks find nothing
+    # that rests on the law itself.
+    from ..statute import FILES, kommunallagen
     sentence = kommunallagen().sentence(chapter, paragraph, opening)
-    return Citation(file=FILE, line=_heading_lines().get((chapter, paragraph), 0), quote=sentence,
-                    law=f"{KL} {chapter} kap. {paragraph} §")
+    return Citation(file=f"law/{FILES['2017:725']}", line=_heading_lines().get((chapter, paragraph), 0),
+                    quote=sentence, law=f"{KL} {chapter} kap. {paragraph} §")
 
 
 def organ(bylaw: Bylaw, body_id: str) -> str | None:

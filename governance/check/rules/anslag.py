@@ -19,8 +19,11 @@ from ..view import CalendarView
 DAYS = 2
 
 
+def _cite():  # asked where a finding is made: a check that finds nothing here never reads the statute
+    return cite_law(8, "12", "Senast andra dagen")
+
+
 def check(view: CalendarView) -> Iterator[Finding]:
-    cite = cite_law(8, "12", "Senast andra dagen")
     for body in view.bodies.values():
         kind = organ(view.bylaw, body.id)
         if kind is None:
@@ -34,13 +37,13 @@ def check(view: CalendarView) -> Iterator[Finding]:
                 where_sv = f" på {a.member}s anslagstavla" if a.member else ""
                 where_en = f" on {a.member}'s anslagstavla" if a.member else ""
                 if a.date > last:
-                    yield view.finding(RULE, cite, meeting=meeting,
+                    yield view.finding(RULE, _cite(), meeting=meeting,
                                        sv=f"justeringen av '{meeting.id}' ({justerat}) tillkännagavs{where_sv} "
                                           f"{a.date}; sista dag var {last}",
                                        en=f"the justering of '{meeting.id}' ({justerat}) was announced{where_en} on "
                                           f"{a.date}; the last day was {last}")
                 elif a.date < justerat:
-                    yield view.finding(RULE, cite, meeting=meeting,
+                    yield view.finding(RULE, _cite(), meeting=meeting,
                                        sv=f"justeringen av '{meeting.id}' tillkännagavs{where_sv} {a.date}, innan "
                                           f"protokollet justerades ({justerat})",
                                        en=f"the justering of '{meeting.id}' was announced{where_en} on {a.date}, "
@@ -54,7 +57,7 @@ def check(view: CalendarView) -> Iterator[Finding]:
                                        en=f"the justering of '{meeting.id}' is not announced on {member}'s "
                                           "anslagstavla: a gemensam nämnd's justering goes on every member's")
             elif not record.anslag and last < view.as_of:
-                yield view.finding(RULE, cite, meeting=meeting, severity="warning",
+                yield view.finding(RULE, _cite(), meeting=meeting, severity="warning",
                                    sv=f"protokollet från '{meeting.id}' justerades {justerat}, men inget anslag är "
                                       f"antecknat; det skulle ha skett senast {last}",
                                    en=f"the protokoll of '{meeting.id}' was justerat on {justerat}, but no anslag "
