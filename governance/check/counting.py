@@ -10,10 +10,13 @@ regel": the body aims at it, and a year that strays from it is not a breach).
 from __future__ import annotations
 
 import calendar as _cal
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
+from operator import attrgetter
 from typing import Iterator
 
+from ..calendar.model import Meeting
 from ..model.types import MONTHS, MeetingRule
 from ..report.finding import Finding
 from .free_days import free_days, listed, nearest_free
@@ -21,6 +24,7 @@ from .rule import Rule, Severity, Text
 from .view import BodyView, CalendarView
 
 ABOUT_TOLERANCE = 1
+_date = attrgetter("date")
 MONTHS_SV = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
              "oktober", "november", "december")
 
@@ -101,8 +105,10 @@ def _required(rule: MeetingRule) -> Text:
 
 
 def counts(view: CalendarView, *, windows: bool) -> Iterator[Count]:
-    """Every (body, meeting rule, year) count: of the rules that name months (`windows`) or of those per
-    whole year. Years before the agreement took effect are not judged: it did not exist."""
+    """Every (body, meeting rule, year) count outside the rule's bounds: of the rules that name months
+    (`windows`) or of those per whole year. Years before the agreement took effect are not judged: it did
+    not exist. (A count within bounds is passed over before a Count is made: a large calendar has
+    thousands of them.)"""
     start = view.bylaw.effective_from
     years = [y for y in view.years if start is None or y >= start.year]
     for body in view.bodies.values():
@@ -111,13 +117,23 @@ def counts(view: CalendarView, *, windows: bool) -> Iterator[Count]:
             continue
         held = body.years()
         for rule in rules:
+            probe = Count(body, rule, 0, 0)
+            low, high = probe.low, probe.high
             for year in years:
-                that_year = held.get(year, ())
-                if rule.months is None:
-                    yield Count(body, rule, year, len(that_year))
-                else:
-                    first, last = rule.months
-                    yield Count(body, rule, year, sum(1 for m in that_year if first <= m.date.month <= last))
+                n = _held(held.get(year, ()), rule.months, year)
+                if (low is not None and n < low) or (high is not None and n > high):
+                    yield Count(body, rule, year, n)
+
+
+def _held(that_year: tuple[Meeting, ...], months: tuple[int, int] | None, year: int) -> int:
+    """How many of a year's meetings (by date) fall in `months` (all of them for None): counted by bisection."""
+    if months is None or not that_year:
+        return len(that_year)
+    first, last = months
+    if first > last:
+        return 0
+    return (bisect_right(that_year, date(year, last, _cal.monthrange(year, last)[1]), key=_date)
+            - bisect_left(that_year, date(year, first, 1), key=_date))
 
 
 def too_few(view: CalendarView, rule: Rule, c: Count) -> Iterator[Finding]:

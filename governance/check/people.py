@@ -34,13 +34,15 @@ class Line:
 @dataclass(frozen=True, slots=True)
 class Recorded:
     """What one body's meetings record about people, found in one pass shared by the rules about them
-    (seats, substitute, jav, justering, anslag, quorum): most calendars name no one and record no
-    minutes, and then those rules have nothing to read."""
+    (seats, substitute, jav, justering, anslag, quorum, participation, unknown-member): most calendars
+    name no one, record no minutes and list no matter's participants, and then those rules have nothing
+    to read."""
 
     crowded: tuple[Meeting, ...]                # persons named, or a seat line listed more than once
     minuted: tuple[Meeting, ...]                # minutes recorded
     jav: tuple[tuple[Meeting, Matter], ...]     # matters naming the jäviga
     jav_meetings: frozenset[str]                # the ids of their meetings
+    participating: tuple[tuple[Meeting, Matter], ...]  # matters listing the members taking part
 
 
 def recorded(view: CalendarView, body: BodyView) -> Recorded:
@@ -48,7 +50,7 @@ def recorded(view: CalendarView, body: BodyView) -> Recorded:
 
 
 def _recorded(body: BodyView) -> Recorded:
-    crowded, minuted, jav = [], [], []
+    crowded, minuted, jav, participating = [], [], [], []
     for meeting in body.meetings:
         if meeting.present or meeting.repeated:
             crowded.append(meeting)
@@ -57,7 +59,9 @@ def _recorded(body: BodyView) -> Recorded:
         for matter in meeting.matters:
             if matter.jav:
                 jav.append((meeting, matter))
-    return Recorded(tuple(crowded), tuple(minuted), tuple(jav), frozenset(m.id for m, _ in jav))
+            if matter.participants:
+                participating.append((meeting, matter))
+    return Recorded(tuple(crowded), tuple(minuted), tuple(jav), frozenset(m.id for m, _ in jav), tuple(participating))
 
 
 def lines(view: CalendarView, body: BodyView) -> tuple[Line, ...]:

@@ -257,6 +257,8 @@ class CalendarView:
     def meetings_on(self, days: Iterable[date]) -> list[Meeting]:
         """Every meeting on one of `days`, by date (ties in calendar order)."""
         wanted = frozenset(days)
+        if not wanted:
+            return []  # (the usual answer: not worth a pass over the calendar)
         return sorted((m for m in self.calendar.meetings if m.date in wanted), key=attrgetter("date"))
 
     @property

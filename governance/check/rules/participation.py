@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...report.finding import Finding
+from ..people import recorded
 from ..rule import Basis, Example, Rule, Text
 from ..view import CalendarView
 
@@ -15,22 +16,22 @@ def check(view: CalendarView) -> Iterator[Finding]:
         return
     need, members, cite = clause.minimum, view.members.keys(), view.cite(clause)
     members_of: dict[tuple[str, ...], list[str]] = {}  # the same lists recur: each is looked through once
-    for body_id in [*view.bodies, *view.unknown_bodies]:
-        for meeting in view.meetings_of(body_id):
-            for matter in meeting.matters:
-                if not matter.participants:
-                    continue  # no participants listed: everyone takes part
-                joined = members_of.get(matter.participants)
-                if joined is None:
-                    joined = members_of[matter.participants] = sorted(members & set(matter.participants))
-                if len(joined) >= need:
-                    continue
-                n, who = len(joined), ", ".join(joined)
-                yield view.finding(RULE, cite, meeting=meeting, matter=matter.id,
-                                   sv=f"'{matter.id}' har {n} deltagande {'medlem' if n == 1 else 'medlemmar'} "
-                                      f"({who or 'ingen medlem'}); minst {need} krävs",
-                                   en=f"'{matter.id}' has {n} participating member{'' if n == 1 else 's'} "
-                                      f"({who or 'no member'}); at least {need} are needed")
+    # Matters without participants listed are passed over: everyone takes part.
+    listed = [pair for body in view.bodies.values() for pair in recorded(view, body).participating]
+    listed += [(meeting, matter) for own in view.unknown_bodies.values() for meeting in own
+               for matter in meeting.matters if matter.participants]
+    for meeting, matter in listed:
+        joined = members_of.get(matter.participants)
+        if joined is None:
+            joined = members_of[matter.participants] = sorted(members & set(matter.participants))
+        if len(joined) >= need:
+            continue
+        n, who = len(joined), ", ".join(joined)
+        yield view.finding(RULE, cite, meeting=meeting, matter=matter.id,
+                           sv=f"'{matter.id}' har {n} deltagande {'medlem' if n == 1 else 'medlemmar'} "
+                              f"({who or 'ingen medlem'}); minst {need} krävs",
+                           en=f"'{matter.id}' has {n} participating member{'' if n == 1 else 's'} "
+                              f"({who or 'no member'}); at least {need} are needed")
 
 
 _BYLAW = 'participation voluntary minimum 2\n\nbody radet "Rådet"\n'

@@ -37,8 +37,7 @@ def check(view: CalendarView) -> Iterator[Finding]:
     hint = (Text(sv="; för in förnyelserna i avtalet (`renewed DATE, …`) så att löptiden kan bedömas",
                  en="; record the renewals in the bylaw (`renewed DATE, …`) to have the term judged")
             if unrecorded else Text(sv="", en=""))
-    breaches = {day: breach for day in view.days if (replaced is None or day < replaced)  # later: _superseded's
-                and (breach := out_of_term(bylaw, day)) is not None}
+    breaches = _breaches(view, spans, replaced)
     # One fact, the term, is one finding per body and year, listing its meetings.
     for (body, year), meetings in _by_body_and_year(view.meetings_on(breaches)):
         first = breaches[meetings[0].date]
@@ -55,6 +54,15 @@ def check(view: CalendarView) -> Iterator[Finding]:
         yield _grouped(view, view.cite(first.clause or bylaw), meetings, severity,
                        sv=f"{len(meetings)} sammanträden i {body} {year} ({listed}) är " + "; ".join(sv) + hint.sv,
                        en=f"{len(meetings)} meetings of {body} in {year} ({listed}) are " + "; ".join(en) + hint.en)
+
+
+def _breaches(view: CalendarView, spans, replaced) -> dict:
+    """Day → why the agreement is not in force then, for each meeting day before `replaced` (later days
+    are _superseded's). A day within one of the terms is in term; only the others are asked why
+    (out_of_term works the terms out again for each day it is asked about)."""
+    outside = [day for day in view.days if (replaced is None or day < replaced)
+               and not any(day in span for span in spans)]
+    return {day: breach for day in outside if (breach := out_of_term(view.bylaw, day)) is not None}
 
 
 def _by_body_and_year(meetings) -> list:

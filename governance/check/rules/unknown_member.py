@@ -5,6 +5,7 @@ from typing import Iterator
 
 from ...report.finding import Finding
 from ..naming import hint, misnamed
+from ..people import recorded
 from ..rule import Basis, Example, Rule, Text
 from ..view import CalendarView
 
@@ -22,7 +23,7 @@ def check(view: CalendarView) -> Iterator[Finding]:
                                en=f"the roster gives {name} the seat '{ref}', but '{ref.member}' is not a member "
                                   f"of {bylaw.id}{close.en}")
     for body in view.bodies.values():
-        for meeting, matter in body.matters():
+        for meeting, matter in recorded(view, body).participating:
             for member in matter.participants:
                 if member not in members:
                     close = hint(member, known)

@@ -11,12 +11,15 @@ from ..view import CalendarView
 
 
 def check(view: CalendarView) -> Iterator[Finding]:
+    said: dict[str, tuple] = {}  # body id → its seats' citation and names, made once per body
     for wrong in misnamed(view):
         seated, body = wrong.seated, wrong.body.body
         if seated.problem not in ("unknown-seat", "ambiguous"):
             continue
+        if body.id not in said:
+            said[body.id] = (view.cite_first(*body.of(SeatDecl), body), tuple(sorted(str(s.ref) for s in body.seats)))
+        cite, seats = said[body.id]
         name, role = str(seated.ref), seated.ref.role
-        cite = view.cite_first(*body.of(SeatDecl), body)
         if seated.problem == "ambiguous":
             yield view.finding(RULE, cite, meeting=wrong.meeting,
                                sv=f"'{name}' anger ingen enskild plats i {body.id}: flera medlemmar har en "
@@ -24,7 +27,7 @@ def check(view: CalendarView) -> Iterator[Finding]:
                                en=f"'{name}' names no single seat in {body.id}: several members hold a "
                                   f"'{role}' seat; write MEMBER/{role}")
             continue
-        close = hint(name, tuple(sorted(str(s.ref) for s in body.seats)))
+        close = hint(name, seats)
         yield view.finding(RULE, cite, meeting=wrong.meeting,
                            sv=f"'{name}' har ingen plats i {body.id}{close.sv}",
                            en=f"'{name}' holds no seat in {body.id}{close.en}")
