@@ -7,7 +7,7 @@ rules' matter (unknown-seat)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterable, Iterator, Mapping
 
 from ..calendar.model import Matter, Meeting, Presence
 from ..model.types import SeatDecl
@@ -42,7 +42,8 @@ class Recorded:
     minuted: tuple[Meeting, ...]                # minutes recorded
     jav: tuple[tuple[Meeting, Matter], ...]     # matters naming the jäviga
     jav_meetings: frozenset[str]                # the ids of their meetings
-    participating: tuple[tuple[Meeting, Matter], ...]  # matters listing the members taking part
+    # Matters that list the members taking part, by list: the same few lists recur, each judged once.
+    participating: Mapping[tuple[str, ...], tuple[tuple[Meeting, Matter], ...]]
 
 
 def recorded(view: CalendarView, body: BodyView) -> Recorded:
@@ -61,7 +62,16 @@ def _recorded(body: BodyView) -> Recorded:
                 jav.append((meeting, matter))
             if matter.participants:
                 participating.append((meeting, matter))
-    return Recorded(tuple(crowded), tuple(minuted), tuple(jav), frozenset(m.id for m, _ in jav), tuple(participating))
+    return Recorded(tuple(crowded), tuple(minuted), tuple(jav), frozenset(m.id for m, _ in jav),
+                    by_participants(participating))
+
+
+def by_participants(pairs: Iterable[tuple[Meeting, Matter]]) -> dict[tuple[str, ...], tuple[tuple[Meeting, Matter], ...]]:
+    """(meeting, matter) pairs grouped by the matter's participants, each group in the order given."""
+    out: dict[tuple[str, ...], list[tuple[Meeting, Matter]]] = {}
+    for pair in pairs:
+        out.setdefault(pair[1].participants, []).append(pair)
+    return {listed: tuple(group) for listed, group in out.items()}
 
 
 def lines(view: CalendarView, body: BodyView) -> tuple[Line, ...]:

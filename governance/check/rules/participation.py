@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...report.finding import Finding
-from ..people import recorded
+from ..people import by_participants, recorded
 from ..rule import Basis, Example, Rule, Text
 from ..view import CalendarView
 
@@ -15,23 +15,21 @@ def check(view: CalendarView) -> Iterator[Finding]:
     if clause is None or not clause.minimum:
         return
     need, members, cite = clause.minimum, view.members.keys(), view.cite(clause)
-    members_of: dict[tuple[str, ...], list[str]] = {}  # the same lists recur: each is looked through once
     # Matters without participants listed are passed over: everyone takes part.
-    listed = [pair for body in view.bodies.values() for pair in recorded(view, body).participating]
-    listed += [(meeting, matter) for own in view.unknown_bodies.values() for meeting in own
-               for matter in meeting.matters if matter.participants]
-    for meeting, matter in listed:
-        joined = members_of.get(matter.participants)
-        if joined is None:
-            joined = members_of[matter.participants] = sorted(members & set(matter.participants))
+    groups = [recorded(view, body).participating for body in view.bodies.values()]
+    groups.append(by_participants((meeting, matter) for own in view.unknown_bodies.values() for meeting in own
+                                  for matter in meeting.matters if matter.participants))
+    for listed, pairs in ((listed, pairs) for group in groups for listed, pairs in group.items()):
+        joined = sorted(members & set(listed))
         if len(joined) >= need:
             continue
         n, who = len(joined), ", ".join(joined)
-        yield view.finding(RULE, cite, meeting=meeting, matter=matter.id,
-                           sv=f"'{matter.id}' har {n} deltagande {'medlem' if n == 1 else 'medlemmar'} "
-                              f"({who or 'ingen medlem'}); minst {need} krävs",
-                           en=f"'{matter.id}' has {n} participating member{'' if n == 1 else 's'} "
-                              f"({who or 'no member'}); at least {need} are needed")
+        for meeting, matter in pairs:
+            yield view.finding(RULE, cite, meeting=meeting, matter=matter.id,
+                               sv=f"'{matter.id}' har {n} deltagande {'medlem' if n == 1 else 'medlemmar'} "
+                                  f"({who or 'ingen medlem'}); minst {need} krävs",
+                               en=f"'{matter.id}' has {n} participating member{'' if n == 1 else 's'} "
+                                  f"({who or 'no member'}); at least {need} are needed")
 
 
 _BYLAW = 'participation voluntary minimum 2\n\nbody radet "Rådet"\n'

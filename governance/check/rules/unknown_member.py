@@ -23,14 +23,14 @@ def check(view: CalendarView) -> Iterator[Finding]:
                                en=f"the roster gives {name} the seat '{ref}', but '{ref.member}' is not a member "
                                   f"of {bylaw.id}{close.en}")
     for body in view.bodies.values():
-        for meeting, matter in recorded(view, body).participating:
-            for member in matter.participants:
-                if member not in members:
-                    close = hint(member, known)
-                    yield view.finding(RULE, cite, meeting=meeting, matter=matter.id,
-                                       sv=f"deltagaren '{member}' i '{matter.id}' är inte medlem i {bylaw.id}{close.sv}",
-                                       en=f"participant '{member}' of '{matter.id}' is not a member of "
-                                          f"{bylaw.id}{close.en}")
+        for listed, pairs in recorded(view, body).participating.items():
+            strangers = [member for member in listed if member not in members]
+            for (meeting, matter), member in ((pair, member) for pair in pairs for member in strangers):
+                close = hint(member, known)
+                yield view.finding(RULE, cite, meeting=meeting, matter=matter.id,
+                                   sv=f"deltagaren '{member}' i '{matter.id}' är inte medlem i {bylaw.id}{close.sv}",
+                                   en=f"participant '{member}' of '{matter.id}' is not a member of "
+                                      f"{bylaw.id}{close.en}")
     for wrong in misnamed(view):
         if wrong.seated.problem == "unknown-member":
             ref = wrong.seated.ref
