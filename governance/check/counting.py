@@ -53,8 +53,7 @@ class Count:
     @property
     def period(self) -> tuple[date, date]:
         """The first and last day the rule counts in that year."""
-        first, last = self.rule.months or (1, 12)
-        return date(self.year, first, 1), date(self.year, last, _cal.monthrange(self.year, last)[1])
+        return _period(self.rule, self.year)
 
     def where(self) -> Text:
         """'under 2025' / 'in April–May 2025'."""
@@ -85,6 +84,11 @@ class Count:
         return "warning" if self.rule.kind == "about" or self.rule.soft else "error"
 
 
+def _period(rule: MeetingRule, year: int) -> tuple[date, date]:
+    first, last = rule.months or (1, 12)
+    return date(year, first, 1), date(year, last, _cal.monthrange(year, last)[1])
+
+
 def _months(months: tuple[int, int], names: tuple[str, ...]) -> str:
     first, last = (names[m - 1] for m in months)
     return first if first == last else f"{first}–{last}"
@@ -111,6 +115,7 @@ def counts(view: CalendarView, *, windows: bool) -> Iterator[Count]:
     thousands of them.)"""
     start = view.bylaw.effective_from
     years = [y for y in view.years if start is None or y >= start.year]
+    periods: dict[tuple[int, tuple[int, int]], tuple[date, date]] = {}  # the bodies share them: made once
     for body in view.bodies.values():
         rules = [r for r in body.body.meeting_rules if (r.months is not None) == windows]
         if not rules:
@@ -120,20 +125,21 @@ def counts(view: CalendarView, *, windows: bool) -> Iterator[Count]:
             probe = Count(body, rule, 0, 0)
             low, high = probe.low, probe.high
             for year in years:
-                n = _held(held.get(year, ()), rule.months, year)
+                n = _held(rule, year, held.get(year, ()), periods)
                 if (low is not None and n < low) or (high is not None and n > high):
                     yield Count(body, rule, year, n)
 
 
-def _held(that_year: tuple[Meeting, ...], months: tuple[int, int] | None, year: int) -> int:
-    """How many of a year's meetings (by date) fall in `months` (all of them for None): counted by bisection."""
-    if months is None or not that_year:
+def _held(rule: MeetingRule, year: int, that_year: tuple[Meeting, ...], periods: dict) -> int:
+    """How many of a year's meetings (by date) count towards `rule`: all of them, or those in its months,
+    counted by bisection (each year's window worked out once per run, kept in `periods`)."""
+    if rule.months is None or not that_year:
         return len(that_year)
-    first, last = months
-    if first > last:
-        return 0
-    return (bisect_right(that_year, date(year, last, _cal.monthrange(year, last)[1]), key=_date)
-            - bisect_left(that_year, date(year, first, 1), key=_date))
+    key = (year, rule.months)
+    if key not in periods:
+        periods[key] = _period(rule, year)
+    first, last = periods[key]
+    return max(0, bisect_right(that_year, last, key=_date) - bisect_left(that_year, first, key=_date))
 
 
 def too_few(view: CalendarView, rule: Rule, c: Count) -> Iterator[Finding]:

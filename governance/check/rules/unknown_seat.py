@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ...model.types import SeatDecl
+from ...model.types import Body, SeatDecl
 from ...report.finding import Finding
 from ..naming import hint, misnamed
 from ..rule import Basis, Example, Rule, Text
@@ -11,13 +11,13 @@ from ..view import CalendarView
 
 
 def check(view: CalendarView) -> Iterator[Finding]:
-    said: dict[str, tuple] = {}  # body id → its seats' citation and names, made once per body
+    said: dict[str, tuple] = {}  # body id → its seats' citation and names, made once per run
     for wrong in misnamed(view):
         seated, body = wrong.seated, wrong.body.body
         if seated.problem not in ("unknown-seat", "ambiguous"):
             continue
         if body.id not in said:
-            said[body.id] = (view.cite_first(*body.of(SeatDecl), body), tuple(sorted(str(s.ref) for s in body.seats)))
+            said[body.id] = (view.cite_first(*body.of(SeatDecl), body), _seat_names(view, body))
         cite, seats = said[body.id]
         name, role = str(seated.ref), seated.ref.role
         if seated.problem == "ambiguous":
@@ -31,6 +31,11 @@ def check(view: CalendarView) -> Iterator[Finding]:
         yield view.finding(RULE, cite, meeting=wrong.meeting,
                            sv=f"'{name}' har ingen plats i {body.id}{close.sv}",
                            en=f"'{name}' holds no seat in {body.id}{close.en}")
+
+
+def _seat_names(view: CalendarView, body: Body) -> tuple[str, ...]:
+    """The body's seats as a calendar names them, sorted (kept with the bylaw: they depend on it alone)."""
+    return view.bylaw_memo(("seat-names", body.id), lambda: tuple(sorted(str(s.ref) for s in body.seats)))
 
 
 _BYLAW = 'body radet "Rådet"\n  seat kso "KSO" from each municipality\n'
