@@ -308,12 +308,15 @@ class CalendarView:
         rules stamp the same few citations for every finding)."""
         return self.once(("stamp", citation), lambda: replace(citation, file=stable_path(citation.file)))
 
-    def finding(self, rule: Rule, citation: Citation, *, sv: str, en: str, severity: Severity | None = None,
-                body: str | None = None, meeting: Meeting | None = None, matter: str | None = None,
-                year: int | None = None, fix: Text | None = None) -> Finding:
-        """A finding of `rule`, its message in the run's language (both are written where it is made);
-        `fix`: what would put it right, where the rule can compute it (free days, who chairs, by when)."""
-        message = en if self.lang == "en" else sv
+    def finding(self, rule: Rule, citation: Citation, *, sv: str = "", en: str = "", message: str | None = None,
+                severity: Severity | None = None, body: str | None = None, meeting: Meeting | None = None,
+                matter: str | None = None, year: int | None = None, fix: Text | str | None = None) -> Finding:
+        """A finding of `rule`, its message in the run's language: both are written where it is made (`sv`,
+        `en`), or, where a rule makes thousands of findings, only the one asked for (`message`, chosen by
+        `english`). `fix`: what would put it right, where the rule can compute it (free days, who chairs,
+        by when), in both languages or already in the run's."""
+        if message is None:
+            message = en if self.lang == "en" else sv
         location = None
         if meeting is not None:
             body = body or meeting.body
@@ -324,7 +327,12 @@ class CalendarView:
             citation = self.once(("applies", citation, body), lambda: self._applied(citation, body))
         return Finding(rule.id, severity or rule.severity, message, citation, body,
                        meeting.id if meeting is not None else None, matter, year, location,
-                       None if fix is None else fix(self.lang))
+                       fix if fix is None or isinstance(fix, str) else fix(self.lang))
+
+    @property
+    def english(self) -> bool:
+        """Whether the run's findings are in English (else Swedish)."""
+        return self.lang == "en"
 
     def _applied(self, citation: Citation, body: str) -> Citation:
         """The form decides how the statute reaches the body: said with every finding resting on it."""

@@ -69,9 +69,11 @@ def check(view: CalendarView) -> Iterator[Finding]:
             how = OVERRULED.get(matter.outcome or "")
             if consensus and how is not None:
                 cite = cite or view.cite(clause)
+                # only the run's language: a large calendar has thousands of these
                 yield view.finding(RULE, cite, meeting=meeting, matter=matter.id,
-                                   sv=f"'{matter.id}' beslutades {how.sv}, men {body.id} beslutar i konsensus",
-                                   en=f"'{matter.id}' was decided {how.en}, but {body.id} decides by consensus")
+                                   message=f"'{matter.id}' was decided {how.en}, but {body.id} decides by consensus"
+                                   if view.english else
+                                   f"'{matter.id}' beslutades {how.sv}, men {body.id} beslutar i konsensus")
                 continue
             if matter.votes:
                 yield from _judge(view, body, clause, per, meeting, matter)

@@ -21,14 +21,15 @@ def check(view: CalendarView) -> Iterator[Finding]:
     names = {lang: public_holidays(years, lang) for lang in ("sv", "en")}
     # Each day judged once (a calendar has few distinct days), then the meetings on the days it warns about
     # picked out in calendar order.
-    warned: dict[date, Text] = {}  # day → why a meeting that day is warned about
+    warned: dict[date, str] = {}  # day → why a meeting that day is warned about, in the run's language
     for day in view.days:
         if day in names["en"]:
             warned[day] = Text(sv=f"infaller på en allmän helgdag: {names['sv'][day]} ({day})",
-                               en=f"falls on a public holiday: {names['en'][day]} ({day})")
+                               en=f"falls on a public holiday: {names['en'][day]} ({day})")(view.lang)
         elif day.weekday() >= 5:
             weekday = WEEKDAYS[day.weekday() - 5]
-            warned[day] = Text(sv=f"infaller en helg ({weekday.sv} {day})", en=f"falls on a weekend ({weekday.en} {day})")
+            warned[day] = Text(sv=f"infaller en helg ({weekday.sv} {day})",
+                               en=f"falls on a weekend ({weekday.en} {day})")(view.lang)
     cites: dict[str, Citation] = {}  # body → the act, cited against the body's declaration
     for meeting in [m for m in view.calendar.meetings if m.date in warned]:
         body = view.bodies.get(meeting.body)
@@ -36,8 +37,7 @@ def check(view: CalendarView) -> Iterator[Finding]:
             continue  # a body the bylaw does not have: reported as unknown-body, nothing else to say
         cite = cites.get(body.id) or cites.setdefault(
             body.id, Citation(file=view.bylaw_file, line=body.body.span.line, quote=LAW, law=LAW))
-        why = warned[meeting.date]
-        yield view.finding(RULE, cite, meeting=meeting, sv=f"'{meeting.id}' {why.sv}", en=f"'{meeting.id}' {why.en}")
+        yield view.finding(RULE, cite, meeting=meeting, message=f"'{meeting.id}' {warned[meeting.date]}")
 
 
 _BYLAW = 'body radet "Rådet"\n'

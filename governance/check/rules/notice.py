@@ -31,11 +31,12 @@ def check(view: CalendarView) -> Iterator[Finding]:
         days = (meeting.date - sent).days
         # the same days recur (one day's notice goes out for many meetings): each fix worked out once
         on = ("notice-fix", meeting.date, sent, clause.days)
-        yield view.finding(RULE, cite, meeting=meeting, fix=view.once(on, lambda: fix(meeting, clause.days)),
-                           sv=f"'{meeting.id}' kallades {days} {'dag' if days == 1 else 'dagar'} i förväg "
-                              f"({sent}); {body} kräver minst {clause.days} dagars kallelse",
-                           en=f"'{meeting.id}' was called {days} day{'' if days == 1 else 's'} ahead "
-                              f"({sent}); {body} needs at least {clause.days} days' notice")
+        # only the run's language: a large calendar has thousands of these
+        yield view.finding(RULE, cite, meeting=meeting, fix=view.once(on, lambda: fix(meeting, clause.days)(view.lang)),
+                           message=f"'{meeting.id}' was called {days} day{'' if days == 1 else 's'} ahead "
+                                   f"({sent}); {body} needs at least {clause.days} days' notice" if view.english else
+                                   f"'{meeting.id}' kallades {days} {'dag' if days == 1 else 'dagar'} i förväg "
+                                   f"({sent}); {body} kräver minst {clause.days} dagars kallelse")
 
 
 NO_CLAUSE = timedelta.min  # a body without a notice clause: no meeting is called too late
