@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import pickle
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -81,3 +83,22 @@ def test_no_cache_when_turned_off(monkeypatch, tmp_path):
     monkeypatch.setenv("GOVERNANCE_CACHE_DIR", "")
     assert governance.load("laholmsbukten").id == "laholmsbukten"
     assert bylaw_cache.private_dir() is None
+
+
+def test_an_edited_program_keys_anew_and_a_running_one_keeps_its_key(tmp_path):
+    # The key covers the program's own files: a copy of the package edited between two runs keys anew. Within
+    # one process the fingerprint is read once: that process runs the code it imported, edited or not.
+    shutil.copytree(ROOT / "governance", tmp_path / "governance", ignore=shutil.ignore_patterns("__pycache__"))
+    probe = ("import sys\nfrom pathlib import Path\nfrom governance import bylaw_cache as b\n"
+             "key = lambda: b.key(Path('x.bylaw'), b'bylaw x \"X\"', [])\nfirst = key()\n"
+             "Path(b.__file__).with_name('lang.py').open('a').write('# edited\\n')\nprint(first, key())")
+    env = {**os.environ, "PYTHONPATH": str(tmp_path), "PYTHONDONTWRITEBYTECODE": "1"}
+
+    def run() -> list[str]:
+        done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, env=env)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.split()
+
+    before, during = run()  # the edit made while the process ran does not change its key
+    after, _ = run()
+    assert before == during != after
