@@ -83,8 +83,9 @@ class BodyView:
     def decisions(self) -> tuple[tuple[Meeting, Matter], ...]:
         """The matters the body decided (action `decide`), with their meetings, in meeting order."""
         got = self._agenda.get("decide")
-        if got is None:
-            got = self._agenda["decide"] = tuple(pair for pair in self.matters() if pair[1].action == "decide")
+        if got is None:  # (not from `matters()`: most rules need only these, and a pair per matter costs)
+            got = self._agenda["decide"] = tuple([(meeting, matter) for meeting in self.meetings
+                                                  for matter in meeting.matters if matter.action == "decide"])
         return got
 
     def seated(self, ref: SeatRef) -> Seated:
@@ -324,7 +325,9 @@ class CalendarView:
             line = meeting.span.line
             location = f"{self.calendar.path}:{line}" if line else self.calendar.path
         if body is not None and KL_SFS in (citation.law or ""):
-            citation = self.once(("applies", citation, body), lambda: self._applied(citation, body))
+            key = ("applies", citation, body)  # (not `once`: a closure per finding costs as much as the rest)
+            applied = self._run.get(key)
+            citation = applied if applied is not None else self._run.setdefault(key, self._applied(citation, body))
         return Finding(rule.id, severity or rule.severity, message, citation, body,
                        meeting.id if meeting is not None else None, matter, year, location,
                        fix if fix is None or isinstance(fix, str) else fix(self.lang))

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Iterator
 
+from ...calendar.model import Meeting
 from ...model.types import Notice
 from ...report.finding import Citation, Finding
-from ..free_days import first_free_on_or_after, said
-from ..rule import Basis, Example, Rule, Text
+from ..free_days import WEEKDAYS, first_free_on_or_after
+from ..rule import Basis, Example, Lang, Rule, Text
 from ..view import CalendarView
 
 
@@ -32,7 +33,7 @@ def check(view: CalendarView) -> Iterator[Finding]:
         # the same days recur (one day's notice goes out for many meetings): each fix worked out once
         on = ("notice-fix", meeting.date, sent, clause.days)
         # only the run's language: a large calendar has thousands of these
-        yield view.finding(RULE, cite, meeting=meeting, fix=view.once(on, lambda: fix(meeting, clause.days)(view.lang)),
+        yield view.finding(RULE, cite, meeting=meeting, fix=view.once(on, lambda: fix(meeting, clause.days, view.lang)),
                            message=f"'{meeting.id}' was called {days} day{'' if days == 1 else 's'} ahead "
                                    f"({sent}); {body} needs at least {clause.days} days' notice" if view.english else
                                    f"'{meeting.id}' kallades {days} {'dag' if days == 1 else 'dagar'} i förväg "
@@ -42,15 +43,17 @@ def check(view: CalendarView) -> Iterator[Finding]:
 NO_CLAUSE = timedelta.min  # a body without a notice clause: no meeting is called too late
 
 
-def fix(meeting, days: int) -> Text:
+def fix(meeting: Meeting, days: int, lang: Lang) -> str:
     """The last day the notice should have gone out, and the first free day the meeting could move to
-    with the notice as sent."""
+    with the notice as sent; in `lang` only (a large calendar has hundreds of these to word)."""
     latest = meeting.date - timedelta(days=days)
-    move = said(first_free_on_or_after(meeting.notice_date + timedelta(days=days), july=meeting.date.month == 7))
-    return Text(sv=f"kallelsen skulle ha gått ut senast {latest}; med kallelsen som den gick ut kan "
-                   f"sammanträdet hållas tidigast {move.sv}",
-                en=f"the notice should have gone out by {latest}; with the notice as sent, the meeting can be "
-                   f"held on {move.en} at the earliest")
+    sent = meeting.notice_date or meeting.date
+    move = first_free_on_or_after(sent + timedelta(days=days), july=meeting.date.month == 7)
+    if lang == "en":
+        return (f"the notice should have gone out by {latest}; with the notice as sent, the meeting can be "
+                f"held on {WEEKDAYS[move.weekday()].en} {move} at the earliest")
+    return (f"kallelsen skulle ha gått ut senast {latest}; med kallelsen som den gick ut kan sammanträdet "
+            f"hållas tidigast {WEEKDAYS[move.weekday()].sv} {move}")
 
 
 _BYLAW = 'body radet "Rådet"\n  notice at least 14 days\n'

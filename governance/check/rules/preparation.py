@@ -95,11 +95,9 @@ def first_taken(view: CalendarView, body_id: str, step: str) -> dict[str, date]:
     """Matter id → the first date `body_id` did something to it that counts as `step` (once per run)."""
     def compute() -> dict[str, date]:
         accepted = ACCEPTED[step]
-        body = view.bodies.get(body_id)
-        agenda = body.matters() if body is not None else \
-            [(meeting, matter) for meeting in view.meetings_of(body_id) for matter in meeting.matters]
-        # read from the last back: a matter's first date is the one kept
-        return {matter.id: meeting.date for meeting, matter in reversed(agenda) if matter.action in accepted}
+        taken = [(matter.id, meeting.date) for meeting in view.meetings_of(body_id) for matter in meeting.matters
+                 if matter.action in accepted]
+        return dict(reversed(taken))  # read from the last back: a matter's first date is the one kept
     return view.once(("first-taken", body_id, step), compute)
 
 
