@@ -231,11 +231,12 @@ def check_mandate(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
 def check_states(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
     """`states POINT` names a point of the checklist of the bylaw's form (`governance review`), and quotes
     where the document states it."""
+    said = [item for item in bylaw.header if item.key == "states"]
+    if not said:
+        return  # most bylaws state no point: their lint never loads the review or builds its checklist
     from .review import checklist  # here: the review reads the statute text, which plain lint runs need not
     points = {p.id for p in checklist(bylaw.form)}
-    for item in bylaw.header:
-        if item.key != "states":
-            continue
+    for item in said:
         if item.value[0] not in points:
             from ..model.from_ast import suggest  # here: the model's builder, only for a point not found
             yield error("unknown-point", f"'{item.value[0]}' is not a point of the {t.FORM_NAMES[bylaw.form.kind]}'s "

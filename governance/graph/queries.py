@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Callable, TypeVar
 
 from ..model import types as t
-from ..report.finding import Citation
+from ..model.citation import Citation
 from .from_model import FLOW_TYPES, body_key, compiled, member_key, node_id
 
 T = TypeVar("T")
