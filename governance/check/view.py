@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Iterator, Literal, Mapping, TypeVar
 from ..calendar.model import Calendar, Matter, Meeting
 from ..paths import stable_path
 from ..model.types import Body, Bylaw, Convener, Member, Node, Seat, SeatRef, Secretary
-from ..model.citation import cite
+from ..model.citation import cite_in
 from ..report.finding import Citation, Finding
 from .rule import Lang, Rule, Severity, Text
 
@@ -291,7 +291,9 @@ class CalendarView:
     def cite(self, node: Node, *, law_from: Node | None = None) -> Citation:
         """The clause's citation with the stable file path; `law_from`: a statutory default the clause
         stands for (`quorum default`), whose law reference is cited unless the clause quotes its own."""
-        base = cite(self.bylaw, node)
+        base = cite_in(self.bylaw_file, node)
+        if law_from is None:
+            return base  # (one citation made, not two: some rules cite per finding)
         quote, law = base.quote, base.law
         if law_from is not None and not node.notes.cite:
             quote = law_from.notes.statute or law_from.notes.cite

@@ -28,6 +28,11 @@ class Citation:
 
 def cite(bylaw: Bylaw, node: Node) -> Citation:
     """The citation of a clause: file and line of the clause, its quoted sentence or law reference."""
+    return cite_in(bylaw.path, node)
+
+
+def cite_in(path: str, node: Node) -> Citation:
+    """`cite`, with the bylaw's file given as `path` (e.g. as reports print it)."""
     notes = node.notes
-    return Citation(file=bylaw.path, line=node.span.line, quote=notes.cite or notes.statute,
-                    law=notes.law, assumption=notes.assume)
+    return Citation(file=path, line=node.span.line, quote=notes.cite or notes.statute, law=notes.law,
+                    assumption=notes.assume)
