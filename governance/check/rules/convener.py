@@ -29,13 +29,21 @@ def check(view: CalendarView) -> Iterator[Finding]:
         given, these = meeting.convened_by, parties[meeting.body]
         if given is None or _chairs(view, these, meeting, given):
             continue
-        allowed = " or ".join(f"the chair ({meeting.chair})" if p.ref == "chair" and meeting.chair else p.ref
-                              for p in these)
-        allowed_sv = " eller ".join(f"ordföranden ({meeting.chair})" if p.ref == "chair" and meeting.chair
-                                    else ("ordföranden" if p.ref == "chair" else p.ref) for p in these)
+        # who may: the same few words at every meeting of the body with that chair, in the run's language
+        allowed = view.once(("convener-allowed", meeting.body, meeting.chair),
+                            lambda: _allowed(these, meeting.chair, view.english))
         yield view.finding(RULE, view.stamp(these[0].citation), meeting=meeting,
-                           sv=f"'{meeting.id}' kallades av '{given}', men {meeting.body} kallas av {allowed_sv}",
-                           en=f"'{meeting.id}' was convened by '{given}', but {meeting.body} is convened by {allowed}")
+                           message=f"'{meeting.id}' was convened by '{given}', but {meeting.body} is convened by "
+                                   f"{allowed}" if view.english else
+                                   f"'{meeting.id}' kallades av '{given}', men {meeting.body} kallas av {allowed}")
+
+
+def _allowed(parties: tuple[Party, ...], chair: SeatRef | None, english: bool) -> str:
+    """Who may convene: "kansliet or the chair (alfa/kso)" / "kansliet eller ordföranden (alfa/kso)"."""
+    if english:
+        return " or ".join(f"the chair ({chair})" if p.ref == "chair" and chair else p.ref for p in parties)
+    return " eller ".join(f"ordföranden ({chair})" if p.ref == "chair" and chair
+                          else ("ordföranden" if p.ref == "chair" else p.ref) for p in parties)
 
 
 def _names(view: CalendarView, body: str, parties: tuple[Party, ...]) -> frozenset[str]:
