@@ -6,7 +6,7 @@ absent ledamot of the same member. Pool seats (`from any …`) and seats the bod
 rules' matter (unknown-seat)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Mapping
 
 from ..calendar.model import Matter, Meeting, Presence
@@ -36,37 +36,48 @@ class Recorded:
     """What one body's meetings record about people, found in one pass shared by the rules about them
     (seats, substitute, jav, justering, anslag, quorum, participation, unknown-member): most calendars
     name no one, record no minutes and list no matter's participants, and then those rules have nothing
-    to read."""
+    to read. Each in calendar order."""
 
-    crowded: tuple[Meeting, ...]                # persons named, or a seat line listed more than once
-    minuted: tuple[Meeting, ...]                # minutes recorded
-    jav: tuple[tuple[Meeting, Matter], ...]     # matters naming the jäviga
-    jav_meetings: frozenset[str]                # the ids of their meetings
+    crowded: tuple[Meeting, ...] = ()               # persons named, or a seat line listed more than once
+    minuted: tuple[Meeting, ...] = ()               # minutes recorded
+    jav: tuple[tuple[Meeting, Matter], ...] = ()    # matters naming the jäviga
+    jav_meetings: frozenset[str] = frozenset()      # the ids of their meetings
     # Matters that list the members taking part, by list: the same few lists recur, each judged once.
-    participating: Mapping[tuple[str, ...], tuple[tuple[Meeting, Matter], ...]]
+    participating: Mapping[tuple[str, ...], tuple[tuple[Meeting, Matter], ...]] = field(default_factory=dict)
 
 
-def recorded(view: CalendarView, body: BodyView) -> Recorded:
-    return view.once(("people.recorded", body.id), lambda: _recorded(body))
+NOTHING = Recorded()
 
 
-def _recorded(body: BodyView) -> Recorded:
-    crowded, minuted, jav, participating = [], [], [], []
-    for meeting in body.meetings:
+def recorded(view: CalendarView, body: BodyView | str) -> Recorded:
+    """What the meetings of `body` (or of a body id the bylaw does not have) record about people."""
+    return view.once("people.recorded", lambda: _recorded(view)).get(body if isinstance(body, str) else body.id,
+                                                                      NOTHING)
+
+
+def _recorded(view: CalendarView) -> dict[str, Recorded]:
+    """Body id → what its meetings record. One pass over the calendar in its own order, the order its
+    meetings lie in memory: on a large calendar several times cheaper than body by body."""
+    crowded: dict[str, list[Meeting]] = {}
+    minuted: dict[str, list[Meeting]] = {}
+    jav: dict[str, list[tuple[Meeting, Matter]]] = {}
+    participating: dict[str, list[tuple[Meeting, Matter]]] = {}
+    for meeting in view.calendar.meetings:
         if meeting.present or meeting.repeated:
-            crowded.append(meeting)
+            crowded.setdefault(meeting.body, []).append(meeting)
         if meeting.minutes is not None:
-            minuted.append(meeting)
+            minuted.setdefault(meeting.body, []).append(meeting)
         for matter in meeting.matters:
             if matter.jav:
-                jav.append((meeting, matter))
+                jav.setdefault(meeting.body, []).append((meeting, matter))
             if matter.participants:
-                participating.append((meeting, matter))
-    return Recorded(tuple(crowded), tuple(minuted), tuple(jav), frozenset(m.id for m, _ in jav),
-                    by_participants(participating))
+                participating.setdefault(meeting.body, []).append((meeting, matter))
+    return {body: Recorded(tuple(crowded.get(body, ())), tuple(minuted.get(body, ())), tuple(jav.get(body, ())),
+                           frozenset(m.id for m, _ in jav.get(body, ())), _by_participants(participating.get(body, ())))
+            for body in {*crowded, *minuted, *jav, *participating}}
 
 
-def by_participants(pairs: Iterable[tuple[Meeting, Matter]]) -> dict[tuple[str, ...], tuple[tuple[Meeting, Matter], ...]]:
+def _by_participants(pairs: Iterable[tuple[Meeting, Matter]]) -> dict[tuple[str, ...], tuple[tuple[Meeting, Matter], ...]]:
     """(meeting, matter) pairs grouped by the matter's participants, each group in the order given."""
     out: dict[tuple[str, ...], list[tuple[Meeting, Matter]]] = {}
     for pair in pairs:

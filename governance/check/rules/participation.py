@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...report.finding import Finding
-from ..people import by_participants, recorded
+from ..people import recorded
 from ..rule import Basis, Example, Rule, Text
 from ..view import CalendarView
 
@@ -16,9 +16,7 @@ def check(view: CalendarView) -> Iterator[Finding]:
         return
     need, members, cite = clause.minimum, view.members.keys(), view.cite(clause)
     # Matters without participants listed are passed over: everyone takes part.
-    groups = [recorded(view, body).participating for body in view.bodies.values()]
-    groups.append(by_participants((meeting, matter) for own in view.unknown_bodies.values() for meeting in own
-                                  for matter in meeting.matters if matter.participants))
+    groups = [recorded(view, body).participating for body in [*view.bodies, *view.unknown_bodies]]
     for listed, pairs in ((listed, pairs) for group in groups for listed, pairs in group.items()):
         joined = sorted(members & set(listed))
         if len(joined) >= need:
