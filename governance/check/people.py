@@ -7,7 +7,7 @@ rules' matter (unknown-seat)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Mapping
+from typing import Iterator, Mapping
 
 from ..calendar.model import Matter, Meeting, Presence
 from ..model.types import SeatDecl
@@ -61,7 +61,7 @@ def _recorded(view: CalendarView) -> dict[str, Recorded]:
     crowded: dict[str, list[Meeting]] = {}
     minuted: dict[str, list[Meeting]] = {}
     jav: dict[str, list[tuple[Meeting, Matter]]] = {}
-    participating: dict[str, list[tuple[Meeting, Matter]]] = {}
+    participating: dict[str, dict[tuple[str, ...], list[tuple[Meeting, Matter]]]] = {}  # by body, then list
     for meeting in view.calendar.meetings:
         if meeting.present or meeting.repeated:
             crowded.setdefault(meeting.body, []).append(meeting)
@@ -71,18 +71,11 @@ def _recorded(view: CalendarView) -> dict[str, Recorded]:
             if matter.jav:
                 jav.setdefault(meeting.body, []).append((meeting, matter))
             if matter.participants:
-                participating.setdefault(meeting.body, []).append((meeting, matter))
+                participating.setdefault(meeting.body, {}).setdefault(matter.participants, []).append((meeting, matter))
     return {body: Recorded(tuple(crowded.get(body, ())), tuple(minuted.get(body, ())), tuple(jav.get(body, ())),
-                           frozenset(m.id for m, _ in jav.get(body, ())), _by_participants(participating.get(body, ())))
+                           frozenset(m.id for m, _ in jav.get(body, ())),
+                           {listed: tuple(pairs) for listed, pairs in participating.get(body, {}).items()})
             for body in {*crowded, *minuted, *jav, *participating}}
-
-
-def _by_participants(pairs: Iterable[tuple[Meeting, Matter]]) -> dict[tuple[str, ...], tuple[tuple[Meeting, Matter], ...]]:
-    """(meeting, matter) pairs grouped by the matter's participants, each group in the order given."""
-    out: dict[tuple[str, ...], list[tuple[Meeting, Matter]]] = {}
-    for pair in pairs:
-        out.setdefault(pair[1].participants, []).append(pair)
-    return {listed: tuple(group) for listed, group in out.items()}
 
 
 def lines(view: CalendarView, body: BodyView) -> tuple[Line, ...]:
