@@ -25,7 +25,7 @@ def check(view: CalendarView) -> Iterator[Finding]:
         else:
             names = party.names()
             absent = [m for m, _ in body.where_attendees(  # each distinct list looked through once
-                lambda attendees: None if not attendees or any(str(ref) in names for ref in attendees) else True)]
+                lambda attendees: None if not attendees or not names.isdisjoint(map(str, attendees)) else True)]
         for meeting in absent:
             yield view.finding(RULE, view.stamp(party.citation), meeting=meeting,
                                sv=f"sekreteraren ({party.ref}) är inte bland de närvarande vid '{meeting.id}'; "

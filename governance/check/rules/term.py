@@ -60,7 +60,10 @@ def _breaches(view: CalendarView, spans, replaced) -> dict:
     """Day → why the agreement is not in force then, for each meeting day before `replaced` (later days
     are _superseded's). A day within one of the terms is in term; only the others are asked why
     (out_of_term works the terms out again for each day it is asked about)."""
-    outside = [day for day in view.days if (replaced is None or day < replaced)
+    days = view.days
+    if not days or any(min(days) in span and max(days) in span for span in spans):
+        return {}  # every day within one term (the usual case)
+    outside = [day for day in days if (replaced is None or day < replaced)
                and not any(day in span for span in spans)]
     return {day: breach for day in outside if (breach := out_of_term(view.bylaw, day)) is not None}
 
