@@ -148,8 +148,7 @@ def check(view: CalendarView) -> Iterator[Finding]:
 
 def _short(view: CalendarView, body: BodyView, need: Requirement, year: int | None = None) -> Iterator[Finding]:
     cite = None
-    unit, wording, whole = need.unit, need.wording(), need.whole
-    more: dict[int, Text | None] = {}  # how many more were needed, by how many were there
+    said: dict[tuple[int, str, str], tuple[Text, Text, Text | None]] = {}  # see _said
 
     def shortfall(attendees: tuple) -> tuple[int, tuple] | None:
         """How many count as present and what they lack, for a list short of a quorum; else None. (The
@@ -162,23 +161,32 @@ def _short(view: CalendarView, body: BodyView, need: Requirement, year: int | No
     for meeting, (present, gaps) in body.where_attendees(shortfall):
         if year is not None and meeting.date.year != year:
             continue  # another year's seats
-        missing, absent = _missing(view, gaps, meeting)
-        sv = (f"; saknas: {missing}" if missing else "") + (f"; frånvarande: {absent}" if absent else "")
-        en = (f"; missing: {missing}" if missing else "") + (f"; absent: {absent}" if absent else "")
+        key = (present, *_missing(view, gaps, meeting))
+        if key not in said:
+            said[key] = _said(need, *key)
+        before, after, more = said[key]
         cite = cite or citation(view, body.id, need)
-        if present not in more:
-            more[present] = need.more(present)
-        yield view.finding(RULE, cite, meeting=meeting, fix=more[present],
-                           sv=f"{present} av {need.total} {unit.sv} närvarande vid '{meeting.id}'; för "
-                              f"beslutförhet krävs {wording.sv} av {whole.sv}{sv}",
-                           en=f"{present} of {need.total} {unit.en} present at '{meeting.id}'; the quorum is "
-                              f"{wording.en} of {whole.en}{en}")
+        yield view.finding(RULE, cite, meeting=meeting, fix=more,
+                           sv=f"{before.sv}{meeting.id}{after.sv}", en=f"{before.en}{meeting.id}{after.en}")
     # A meeting with a quorum may lack one for a matter whose jäviga left it.
     jav = recorded(view, body).jav_meetings
     for meeting in body.meetings if jav else ():
         if meeting.id in jav and meeting.attendees and (year is None or meeting.date.year == year) \
                 and need.enough(need.present(body.attendance(meeting.attendees))):
             yield from _without_the_javiga(view, body, need, meeting)
+
+
+def _said(need: Requirement, present: int, missing: str, absent: str) -> tuple[Text, Text, Text | None]:
+    """The message of a meeting short of a quorum, before and after its id, and how many more were
+    needed: the same at every meeting with the same people missing (made once for them, not per meeting)."""
+    unit, wording, whole = need.unit, need.wording(), need.whole
+    sv = (f"; saknas: {missing}" if missing else "") + (f"; frånvarande: {absent}" if absent else "")
+    en = (f"; missing: {missing}" if missing else "") + (f"; absent: {absent}" if absent else "")
+    return (Text(sv=f"{present} av {need.total} {unit.sv} närvarande vid '",
+                 en=f"{present} of {need.total} {unit.en} present at '"),
+            Text(sv=f"'; för beslutförhet krävs {wording.sv} av {whole.sv}{sv}",
+                 en=f"'; the quorum is {wording.en} of {whole.en}{en}"),
+            need.more(present))
 
 
 def _without_the_javiga(view: CalendarView, body: BodyView, need: Requirement, meeting) -> Iterator[Finding]:
