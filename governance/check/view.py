@@ -52,6 +52,7 @@ class BodyView:
     _seated: dict[SeatRef, Seated] = field(default_factory=dict, repr=False, compare=False)
     _years: dict[int, tuple[Meeting, ...]] = field(default_factory=dict, repr=False, compare=False)
     _runs: list[tuple] = field(default_factory=list, repr=False, compare=False)  # see `attendee_runs`
+    _refs: dict[str, frozenset[SeatRef]] = field(default_factory=dict, repr=False, compare=False)
     _agenda: dict[str, tuple[tuple[Meeting, Matter], ...]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -102,7 +103,20 @@ class BodyView:
 
     def unseated(self, attendees: tuple[SeatRef, ...]) -> tuple[Seated, ...] | None:
         """The attendees of a list that name no seat here (with why), or None when every one does."""
-        return tuple(a for a in map(self.seated, attendees) if a.problem is not None) or None
+        if self._unseated_refs().isdisjoint(attendees):  # (the usual answer, found in C)
+            return None
+        return tuple(a for a in map(self.seated, attendees) if a.problem is not None)
+
+    def attendee_refs(self) -> frozenset[SeatRef]:
+        """Every reference among the body's attendees (a few dozen, however many meetings)."""
+        if "refs" not in self._refs:
+            self._refs["refs"] = frozenset().union(*self.attendee_runs()[0])
+        return self._refs["refs"]
+
+    def _unseated_refs(self) -> frozenset[SeatRef]:
+        if "unseated" not in self._refs:
+            self._refs["unseated"] = frozenset(r for r in self.attendee_refs() if self.seated(r).problem is not None)
+        return self._refs["unseated"]
 
     def attendee_runs(self) -> tuple[tuple[tuple[SeatRef, ...], ...], tuple[tuple[int, int, int], ...]]:
         """The distinct attendee lists of the body's meetings, and the runs of meetings in a row that have

@@ -24,8 +24,9 @@ def check(view: CalendarView) -> Iterator[Finding]:
             absent = [m for m in body.meetings if m.attendees and m.chair is None]
         else:
             names = party.names()
+            keeping = {ref for ref in body.attendee_refs() if str(ref) in names}  # who may keep the minutes
             absent = [m for m, _ in body.where_attendees(  # each distinct list looked through once
-                lambda attendees: None if not attendees or not names.isdisjoint(map(str, attendees)) else True)]
+                lambda attendees: None if not attendees or not keeping.isdisjoint(attendees) else True)]
         for meeting in absent:
             yield view.finding(RULE, view.stamp(party.citation), meeting=meeting,
                                sv=f"sekreteraren ({party.ref}) är inte bland de närvarande vid '{meeting.id}'; "
