@@ -149,6 +149,7 @@ def who_chairs(view: CalendarView, wrong: WrongChair) -> Text | None:
         return Text(sv=f"{out.sv}, eller ange de närvarande om ordföranden inte var där",
                     en=f"{out.en}, or list who attended if the chair was not there")
     if vice.member is not None:
-        return Text(sv=f"{out.sv} (vid frånvaro vice ordföranden {vice.ref}{holders(view, meeting, vice)})",
-                    en=f"{out.en} (in their absence the vice chair {vice.ref}{holders(view, meeting, vice)})")
+        stand_in = f"{vice.ref}{holders(view, meeting, vice)}"
+        return Text(sv=f"{out.sv} (vid frånvaro vice ordföranden {stand_in})",
+                    en=f"{out.en} (in their absence the vice chair {stand_in})")
     return out
