@@ -148,26 +148,26 @@ def check(view: CalendarView) -> Iterator[Finding]:
 
 def _short(view: CalendarView, body: BodyView, need: Requirement, year: int | None = None) -> Iterator[Finding]:
     cite = None
-    said: dict[tuple[int, str, str], tuple[Text, Text, Text | None]] = {}  # see _said
+    roster = bool(view.calendar.roster)  # the roster names who was absent: said meeting by meeting
 
-    def shortfall(attendees: tuple) -> tuple[int, tuple] | None:
-        """How many count as present and what they lack, for a list short of a quorum; else None. (The
-        same people meet again and again: each list is judged once, body.where_attendees.)"""
+    def shortfall(attendees: tuple) -> tuple[int, tuple, tuple[str, str, str | None] | None] | None:
+        """How many count as present, what they lack and (without a roster) the message, for a list short
+        of a quorum; else None. (The same people meet again and again: each list is judged once,
+        body.where_attendees.)"""
         if not attendees:
             return None  # attendance unknown
         present = need.present(body.attendance(attendees))
-        return None if need.enough(present) else (present, _gaps(need, attendees))
+        if need.enough(present):
+            return None
+        gaps = _gaps(need, attendees)
+        return present, gaps, None if roster else _said(view, need, present, ", ".join(gaps[1]), "")
 
-    for meeting, (present, gaps) in body.where_attendees(shortfall):
+    for meeting, (present, gaps, said) in body.where_attendees(shortfall):
         if year is not None and meeting.date.year != year:
             continue  # another year's seats
-        key = (present, *_missing(view, gaps, meeting))
-        if key not in said:
-            said[key] = _said(need, *key)
-        before, after, more = said[key]
+        before, after, more = said or _said(view, need, present, *_missing(view, gaps, meeting))
         cite = cite or citation(view, body.id, need)
-        yield view.finding(RULE, cite, meeting=meeting, fix=more,
-                           sv=f"{before.sv}{meeting.id}{after.sv}", en=f"{before.en}{meeting.id}{after.en}")
+        yield view.finding(RULE, cite, meeting=meeting, fix=more, message=f"{before}{meeting.id}{after}")
     # A meeting with a quorum may lack one for a matter whose jäviga left it.
     jav = recorded(view, body).jav_meetings
     for meeting in body.meetings if jav else ():
@@ -176,17 +176,18 @@ def _short(view: CalendarView, body: BodyView, need: Requirement, year: int | No
             yield from _without_the_javiga(view, body, need, meeting)
 
 
-def _said(need: Requirement, present: int, missing: str, absent: str) -> tuple[Text, Text, Text | None]:
+def _said(view: CalendarView, need: Requirement, present: int, missing: str, absent: str) -> tuple[str, str, str | None]:
     """The message of a meeting short of a quorum, before and after its id, and how many more were
-    needed: the same at every meeting with the same people missing (made once for them, not per meeting)."""
-    unit, wording, whole = need.unit, need.wording(), need.whole
-    sv = (f"; saknas: {missing}" if missing else "") + (f"; frånvarande: {absent}" if absent else "")
-    en = (f"; missing: {missing}" if missing else "") + (f"; absent: {absent}" if absent else "")
-    return (Text(sv=f"{present} av {need.total} {unit.sv} närvarande vid '",
-                 en=f"{present} of {need.total} {unit.en} present at '"),
-            Text(sv=f"'; för beslutförhet krävs {wording.sv} av {whole.sv}{sv}",
-                 en=f"'; the quorum is {wording.en} of {whole.en}{en}"),
-            need.more(present))
+    needed, in the run's language: the same at every meeting with the same people missing (made once for
+    them, not per meeting)."""
+    unit, wording, whole, more = need.unit, need.wording(), need.whole, need.more(present)
+    if view.english:
+        return (f"{present} of {need.total} {unit.en} present at '",
+                f"'; the quorum is {wording.en} of {whole.en}" + (f"; missing: {missing}" if missing else "")
+                + (f"; absent: {absent}" if absent else ""), more and more.en)
+    return (f"{present} av {need.total} {unit.sv} närvarande vid '",
+            f"'; för beslutförhet krävs {wording.sv} av {whole.sv}" + (f"; saknas: {missing}" if missing else "")
+            + (f"; frånvarande: {absent}" if absent else ""), more and more.sv)
 
 
 def _without_the_javiga(view: CalendarView, body: BodyView, need: Requirement, meeting) -> Iterator[Finding]:
