@@ -184,10 +184,10 @@ def _said(view: CalendarView, need: Requirement, present: int, missing: str, abs
     if view.english:
         return (f"{present} of {need.total} {unit.en} present at '",
                 f"'; the quorum is {wording.en} of {whole.en}" + (f"; missing: {missing}" if missing else "")
-                + (f"; absent: {absent}" if absent else ""), more and more.en)
+                + (f"; absent: {absent}" if absent else ""), None if more is None else more.en)
     return (f"{present} av {need.total} {unit.sv} närvarande vid '",
             f"'; för beslutförhet krävs {wording.sv} av {whole.sv}" + (f"; saknas: {missing}" if missing else "")
-            + (f"; frånvarande: {absent}" if absent else ""), more and more.sv)
+            + (f"; frånvarande: {absent}" if absent else ""), None if more is None else more.sv)
 
 
 def _without_the_javiga(view: CalendarView, body: BodyView, need: Requirement, meeting) -> Iterator[Finding]:

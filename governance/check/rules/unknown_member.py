@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ...model.types import SeatRef
 from ...report.finding import Finding
 from ..naming import hint, misnamed
 from ..people import recorded
@@ -31,13 +32,16 @@ def check(view: CalendarView) -> Iterator[Finding]:
                                    sv=f"deltagaren '{member}' i '{matter.id}' är inte medlem i {bylaw.id}{close.sv}",
                                    en=f"participant '{member}' of '{matter.id}' is not a member of "
                                       f"{bylaw.id}{close.en}")
+    said: dict[SeatRef, str] = {}  # the same wrong name recurs meeting after meeting: said once per run
     for wrong in misnamed(view):
         if wrong.seated.problem == "unknown-member":
             ref = wrong.seated.ref
-            close = hint(str(ref.member), known)
-            yield view.finding(RULE, cite, meeting=wrong.meeting,
-                               sv=f"'{ref}' anger '{ref.member}', som inte är medlem i {bylaw.id}{close.sv}",
-                               en=f"'{ref}' names '{ref.member}', which is not a member of {bylaw.id}{close.en}")
+            if ref not in said:
+                close = hint(str(ref.member), known)
+                said[ref] = Text(sv=f"'{ref}' anger '{ref.member}', som inte är medlem i {bylaw.id}{close.sv}",
+                                 en=f"'{ref}' names '{ref.member}', which is not a member of {bylaw.id}{close.en}"
+                                 )(view.lang)
+            yield view.finding(RULE, cite, meeting=wrong.meeting, message=said[ref])
 
 
 _BYLAW = 'body radet "Rådet"\n  seat kso "KSO" from each municipality\n'

@@ -3,34 +3,38 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ...model.types import Body, SeatDecl
-from ...report.finding import Finding
+from ...model.types import Body, SeatDecl, SeatRef
+from ...report.finding import Citation, Finding
 from ..naming import hint, misnamed
 from ..rule import Basis, Example, Rule, Text
-from ..view import CalendarView
+from ..view import CalendarView, Seated
 
 
 def check(view: CalendarView) -> Iterator[Finding]:
-    said: dict[str, tuple] = {}  # body id → its seats' citation and names, made once per run
+    # The same wrong name recurs meeting after meeting: each body's citation, and what is said of each
+    # name there, made once per run.
+    cites: dict[str, Citation] = {}
+    said: dict[tuple[str, SeatRef], str] = {}
     for wrong in misnamed(view):
         seated, body = wrong.seated, wrong.body.body
         if seated.problem not in ("unknown-seat", "ambiguous"):
             continue
-        if body.id not in said:
-            said[body.id] = (view.cite_first(*body.of(SeatDecl), body), _seat_names(view, body))
-        cite, seats = said[body.id]
-        name, role = str(seated.ref), seated.ref.role
-        if seated.problem == "ambiguous":
-            yield view.finding(RULE, cite, meeting=wrong.meeting,
-                               sv=f"'{name}' anger ingen enskild plats i {body.id}: flera medlemmar har en "
-                                  f"'{role}'-plats; skriv MEDLEM/{role}",
-                               en=f"'{name}' names no single seat in {body.id}: several members hold a "
-                                  f"'{role}' seat; write MEMBER/{role}")
-            continue
-        close = hint(name, seats)
-        yield view.finding(RULE, cite, meeting=wrong.meeting,
-                           sv=f"'{name}' har ingen plats i {body.id}{close.sv}",
-                           en=f"'{name}' holds no seat in {body.id}{close.en}")
+        if body.id not in cites:
+            cites[body.id] = view.cite_first(*body.of(SeatDecl), body)
+        if (body.id, seated.ref) not in said:
+            said[body.id, seated.ref] = _why(view, body, seated)(view.lang)
+        yield view.finding(RULE, cites[body.id], meeting=wrong.meeting, message=said[body.id, seated.ref])
+
+
+def _why(view: CalendarView, body: Body, seated: Seated) -> Text:
+    name, role = str(seated.ref), seated.ref.role
+    if seated.problem == "ambiguous":
+        return Text(sv=f"'{name}' anger ingen enskild plats i {body.id}: flera medlemmar har en '{role}'-plats; "
+                       f"skriv MEDLEM/{role}",
+                    en=f"'{name}' names no single seat in {body.id}: several members hold a '{role}' seat; "
+                       f"write MEMBER/{role}")
+    close = hint(name, _seat_names(view, body))
+    return Text(sv=f"'{name}' har ingen plats i {body.id}{close.sv}", en=f"'{name}' holds no seat in {body.id}{close.en}")
 
 
 def _seat_names(view: CalendarView, body: Body) -> tuple[str, ...]:
