@@ -363,12 +363,13 @@ def view(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None, lan
          successor: Bylaw | None = None) -> CalendarView:
     """The calendar grouped by body: the bylaw's bodies (by id), and those it does not have. A cancelled
     meeting is in none of them: no rule sees it (`cancelled` keeps them for the report)."""
-    cancelled = tuple(sorted((m for m in calendar.meetings if m.status == "cancelled"), key=attrgetter("date", "id")))
-    if cancelled:
-        calendar = replace(calendar, meetings=tuple(m for m in calendar.meetings if m.status != "cancelled"))
     grouped: dict[str, list[Meeting]] = {}
     unsorted: set[str] = set()  # bodies whose meetings the calendar does not give in date order
+    off: list[Meeting] = []  # cancelled (found in the same pass: a large calendar's meetings lie spread in memory)
     for meeting in calendar.meetings:
+        if meeting.status == "cancelled":
+            off.append(meeting)
+            continue
         own = grouped.get(meeting.body)
         if own is None:
             grouped[meeting.body] = [meeting]
@@ -380,6 +381,9 @@ def view(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None, lan
     # meetings spread through memory) cost more than some rules, so only the bodies out of order are.
     for body_id in unsorted:
         grouped[body_id].sort(key=attrgetter("date", "id"))
+    cancelled = tuple(sorted(off, key=attrgetter("date", "id")))
+    if cancelled:
+        calendar = replace(calendar, meetings=tuple(m for m in calendar.meetings if m.status != "cancelled"))
     derived = bylaw.derived
     members = derived.get(("check", "members"), lambda: {m.id: m for m in bylaw.members})
     serving = derived.get(("check", "serving"), lambda: _serving_offices(bylaw))
