@@ -110,6 +110,19 @@ def test_aliases_within_budget_are_allowed():
     assert a.attendees == b.attendees == (SeatRef("halmstad", "kommundirektor"), SeatRef("laholm", "kommundirektor"))
 
 
+def test_an_entry_reads_the_same_whatever_was_read_before():
+    # The reader keeps the holders of entries it has read (a calendar repeats them): what a text means in
+    # `attendees` must not depend on where it was read first. `3xhalmstad` is a seat reference as a chair
+    # and three holders of `halmstad` as an attendee.
+    first = "    chair: 3xhalmstad\n    attendees: [3xhalmstad, halmstad/kso, halmstad/kso]\n"
+    text = ("meetings:\n  - id: a\n    body: styrgruppen\n    date: 2025-02-11\n" + first
+            + "  - id: b\n    body: styrgruppen\n    date: 2025-02-12\n    attendees: [3xhalmstad, halmstad/kso]\n")
+    a, b = parse_calendar(text).meetings
+    assert a.chair == SeatRef(None, "3xhalmstad")
+    assert [str(s) for s in a.attendees] == ["halmstad"] * 3 + ["halmstad/kso"] * 2
+    assert [str(s) for s in b.attendees] == ["halmstad"] * 3 + ["halmstad/kso"]
+
+
 def test_model_is_frozen():
     cal = parse_calendar(DESIGN_EXAMPLE)
     with pytest.raises(AttributeError):

@@ -32,15 +32,12 @@ class Node:
 
 
 class Scalar(Node):
-    __slots__ = ("value", "plain", "tag")
+    __slots__ = ("value", "plain", "tag", "is_null")
     kind = "single value"
 
     def __init__(self, value: str, plain: bool, tag: str | None):
         self.value, self.plain, self.tag = value, plain, tag
-
-    @property
-    def is_null(self) -> bool:
-        return self.plain and self.value in NULLS
+        self.is_null = plain and value in NULLS  # a plain empty, ~ or null: nothing (asked of most values)
 
 
 class Seq(Node):

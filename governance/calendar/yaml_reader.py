@@ -65,6 +65,10 @@ class SchemaReader:
         self.name, self.limits = name, limits
         self.issues: list[CalendarIssue] = []
         self.people: dict[str, Person] = {}
+        # An entry's text → its holder, for entries of who was there read before (`presences`, where a text
+        # is known not to be `N × …`): a calendar names the same seats and persons in meeting after meeting
+        # (a Presence is immutable; equal ones may be one object).
+        self.held: dict[str, Presence] = {}
 
     # ---- reporting -------------------------------------------------------------------------------
     def err(self, node: Node, message: str) -> None:
@@ -92,7 +96,8 @@ class SchemaReader:
                 self.err(key, f"unknown key '{name}' in a {what}; "
                               + (hint if hint else "expected one of " + ", ".join(allowed)))
                 continue
-            self.tag_ok(value)
+            if value.tag is not None:
+                self.tag_ok(value)
             out[name] = (key, value)
         for need in _REQUIRED.get(what, ()):
             if need in meant:
@@ -215,6 +220,7 @@ class SchemaReader:
         bylaw = self.slug(f["bylaw"][1], "bylaw id") if "bylaw" in f else None
         roster = self.roster(f["roster"][1]) if "roster" in f else ()
         self.people = {p.name: p for p in roster}
+        self.held = {}
         meetings: list[Meeting] = []
         if "meetings" in f:
             seen: dict[str, int] = {}
@@ -380,6 +386,9 @@ class SchemaReader:
         value = self.text(node, what)
         if value is None:
             return None
+        held = self.held.get(value)
+        if held is not None:
+            return held
         person = self.people.get(value.strip())
         if person is not None:
             return Presence(person.seat, person.name, person.kind, person.kind == "ledamot")
@@ -400,11 +409,19 @@ class SchemaReader:
         `N × MEMBER/ROLE` for N anonymous holders of one seat line. A person is listed once."""
         out: list[Presence] = []
         seen: dict[str, int] = {}
+        held = self.held
         for item in self.items(node, what):
-            value = self.text(item, f"an entry in {what}")
-            if value is None:
-                continue
-            counted = _COUNTED.match(value) if value.strip() not in self.people else None
+            if type(item) is Scalar and not item.is_null and item.value in held:  # a holder read before
+                holder = held[item.value]
+                if holder.person is None:
+                    out.append(holder)
+                    continue
+            else:
+                value = self.text(item, f"an entry in {what}")
+                if value is None:
+                    continue
+                holder = None
+            counted = None if holder is not None or value.strip() in self.people else _COUNTED.match(value)
             if counted:
                 ref = parse_seat_ref(counted.group(2))
                 if ref is None:
@@ -415,9 +432,11 @@ class SchemaReader:
                 else:
                     out += [Presence(ref)] * int(counted.group(1))
                 continue
-            holder = self.holder(item, f"an entry in {what}")
             if holder is None:
-                continue
+                holder = self.holder(item, f"an entry in {what}")
+                if holder is None:
+                    continue
+                held[value] = holder
             if holder.person is not None:
                 if holder.person in seen:
                     self.err(item, f"{holder.person} is listed twice in {what} (first on line "
