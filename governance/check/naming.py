@@ -49,7 +49,7 @@ def _misnamed(view: CalendarView) -> Iterator[Misnamed]:
             for seated in dict.fromkeys(wrong):  # each reference once, in the order given
                 yield Misnamed(body, meeting, seated)
         # A chair naming no seat, unless among the attendees (named there already). Few distinct chairs.
-        chairs = {ref for ref in {m.chair for m in body.meetings} if ref is not None and body.seated(ref).problem}
+        chairs = {ref for ref in body.chairs() if ref is not None and body.seated(ref).problem}
         for meeting in body.meetings if chairs else ():
             if meeting.chair in chairs and meeting.chair not in meeting.attendees:
                 yield Misnamed(body, meeting, body.seated(meeting.chair))

@@ -52,7 +52,7 @@ class BodyView:
     _seated: dict[SeatRef, Seated] = field(default_factory=dict, repr=False, compare=False)
     _years: dict[int, tuple[Meeting, ...]] = field(default_factory=dict, repr=False, compare=False)
     _runs: list[tuple] = field(default_factory=list, repr=False, compare=False)  # see `attendee_runs`
-    _refs: dict[str, frozenset[SeatRef]] = field(default_factory=dict, repr=False, compare=False)
+    _refs: dict[str, frozenset] = field(default_factory=dict, repr=False, compare=False)
     _agenda: dict[str, tuple[tuple[Meeting, Matter], ...]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -113,6 +113,12 @@ class BodyView:
             self._refs["refs"] = frozenset().union(*self.attendee_runs()[0])
         return self._refs["refs"]
 
+    def chairs(self) -> frozenset[SeatRef | None]:
+        """Every chair named at the body's meetings (None: a meeting that names none)."""
+        if "chairs" not in self._refs:
+            self.attendee_runs()
+        return self._refs["chairs"]
+
     def _unseated_refs(self) -> frozenset[SeatRef]:
         if "unseated" not in self._refs:
             self._refs["unseated"] = frozenset(r for r in self.attendee_refs() if self.seated(r).problem is not None)
@@ -126,6 +132,9 @@ class BodyView:
         hashed once. Worked out once per run."""
         if not self._runs:
             listed = [m.attendees for m in self.meetings]
+            # The chairs too, while the body's meetings are in the processor's cache (a large calendar's
+            # lie spread through memory: a pass of their own later costs several times as much).
+            self._refs["chairs"] = frozenset([m.chair for m in self.meetings])
             # Where the list differs from the one before (compared in C, by identity first), and the end.
             starts = [0, *compress(count(1), map(ne, listed, islice(listed, 1, None))), len(listed)]
             index: dict[tuple[SeatRef, ...], int] = {}
