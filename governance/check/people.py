@@ -86,8 +86,11 @@ def lines(view: CalendarView, body: BodyView) -> tuple[Line, ...]:
 
 
 def _crowded(view: CalendarView, body: BodyView) -> Iterator[Line]:
+    crowded = recorded(view, body).crowded
+    if not crowded:
+        return  # (the usual answer: the seat table is not worth making)
     places = {(s.member, s.role): s.max for s in body.body.seats if s.pool is None}
-    for meeting in recorded(view, body).crowded:
+    for meeting in crowded:
         served: dict[tuple[str | None, str], list[Presence]] = {}
         for p in meeting.people:
             if p.serving:
