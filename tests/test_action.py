@@ -368,10 +368,23 @@ def test_command_exit_codes_and_json(tmp_path, capsys):
     assert main(["check-action", "laholmsbukten", str(action), "--history", str(history), "--explain"]) == 0
     out = capsys.readouterr().out
     assert "gjort vid rg-1 den 2025-04-08" in out and out.rstrip().splitlines()[-1].startswith("tillåtet:")
+    assert "  referensgruppen bereder åt styrgruppen [" in out and "prepared" not in out  # the step in words
     assert main(["check-action", "laholmsbukten", str(tmp_path / "missing.yaml")]) == 2
     assert main(["check-action", "halsingeradet", str(action)]) == 2  # the file is for another bylaw
     err = capsys.readouterr().err
     assert "inte 'halsingeradet'" in err and "Traceback" not in err
+
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("sv", "en åtgärd att pröva är ett sammanträde med ett ärende; den här filen har 2 sammanträden"),
+    ("en", "an action is one meeting with one matter; this file has 2 meetings")])
+def test_an_action_file_of_two_meetings_is_refused_in_the_runs_language(tmp_path, capsys, lang, said):
+    action = tmp_path / "action.yaml"
+    meetings = [CASES[3][2], {**PREPARED_RG, "id": "rg-9"}]
+    action.write_text(yaml.safe_dump({"bylaw": "laholmsbukten", "meetings": meetings}), encoding="utf-8")
+    assert main(["check-action", "laholmsbukten", str(action), "--lang", lang]) == 2
+    assert capsys.readouterr().err.strip().endswith(said)
 
 
 def test_a_finding_about_the_action_names_the_action_file_not_the_history(tmp_path, capsys):

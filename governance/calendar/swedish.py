@@ -7,6 +7,12 @@ wrote) carried over unchanged, the parts that are themselves messages translated
 is None for a message the catalogue does not know, and the caller then shows the English one
 (tests/test_calendar_swedish.py holds every malformed-calendar case to a full translation).
 
+Why keyed by the English text and not by message ids: the readers raise some 150 message forms, the English
+is the JSON API's and the golden files' contract, and patterns here translate a message whatever reader built
+it; ids would mean rewriting every reader's raise for no change a user sees. What YAML's parser and the
+operating system say (their own English) is translated here too (_YAML_PROBLEMS, os_words), so no parser
+English reaches a Swedish report.
+
 Ids, keys and values the user writes (date, chair, attendees, decide, halmstad/kso) stay as written: they
 are what the file says and what the message tells the user to write.
 """
@@ -49,15 +55,125 @@ _MONTHS = {"January": "januari", "February": "februari", "March": "mars", "April
            "November": "november", "December": "december"}
 _OFTEN = {"every second": "varje sekund", "every minute": "varje minut", "every hour": "varje timme"}
 
+# What the YAML parser (libyaml's C words, or PyYAML's own where libyaml is missing) found wrong, said for
+# a secretary: what is wrong on the line and what to do, in the words of the calendar guide (rad, nyckel,
+# värde, lista, indrag, citattecken), not the parser's (mapping, scalar, token, block). A context ("while
+# parsing a block mapping") may stand before the problem; it only narrows a few problems down.
+_YAML_PROBLEMS = [
+    (r"mapping values are not allowed (?:in this context|here)",
+     "ett kolon står där inget 'nyckel: värde' får börja; kontrollera indraget, eller sätt ett värde som "
+     "innehåller kolon inom citattecken"),
+    (r"while scanning a simple key could not find expected ':'",
+     "ett kolon saknas efter nyckeln (skriv 'nyckel: värde'), eller så fortsätter ett värde på nästa rad "
+     "utan indrag"),
+    (r"while scanning for the next token found character that cannot start any token",
+     "ett tecken här får inte inleda ett värde (till exempel en tabb, '@' eller '`'); använd mellanslag för "
+     "indrag och sätt värdet inom citattecken"),
+    (r"while scanning for the next token found character '\\t' that cannot start any token", "{tab}"),
+    (r"while scanning for the next token found character (?P<c>.+) that cannot start any token",
+     "tecknet {c} får inte inleda ett värde; sätt värdet inom citattecken"),
+    (r"found a tab character (?:that violates indentation|where an indentation space is expected)",
+     "en tabb står i indraget; använd mellanslag för indrag"),
+    (r"while parsing a block mapping did not find expected key",
+     "indraget stämmer inte: här väntades en ny nyckel (namn: värde) på samma indrag som raderna ovanför"),
+    (r"while parsing a block collection did not find expected '-' indicator",
+     "indraget stämmer inte: här väntades en ny post i listan (en rad som börjar med '-') på samma indrag som "
+     "posterna ovanför"),
+    (r"(?:while parsing a block (?:mapping|collection) )?expected <block end>, but found (?P<t>.+)",
+     "indraget stämmer inte: {t} står på fel indrag"),
+    (r"(?:while parsing a flow sequence )?(?:did not find expected ',' or '\]'|expected ',' or '\]', but got .+)",
+     "listan inom [ ] avslutas inte: ',' eller ']' saknas"),
+    (r"(?:while parsing a flow mapping )?(?:did not find expected ',' or '}'|expected ',' or '}', but got .+)",
+     "uppräkningen inom {{ }} avslutas inte: ',' eller '}}' saknas"),
+    (r"while scanning a (?:double-)?quoted scalar found unexpected end of stream",
+     "ett citattecken avslutas aldrig: filen tar slut innan det avslutande citattecknet"),
+    (r"while scanning a (?:double-)?quoted scalar found unexpected document (?:indicator|separator)",
+     "ett citattecken avslutas inte före en rad '---' eller '...'; avsluta citatet"),
+    (r"(?:block sequence entries are not allowed in this context|sequence entries are not allowed here)",
+     "en listpost ('-') står där den inte får stå; kontrollera indraget"),
+    (r"mapping keys are not allowed here", "ett frågetecken ('?') får inte inleda en nyckel här"),
+    (r"while parsing a flow node (?:did not find expected node content|expected the node content, but found .+)",
+     "här saknas ett värde, eller så avslutas inte en lista inom [ ] eller {{ }}"),
+    (r"(?:while parsing a (?:block |flow )?node )?(?:did not find expected node content|"
+     r"expected the node content, but found (?P<t>.+))", "här saknas ett värde"),
+    (r"while scanning an? (?:alias|anchor) (?:did not find expected alphabetic or numeric character|"
+     r"expected alphabetic or numeric character, but found .+)",
+     "efter '*' eller '&' ska ett namn av bokstäver och siffror stå; sätt värdet inom citattecken om det ska "
+     "börja med '*' eller '&'"),
+    (r"(?:while parsing a node )?found undefined tag handle.*",
+     "en tagg ('!') som kalendern inte känner; sätt värdet inom citattecken om det ska börja med '!'"),
+    (r"found duplicate %?YAML directive", "raden %YAML står två gånger"),
+    (r"(?:found duplicate %TAG directive|duplicate tag handle .+)", "samma %TAG står två gånger"),
+    (r"(?:found incompatible YAML document.*|incompatible %YAML directive)",
+     "filen anger en YAML-version som inte kan läsas (skriv %YAML 1.2 eller ta bort raden)"),
+    (r"(?:did not find expected <document start>|expected '<document start>', but found .+)",
+     "efter en rad som börjar med '%' ska en rad '---' stå"),
+    (r"found unknown escape character.*",
+     "ett okänt tecken efter '\\' inom dubbla citattecken; skriv '\\\\' för ett omvänt snedstreck, eller "
+     "använd enkla citattecken"),
+    (r"(?:did not find expected hexdecimal number|expected escape sequence of \d+ hexadecimal numbers.*|"
+     r"found invalid Unicode character escape code)",
+     "en teckenkod efter '\\' inom dubbla citattecken är felaktig; använd enkla citattecken"),
+    (r"(?:found an indentation indicator equal to 0|expected indentation indicator in the range 1-9.*)",
+     "siffran efter '|' eller '>' anger indraget och ska vara 1–9"),
+    (r"(?:did not find expected comment or line break|expected a comment or a line break, but found .+|"
+     r"expected chomping or indentation indicators, but found .+)",
+     "här ska raden ta slut (eller en kommentar som börjar med '#' följa)"),
+    (r"(?:while scanning a (?:%YAML |%TAG )?directive )?(?:could not find expected directive name|"
+     r"found unexpected non-alphabetical character|found unknown directive name|did not find expected "
+     r"(?:version number|digit or '.' character|whitespace|whitespace or line break)|found extremely long "
+     r"version number|expected (?:a digit.*|alphabetic or numeric character, but found .+|' ', but found .+))",
+     "en rad som börjar med '%' ska vara %YAML 1.2 eller %TAG; sätt värdet inom citattecken om det ska börja "
+     "med '%'"),
+    (r"(?:while (?:scanning|parsing) an? (?:tag|%TAG directive|tag directive|URI) ).*",
+     "en tagg ('!') är ofullständig; sätt värdet inom citattecken om det ska börja med '!'"),
+    (r"found unexpected ':'", "ett kolon står där det inte får stå; sätt värdet inom citattecken"),
+    (r"found unexpected end of stream", "filen tar slut mitt i ett värde"),
+]
+
+# The parser's names of what it found (PyYAML's token ids).
+_YAML_TOKENS = {"'<block mapping start>'": "en nyckel", "'<block sequence start>'": "en lista",
+                "'<block end>'": "ett indrag", "'<scalar>'": "ett värde", "'-'": "en listpost ('-')",
+                "'?'": "ett frågetecken", "':'": "ett kolon", "','": "ett kommatecken",
+                "'['": "'['", "']'": "']'", "'{'": "'{'", "'}'": "'}'", "'<alias>'": "ett alias ('*')",
+                "'<anchor>'": "ett ankare ('&')", "'<tag>'": "en tagg ('!')", "'<document start>'": "'---'",
+                "'<document end>'": "'...'", "'<stream end>'": "filens slut", "'<directive>'": "en rad med '%'"}
+
+_TAB = "en tabb står där den inte får stå (oftast i indraget); använd mellanslag"
+_CHARS = {"'\\t'": "tabb", "' '": "mellanslag", "'@'": "'@'", "'`'": "'`'", "'%'": "'%'"}
+
+
+@cache
+def _yaml_compiled() -> list[tuple[re.Pattern[str], str]]:
+    # A problem written without its context may still come with one ("while scanning a plain scalar …").
+    return [(re.compile(p if p.startswith(("while", "(?:while")) else f"(?:while [^:]*? )?(?:{p})"), t)
+            for p, t in _YAML_PROBLEMS]
+
+
+def _yaml(text: str) -> str:
+    """The Swedish for what YAML found wrong; a plain general sentence where the problem is not known (the
+    line and column still say where), so no parser English reaches a Swedish report."""
+    for pattern, template in _yaml_compiled():
+        m = pattern.fullmatch(text)
+        if m is None:
+            continue
+        parts = m.groupdict()
+        token = _YAML_TOKENS.get(parts.get("t") or "", "något")
+        char = parts.get("c") or ""
+        return template.format(t=token, c=_CHARS.get(char, char), tab=_TAB)
+    return "texten följer inte kalenderns form här; jämför med raderna ovanför (indrag, kolon, citattecken)"
+
+
 # (pattern of the English message, the Swedish one). Named groups are carried over; a group named
 # w* is a description (_WHAT), k* a kind (_KIND), t* a thing (_THING), i* "in a thing" (_IN_A), m* a
-# month, o* how often, r* a message in its own right (translated by the catalogue again).
+# month, o* how often, r* a message in its own right (translated by the catalogue again), y* what YAML
+# found wrong (_YAML_PROBLEMS), e* an operating system's reason (os_words).
 _RULES: list[tuple[str, str]] = [
     # source.py: the file as a whole
     (r"calendar is (?P<a>[\d.]+) MB; the limit is (?P<b>[\d.]+) MB", "kalendern är {a} MB; gränsen är {b} MB"),
     (r"calendar is over (?P<a>[\d.]+) MB; the limit is (?P<b>[\d.]+) MB", "kalendern är över {a} MB; gränsen är {b} MB"),
     (r"this is a folder, not a calendar file", "det här är en mapp, inte en kalenderfil"),
-    (r"cannot read the calendar: (?P<a>.+)", "kan inte läsa kalendern: {a}"),
+    (r"cannot read the calendar: (?P<e>.+)", "kan inte läsa kalendern: {e}"),
     (r"this is not a text file \(it contains a NUL byte\); a calendar is UTF-8 text",
      "det här är ingen textfil (den innehåller en NUL-byte); en kalender är UTF-8-text"),
     (r"not UTF-8 text \(byte (?P<a>0x[0-9a-f]+) cannot be decoded\); save the calendar as UTF-8",
@@ -76,10 +192,11 @@ _RULES: list[tuple[str, str]] = [
     (r"expanding the recurring events took over (?P<a>[\d.]+) s",
      "att lägga ut de återkommande händelserna tog över {a} s"),
     # yaml_compose.py: YAML itself (PyYAML's own words follow the colon; they name YAML's syntax)
-    (r"YAML syntax: (?P<a>.+)", "YAML-syntaxfel: {a}"),
+    (r"YAML syntax: (?P<y>.+)", "{y}"),
     (r"YAML: unacceptable character #x(?P<a>[0-9a-f]+): control characters are not allowed",
      "YAML: otillåtet tecken #x{a}: styrtecken är inte tillåtna"),
-    (r"YAML: unacceptable character #x(?P<a>[0-9a-f]+): (?P<b>.+)", "YAML: otillåtet tecken #x{a}: {b}"),
+    (r"YAML: unacceptable character #x(?P<a>[0-9a-f]+): (?P<b>.+)",
+     "YAML: otillåtet tecken #x{a}: filen får bara innehålla tecken som går att skriva ut"),
     (r"the YAML nests deeper than (?P<a>\d+) levels; a calendar needs 6",
      "YAML-texten är nästlad djupare än {a} nivåer; en kalender behöver 6"),
     (r"YAML alias '(?P<a>[^']*)' names no anchor defined before it",
@@ -91,7 +208,7 @@ _RULES: list[tuple[str, str]] = [
     (r"a calendar is one YAML document; this file has more than one \('---'\)",
      "en kalender är ett YAML-dokument; den här filen har fler än ett ('---')"),
     (r"YAML tag '(?P<a>[^']*)' is not allowed in a calendar", "YAML-taggen '{a}' är inte tillåten i en kalender"),
-    (r"YAML: (?P<a>.+)", "YAML: {a}"),
+    (r"YAML: (?P<y>.+)", "{y}"),
     # yaml_reader.py / mapping.py: the schema
     (r"a key in a (?P<ia>[a-z ]+) must be a word, not a (?P<ka>[a-z ]+)", "en nyckel i {ia} måste vara ett ord, inte {ka}"),
     (r"duplicate key '(?P<a>[^']*)' in a (?P<ib>[a-z ]+) \(first given on line (?P<c>\d+)\)",
@@ -232,6 +349,11 @@ _RULES: list[tuple[str, str]] = [
     (r"(?P<a>RRULE|EXDATE|RDATE|DTSTART|DTEND|RECURRENCE-ID|DURATION|STATUS|event): Expected frequency, got: (?P<b>.+)",
      "{a}: FREQ väntades, men var: {b}"),
     (r"(?P<a>[A-Z-]+|event): (?P<b>.+)", "{a}: {b}"),
+    # check/action.py: a proposed action
+    (r"an action is one meeting with one matter; this file has (?P<a>\d+) meetings",
+     "en åtgärd att pröva är ett sammanträde med ett ärende; den här filen har {a} sammanträden"),
+    (r"an action is one meeting with one matter; meeting '(?P<a>[^']*)' has (?P<b>\d+) matters",
+     "en åtgärd att pröva är ett sammanträde med ett ärende; sammanträdet '{a}' har {b} ärenden"),
     # the whole calendar against the bylaw chosen (preflight, editor)
     (r"the calendar is for bylaw '(?P<a>[^']*)', not '(?P<b>[^']*)'; choose that collaboration",
      "kalendern gäller avtalet '{a}', inte '{b}'; välj det samarbetet"),
@@ -276,6 +398,11 @@ def _part(name: str, value: str) -> str | None:
         return _OFTEN.get(value)
     if kind == "r":
         return swedish(value)
+    if kind == "y":
+        return _yaml(value)
+    if kind == "e":
+        from ..os_words import swedish_reason
+        return swedish_reason(value) or value
     return value
 
 

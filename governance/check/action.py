@@ -44,10 +44,11 @@ class Verdict:
         return "allowed" if self.allowed else "denied"
 
     def said(self) -> str:
-        """The verdict's line: "denied: decide 'x' at styrgruppen on 2025-05-12 — 1 reason(s)"."""
+        """The verdict's line: "denied: decide 'x' at styrgruppen on 2025-05-12 — 1 reason"."""
         m, n = self.matter, len(self.findings)
         if self.lang == "en":
-            return f"{self.verdict}: {m.action} '{m.id}' at {self.meeting.body} on {self.meeting.date} — {n} reason(s)"
+            reasons = "reason" if n == 1 else "reasons"
+            return f"{self.verdict}: {m.action} '{m.id}' at {self.meeting.body} on {self.meeting.date} — {n} {reasons}"
         verdict = "tillåtet" if self.allowed else "inte tillåtet"
         return (f"{verdict}: {_ACTIONS_SV[m.action]} '{m.id}' i {self.meeting.body} den {self.meeting.date} — "
                 f"{n} skäl")
@@ -100,6 +101,7 @@ def check_action(bylaw: Bylaw, action: Calendar | tuple[Meeting, Matter],
 
 
 _ACTIONS_SV = {"prepare": "bereda", "propose": "föreslå", "decide": "besluta", "inform": "informera om"}
+_STEPS_SV = {"prepared": "bereder åt", "proposed": "lägger förslag till"}
 
 
 
@@ -163,7 +165,12 @@ def _steps(bylaw: Bylaw, ctx: CalendarView, meeting: Meeting, matter: Matter, mt
             status = f"gjort vid {hit[1]} den {hit[0]}" if sv else f"done at {hit[1]} on {hit[0]}"
         else:
             status = f"saknas före {meeting.date}" if sv else f"missing before {meeting.date}"
-        lines.append(f"  body:{step.by} —{step.step}→ body:{step.to} [{ctx.bylaw_file}:{step.citation.line}]: {status}")
+        if sv:  # the graph's edge in words: "referensgruppen bereder åt styrgruppen"
+            lines.append(f"  {step.by} {_STEPS_SV.get(step.step, step.step)} {step.to} "
+                         f"[{ctx.bylaw_file}:{step.citation.line}]: {status}")
+        else:
+            lines.append(f"  body:{step.by} —{step.step}→ body:{step.to} [{ctx.bylaw_file}:{step.citation.line}]: "
+                         f"{status}")
     return lines
 
 

@@ -1,0 +1,180 @@
+"""No English inside a Swedish message (issue 16): what YAML's parser and the operating system say about a file
+the user gave reaches a Swedish report, a Swedish command line and the Swedish page in Swedish, and the English
+ones stay English. Each class of broken input is read with libyaml's parser and with PyYAML's own (its words
+differ), and the Swedish is held against the parsers' English phrases."""
+from __future__ import annotations
+
+import errno
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from governance.calendar import CalendarError, read
+from governance.calendar import yaml_compose
+from governance.calendar.swedish import swedish
+from governance.cli import main
+from governance.os_words import reason
+
+# Words of the parsers and of the C library that must not survive into Swedish.
+ENGLISH = re.compile(
+    r"\b(while|parsing|scanning|found|expected|expect|mapping|token|scalar|indicator|allowed|could not|did not|"
+    r"block|flow|stream|directive|alias(?!et)|anchor|cannot|character|indentation|such|permission|denied|"
+    r"directory|file|not)\b", re.IGNORECASE)
+
+# (name, text): one calendar per class of YAML syntax error a secretary's hand makes.
+BROKEN = [
+    ("colon-in-value", "meetings:\n  - id: a\n    body: styrgrupp: extra\n"),
+    ("tab-indent", "meetings:\n\t- id: a\n"),
+    ("tab-in-value", "meetings:\n  - id: a\n    body:\tstyrgruppen\n\t  date: 2025-01-01\n"),
+    ("dedent-key", "meetings:\n  - id: a\n body: x\n"),
+    ("list-in-map", "meetings:\n  - id: a\n  - id: b\n    - c\n"),
+    ("unclosed-list", "meetings: [a, b\n"),
+    ("unclosed-braces", "meetings:\n  - {id: a\n"),
+    ("unclosed-quote", "meetings:\n  - id: \"a\n"),
+    ("at-sign", "meetings:\n  - id: @a\n"),
+    ("backtick", "meetings:\n  - id: `a`\n"),
+    ("bare-star", "meetings:\n  - id: *\n"),
+    ("two-yaml-lines", "%YAML 1.1\n%YAML 1.1\n---\nmeetings: []\n"),
+    ("bad-escape", "meetings:\n  - id: \"a\\qb\"\n"),
+    ("key-without-colon", "meetings:\n  - id: a\n    body\n    date: 2025-01-01\n"),
+    ("lone-dash-in-map", "bylaw: x\n- a\n"),
+    ("document-end-in-quote", "meetings:\n  - id: 'a\n...\n'\n"),
+    ("bad-tag", "meetings:\n  - id: !x!y a\n"),
+    ("block-indicator", "meetings:\n  - id: |0\n      a\n"),
+]
+
+LOADERS = {"libyaml": getattr(yaml, "CSafeLoader", None), "pyyaml": yaml.SafeLoader}
+
+
+def _issues(path: Path) -> list:
+    with pytest.raises(CalendarError) as info:
+        read(path)
+    return list(info.value.issues)
+
+
+@pytest.mark.parametrize("loader", LOADERS, ids=str)
+@pytest.mark.parametrize("name, text", BROKEN, ids=[b[0] for b in BROKEN])
+def test_a_yaml_syntax_error_is_said_in_swedish_and_in_english(name, text, loader, tmp_path, monkeypatch):
+    if LOADERS[loader] is None:
+        pytest.skip("PyYAML built without libyaml")
+    monkeypatch.setattr(yaml_compose, "_Loader", LOADERS[loader])
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(text, encoding="utf-8")
+    for issue in _issues(path):
+        sv, en = issue.said("sv"), issue.said("en")
+        assert not ENGLISH.search(sv), (issue.message, sv)
+        assert sv != en and swedish(issue.message) == sv
+        assert en == issue.message and ENGLISH.search(en), en  # the English keeps the parser's own words
+
+
+def test_the_command_line_says_the_yaml_problem_in_swedish_and_english(tmp_path, capsys):
+    path = tmp_path / "cal.yaml"
+    path.write_text(BROKEN[0][1], encoding="utf-8")
+    assert main(["check", "laholmsbukten", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{path}:3: fel: ett kolon står där" in err and "mapping values" not in err
+    assert main(["check", "laholmsbukten", str(path), "--lang", "en"]) == 2
+    assert "error: YAML syntax: mapping values are not allowed" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("problem", [
+    # libyaml's problems (with the contexts it gives them) and PyYAML's, as their sources word them
+    "while parsing a block mapping did not find expected key",
+    "while parsing a block collection did not find expected '-' indicator",
+    "while parsing a flow sequence did not find expected ',' or ']'",
+    "while parsing a flow mapping did not find expected ',' or '}'",
+    "while scanning a quoted scalar found unexpected end of stream",
+    "while scanning a quoted scalar found unexpected document indicator",
+    "while scanning a plain scalar found a tab character that violates indentation",
+    "while scanning for the next token found character that cannot start any token",
+    "while scanning for the next token found character '\\t' that cannot start any token",
+    "while scanning for the next token found character '@' that cannot start any token",
+    "while scanning a simple key could not find expected ':'",
+    "mapping values are not allowed in this context",
+    "mapping values are not allowed here",
+    "block sequence entries are not allowed in this context",
+    "sequence entries are not allowed here",
+    "mapping keys are not allowed here",
+    "while parsing a block node did not find expected node content",
+    "while parsing a flow node expected the node content, but found '<block end>'",
+    "while scanning an alias did not find expected alphabetic or numeric character",
+    "while scanning an anchor expected alphabetic or numeric character, but found '?'",
+    "while parsing a block mapping expected <block end>, but found '<block sequence start>'",
+    "while parsing a block collection expected <block end>, but found '?'",
+    "while parsing a flow sequence expected ',' or ']', but got '<stream end>'",
+    "while parsing a flow mapping expected ',' or '}', but got '<stream end>'",
+    "found duplicate %YAML directive",
+    "found duplicate YAML directive",
+    "found incompatible YAML document (version 1.* is required)",
+    "while parsing a node found undefined tag handle '!x!'",
+    "while parsing a quoted scalar found unknown escape character",
+    "while scanning a double-quoted scalar found unknown escape character 'q'",
+    "while scanning a block scalar found an indentation indicator equal to 0",
+    "while scanning a block scalar expected a comment or a line break, but found 'x'",
+    "while scanning a directive found unknown directive name",
+    "while scanning a %YAML directive did not find expected version number",
+    "while scanning a tag did not find expected whitespace or line break",
+    "while parsing a tag expected '>', but found 'x'",
+    "did not find expected <document start>",
+    "expected '<document start>', but found '<scalar>'",
+    "something the parser may say one day",
+])
+def test_every_yaml_problem_has_swedish_without_parser_words(problem):
+    sv = swedish(f"YAML syntax: {problem}")
+    assert sv and not ENGLISH.search(sv), sv
+
+
+@pytest.mark.parametrize("code", [errno.ENOENT, errno.EACCES, errno.EISDIR, errno.ENOTDIR, errno.ENAMETOOLONG,
+                                  errno.ELOOP, errno.EIO, errno.ENOSPC, errno.EROFS, errno.EEXIST])
+def test_an_operating_system_reason_is_said_in_swedish(code):
+    import os
+    exc = OSError(code, os.strerror(code))
+    assert reason(exc, "en") == os.strerror(code)
+    sv = reason(exc, "sv")
+    assert not ENGLISH.search(sv.replace("filen", "")), sv
+    assert swedish(f"cannot read the calendar: {os.strerror(code)}") == f"kan inte läsa kalendern: {sv}"
+
+
+def _said(path, capsys, lang="sv"):
+    status = main(["check", "laholmsbukten", str(path), "--lang", lang])
+    return status, capsys.readouterr().err
+
+
+def test_a_missing_calendar_is_said_in_swedish(tmp_path, capsys):
+    status, err = _said(tmp_path / "nowhere.yaml", capsys)
+    assert status == 2 and err.strip().endswith("fel: kan inte läsa kalendern: filen eller mappen finns inte")
+    status, err = _said(tmp_path / "nowhere.yaml", capsys, "en")
+    assert err.strip().endswith("error: cannot read the calendar: No such file or directory")
+
+
+def test_an_unreadable_calendar_is_said_in_swedish(tmp_path, capsys, monkeypatch):
+    path = tmp_path / "locked.yaml"
+    path.write_text("meetings: []\n", encoding="utf-8")
+
+    read_bytes = Path.read_bytes
+
+    def refused(self):  # as chmod 000 would, for a user who is not root (the tests may run as root)
+        if self.name != path.name:
+            return read_bytes(self)
+        raise PermissionError(errno.EACCES, "Permission denied", str(self))
+    monkeypatch.setattr(Path, "read_bytes", refused)
+    status, err = _said(path, capsys)
+    assert status == 2 and "kan inte läsa kalendern: du har inte behörighet till filen" in err
+    assert "Permission" not in err
+    status, err = _said(path, capsys, "en")
+    assert "cannot read the calendar: Permission denied" in err
+
+
+def test_a_folder_and_latin1_are_said_in_swedish(tmp_path, capsys):
+    folder = tmp_path / "folder.yaml"
+    folder.mkdir()
+    status, err = _said(folder, capsys)
+    assert status == 2 and "det här är en mapp, inte en kalenderfil" in err
+    latin1 = tmp_path / "latin1.yaml"
+    latin1.write_bytes("meetings:\n  - id: möte\n".encode("latin-1"))
+    status, err = _said(latin1, capsys)
+    assert status == 2 and "inte UTF-8-text (byten 0xf6 kan inte avkodas); spara kalendern som UTF-8" in err
+    status, err = _said(latin1, capsys, "en")
+    assert "not UTF-8 text (byte 0xf6 cannot be decoded)" in err
