@@ -66,7 +66,7 @@ from .checkpool import DEFAULT as BUDGET
 from .checkpool import Budget, Checks, Overrun
 from .document.html import PAGE
 from .document.html import STYLE as DOCUMENT_STYLE
-from .lang import DEFAULT_LANG, LANGS, Lang
+from .lang import DEFAULT_LANG, LANGS, Lang, Text
 from .limits import DEFAULT, EXCEEDED, Limits, year_problem
 from .report.render_html import PRINT_STYLE
 from .model.types import Bylaw
@@ -274,8 +274,8 @@ EDITOR_WORDS: dict[str, dict[str, str]] = {
            "action": "Åtgärd", "outcome": "Utfall", "add matter": "Lägg till ärende", "remove": "Ta bort",
            "remove meeting": "Ta bort mötet", "title": "Händelsens rubrik", "events": "händelser", "event": "händelse",
            "recurring": "återkommande", "is body": "Är organet", "titles": "Vilket organ är varje händelse?",
-           "left out": "Utanför kontrollen", "working": "Arbetar …", "imported": "Inläst: {n} möten.",
-           "planned": "Planerat: {n} möten.", "checked": "Kontrollerat.", "exported": "Exporterat: {file}.",
+           "left out": "Utanför kontrollen", "working": "Arbetar …", "imported": "Inläst: {n} möten.", "imported 1": "Inläst: 1 möte.",
+           "planned": "Planerat: {n} möten.", "planned 1": "Planerat: 1 möte.", "checked": "Kontrollerat.", "exported": "Exporterat: {file}.",
            "download": "Ladda ned {file}", "failed": "Det gick inte", "no findings": "inga iakttagelser",
            "not checked": "ej kontrollerat", "changed": "Ändrat sedan kontrollen: kontrollera igen.",
            "choose file": "Välj en fil först.", "error": "fel", "warning": "varning",
@@ -284,14 +284,15 @@ EDITOR_WORDS: dict[str, dict[str, str]] = {
            "more": "Kallelse och protokoll", "status": "Status", "status held": "hållet", "status planned": "planerat",
            "status cancelled": "inställt", "notice": "Kallelse skickad", "convener": "Kallat av", "justering": "Justerat",
            "justerare": "Justerare", "anslag": "Anslaget", "kept": "Tabellen från förra gången: {n} möten.",
+           "kept 1": "Tabellen från förra gången: 1 möte.",
            "meeting": "Möte", "fix": "Åtgärd", "body": "Organ", "chair": "Ordförande", "empty": "Inga möten ännu: läs in en kalender, planera året eller lägg till ett möte."},
     "en": {"date": "Date", "time": "Time", "none": "—", "no body": "no body (left out)",
            "of": "of", "present": "present", "matter id": "Matter", "matter title": "Title",
            "action": "Action", "outcome": "Outcome", "add matter": "Add a matter", "remove": "Remove",
            "remove meeting": "Remove the meeting", "title": "Event title", "events": "events", "event": "event",
            "recurring": "recurring", "is body": "Is the body", "titles": "Which body is each event?",
-           "left out": "Left out of the check", "working": "Working …", "imported": "Imported: {n} meetings.",
-           "planned": "Planned: {n} meetings.", "checked": "Checked.", "exported": "Exported: {file}.",
+           "left out": "Left out of the check", "working": "Working …", "imported": "Imported: {n} meetings.", "imported 1": "Imported: 1 meeting.",
+           "planned": "Planned: {n} meetings.", "planned 1": "Planned: 1 meeting.", "checked": "Checked.", "exported": "Exported: {file}.",
            "download": "Download {file}", "failed": "That did not work", "no findings": "no findings",
            "not checked": "not checked", "changed": "Changed since the check: check again.",
            "choose file": "Choose a file first.", "error": "error", "warning": "warning",
@@ -300,6 +301,7 @@ EDITOR_WORDS: dict[str, dict[str, str]] = {
            "more": "Notice and minutes", "status": "Status", "status held": "held", "status planned": "planned",
            "status cancelled": "cancelled", "notice": "Notice sent", "convener": "Convened by", "justering": "Minutes approved",
            "justerare": "Approved by", "anslag": "Posted", "kept": "The table as you left it: {n} meetings.",
+           "kept 1": "The table as you left it: 1 meeting.",
            "meeting": "Meeting", "fix": "Fix", "body": "Body", "chair": "Chair", "empty": "No meetings yet: import a calendar, plan the year or add a meeting."},
 }
 WORDS["sv"]["judged"] += "."
@@ -337,20 +339,48 @@ class Response:
 
 
 class BadRequest(Exception):
-    """The request cannot be answered as asked: its status, one line, the calendar's issues (as JSON) and
-    headers the answer needs (Allow)."""
+    """The request cannot be answered as asked: its status, one line (in Swedish and English, or already in
+    the page's language), the calendar's issues (as JSON) and headers the answer needs (Allow)."""
 
-    def __init__(self, status: int, message: str, *, issues: tuple[dict, ...] = (),
+    def __init__(self, status: int, message: str | Text, *, issues: tuple[dict, ...] = (),
                  headers: tuple[tuple[str, str], ...] = ()):
-        super().__init__(message)
-        self.status, self.message, self.issues, self.headers = status, message, issues, headers
+        self.said = message if isinstance(message, Text) else Text(message, message)
+        super().__init__(self.said.en)
+        self.status, self.issues, self.headers = status, issues, headers
+
+    @property
+    def message(self) -> str:
+        return self.said.en
 
     def __reduce__(self):  # raised in a check worker, raised again in the server (checkpool)
-        return _bad_request, (self.status, self.message, self.issues, self.headers)
+        return _bad_request, (self.status, self.said, self.issues, self.headers)
 
 
-def _bad_request(status: int, message: str, issues: tuple[dict, ...], headers: tuple[tuple[str, str], ...]):
+def _bad_request(status: int, message: Text, issues: tuple[dict, ...], headers: tuple[tuple[str, str], ...]):
     return BadRequest(status, message, issues=issues, headers=headers)
+
+
+def _nothing_here(path: str) -> BadRequest:
+    return BadRequest(404, Text(f"Här finns ingenting: {path}", f"Nothing here: {path}"))
+
+
+def _no_bylaw(chosen: str, served: Iterable[str], status: int = 400) -> BadRequest:
+    ids = ", ".join(served)
+    return BadRequest(status, Text(f"Avtalet '{chosen}' finns inte här; välj ett av {ids}.",
+                                   f"No bylaw '{chosen}' is served here; choose one of {ids}."))
+
+
+_NO_TOKEN = Text("Formuläret saknar giltig säkerhetskod (det kan vara från innan servern startades om): ladda om sidan "
+                 "och skicka därifrån.", "The form has no valid token (it may be from before the server was "
+                 "restarted): load the page again and send it from there.")
+_NO_TOKEN_API = Text(_NO_TOKEN.sv.replace("Formuläret", "Begäran"),
+                     "The request has no valid token (it may be from before the server was restarted): load the "
+                     "page again and send it from there.")
+
+# The status line's words on an error page (HTTPStatus's phrases are the English).
+STATUS_SV = {400: "Felaktig begäran", 403: "Inte tillåtet", 404: "Sidan finns inte", 405: "Inte tillåtet här",
+             408: "Begäran tog för lång tid", 413: "För stort", 415: "Fel sorts innehåll",
+             422: "Kalendern kan inte läsas", 500: "Internt fel", 503: "Servern är upptagen"}
 
 
 def build_server(served: Iterable[Served], host: str = "127.0.0.1", port: int = 8000, *,
@@ -487,23 +517,32 @@ class Guard:
         for name, value in scope["headers"]:
             headers.setdefault(name, value)
         host = headers.get(b"host", b"").decode("latin-1")
+        # Said before the request is read any further: in the language its query asks for (Swedish by default).
+        en = b"lang=en" in scope.get("query_string", b"").split(b"&")
         if _host_name(host) not in self.hosts:
-            return 400, (f"This server does not answer to the host '{host}'. It answers to "
-                         f"{', '.join(sorted(self.hosts))} (governance serve --allow-host NAME adds one).")
+            hosts = ", ".join(sorted(self.hosts))
+            return 400, (f"This server does not answer to the host '{host}'. It answers to {hosts} "
+                         "(governance serve --allow-host NAME adds one)." if en else
+                         f"Den här servern svarar inte på adressen '{host}'. Den svarar på {hosts} "
+                         "(governance serve --allow-host NAMN lägger till en).")
         if scope["method"] in ("GET", "HEAD"):
             return None
+        own_form = "use this server's own form." if en else "använd den här serverns eget formulär."
         # A browser says where a request comes from; a program that says nothing is not a browser.
         fetched = headers.get(b"sec-fetch-site", b"").decode("latin-1")
         if fetched in ("cross-site", "same-site"):
-            return 403, f"A request from another site ({fetched}) is refused: use this server's own form."
+            return 403, (f"A request from another site ({fetched}) is refused: " if en else
+                         f"En begäran från en annan webbplats ({fetched}) tas inte emot: ") + own_form
         origin = headers.get(b"origin")
         if origin is not None:
             origin_text = origin.decode("latin-1")
             if origin_text.strip().lower() == "null":
-                return 403, "A request from an opaque origin (Origin: null) is refused: use this server's own form."
+                return 403, ("A request from an opaque origin (Origin: null) is refused: " if en else
+                             "En begäran utan känt ursprung (Origin: null) tas inte emot: ") + own_form
             parts = urlsplit(origin_text)
             if parts.scheme not in ("http", "https") or parts.netloc.lower() != host.lower():
-                return 403, f"A request from {origin_text} is refused: use this server's own form."
+                return 403, (f"A request from {origin_text} is refused: " if en else
+                             f"En begäran från {origin_text} tas inte emot: ") + own_form
         return None
 
 
@@ -541,7 +580,7 @@ class Site:
         def page(ask: Ask) -> Response:
             served = self.served.get(request.path_params["bylaw_id"])
             if served is None:
-                raise BadRequest(404, f"Nothing here: {request.url.path}")
+                raise _nothing_here(request.url.path)
             return self._document(served.bylaw, request.query_params.get("lang", DEFAULT_LANG))
         return await self._answer(request, page)
 
@@ -564,7 +603,7 @@ class Site:
                 return self._page(ask.words["editor"], _picker(self.served, ask), ask)
             served = self.served.get(chosen)
             if served is None:
-                raise BadRequest(404, f"No bylaw '{chosen}' is served here; choose one of {', '.join(self.served)}.")
+                raise _no_bylaw(chosen, self.served, 404)
             return self._editor(served, ask)
         return await self._answer(request, page)
 
@@ -572,7 +611,7 @@ class Site:
         """The editor's requests (import, plan, check, export): JSON in and out, with the page's token."""
         action = request.path_params["action"]
         if action not in EDITOR_ACTIONS:
-            return await self._answer(request, lambda ask: _raise(BadRequest(404, f"Nothing here: {request.url.path}")),
+            return await self._answer(request, lambda ask: _raise(_nothing_here(request.url.path)),
                                       api=True)
         return await self._answer(request, None, action=action)
 
@@ -586,10 +625,11 @@ class Site:
             allowed = (exc.headers or {}).get("Allow", "")
             order = [m for m in ("GET", "HEAD", "POST") if m in allowed.split(", ")]
             headers = (("Allow", ", ".join(order)),)
-            problem = BadRequest(405, f"{request.method} is not allowed here; use {' or '.join(order)}.",
+            problem = BadRequest(405, Text(f"{request.method} går inte här; använd {' eller '.join(order)}.",
+                                           f"{request.method} is not allowed here; use {' or '.join(order)}."),
                                  headers=headers)
         elif exc.status_code == 404:
-            problem = BadRequest(404, f"Nothing here: {request.url.path}")
+            problem = _nothing_here(request.url.path)
         else:
             problem = BadRequest(exc.status_code, str(exc.detail))
         return self._respond(request, self._problem(problem, _wants_json(request), Ask("", _lang(request))), None)
@@ -623,8 +663,9 @@ class Site:
         except Exception as exc:  # a bug: one line in the log and on the page, never a traceback
             self.log_line(f"governance: internal error: {type(exc).__name__}: {exc} "
                           f"({request.method} {request.url.path})")
-            response = self._problem(BadRequest(500, "Internal error: the server could not answer; "
-                                                     "its log says why."), wants_json, ask)
+            response = self._problem(BadRequest(500, Text(
+                "Internt fel: servern kunde inte svara; dess logg säger varför.",
+                "Internal error: the server could not answer; its log says why.")), wants_json, ask)
         return self._respond(request, response, cookie)
 
     def _respond(self, request: Request, response: Response, cookie: str | None) -> StarletteResponse:
@@ -655,9 +696,11 @@ class Site:
         declared = request.headers.get("content-length")
         if declared is not None:
             if not declared.isdigit():
-                raise BadRequest(400, "Content-Length is not a number.")
+                raise BadRequest(400, Text("Content-Length är inget tal.", "Content-Length is not a number."))
             if int(declared) > MAX_BODY:
-                raise BadRequest(413, f"The form is {_mb(int(declared))} MB; the limit is {_mb(MAX_BODY)} MB.")
+                raise BadRequest(413, Text(f"Formuläret är {_mb(int(declared), ',')} MB; gränsen är "
+                                           f"{_mb(MAX_BODY, ',')} MB.",
+                                           f"The form is {_mb(int(declared))} MB; the limit is {_mb(MAX_BODY)} MB."))
         loop = asyncio.get_running_loop()
         deadline = loop.time() + BODY_TOTAL
         chunks, size = [], 0
@@ -669,25 +712,28 @@ class Site:
             except StopAsyncIteration:
                 break
             except TimeoutError:
-                raise BadRequest(408, "The request's body stopped arriving; send it again.") from None
+                raise BadRequest(408, Text("Formulärets innehåll slutade komma fram; skicka det igen.",
+                                           "The request's body stopped arriving; send it again.")) from None
             size += len(chunk)
             if size > MAX_BODY:
-                raise BadRequest(413, f"The form is over {_mb(MAX_BODY)} MB; the limit is {_mb(MAX_BODY)} MB.")
+                raise BadRequest(413, Text(f"Formuläret är över {_mb(MAX_BODY, ',')} MB; gränsen är "
+                                           f"{_mb(MAX_BODY, ',')} MB.",
+                                           f"The form is over {_mb(MAX_BODY)} MB; the limit is {_mb(MAX_BODY)} MB."))
             chunks.append(chunk)
         return b"".join(chunks)
 
     def _form_fields(self, request: Request, body: bytes) -> dict[str, str]:
         content_type = request.headers.get("content-type", "").partition(";")[0].strip().lower()
         if content_type != FORM_TYPE:
-            raise BadRequest(415, f"Send the form as {FORM_TYPE}, not {content_type or 'nothing'}.")
+            raise BadRequest(415, Text(f"Skicka formuläret som {FORM_TYPE}, inte {content_type or 'utan typ'}.",
+                                       f"Send the form as {FORM_TYPE}, not {content_type or 'nothing'}."))
         try:
             fields = _fields(body.decode("utf-8"))
         except UnicodeDecodeError:
-            raise BadRequest(400, "The form is not UTF-8.") from None
+            raise BadRequest(400, Text("Formuläret är inte UTF-8.", "The form is not UTF-8.")) from None
         nonce = request.cookies.get(CSRF_COOKIE, "")
         if not (nonce and hmac.compare_digest(fields.get(CSRF_FIELD, ""), self._sign(nonce))):
-            raise BadRequest(403, "The form has no valid token (it may be from before the server was "
-                                  "restarted): load the page again and send it from there.")
+            raise BadRequest(403, _NO_TOKEN)
         return fields
 
     def _editor_fields(self, request: Request, body: bytes) -> dict:
@@ -696,17 +742,17 @@ class Site:
         without a valid token."""
         content_type = request.headers.get("content-type", "").partition(";")[0].strip().lower()
         if content_type != "application/json":
-            raise BadRequest(415, f"Send application/json, not {content_type or 'nothing'}.")
+            raise BadRequest(415, Text(f"Skicka application/json, inte {content_type or 'utan typ'}.",
+                                       f"Send application/json, not {content_type or 'nothing'}."))
         nonce = request.cookies.get(CSRF_COOKIE, "")
         if not (nonce and hmac.compare_digest(request.headers.get(CSRF_HEADER, ""), self._sign(nonce))):
-            raise BadRequest(403, "The request has no valid token (it may be from before the server was "
-                                  "restarted): load the page again and send it from there.")
+            raise BadRequest(403, _NO_TOKEN_API)
         try:
             fields = json.loads(body.decode("utf-8"))
         except (UnicodeDecodeError, ValueError, RecursionError):
-            raise BadRequest(400, "The body is not JSON in UTF-8.") from None
+            raise BadRequest(400, Text("Innehållet är inte JSON i UTF-8.", "The body is not JSON in UTF-8.")) from None
         if not isinstance(fields, dict):
-            raise BadRequest(400, "The body must be a JSON object.")
+            raise BadRequest(400, Text("Innehållet ska vara ett JSON-objekt.", "The body must be a JSON object."))
         return fields
 
     def _editor_action(self, action: str, fields: dict, wants_json: bool, ask: Ask) -> Response:
@@ -718,22 +764,23 @@ class Site:
 
         served = self.served.get(_text(fields, "bylaw"))
         if served is None:
-            raise BadRequest(400, f"No bylaw '{_text(fields, 'bylaw')}' is served here; choose one of "
-                                  f"{', '.join(self.served)}.")
+            raise _no_bylaw(_text(fields, "bylaw"), self.served)
         bylaw = served.bylaw
         try:
             if action == "import":
                 bodies = fields.get("bodies")
                 if bodies is not None and not (isinstance(bodies, dict) and all(
                         isinstance(k, str) and isinstance(v, str) for k, v in bodies.items())):
-                    raise BadRequest(400, "bodies: an object of event title → body id.")
+                    raise BadRequest(400, Text("bodies: ett objekt med händelsens rubrik → organets id.",
+                                               "bodies: an object of event title → body id."))
                 out = import_calendar(bylaw, _text(fields, "text"), _text(fields, "mapping"), bodies,
                                       lang=ask.lang).to_json()
             elif action == "plan":
                 year = _year(_text(fields, "year"))
                 problem = year_problem(year) if year is not None else "no year given"
                 if problem:
-                    raise BadRequest(400, f"Year: {problem}.")
+                    raise BadRequest(400, Text(f"År: {_swedish(problem) if year is not None else 'inget år angivet'}.",
+                                               f"Year: {problem}."))
                 out = plan_year(bylaw, year, july=fields.get("july") is True, mapping=_text(fields, "mapping"),
                                 at=_clock(_text(fields, "time"), ask.lang), lang=ask.lang).to_json()
             elif action == "export":
@@ -757,7 +804,7 @@ class Site:
             raise BadRequest(_unreadable_status(exc), exc.text(ask.lang),
                              issues=tuple(i.to_json(ask.lang) for i in exc.issues)) from None
         except ValueError as exc:  # a format the editor does not write
-            raise BadRequest(400, str(exc)) from None
+            raise BadRequest(400, Text(_swedish(str(exc)), str(exc))) from None
         return Response(200, json.dumps(out, ensure_ascii=False) + "\n", JSON_TYPE)
 
     def _editor(self, served: Served, ask: Ask) -> Response:
@@ -778,27 +825,32 @@ class Site:
         try:
             text = body.decode("utf-8")
         except UnicodeDecodeError:
-            raise BadRequest(400, "The body is not UTF-8.") from None
+            raise BadRequest(400, Text("Innehållet är inte UTF-8.", "The body is not UTF-8.")) from None
         if content_type == "application/json":
             try:
                 fields = json.loads(text)
             except ValueError as exc:
-                raise BadRequest(400, f"The body is not JSON: {exc}.") from None
+                raise BadRequest(400, Text(f"Innehållet är inte JSON (fel vid tecken {getattr(exc, 'pos', '?')}).",
+                                           f"The body is not JSON: {exc}.")) from None
             if not isinstance(fields, dict) or not all(isinstance(v, str) for v in fields.values()):
-                raise BadRequest(400, "The body must be a JSON object of strings: bylaw, calendar, mapping, "
-                                      "as_of, year.")
+                raise BadRequest(400, Text("Innehållet ska vara ett JSON-objekt med texter: bylaw, calendar, mapping, "
+                                           "as_of, year.", "The body must be a JSON object of strings: bylaw, "
+                                           "calendar, mapping, as_of, year."))
             return fields
         if content_type in RAW_TYPES:
             return {**{k: v for k, v in request.query_params.items() if k != "calendar"}, "calendar": text}
-        raise BadRequest(415, f"Send application/json, or the calendar as {', '.join(sorted(RAW_TYPES))}; "
-                              f"not {content_type or 'nothing'}.")
+        types = ", ".join(sorted(RAW_TYPES))
+        raise BadRequest(415, Text(f"Skicka application/json, eller kalendern som {types}; inte "
+                                   f"{content_type or 'utan typ'}.", f"Send application/json, or the calendar as "
+                                   f"{types}; not {content_type or 'nothing'}."))
 
     # ---- pages --------------------------------------------------------------------------------------
     def _document(self, bylaw: Bylaw, lang: str) -> Response:
         from .document import render
         from .document.words import LANGS
         if lang not in LANGS:
-            raise BadRequest(400, f"No language '{lang}': give {' or '.join(LANGS)}.")
+            raise BadRequest(400, Text(f"Språket '{lang}' finns inte: ange {' eller '.join(LANGS)}.",
+                                       f"No language '{lang}': give {' or '.join(LANGS)}."))
         return Response(200, render(bylaw, "html", lang), headers=(("Content-Security-Policy", CSP_DOCUMENT),))
 
     def _check(self, form: dict[str, str], wants_json: bool, ask: Ask) -> Response:
@@ -812,7 +864,7 @@ class Site:
         chosen, text, mapping = form.get("bylaw", ""), form.get("calendar", ""), form.get("mapping", "")
         served: Served | Callable[[Calendar], Served] | None = self.served.get(chosen) if chosen else self._own
         if served is None:
-            raise BadRequest(400, f"No bylaw '{chosen}' is served here; choose one of {', '.join(self.served)}.")
+            raise _no_bylaw(chosen, self.served)
         # Today is fixed once, so that the page says the day the check used.
         as_of, year = _as_of(form.get("as_of", "")) or date.today(), _year(form.get("year", ""))
         w = ask.words
@@ -873,11 +925,12 @@ class Site:
 
     def _problem(self, exc: BadRequest, wants_json: bool, ask: Ask) -> Response:
         if wants_json:
-            body = {"error": exc.message, **({"issues": list(exc.issues)} if exc.issues else {})}
+            body = {"error": exc.said(ask.lang), **({"issues": list(exc.issues)} if exc.issues else {})}
             return Response(exc.status, json.dumps(body, ensure_ascii=False, indent=2) + "\n", JSON_TYPE,
                             exc.headers)
-        title = HTTPStatus(exc.status).phrase
-        page = self._page(title, f"<h1>{escape(title)}</h1>\n<p class=\"problem\">{escape(exc.message)}</p>",
+        title = (STATUS_SV.get(exc.status) if ask.lang == "sv" else None) or HTTPStatus(exc.status).phrase
+        said = exc.said(ask.lang)
+        page = self._page(title, f"<h1>{escape(title)}</h1>\n<p class=\"problem\">{escape(said)}</p>",
                           ask, status=exc.status)
         return replace(page, headers=page.headers + exc.headers)
 
@@ -951,8 +1004,16 @@ def _text(fields: dict, key: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise BadRequest(400, f"{key}: text expected, not {type(value).__name__}.")
+        raise BadRequest(400, Text(f"{key}: här ska stå en text, inte {type(value).__name__}.",
+                                   f"{key}: text expected, not {type(value).__name__}."))
     return value
+
+
+def _swedish(message: str) -> str:
+    """A message the engine words in English (a year's limits, an export's format) in Swedish, by the calendar
+    readers' catalogue; the English where it has none."""
+    from .calendar.swedish import swedish
+    return swedish(message) or message
 
 
 def _raise(exc: Exception):
@@ -990,7 +1051,8 @@ def _fields(text: str) -> dict[str, str]:
     try:
         pairs = parse_qs(text, keep_blank_values=True, errors="strict", max_num_fields=20)
     except (UnicodeDecodeError, ValueError):
-        raise BadRequest(400, "The form's fields cannot be read (too many, or not UTF-8).") from None
+        raise BadRequest(400, Text("Formulärets fält kan inte läsas (för många, eller inte UTF-8).",
+                                   "The form's fields cannot be read (too many, or not UTF-8).")) from None
     return {name: values[0] for name, values in pairs.items()}
 
 
@@ -1005,14 +1067,15 @@ def _as_of(text: str) -> date | None:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise BadRequest(400, f"As of: '{text}' is not a date (YYYY-MM-DD).") from None
+        raise BadRequest(400, Text(f"Per dag: '{text}' är inget datum (ÅÅÅÅ-MM-DD).",
+                                   f"As of: '{text}' is not a date (YYYY-MM-DD).")) from None
 
 
 def _year(text: str) -> int | None:
     if not text.strip():
         return None
     if not re.fullmatch(r"\s*[0-9]{1,4}\s*", text) or int(text) == 0:
-        raise BadRequest(400, f"Year: '{text}' is not a year.")
+        raise BadRequest(400, Text(f"År: '{text}' är inget årtal.", f"Year: '{text}' is not a year."))
     return int(text)
 
 
@@ -1032,8 +1095,8 @@ def _lang(request: Request, given: str | None = None) -> Lang:
     return lang if lang in LANGS else DEFAULT_LANG
 
 
-def _mb(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f}"
+def _mb(size: int, point: str = ".") -> str:
+    return f"{size / (1024 * 1024):.1f}".replace(".", point)  # Swedish writes a decimal comma
 
 
 def _index(served: Mapping[str, Served], ask: Ask) -> str:

@@ -29,9 +29,10 @@ HEAD_TIMEOUT = 10.0     # seconds for a request's head, from the connection or t
 MAX_CONNECTIONS = 512   # open at once; a secretariat's team is a few people, a browser opens six
 KEEP_ALIVE = 5          # seconds an idle kept-alive connection is held (uvicorn's own default)
 
+# Said before anything of the request is read (its language too): Swedish, then English.
+_TIMED_OUT_TEXT = "Begäran kom inte fram i tid.\nThe request's headers did not arrive in time.\n".encode()
 _TIMED_OUT = (b"HTTP/1.1 408 Request Timeout\r\ncontent-type: text/plain; charset=utf-8\r\n"
-              b"content-length: 46\r\nconnection: close\r\n\r\n"
-              b"The request's headers did not arrive in time.\n")
+              b"content-length: %d\r\nconnection: close\r\n\r\n%s" % (len(_TIMED_OUT_TEXT), _TIMED_OUT_TEXT))
 
 
 class _Protocol(H11Protocol):

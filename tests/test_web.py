@@ -299,21 +299,28 @@ def test_unreadable_calendars(site, text, said):
     assert status == 422 and said in page, page
 
 
-@pytest.mark.parametrize("fields, said", [
-    ({"bylaw": "nowhere"}, ("No bylaw &#x27;nowhere&#x27; is served here; choose one of gavleborg-hjalpmedelsnamnd, "
-                            "halmstad-region-2020, halsingeradet, laholmsbukten, lidkoping-raddningsnamnd, malmolundregionen, "
-                            "medelpad-raddningstjanstforbund, mitt-bohuslan-raddningstjanstforbund, "
-                            "vasterbotten-planbygg.")),
-    ({"bylaw": '"><script>'}, "No bylaw &#x27;&quot;&gt;&lt;script&gt;&#x27; is served here; choose one of"),
-    ({"as_of": "1 May"}, "As of: &#x27;1 May&#x27; is not a date (YYYY-MM-DD)."),
-    ({"year": "²"}, "Year: &#x27;²&#x27; is not a year."),
+SERVED = ("gavleborg-hjalpmedelsnamnd, halmstad-region-2020, halsingeradet, laholmsbukten, lidkoping-raddningsnamnd, "
+          "malmolundregionen, medelpad-raddningstjanstforbund, mitt-bohuslan-raddningstjanstforbund, vasterbotten-planbygg.")
+
+
+@pytest.mark.parametrize("fields, sv, en", [
+    ({"bylaw": "nowhere"}, f"Avtalet &#x27;nowhere&#x27; finns inte här; välj ett av {SERVED}",
+     f"No bylaw &#x27;nowhere&#x27; is served here; choose one of {SERVED}"),
+    ({"bylaw": '"><script>'}, "Avtalet &#x27;&quot;&gt;&lt;script&gt;&#x27; finns inte här; välj ett av",
+     "No bylaw &#x27;&quot;&gt;&lt;script&gt;&#x27; is served here; choose one of"),
+    ({"as_of": "1 May"}, "Per dag: &#x27;1 May&#x27; är inget datum (ÅÅÅÅ-MM-DD).",
+     "As of: &#x27;1 May&#x27; is not a date (YYYY-MM-DD)."),
+    ({"year": "²"}, "År: &#x27;²&#x27; är inget årtal.", "Year: &#x27;²&#x27; is not a year."),
 ])
-def test_bad_fields_are_400(site, fields, said):
-    form = {"bylaw": "laholmsbukten", "calendar": "meetings: []\n", **fields}
-    status, _, page = post_form(site[0], form)
-    assert status == 400 and said in page
-    status, _, body = post_form(site[0], form, query="?format=json")
-    assert status == 400 and json.loads(body)["error"].startswith(unescape(said))
+def test_bad_fields_are_400(site, fields, sv, en):
+    """Said in the page's language: Swedish by default, English when the form asks for it."""
+    for lang, said in (("sv", sv), ("en", en)):
+        form = {"bylaw": "laholmsbukten", "calendar": "meetings: []\n", **fields, **({"lang": lang} if lang == "en" else {})}
+        status, _, page = post_form(site[0], form)
+        assert status == 400 and said in page
+        assert f"<h1>{'Felaktig begäran' if lang == 'sv' else 'Bad Request'}</h1>" in page
+        status, _, body = post_form(site[0], form, query="?format=json")
+        assert status == 400 and json.loads(body)["error"].startswith(unescape(said))
 
 
 def test_oversize_is_413_before_the_body_is_read(site):
@@ -325,7 +332,7 @@ def test_oversize_is_413_before_the_body_is_read(site):
     connection.putheader("Content-Length", str(web.MAX_BODY + 1))
     connection.endheaders()
     response = connection.getresponse()
-    assert response.status == 413 and b"the limit is 10.0 MB" in response.read()
+    assert response.status == 413 and "gränsen är 10,0 MB".encode() in response.read()
     connection.close()
 
 
@@ -378,7 +385,13 @@ def test_paths_and_methods(site):
     assert get(base + "bylaw/laholmsbukten?lang=fi")[0] == 400
     assert get(base + "check", method="POST", data=b"{}", headers={"Content-Type": "application/json"})[0] == 415
     status, _, body = get(base + "nowhere", headers={"Accept": "application/json"})
+    assert status == 404 and json.loads(body) == {"error": "Här finns ingenting: /nowhere"}
+    status, _, body = get(base + "nowhere?lang=en", headers={"Accept": "application/json"})
     assert status == 404 and json.loads(body) == {"error": "Nothing here: /nowhere"}
+    status, _, page = get(base + "nowhere")
+    assert "<h1>Sidan finns inte</h1>" in page and "Här finns ingenting: /nowhere" in page
+    status, _, page = get(base + "nowhere?lang=en")
+    assert "<h1>Not Found</h1>" in page and "Nothing here: /nowhere" in page
     status, _, page = get(base + "check?bylaw=malmolundregionen")
     assert status == 200 and '<option value="malmolundregionen" selected>' in page
 

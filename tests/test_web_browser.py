@@ -478,7 +478,7 @@ def test_a_meeting_s_notice_convener_status_and_minutes_are_edited_in_the_table(
         # The language switch: the same table, in English.
         browser.find_element(By.CSS_SELECTOR, "nav a[hreflang=en]").click()
         wait.until(lambda d: d.title == "Meeting planner: laholmsbukten")
-        wait.until(lambda d: d.find_element(By.ID, "status").text == "The table as you left it: 1 meetings.")
+        wait.until(lambda d: d.find_element(By.ID, "status").text == "The table as you left it: 1 meeting.")
         row = browser.find_element(By.ID, "meeting-1")
         assert row.find_element(By.CSS_SELECTOR, "input.date").get_property("value") == "2025-05-12"
         assert Select(row.find_element(By.CSS_SELECTOR, "select.status")).first_selected_option.get_attribute("textContent") == "held"
@@ -494,6 +494,14 @@ def test_a_meeting_s_notice_convener_status_and_minutes_are_edited_in_the_table(
         assert str(meeting.minutes.justering) == "2025-05-19"
         assert meeting.minutes.justerare == ("halmstad/kso", "laholm/kso")
         assert [str(a.date) for a in meeting.minutes.anslag] == ["2025-05-20"]
+        # … and back: the status line in the page's language, in the singular for one meeting
+        browser.find_element(By.CSS_SELECTOR, "nav a[hreflang=sv]").click()
+        wait.until(lambda d: d.title == "Mötesplanering: laholmsbukten")
+        wait.until(lambda d: d.find_element(By.ID, "status").text == "Tabellen från förra gången: 1 möte.")
+        browser.find_element(By.ID, "add").click()  # two meetings: the plural
+        wait.until(lambda d: d.find_elements(By.ID, "meeting-2"))
+        browser.find_element(By.CSS_SELECTOR, "nav a[hreflang=en]").click()
+        wait.until(lambda d: d.find_element(By.ID, "status").text == "The table as you left it: 2 meetings.")
     finally:
         browser.set_window_size(1200, 900)
 

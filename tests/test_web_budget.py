@@ -182,6 +182,8 @@ def test_a_bug_in_the_check_is_500_and_one_line_in_the_log(site):
     [line] = [line for line in log.getvalue().splitlines() if "internal error" in line]
     assert line.endswith("governance: internal error: RuntimeError: a bug\\x0awith two lines (POST /api/check)")
     assert post(url, EXAMPLE)[0] == 200
+    status, _, answer = post(url, "# fault: broken\n" + EXAMPLE, lang="sv")
+    assert status == 500 and answer["error"].startswith("Internt fel: servern kunde inte svara")
 
 
 def test_a_stalled_check_and_a_full_pool_are_503_with_retry_after():

@@ -87,7 +87,9 @@ def test_a_foreign_host_is_refused(site, host):
     for method, path in (("GET", "/"), ("POST", "/api/check?bylaw=laholmsbukten")):
         status, _, body = request(site, method, path, body=CALENDAR.encode() if method == "POST" else b"",
                                   headers={"Host": host, "Content-Type": "application/yaml"})
-        assert status == 400 and "does not answer to the host" in body and "findings" not in body
+        assert status == 400 and "svarar inte på adressen" in body and "findings" not in body  # Swedish …
+    status, _, body = request(site, "GET", "/?lang=en", headers={"Host": host})
+    assert status == 400 and "does not answer to the host" in body  # … English on request
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1:{port}", "localhost:{port}", "LOCALHOST", "[::1]:{port}", "localhost."])
@@ -104,7 +106,7 @@ def test_the_loopback_names_are_answered(site, host):
 ])
 def test_a_post_from_another_site_is_refused_even_with_a_token(site, headers):
     status, _, body = post_form(site, *form_token(site), headers=headers)
-    assert status == 403 and "refused" in body and "findings" not in body
+    assert status == 403 and "tas inte emot" in body and "findings" not in body
 
 
 def test_a_post_from_the_page_itself_is_served(site):
@@ -119,7 +121,7 @@ def test_a_form_without_its_token_is_refused(site):
     for sent in ({}, {"cookie": cookie}, {"token": token}, {"token": token, "cookie": other_cookie},
                  {"token": "0" * 64, "cookie": cookie}, {"token": token.upper(), "cookie": cookie}):
         status, _, body = post_form(site, **sent)
-        assert status == 403 and "no valid token" in json.loads(body)["error"], sent
+        assert status == 403 and "giltig säkerhetskod" in json.loads(body)["error"], sent
     assert post_form(site, token=other_token, cookie=other_cookie)[0] == 200
 
 
@@ -168,7 +170,7 @@ def test_a_stalled_body_is_408(site):
         sock.sendall(f"POST /api/check?bylaw=laholmsbukten HTTP/1.1\r\nHost: 127.0.0.1:{site}\r\n"
                      "Content-Type: application/yaml\r\nContent-Length: 1000\r\n\r\nmeetings:".encode())
         answer = _read_all(sock)
-    assert answer.startswith(b"HTTP/1.1 408 ") and b"stopped arriving" in answer
+    assert answer.startswith(b"HTTP/1.1 408 ") and "slutade komma fram".encode() in answer
 
 
 def test_a_stalled_head_is_408_and_closed(site):
@@ -248,9 +250,10 @@ def test_the_editor_posts_with_its_token(site, action):
 @pytest.mark.parametrize("action", EDITOR_ACTIONS)
 def test_the_editor_refuses_a_foreign_host_and_another_site(site, action):
     token, cookie = editor_token(site)
-    for headers, code, said in (({"Host": "evil.example"}, 400, "does not answer to the host"),
-                                ({"Origin": "null"}, 403, "refused"), ({"Origin": "http://evil.example"}, 403, "refused"),
-                                ({"Sec-Fetch-Site": "cross-site"}, 403, "refused")):
+    for headers, code, said in (({"Host": "evil.example"}, 400, "svarar inte på adressen"),
+                                ({"Origin": "null"}, 403, "tas inte emot"),
+                                ({"Origin": "http://evil.example"}, 403, "tas inte emot"),
+                                ({"Sec-Fetch-Site": "cross-site"}, 403, "tas inte emot")):
         status, _, body = post_editor(site, action, None, token, cookie, headers=headers)
         assert status == code and said in body and "calendar" not in body, (headers, body)
 
@@ -262,7 +265,7 @@ def test_the_editor_refuses_a_request_without_its_token(site, action):
     for sent in ({}, {"cookie": cookie}, {"token": token}, {"token": token, "cookie": other_cookie},
                  {"token": "0" * 64, "cookie": cookie}):
         status, _, body = post_editor(site, action, None, **sent)
-        assert status == 403 and "no valid token" in json.loads(body)["error"], sent
+        assert status == 403 and "giltig säkerhetskod" in json.loads(body)["error"], sent
 
 
 def test_the_editor_takes_json_alone_and_nothing_too_large(site):
@@ -306,6 +309,31 @@ def test_the_editor_refuses_what_it_cannot_do_with_a_reason(site):
         assert said in json.loads(body)["error"], (action, fields, body)
     status, _, body = post_editor(site, "nothing", None, token, cookie)
     assert status == 404
+
+
+ENGLISH_WORDS = ("No bylaw", "is served", "Year", "outside", "the time", "the length", "no format", "no mapping",
+                 "no body", "text expected", "not JSON", "Nothing here", "the calendar")
+
+
+def test_the_editor_says_what_it_cannot_do_in_swedish(site):
+    """The page's language is Swedish by default: so are the editor's refusals (no English left in them)."""
+    token, cookie = editor_token(site)
+    for action, fields, said in (
+            ("check", {"bylaw": "nowhere"}, "Avtalet 'nowhere' finns inte här; välj ett av"),
+            ("plan", {"year": "99999"}, "År: '99999' är inget årtal."),
+            ("plan", {"year": "1200"}, "ligger utanför de år ett sammanträde kan ligga i"),
+            ("plan", {"time": "25:99"}, "klockan ska skrivas TT:MM"),
+            ("export", {"format": "ics", "length": "5"}, "längden är minuter"),
+            ("export", {"format": "pdf"}, "formatet 'pdf' finns inte: välj ett av"),
+            ("export", {"format": "mapping"}, "det finns ingen mappning"),
+            ("import", {"text": 5}, "text: här ska stå en text, inte int"),
+            ("import", {"text": "BEGIN:VCALENDAR\n", "bodies": ["x"]}, "bodies: ett objekt med händelsens rubrik")):
+        status, _, body = post_editor(site, action, fields, token, cookie)
+        error = json.loads(body)["error"]
+        assert status in (400, 422) and said in error, (action, fields, error)
+        assert not any(word in error for word in ENGLISH_WORDS), error
+    status, _, body = post_editor(site, "check", {"bylaw": "x"}, token, cookie, body=b"[1]")
+    assert status == 400 and json.loads(body)["error"] == "Innehållet ska vara ett JSON-objekt."
 
 
 def test_the_plan_in_the_page_takes_a_time_and_the_ics_export_a_length(site):

@@ -364,6 +364,7 @@ _RULES: list[tuple[str, str]] = [
      "kalendern anger inget avtal (en rad 'bylaw: ID' överst); välj avtalet i listan"),
     (r"no body '(?P<a>[^']*)' in (?P<b>\S+); choose one of (?P<c>.+)", "inget organ '{a}' i {b}; välj ett av {c}"),
     (r"there is no mapping: import an \.ics first", "det finns ingen mappning: läs in en .ics först"),
+    (r"no format '(?P<a>[^']*)': give one of (?P<b>.+)", "formatet '{a}' finns inte: välj ett av {b}"),
     (r"year (?P<a>-?\d+) is outside the years a meeting can be in \((?P<b>\d+)–(?P<c>\d+)\)",
      "året {a} ligger utanför de år ett sammanträde kan ligga i ({b}–{c})"),
 ]

@@ -330,13 +330,18 @@
         el("th", {scope: "col", text: W["is body"]})])]), el("tbody", {}, rows)]));
   }
 
+  // A status line with a count: the singular where there is one ("1 möte", "1 meeting"), else the plural.
+  function counted(key, n) {
+    return ((n === 1 && W[key + " 1"]) || W[key]).replace("{n}", n);
+  }
+
   function imported(answer) {
     state.titles = answer.titles;
     state.mapping = answer.mapping;
     $("export-mapping").hidden = !state.mapping;
     showTitles();
     load(answer.calendar);
-    var text = W.imported.replace("{n}", state.calendar.meetings.length);
+    var text = counted("imported", state.calendar.meetings.length);
     say(answer.left_out.length ? text + " " + W["left out"] + ": " + answer.left_out.join("; ") : text);
   }
 
@@ -369,7 +374,7 @@
       $("export-mapping").hidden = !state.mapping;
       showTitles();
       load(answer.calendar);
-      say([W.planned.replace("{n}", state.calendar.meetings.length)].concat(answer.notes).join("\n"));
+      say([counted("planned", state.calendar.meetings.length)].concat(answer.notes).join("\n"));
     }).catch(function () {});
   });
 
@@ -457,7 +462,7 @@
     state.mapping = kept.mapping || "";
     $("export-mapping").hidden = !state.mapping;
     load(kept.calendar);
-    say(W.kept.replace("{n}", state.calendar.meetings.length));
+    say(counted("kept", state.calendar.meetings.length));
   } else {
     render();
   }
