@@ -17,16 +17,39 @@ COMMANDS = ("lint", "fmt", "review", "check", "check-action", "rules", "plan", "
 
 
 class _Parser(argparse.ArgumentParser):
+    lang = "en"  # of its refusals
+
     def error(self, message: str):  # argparse exits 2 already; keep its message to one line
+        if self.lang == "sv":
+            from .commands.argwords import swedish
+            sys.stderr.write(self.format_usage().replace("usage: ", "användning: ", 1))
+            self.exit(EXIT_BAD_INPUT, f"governance: fel: {swedish(message)}\n")
         self.print_usage(sys.stderr)
         self.exit(EXIT_BAD_INPUT, f"governance: error: {message}\n")
 
 
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The whole command line, or (`only`) the one command about to run: its module alone is imported."""
-    parser = _Parser(prog="governance", description="Bylaws of municipal collaborations as code.")
+class _SwedishParser(_Parser):
+    lang = "sv"
+
+
+def _lang_asked(argv: list[str]) -> str:
+    """The language a command line asks for (`--lang en`, `--lang=en`), Swedish by default: known before
+    argparse has read it, so that its refusals are said in it too."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return "en" if argv[i + 1] == "en" else "sv"
+        if arg.startswith("--lang="):
+            return "en" if arg == "--lang=en" else "sv"
+    return "sv"
+
+
+def build_parser(only: str | None = None, lang: str = "en") -> argparse.ArgumentParser:
+    """The whole command line, or (`only`) the one command about to run: its module alone is imported.
+    `lang` is the language of its refusals."""
+    parser_class = _SwedishParser if lang == "sv" else _Parser
+    parser = parser_class(prog="governance", description="Bylaws of municipal collaborations as code.")
     parser.add_argument("--version", action="version", version=f"governance {_version()}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=parser_class)
     sub.required = True
     for name in (only,) if only in COMMANDS else COMMANDS:
         module = importlib.import_module(f"governance.commands.{name.replace('-', '_')}")
@@ -42,7 +65,7 @@ def _version() -> str:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     # `governance check …` needs only check's parser; anything else (--help, a typo) gets them all.
-    parser = build_parser(argv[0] if argv else None)
+    parser = build_parser(argv[0] if argv else None, _lang_asked(argv))
     args = parser.parse_args(argv)
     try:
         return args.run(args)

@@ -359,8 +359,10 @@ def test_cli_a_failed_write_leaves_what_was_there(tmp_path, capsys, monkeypatch)
         raise OSError(28, "No space left on device")
     monkeypatch.setattr(os, "replace", refuse)
     assert main(["render", "laholmsbukten", "-o", str(out)]) == 2
+    assert capsys.readouterr().err == f"governance: fel: kan inte skriva {out}: disken är full\n"
+    assert main(["render", "laholmsbukten", "-o", str(out), "--lang", "en"]) == 2
     assert capsys.readouterr().err == f"governance: error: cannot write {out}: No space left on device\n"
     assert out.read_text(encoding="utf-8") == "kept"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["doc.md"]
     assert main(["render", "laholmsbukten", "-o", str(tmp_path / "no-such-folder" / "doc.md")]) == 2
-    assert "cannot write" in capsys.readouterr().err
+    assert "kan inte skriva" in capsys.readouterr().err

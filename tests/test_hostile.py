@@ -155,7 +155,8 @@ def test_share_of_an_amount_beyond_any_budget_is_refused():
 
 @pytest.mark.parametrize("year", ["0", "-5", "9999"])
 def test_check_of_a_year_no_meeting_can_be_in_is_refused(year):
-    status, out, err, rss = run_bounded("check", "laholmsbukten", "examples/laholmsbukten-2025.yaml", "--year", year)
+    status, out, err, rss = run_bounded("check", "laholmsbukten", "examples/laholmsbukten-2025.yaml", "--year", year,
+                                        "--lang", "en")
     assert status == 2 and out == ""
     assert_our_error(status, out + err, rss, f"year {int(year)} is outside the years")
 

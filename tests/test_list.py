@@ -65,4 +65,6 @@ def test_a_broken_version_chain_is_not_guessed():
 
 def test_bad_usage_exits_2():
     status, _, err = run_split("list", "--format", "xml")
+    assert status == 2 and "ogiltigt val 'xml'" in err
+    status, _, err = run_split("list", "--format", "xml", "--lang", "en")
     assert status == 2 and "invalid choice" in err

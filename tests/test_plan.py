@@ -150,7 +150,7 @@ def test_plan_command_writes_a_new_file_and_checks_it(tmp_path, monkeypatch):
     assert run_split("check", "laholmsbukten", "plan.yaml", "--as-of", "2025-12-31")[0] == 0
     # never overwritten
     status, out, err = run_split("plan", "laholmsbukten", "--year", "2027", "-o", "plan.yaml")
-    assert status == 2 and "exists" in err
+    assert status == 2 and "finns redan" in err
     assert (tmp_path / "plan.yaml").read_text(encoding="utf-8") == written
 
 
@@ -167,7 +167,7 @@ def test_plan_command_to_stdout_and_its_findings(tmp_path, monkeypatch):
     status, out, err = run_split("plan", str(tmp_path / "testlaw.bylaw"), "--year", "2027")
     assert status == 1 and "Fel (term):" in err and "efter att avtalet har upphört (2026-12-31)" in err
     status, _, err = run_split("plan", "laholmsbukten", "--year", "12")
-    assert status == 2 and "--year" in err and "year 12 is outside" in err
+    assert status == 2 and "--year" in err and "året 12 ligger utanför" in err
 
 
 def test_default_year_is_next_year(monkeypatch):
@@ -227,9 +227,9 @@ def test_plan_command_ics(tmp_path, monkeypatch):
     assert run_split("check", "malmolundregionen", "ml-2026.ics", "--as-of", "2025-12-31")[0] == 0
     (tmp_path / "ml-2026.ics").unlink()  # the mapping is still there: not overwritten either
     status, _, err = run_split("plan", "malmolundregionen", "--format", "ics", "-o", "ml-2026.ics")
-    assert status == 2 and "ml-2026-mapping.yaml exists" in err and not (tmp_path / "ml-2026.ics").exists()
+    assert status == 2 and "ml-2026-mapping.yaml finns redan" in err and not (tmp_path / "ml-2026.ics").exists()
     status, _, err = run_split("plan", "malmolundregionen", "--format", "ics")
-    assert status == 2 and "give -o FILE.ics" in err
+    assert status == 2 and "ange -o FIL.ics" in err
 
 
 @pytest.mark.parametrize("racer", ["ml-2026-mapping.yaml", "ml-2026.ics"])
@@ -247,7 +247,7 @@ def test_plan_command_ics_writes_both_files_or_neither(tmp_path, monkeypatch, ra
 
     monkeypatch.setattr(common._Staged, "commit", racing_commit)
     status, _, err = run_split("plan", "malmolundregionen", "--year", "2026", "--format", "ics", "-o", "ml-2026.ics")
-    assert status == 2 and f"{racer} exists" in err
+    assert status == 2 and f"{racer} finns redan" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == [racer]
     assert (tmp_path / racer).read_text(encoding="utf-8") == "someone else's\n"
 
@@ -324,7 +324,7 @@ def test_plan_command_times_july_and_people(tmp_path, monkeypatch):
     assert status == 0 and "date: 2026-07-" in out
     for bad in (["--time", "25:00"], ["--length", "0"], ["--length", "ten"]):
         status, _, err = run_split("plan", "laholmsbukten", *bad)
-        assert status == 2 and "governance: error:" in err, bad
+        assert status == 2 and "governance: fel:" in err, bad
     (tmp_path / "people.yaml").write_text("people:\n  Anna Ek <anna.ek@bastad.se>: bastad/kso\n", encoding="utf-8")
     status, _, err = run_split("plan", "laholmsbukten", "--people", "people.yaml", "--format", "ics", "-o", "x.ics")
     assert status == 2 and "people.yaml" in err and "bodies" in err and not (tmp_path / "x.ics").exists()

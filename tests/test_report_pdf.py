@@ -87,10 +87,10 @@ def test_check_command_writes_the_pdf_and_exits_as_check_does(tmp_path, monkeypa
 def test_bad_usage_and_unwritable_files_exit_2(tmp_path, monkeypatch):
     monkeypatch.chdir(ROOT)
     status, _, err = run_split("check", "laholmsbukten", BREACHES, "--format", "pdf")
-    assert status == 2 and "give -o FILE.pdf" in err
+    assert status == 2 and "ange -o FIL.pdf" in err
     status, _, err = run_split("check", "laholmsbukten", BREACHES, "--format", "pdf",
                                "-o", str(tmp_path / "no-such-folder" / "r.pdf"))
-    assert status == 2 and "cannot write" in err and "Traceback" not in err
+    assert status == 2 and "kan inte skriva" in err and "Traceback" not in err
 
 
 def test_a_failed_write_leaves_the_old_file_whole(tmp_path, monkeypatch):
@@ -102,7 +102,7 @@ def test_a_failed_write_leaves_the_old_file_whole(tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", refuse)
-    status, _, err = run_split("check", "laholmsbukten", BREACHES, "--format", "pdf", "-o", str(out))
+    status, _, err = run_split("check", "laholmsbukten", BREACHES, "--format", "pdf", "-o", str(out), "--lang", "en")
     assert status == 2 and "No space left on device" in err
     assert out.read_bytes() == b"the old report" and [p.name for p in tmp_path.iterdir()] == ["report.pdf"]
 

@@ -147,7 +147,7 @@ def test_chairs_command(capsys):
         (2025, "lund", "malmo"), (2026, "malmo", "lund")]
     assert main(["chairs", "malmolundregionen", "--from", "2026", "--to", "2025"]) == 2
     assert main(["chairs", "malmolundregionen", "--from", "2025", "--to", "2026", "--body", "nope"]) == 2
-    assert "has no body 'nope'" in capsys.readouterr().err
+    assert "har inget organ 'nope'" in capsys.readouterr().err
 
 
 def test_chairs_command_speaks_swedish_by_default_and_english_on_request(capsys):

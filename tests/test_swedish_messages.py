@@ -178,3 +178,47 @@ def test_a_folder_and_latin1_are_said_in_swedish(tmp_path, capsys):
     assert status == 2 and "inte UTF-8-text (byten 0xf6 kan inte avkodas); spara kalendern som UTF-8" in err
     status, err = _said(latin1, capsys, "en")
     assert "not UTF-8 text (byte 0xf6 cannot be decoded)" in err
+
+
+# ---- the command line's own refusals: argparse's, the commands', a bylaw that cannot be had -------------
+@pytest.mark.parametrize("argv, sv, en", [
+    (["check", "laholmsbukten"], "governance: fel: dessa argument saknas: CALENDAR",
+     "governance: error: the following arguments are required: CALENDAR"),
+    (["check", "laholmsbukten", "x.yaml", "--format", "xml"], "ogiltigt val 'xml' (välj bland 'text', 'json', 'pdf')",
+     "invalid choice: 'xml' (choose from 'text', 'json', 'pdf')"),
+    (["check", "laholmsbukten", "x.yaml", "--year", "0"],
+     "argument --year: året 0 ligger utanför de år ett sammanträde kan ligga i (1900–2199)",
+     "argument --year: year 0 is outside the years a meeting can be in (1900–2199)"),
+    (["check", "laholmsbukten", "x.yaml", "--as-of", "2025-13-01"], "'2025-13-01' är inget datum (ÅÅÅÅ-MM-DD)",
+     "'2025-13-01' is not a date (YYYY-MM-DD)"),
+    (["plan", "laholmsbukten", "--year", "tjugo"], "'tjugo' är inget år som 2025", "'tjugo' is not a year such as 2025"),
+    (["check", "laholmsbukten", "x.yaml", "--bogus"], "okända argument: --bogus", "unrecognized arguments: --bogus"),
+    (["chairs", "laholmsbukten", "--from", "2025", "--to", "2020"], "governance: fel: --to 2020 ligger före --from 2025",
+     "governance: error: --to 2020 is before --from 2025"),
+    (["chairs", "laholmsbukten", "--from", "2025", "--to", "2026", "--body", "nobody"],
+     "avtalet 'laholmsbukten' har inget organ 'nobody' (organ: ", "bylaw 'laholmsbukten' has no body 'nobody' (bodies: "),
+    (["check", "laholmsbuktn", "x.yaml"],
+     "laholmsbuktn: fel[unknown-bylaw]: det finns ingen fil 'laholmsbuktn' och inget avtal med det id:t; menade du "
+     "'laholmsbukten'?", "error[unknown-bylaw]: no file 'laholmsbuktn' and no shipped bylaw with that id"),
+    (["render", "/nowhere/x.bylaw"], "/nowhere/x.bylaw: fel[unreadable]: kan inte läsa filen: filen eller mappen finns inte",
+     "error[unreadable]: cannot read file: No such file or directory"),
+    (["render", "laholmsbukten", "-o", "/nowhere/x.md"], "governance: fel: kan inte skriva /nowhere/x.md: filen eller "
+     "mappen finns inte", "governance: error: cannot write /nowhere/x.md: No such file or directory"),
+    (["rules", "quorm"], "governance: fel: ingen regel 'quorm' (menade du 'quorum'?)", "governance: error: no rule 'quorm'"),
+    (["check", "laholmsbukten", "x.yaml", "--format", "pdf"], "--format pdf skriver en fil: ange -o FIL.pdf",
+     "--format pdf writes a file: give -o FILE.pdf"),
+])
+def test_the_command_line_refuses_in_swedish_and_in_english(argv, sv, en, capsys):
+    assert _status(argv) == 2
+    err = capsys.readouterr().err
+    assert sv in err and "error" not in err, err
+    assert _status([*argv, "--lang", "en"]) == 2
+    assert en in capsys.readouterr().err
+
+
+def _status(argv) -> int:
+    """The exit status, whether the command returned it or argparse exited with it."""
+    try:
+        return main(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from ..lang import Text
 from .common import fail, load_or_report, shown_bylaw
 
 MAX_YEARS = 500  # a table longer than this is a typo in --from/--to, not a question
@@ -32,15 +33,17 @@ WORDS = {
 def run(args) -> int:
     from ..time.rotation import bodies_with_chairs, rotation_table  # imported on use: `governance --help` stays light
     if args.last < args.first:
-        return fail(f"--to {args.last} is before --from {args.first}")
+        return fail(Text(f"--to {args.last} ligger före --from {args.first}",
+                         f"--to {args.last} is before --from {args.first}"), args.lang)
     if args.last - args.first >= MAX_YEARS:
-        return fail(f"at most {MAX_YEARS} years at a time")
-    bylaw = load_or_report(args.bylaw)
+        return fail(Text(f"högst {MAX_YEARS} år åt gången", f"at most {MAX_YEARS} years at a time"), args.lang)
+    bylaw = load_or_report(args.bylaw, args.lang)
     if bylaw is None:
         return 2
     if args.body is not None and bylaw.body(args.body) is None:
-        return fail(f"bylaw '{bylaw.id}' has no body '{args.body}' "
-                    f"(bodies: {', '.join(b.id for b in bylaw.bodies)})")
+        bodies = ", ".join(b.id for b in bylaw.bodies)
+        return fail(Text(f"avtalet '{bylaw.id}' har inget organ '{args.body}' (organ: {bodies})",
+                         f"bylaw '{bylaw.id}' has no body '{args.body}' (bodies: {bodies})"), args.lang)
     ids = (args.body,) if args.body else bodies_with_chairs(bylaw)
     table = {b: rotation_table(bylaw, b, args.first, args.last) for b in ids}
     if args.format == "json":

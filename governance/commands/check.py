@@ -13,8 +13,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from ..lang import DEFAULT_LANG, LANGS
-from .common import (colour_wanted, day_arg, fail, load_or_report, read_calendar_or_report, shown, versions_or_warn,
+from ..lang import DEFAULT_LANG, LANGS, Text
+from .common import (cannot_write, colour_wanted, day_arg, fail, load_or_report, read_calendar_or_report, versions_or_warn,
                      write_whole, year_arg)
 
 
@@ -44,8 +44,9 @@ def run(args) -> int:
     from ..report.render_text import body_titles, render_text
 
     if args.format == "pdf" and args.output is None:
-        return fail("--format pdf writes a file: give -o FILE.pdf")
-    bylaw = load_or_report(args.bylaw)
+        return fail(Text("--format pdf skriver en fil: ange -o FIL.pdf", "--format pdf writes a file: give -o FILE.pdf"),
+                    args.lang)
+    bylaw = load_or_report(args.bylaw, args.lang)
     calendar = bylaw and read_calendar_or_report(args.calendar, bylaw.id, args.mapping, args.lang)
     if calendar is None:
         return 2
@@ -69,7 +70,7 @@ def run(args) -> int:
         try:
             write_whole(Path(args.output), data)
         except OSError as exc:
-            return fail(f"cannot write {shown(args.output)}: {exc.strerror or exc}")
+            return fail(cannot_write(args.output, exc), args.lang)
     return {"compliant": 0, "not-compliant": 1, "nothing-checked": 2}[report.verdict]
 
 

@@ -28,7 +28,7 @@ def run(args) -> int:
     from ..calendar.errors import CalendarError
     from ..report.render_text import body_titles, render_text
 
-    bylaw = load_or_report(args.bylaw)
+    bylaw = load_or_report(args.bylaw, args.lang)
     if bylaw is None:
         return 2
     action = read_calendar_or_report(args.action, bylaw.id, lang=args.lang)

@@ -7,17 +7,60 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..diagnostics import BylawError, render_text
+from ..lang import Text
 
 
-def load_or_report(name: str):
-    """Load a bylaw, or print its errors to stderr and return None (the caller exits 2)."""
+def load_or_report(name: str, lang: str = "en"):
+    """Load a bylaw, or print its errors to stderr and return None (the caller exits 2). With `lang` "sv" a
+    file that cannot be had at all (no such bylaw, unreadable, not text) is said in Swedish; what is wrong
+    inside a bylaw is its author's business, said as `governance lint` says it."""
     # Imported on use: the parser loads lark, which `--help` does not need.
     from ..loader import load
     try:
         return load(name)
     except BylawError as exc:
-        sys.stderr.write(render_text(exc.diagnostics, exc.sources) or f"governance: {exc}\n")
+        said = _file_problems_sv(exc.diagnostics) if lang == "sv" else None
+        sys.stderr.write(said or render_text(exc.diagnostics, exc.sources) or f"governance: {exc}\n")
         return None
+
+
+# What the loader says of a bylaw file it cannot read at all (codes unknown-bylaw, unreadable, too-large,
+# binary, encoding), in Swedish: (pattern of the English, the Swedish from its groups).
+def _sv_unknown(m) -> str:
+    hint = f"; menade du '{m['b']}'?" if m["b"] else ""
+    return f"det finns ingen fil '{m['a']}' och inget avtal med det id:t{hint} (`governance list` visar avtalen)"
+
+
+def _sv_unreadable(m) -> str:
+    from ..os_words import swedish_reason
+    return f"kan inte läsa filen: {swedish_reason(m['a']) or m['a']}"
+
+
+_FILE_SV = (
+    (r"no file '(?P<a>.*)' and no shipped bylaw with that id(?:; did you mean '(?P<b>.*)'\?)?", _sv_unknown),
+    (r"cannot read file: (?P<a>.+)", _sv_unreadable),
+    (r"file is (?P<a>[\d,]+) bytes; a bylaw is at most (?P<b>[\d,]+)",
+     lambda m: f"filen är {m['a'].replace(',', ' ')} byte; ett avtal är högst {m['b'].replace(',', ' ')}"),
+    (r"this is not a text file \(it contains a NUL byte\)",
+     lambda m: "det här är ingen textfil (den innehåller en NUL-byte)"),
+    (r"not UTF-8 text \(byte (?P<a>\d+) cannot be decoded\)",
+     lambda m: f"inte UTF-8-text (byte {m['a']} kan inte avkodas); spara avtalet som UTF-8"),
+)
+
+
+def _file_problems_sv(diagnostics) -> str | None:
+    """`file: fel[code]: meddelande` for each, or None when one is not a file-level problem."""
+    import re
+    lines = []
+    for d in diagnostics:
+        for pattern, said in _FILE_SV:
+            m = re.fullmatch(pattern, d.message)
+            if m:
+                lines.append(f"{d.span.file}: fel[{d.code}]: {said(m)}")
+                break
+        else:
+            return None
+    return "\n".join(lines) + "\n"
 
 
 def shown(path: str) -> str:
@@ -191,8 +234,17 @@ def day_arg(text: str):
     return day
 
 
-def fail(message: str) -> int:
-    print(f"governance: error: {message}", file=sys.stderr)
+def cannot_write(path: str, exc: OSError) -> Text:
+    """Why a file asked for could not be written, in both languages (the system's reason too)."""
+    from ..os_words import reason
+    return Text(f"kan inte skriva {shown(path)}: {reason(exc, 'sv')}", f"cannot write {shown(path)}: {reason(exc, 'en')}")
+
+
+def fail(message: str | Text, lang: str = "en") -> int:
+    """Say why the command stops (Swedish or English, a `Text` holds both) and give its exit status, 2."""
+    if isinstance(message, Text):
+        message = message(lang)  # type: ignore[arg-type]
+    print(f"governance: {'fel' if lang == 'sv' else 'error'}: {message}", file=sys.stderr)
     return 2
 
 

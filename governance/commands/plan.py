@@ -13,8 +13,8 @@ import sys
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from ..lang import DEFAULT_LANG, LANGS
-from .common import (colour_wanted, fail, load_or_report, read_calendar_or_report, shown, versions_or_warn,
+from ..lang import DEFAULT_LANG, LANGS, Text
+from .common import (cannot_write, colour_wanted, fail, load_or_report, read_calendar_or_report, shown, versions_or_warn,
                      write_new, year_arg)
 
 HEAD = {"sv": ("{id}: möten planerade för {year} av `governance plan`. Datum, ordförande, sammankallande,\n"
@@ -74,12 +74,15 @@ def run(args) -> int:
     files = [out] if out is not None else []
     if args.format == "ics":
         if out is None:
-            return fail("--format ics writes a file and its mapping file beside it: give -o FILE.ics")
+            return fail(Text("--format ics skriver en fil och dess mappningsfil bredvid: ange -o FIL.ics",
+                             "--format ics writes a file and its mapping file beside it: give -o FILE.ics"), args.lang)
         files.insert(0, out.with_name(f"{out.stem}-mapping.yaml"))
     for path in files:
         if path.exists():
-            return fail(f"{shown(str(path))} exists; plan writes new files only (remove it or name another)")
-    bylaw = load_or_report(args.bylaw)
+            return fail(Text(f"{shown(str(path))} finns redan; plan skriver bara nya filer (ta bort den eller ange "
+                             "ett annat namn)", f"{shown(str(path))} exists; plan writes new files only (remove it "
+                             "or name another)"), args.lang)
+    bylaw = load_or_report(args.bylaw, args.lang)
     if bylaw is None:
         return 2
     people = None
@@ -105,9 +108,11 @@ def run(args) -> int:
         # first, so an .ics is never found without it), and an existing file is never overwritten.
         write_new(list(zip(files, texts)))
     except FileExistsError as exc:
-        return fail(f"{shown(exc.filename or str(files[0]))} exists; plan writes new files only")
+        name = shown(exc.filename or str(files[0]))
+        return fail(Text(f"{name} finns redan; plan skriver bara nya filer", f"{name} exists; plan writes new "
+                         "files only"), args.lang)
     except OSError as exc:
-        return fail(f"cannot write {shown(str(exc.filename or files[0]))}: {exc.strerror or exc}")
+        return fail(cannot_write(str(exc.filename or files[0]), exc), args.lang)
     if not calendar.meetings:
         print(NOTHING[args.lang].format(id=bylaw.id), file=sys.stderr)
         return 0

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from ..document import FORMATS
-from .common import fail, load_or_report, shown, write_whole
+from .common import cannot_write, fail, load_or_report, write_whole
 
 
 def register(sub) -> None:
@@ -22,7 +22,7 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from ..document import render  # imported on use: `governance --help` stays light
-    bylaw = load_or_report(args.bylaw)
+    bylaw = load_or_report(args.bylaw, args.lang)
     if bylaw is None:
         return 2
     text = render(bylaw, args.format, args.lang)
@@ -32,5 +32,5 @@ def run(args) -> int:
     try:
         write_whole(args.output, text)
     except OSError as exc:
-        return fail(f"cannot write {shown(str(args.output))}: {exc.strerror or exc}")
+        return fail(cannot_write(str(args.output), exc), args.lang)
     return 0

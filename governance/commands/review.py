@@ -21,7 +21,7 @@ def run(args) -> int:
     from ..drafting.review import render_text, review, to_json
     status, reports = 0, []
     for name in args.files:
-        bylaw = load_or_report(name)
+        bylaw = load_or_report(name, args.lang)
         if bylaw is None:
             return 2
         rv = review(bylaw)

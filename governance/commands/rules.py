@@ -30,8 +30,12 @@ def run(args) -> int:
     if wanted is None:
         from ..nearest import nearest
         close = nearest(args.rule, tuple(BY_ID))
-        hint = f" (did you mean '{close}'?)" if close else ""
-        print(f"governance: error: no rule '{args.rule}'{hint}; `governance rules` lists them", file=sys.stderr)
+        if args.lang == "sv":
+            hint = f" (menade du '{close}'?)" if close else ""
+            print(f"governance: fel: ingen regel '{args.rule}'{hint}; `governance rules` visar dem", file=sys.stderr)
+        else:
+            hint = f" (did you mean '{close}'?)" if close else ""
+            print(f"governance: error: no rule '{args.rule}'{hint}; `governance rules` lists them", file=sys.stderr)
         return 2
     print(document(wanted, args.lang), end="")
     return 0

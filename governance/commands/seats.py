@@ -33,7 +33,7 @@ def _int(n: int) -> str:
 def run(args) -> int:
     from ..document.formula import formula_words
     from ..money.seats import SeatError, formula_lines, seat_table
-    bylaw = load_or_report(args.bylaw)
+    bylaw = load_or_report(args.bylaw, args.lang)
     if bylaw is None:
         return 2
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from ..lang import Text
 from .common import fail, load_or_report, shown_bylaw
 
 
@@ -39,12 +40,13 @@ WORDS = {
 
 def run(args) -> int:
     from ..time.terms import TermError, election_dates, mandate_periods, renewal_rule, terms  # imported on use: `governance --help` stays light
-    bylaw = load_or_report(args.bylaw)
+    bylaw = load_or_report(args.bylaw, args.lang)
     if bylaw is None:
         return 2
     until = args.until if args.until is not None else date.today().year + 4
     if not 1900 <= until <= 2500:
-        return fail(f"--until {until} is not a plausible year")
+        return fail(Text(f"--until {until} är inget rimligt år", f"--until {until} is not a plausible year"),
+                    args.lang)
     try:
         found = terms(bylaw, until)
     except TermError as exc:
