@@ -150,6 +150,8 @@ def test_a_symbolic_link_out_of_sources_is_not_read(tmp_path):
 def test_share_of_an_amount_beyond_any_budget_is_refused():
     status, out, err, rss = run_bounded("share", "laholmsbukten", "--amount", "1e400")
     assert status == 2
+    assert_our_error(status, out + err, rss, "governance: fel: beloppet 1e400 är större än någon budget")
+    status, out, err, rss = run_bounded("share", "laholmsbukten", "--amount", "1e400", "--lang", "en")
     assert_our_error(status, out + err, rss, "governance: error: the amount 1e400 is larger than any budget")
 
 

@@ -174,5 +174,51 @@ def test_command_json_and_errors(capsys):
                  "--year", "2025", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["total"] == "250000.00" and [s["amount"] for s in data["shares"]] == ["199824.72", "50175.28"]
-    assert main(["share", "halmstad-region-2020", "--amount", "1", "--participants", "hogskolan-i-halmstad"]) == 2
+    assert main(["share", "halmstad-region-2020", "--amount", "1", "--participants", "hogskolan-i-halmstad",
+                 "--lang", "en"]) == 2
     assert "no population for hogskolan-i-halmstad" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv, sv, en", [
+    (["share", "laholmsbukten", "--amount", "250000", "--participants", "halmstad,laholm", "--year", "2025"],
+     ["laholmsbukten: 250 000,00 kr fördelat efter folkmängd på 2 deltagare", "referensdag: 2023-12-31 (efterfrågad: 2025-11-01)",
+      "  summa              132 361                  250 000,00",
+      "varning: avtalet anger siffror per den 1 november; siffrorna som finns är per 2023-12-31"],
+     ["laholmsbukten: 250 000.00 SEK split by population among 2 participants", "reference date: 2023-12-31 (asked: 2025-11-01)",
+      "  total              132 361                  250 000.00",
+      "warning: the agreement names figures per november 1; the figures at hand are per 2023-12-31"]),
+    (["share", "malmolundregionen", "--fee", "12.50", "--participants", "malmo,lund,lomma"],
+     ["malmolundregionen: avgift 12,50 kr per invånare och år, 3 medlemmar, totalt 6 381 025,00 kr",
+      "  medlem  kod    folkmängd  per dag                 kr", "  lomma   1262      24 721  2022-12-31      309 012,50"],
+     ["malmolundregionen: fee 12.50 SEK per inhabitant and year, 3 members, total 6 381 025.00 SEK",
+      "  member  code  population  as of                  SEK", "  lomma   1262      24 721  2022-12-31      309 012.50"]),
+])
+def test_command_text_in_swedish_by_default_and_english_on_request(argv, sv, en, capsys):
+    """issue 16: share's text in Swedish (kr, decimal comma, Swedish words and warnings), English with
+    --lang en; the columns line up under their headings in both."""
+    assert main(argv) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert all(line in out for line in sv), out
+    assert main([*argv, "--lang", "en"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert all(line in out for line in en), out
+
+
+@pytest.mark.parametrize("argv, sv, en", [
+    (["share", "halmstad-region-2020", "--amount", "1", "--participants", "hogskolan-i-halmstad"],
+     "governance: fel: ingen folkmängd för hogskolan-i-halmstad (university): en fördelning efter folkmängd görs "
+     "mellan kommuner", "governance: error: no population for hogskolan-i-halmstad"),
+    (["share", "laholmsbukten", "--amount", "-5"], "governance: fel: beloppet att fördela får inte vara negativt",
+     "governance: error: the amount to share must not be negative"),
+    (["share", "laholmsbukten", "--amount", "tio"], "governance: fel: 'tio' är inget belopp",
+     "governance: error: 'tio' is not an amount"),
+    (["share", "laholmsbukten", "--amount", "5", "--participants", "oslo"], "governance: fel: inte medlem i laholmsbukten: oslo",
+     "governance: error: not a member of laholmsbukten: oslo"),
+    (["share", "laholmsbukten", "--amount", "5", "--population", "/nowhere.csv"],
+     "kan inte läsa filen: filen eller mappen finns inte", "cannot read file: No such file or directory"),
+])
+def test_command_refusals_in_swedish_and_english(argv, sv, en, capsys):
+    assert main(argv) == 2
+    assert sv in capsys.readouterr().err
+    assert main([*argv, "--lang", "en"]) == 2
+    assert en in capsys.readouterr().err

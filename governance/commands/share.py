@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+from ..lang import DEFAULT_LANG, LANGS
 from .common import fail, load_or_report, shown_bylaw, year_arg
 
 
@@ -15,44 +16,125 @@ def register(sub) -> None:
     p.add_argument("--year", type=year_arg, help="take the figures at the agreement's reference date in this year")
     p.add_argument("--population", metavar="FILE", help="a population CSV (ours or an SCB export)")
     p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG,
+                   help="the text's language: sv (default) or en; member ids and JSON keys stay")
     p.set_defaults(run=run)
 
 
-def _money(value) -> str:
-    return f"{value:,.2f}".replace(",", " ")
+def _money(value, lang: str = "en") -> str:
+    said = f"{value:,.2f}".replace(",", " ")
+    return said.replace(".", ",") if lang == "sv" else said  # Swedish: 250 000,00
+
+
+def _count(n: int) -> str:
+    return f"{n:,}".replace(",", " ")
+
+
+WORDS = {
+    "en": {"split": "{id}: {total} SEK split by population among {n} participants",
+           "fee": "{id}: fee {fee} SEK per inhabitant and year, {n} members, total {total} SEK",
+           "rule": "rule", "reference": "reference date", "mixed": "mixed (see warning)", "asked": "asked",
+           "member": "member", "code": "code", "population": "population", "as of": "as of", "sek": "SEK",
+           "total": "total", "note": "note", "warning": "warning"},
+    "sv": {"split": "{id}: {total} kr fördelat efter folkmängd på {n} deltagare",
+           "fee": "{id}: avgift {fee} kr per invånare och år, {n} medlemmar, totalt {total} kr",
+           "rule": "regel", "reference": "referensdag", "mixed": "olika (se varningen)", "asked": "efterfrågad",
+           "member": "medlem", "code": "kod", "population": "folkmängd", "as of": "per dag", "sek": "kr",
+           "total": "summa", "note": "obs", "warning": "varning"},
+}
+
+_MONTHS_SV = {"january": "januari", "february": "februari", "march": "mars", "april": "april", "may": "maj",
+              "june": "juni", "july": "juli", "august": "augusti", "september": "september",
+              "october": "oktober", "november": "november", "december": "december"}
+
+# money/share's reasons, notes and warnings in Swedish: (pattern of the English, the Swedish). What is not
+# here (SCB's download instructions) stays as the library words it.
+_SV = (
+    (r"the amount to share must not be negative", "beloppet att fördela får inte vara negativt"),
+    (r"the fee must not be negative", "avgiften får inte vara negativ"),
+    (r"nobody to share the cost with", "det finns ingen att fördela kostnaden på"),
+    (r"'(?P<a>.*)' is not an amount", "'{a}' är inget belopp"),
+    (r"the amount (?P<a>\S+) is larger than any budget \(at most (?P<b>[\d,]+) SEK\)",
+     "beloppet {a} är större än någon budget (högst {b} kr)"),
+    (r"the fee (?P<a>\S+) is larger than any budget \(at most (?P<b>[\d,]+) SEK\)",
+     "avgiften {a} är större än någon budget (högst {b} kr)"),
+    (r"(?P<a>\S+) is not a whole number of öre", "{a} är inte ett helt antal öre"),
+    (r"left out \(not a municipality, no population\): (?P<a>.+)", "utanför (inte en kommun, ingen folkmängd): {a}"),
+    (r"not a member of (?P<a>\S+): (?P<b>.+) \(members: (?P<c>.+)\)", "inte medlem i {a}: {b} (medlemmar: {c})"),
+    (r"no population for (?P<a>.+): a split by population is among municipalities",
+     "ingen folkmängd för {a}: en fördelning efter folkmängd görs mellan kommuner"),
+    (r"no SCB code for (?P<a>.+): add it to the member line", "ingen SCB-kod för {a}: lägg till den på medlemsraden"),
+    (r"no population figure in (?P<a>\S+) for (?P<b>[^;]+); (?P<c>.+)", "ingen folkmängd i {a} för {b}; {c}"),
+    (r"no common reference date for all participants; figures of different dates used: (?P<a>.+)",
+     "ingen gemensam referensdag för alla deltagare; siffror från olika dagar används: {a}"),
+    (r"give an amount to split or a fee per inhabitant, not both",
+     "ange ett belopp att fördela eller en avgift per invånare, inte båda"),
+    (r"(?P<a>\S+) sets no fee per inhabitant; give an amount to split, or the fee",
+     "{a} anger ingen avgift per invånare; ange ett belopp att fördela, eller avgiften"),
+    (r"(?P<a>\S+) charges a fee per inhabitant but does not say how much; give the fee",
+     "{a} tar ut en avgift per invånare men anger inte hur stor; ange avgiften"),
+    (r"(?P<a>\S+) does not say costs are shared by population \(its cost rules: (?P<b>.+)\)",
+     "{a} säger inte att kostnader fördelas efter folkmängd (dess kostnadsregler: {b})"),
+    (r"(?P<a>\S+ \(\d+\)) has population (?P<b>-?\d+); it must be positive",
+     "{a} har folkmängden {b}; den måste vara större än noll"),
+    (r"the agreement names figures per (?P<m>[a-z]+) (?P<d>\d+); the figures at hand are per (?P<b>.+)",
+     "avtalet anger siffror per den {d} {m}; siffrorna som finns är per {b}"),
+    (r"figures per (?P<a>.+) used for (?P<b>\d+)", "siffror per {a} används för {b}"),
+    (r"fee (?P<a>\S+) SEK given; the bylaw says (?P<b>\S+) SEK", "avgiften {a} kr är angiven; avtalet säger {b} kr"),
+    (r"(?P<a>.+): cannot read file: (?P<e>.+)", "{a}: kan inte läsa filen: {e}"),
+)
+
+
+def _said(message: str, lang: str) -> str:
+    """A message of money/share in `lang` (the English where the Swedish is not known)."""
+    if lang != "sv":
+        return message
+    import re
+    for pattern, template in _SV:
+        m = re.fullmatch(pattern, message)
+        if m:
+            parts = m.groupdict()
+            if "m" in parts:
+                parts["m"] = _MONTHS_SV.get(parts["m"], parts["m"])
+            if "e" in parts:
+                from ..os_words import swedish_reason
+                parts["e"] = swedish_reason(parts["e"]) or parts["e"]
+            return template.format(**parts)
+    return message
 
 
 def run(args) -> int:
     from ..money.share import ShareError, share  # imported on use: `governance --help` stays light
-    bylaw = load_or_report(args.bylaw)
+    bylaw = load_or_report(args.bylaw, args.lang)
     if bylaw is None:
         return 2
     participants = [p.strip() for p in args.participants.split(",") if p.strip()] if args.participants else None
     try:
         split = share(bylaw, args.amount, participants, args.population, args.year, args.fee)
     except ShareError as exc:
-        return fail(str(exc))
+        return fail(_said(str(exc), args.lang), args.lang)
     if args.format == "json":
         print(json.dumps(split.to_json(), ensure_ascii=False, indent=2))
         return 0
-    n = len(split.shares)
+    w, lang, n = WORDS[args.lang], args.lang, len(split.shares)
     if split.mode == "population":
-        print(f"{bylaw.id}: {_money(split.total)} SEK split by population among {n} participants")
+        print(w["split"].format(id=bylaw.id, total=_money(split.total, lang), n=n))
     else:
-        print(f"{bylaw.id}: fee {split.fee} SEK per inhabitant and year, {n} members, total {_money(split.total)} SEK")
+        print(w["fee"].format(id=bylaw.id, fee=_money(split.fee, lang), n=n, total=_money(split.total, lang)))
     if split.rule is not None:
-        print(f"rule: {shown_bylaw(bylaw.path)}:{split.rule.span.line}")
-    print(f"reference date: {split.reference_date or 'mixed (see warning)'}"
-          + (f" (asked: {split.asked_date})" if split.asked_date else ""))
-    width = max(len(s.member) for s in split.shares)
-    print(f"  {'member':<{width}}  code  {'population':>10}  {'as of':<10}  {'SEK':>14}")
+        print(f"{w['rule']}: {shown_bylaw(bylaw.path)}:{split.rule.span.line}")
+    print(f"{w['reference']}: {split.reference_date or w['mixed']}"
+          + (f" ({w['asked']}: {split.asked_date})" if split.asked_date else ""))
+    # Columns as wide as their widest cell, headings included.
+    width = max([len(w["member"]), len(w["total"])] + [len(s.member) for s in split.shares])
+    print(f"  {w['member']:<{width}}  {w['code']:<4}  {w['population']:>10}  {w['as of']:<10}  {w['sek']:>14}")
     for s in split.shares:
-        print(f"  {s.member:<{width}}  {s.code}  {s.population:>10,}  {str(s.reference_date or ''):<10}  "
-              f"{_money(s.amount):>14}".replace(",", " "))
-    print(f"  {'total':<{width}}        {sum(s.population for s in split.shares):>10,}  {'':<10}  "
-          f"{_money(split.total):>14}".replace(",", " "))
+        print(f"  {s.member:<{width}}  {s.code}  {_count(s.population):>10}  {str(s.reference_date or ''):<10}  "
+              f"{_money(s.amount, lang):>14}")
+    population = _count(sum(s.population for s in split.shares))
+    print(f"  {w['total']:<{width}}  {'':<4}  {population:>10}  {'':<10}  {_money(split.total, lang):>14}")
     for note in split.notes:
-        print(f"note: {note}")
+        print(f"{w['note']}: {_said(note, lang)}")
     for warning in split.warnings:
-        print(f"warning: {warning}")
+        print(f"{w['warning']}: {_said(warning, lang)}")
     return 0
