@@ -78,6 +78,8 @@ def test_rules_command_lists_and_documents():
     one = _cli("rules", "quorum", "--lang", "en")
     assert one.returncode == 0 and one.stdout == document(BY_ID["quorum"], "en")
     wrong = _cli("rules", "qorum")
+    assert wrong.returncode == 2 and "menade du 'quorum'" in wrong.stderr and not wrong.stdout
+    wrong = _cli("rules", "qorum", "--lang", "en")
     assert wrong.returncode == 2 and "did you mean 'quorum'" in wrong.stderr and not wrong.stdout
 
 

@@ -253,7 +253,9 @@ def test_cli_text_json_and_missing(tmp_path, capsys):
     assert main(["seats", bylaw.path, "--year", "2031"]) == 2
     assert "--population FILE" in capsys.readouterr().err
     assert main(["seats", "laholmsbukten"]) == 2
-    assert "counts no seats by population" in capsys.readouterr().err
+    assert "governance: fel: laholmsbukten fördelar inga platser efter folkmängd" in capsys.readouterr().err
+    assert main(["seats", "laholmsbukten", "--lang", "en"]) == 2
+    assert "governance: error: laholmsbukten counts no seats by population" in capsys.readouterr().err
 
 
 # ---- the shipped figures -------------------------------------------------------------------------------

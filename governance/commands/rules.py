@@ -24,7 +24,9 @@ def run(args) -> int:
     if args.rule is None:
         width = max(len(rule.id) for rule in RULES)
         for rule in RULES:
-            print(f"{rule.id:<{width}}  {rule.severity:<7}  {rule.summary(args.lang)}")
+            severity = {"error": "fel", "warning": "varning"}.get(rule.severity, rule.severity) \
+                if args.lang == "sv" else rule.severity
+            print(f"{rule.id:<{width}}  {severity:<7}  {rule.summary(args.lang)}")
         return 0
     wanted = BY_ID.get(args.rule)
     if wanted is None:

@@ -30,6 +30,27 @@ def _int(n: int) -> str:
     return f"{n:,}".replace(",", " ")
 
 
+# money/seats' refusals in Swedish (the library's English where a pattern is missing: SCB's instructions).
+_SV = (
+    (r"(?P<a>\S+) counts no seats by population \(no `seat … by population …` line\)",
+     "{a} fördelar inga platser efter folkmängd (ingen rad `seat … by population …`)"),
+    (r"no SCB code for (?P<a>.+): add the four-digit code to the member line",
+     "ingen SCB-kod för {a}: lägg till den fyrsiffriga koden på medlemsraden"),
+    (r"no population figure per (?P<a>\S+) for (?P<b>.+) in (?P<c>[^;]+); (?P<d>.+)",
+     "ingen folkmängd per {a} för {b} i {c}; {d}"),
+)
+
+
+def _said(message: str, lang: str) -> str:
+    if lang == "sv":
+        import re
+        for pattern, template in _SV:
+            m = re.fullmatch(pattern, message)
+            if m:
+                return template.format(**m.groupdict())
+    return message
+
+
 def run(args) -> int:
     from ..document.formula import formula_words
     from ..money.seats import SeatError, formula_lines, seat_table
@@ -39,7 +60,7 @@ def run(args) -> int:
     try:
         table = seat_table(bylaw, args.population, args.year)
     except SeatError as exc:
-        return fail(str(exc))
+        return fail(_said(str(exc), args.lang), args.lang)
     if args.format == "json":
         data = table.to_json()
         data["lines"] = [{"body": b.id, "role": d.role, "line": d.span.line,
