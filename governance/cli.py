@@ -22,7 +22,7 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # argparse exits 2 already; keep its message to one line
         if self.lang == "sv":
             from .commands.argwords import swedish
-            sys.stderr.write(self.format_usage().replace("usage: ", "användning: ", 1))
+            sys.stderr.write(self.format_usage())
             self.exit(EXIT_BAD_INPUT, f"governance: fel: {swedish(message)}\n")
         self.print_usage(sys.stderr)
         self.exit(EXIT_BAD_INPUT, f"governance: error: {message}\n")
@@ -30,6 +30,10 @@ class _Parser(argparse.ArgumentParser):
 
 class _SwedishParser(_Parser):
     lang = "sv"
+
+    def _get_formatter(self):  # --help and usage in Swedish; the words imported only when help is shown
+        from .commands.argwords import SwedishHelp
+        return SwedishHelp(prog=self.prog)
 
 
 def _lang_asked(argv: list[str]) -> str:

@@ -229,7 +229,7 @@ def test_plan_command_ics(tmp_path, monkeypatch):
     status, _, err = run_split("plan", "malmolundregionen", "--format", "ics", "-o", "ml-2026.ics")
     assert status == 2 and "ml-2026-mapping.yaml finns redan" in err and not (tmp_path / "ml-2026.ics").exists()
     status, _, err = run_split("plan", "malmolundregionen", "--format", "ics")
-    assert status == 2 and "ange -o FIL.ics" in err
+    assert status == 2 and "ange -o FILE.ics" in err
 
 
 @pytest.mark.parametrize("racer", ["ml-2026-mapping.yaml", "ml-2026.ics"])

@@ -87,7 +87,7 @@ def test_check_command_writes_the_pdf_and_exits_as_check_does(tmp_path, monkeypa
 def test_bad_usage_and_unwritable_files_exit_2(tmp_path, monkeypatch):
     monkeypatch.chdir(ROOT)
     status, _, err = run_split("check", "laholmsbukten", BREACHES, "--format", "pdf")
-    assert status == 2 and "ange -o FIL.pdf" in err
+    assert status == 2 and "ange -o FILE.pdf" in err
     status, _, err = run_split("check", "laholmsbukten", BREACHES, "--format", "pdf",
                                "-o", str(tmp_path / "no-such-folder" / "r.pdf"))
     assert status == 2 and "kan inte skriva" in err and "Traceback" not in err

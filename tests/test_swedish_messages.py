@@ -205,7 +205,7 @@ def test_a_folder_and_latin1_are_said_in_swedish(tmp_path, capsys):
     (["render", "laholmsbukten", "-o", "/nowhere/x.md"], "governance: fel: kan inte skriva /nowhere/x.md: filen eller "
      "mappen finns inte", "governance: error: cannot write /nowhere/x.md: No such file or directory"),
     (["rules", "quorm"], "governance: fel: ingen regel 'quorm' (menade du 'quorum'?)", "governance: error: no rule 'quorm'"),
-    (["check", "laholmsbukten", "x.yaml", "--format", "pdf"], "--format pdf skriver en fil: ange -o FIL.pdf",
+    (["check", "laholmsbukten", "x.yaml", "--format", "pdf"], "--format pdf skriver en fil: ange -o FILE.pdf",
      "--format pdf writes a file: give -o FILE.pdf"),
 ])
 def test_the_command_line_refuses_in_swedish_and_in_english(argv, sv, en, capsys):
@@ -222,3 +222,34 @@ def _status(argv) -> int:
         return main(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
+
+
+# ---- --help ---------------------------------------------------------------------------------------------
+def _help_strings() -> list[str]:
+    """Every help text of the command line: its description, each command's, each argument's."""
+    import argparse
+    from governance.cli import build_parser
+    parser, found = build_parser(), []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            found += [a.help for a in action._choices_actions]
+            for sub in action.choices.values():
+                found += [a.help for a in sub._actions if not isinstance(a, argparse._HelpAction)]
+    return [h for h in [parser.description, *found] if h and h != argparse.SUPPRESS]
+
+
+def test_every_help_text_has_its_swedish():
+    from governance.commands.argwords import HELP
+    missing = [h for h in _help_strings() if h not in HELP]
+    assert missing == [], "add these to governance/commands/argwords.py HELP: " + repr(missing)
+
+
+@pytest.mark.parametrize("argv", [[], ["check"], ["plan"], ["share"], ["serve"], ["lint"]])
+def test_help_is_swedish_by_default_and_english_on_request(argv, capsys):
+    assert _status([*argv, "--help"]) == 0
+    sv = capsys.readouterr().out
+    assert sv.startswith("användning: governance") and "flaggor:" in sv and "visa den här hjälpen" in sv
+    assert not re.search(r"\b(the|show|default|options|usage|positional)\b", sv), sv
+    assert _status([*argv, "--help", "--lang", "en"]) == 0
+    en = capsys.readouterr().out
+    assert en.startswith("usage: governance") and "options:" in en and "show this help message and exit" in en

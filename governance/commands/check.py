@@ -44,7 +44,7 @@ def run(args) -> int:
     from ..report.render_text import body_titles, render_text
 
     if args.format == "pdf" and args.output is None:
-        return fail(Text("--format pdf skriver en fil: ange -o FIL.pdf", "--format pdf writes a file: give -o FILE.pdf"),
+        return fail(Text("--format pdf skriver en fil: ange -o FILE.pdf", "--format pdf writes a file: give -o FILE.pdf"),
                     args.lang)
     bylaw = load_or_report(args.bylaw, args.lang)
     calendar = bylaw and read_calendar_or_report(args.calendar, bylaw.id, args.mapping, args.lang)

@@ -74,7 +74,7 @@ def run(args) -> int:
     files = [out] if out is not None else []
     if args.format == "ics":
         if out is None:
-            return fail(Text("--format ics skriver en fil och dess mappningsfil bredvid: ange -o FIL.ics",
+            return fail(Text("--format ics skriver en fil och dess mappningsfil bredvid: ange -o FILE.ics",
                              "--format ics writes a file and its mapping file beside it: give -o FILE.ics"), args.lang)
         files.insert(0, out.with_name(f"{out.stem}-mapping.yaml"))
     for path in files:
