@@ -420,7 +420,8 @@ def test_the_command_serves_until_interrupted(tmp_path):
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
     try:
         line = process.stdout.readline()
-        url = re.fullmatch(r"governance: serving 1 bylaw at (http://127\.0\.0\.1:\d+/) \(Ctrl-C stops\)\n", line)
+        url = re.fullmatch(r"governance: webbsidan för 1 avtal finns på (http://127\.0\.0\.1:\d+/) \(Ctrl-C stänger\)\n",
+                           line)
         assert url, line
         status, _, page = get(url.group(1))
         assert status == 200 and "laholmsbukten" in page and "halsingeradet" not in page
@@ -428,14 +429,14 @@ def test_the_command_serves_until_interrupted(tmp_path):
         _, err = process.communicate(timeout=10)
     finally:
         process.kill()
-    assert process.returncode == 0 and "Traceback" not in err and err.endswith("governance: stopped\n")
+    assert process.returncode == 0 and "Traceback" not in err and err.endswith("governance: stängd\n")
 
 
 @pytest.mark.slow  # the command started as a process and stopped
 def test_the_command_serves_from_several_processes(tmp_path):
     """--workers 2: two processes answer on one port; Ctrl-C to the parent stops both."""
     process = subprocess.Popen([sys.executable, "-m", "governance", "serve", "--port", "0", "--workers", "2",
-                                "laholmsbukten"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                "laholmsbukten", "--lang", "en"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                cwd=tmp_path)
     try:
         url = re.search(r"at (http://127\.0\.0\.1:\d+/) ", process.stdout.readline()).group(1)
@@ -463,13 +464,18 @@ def test_the_command_refuses_bad_input(capsys):
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        assert main(["serve", "--port", str(port), "laholmsbukten"]) == 2
+        assert main(["serve", "--port", str(port), "laholmsbukten", "--lang", "en"]) == 2
         err = capsys.readouterr().err
         assert err == f"governance: error: cannot listen on 127.0.0.1:{port}: Address already in use\n"
+        assert main(["serve", "--port", str(port), "laholmsbukten"]) == 2
+        assert capsys.readouterr().err == (f"governance: fel: kan inte lyssna på 127.0.0.1:{port}: adressen används "
+                                           "redan (körs servern redan?)\n")
     assert main(["serve", "nowhere"]) == 2
-    assert "no shipped bylaw with that id" in capsys.readouterr().err
-    assert main(["serve", "--port", "0", "laholmsbukten", str(ROOT / "bylaws/laholmsbukten.bylaw")]) == 2
+    assert "inget avtal med det id:t" in capsys.readouterr().err
+    assert main(["serve", "--port", "0", "laholmsbukten", str(ROOT / "bylaws/laholmsbukten.bylaw"), "--lang", "en"]) == 2
     assert capsys.readouterr().err == "governance: error: two bylaws have the id 'laholmsbukten'\n"
+    assert main(["serve", "--port", "0", "laholmsbukten", str(ROOT / "bylaws/laholmsbukten.bylaw")]) == 2
+    assert capsys.readouterr().err == "governance: fel: två avtal har id:t 'laholmsbukten'\n"
     for argv in (["--port", "http"], ["--workers", "0"], ["--workers", "many"]):
         with pytest.raises(SystemExit) as exit:
             main(["serve", *argv])

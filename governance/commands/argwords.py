@@ -23,6 +23,9 @@ _ERRORS = (
     # the commands' own argument types (commands.common.year_arg, day_arg)
     (r"argument (?P<a>\S+): '(?P<b>.*)' is not a year such as 2025", "argument {a}: '{b}' är inget år som 2025"),
     (r"argument (?P<a>\S+): '(?P<b>.*)' is not a date \(YYYY-MM-DD\)", "argument {a}: '{b}' är inget datum (ÅÅÅÅ-MM-DD)"),
+    (r"argument (?P<a>\S+): '(?P<b>.*)' is not a port \(0 to 65535\)", "argument {a}: '{b}' är ingen port (0 till 65535)"),
+    (r"argument (?P<a>\S+): '(?P<b>.*)' is not a number of processes \(1 to 64\)",
+     "argument {a}: '{b}' är inget antal processer (1 till 64)"),
     (r"argument (?P<a>\S+): '(?P<b>.*)' is not a time of day such as (?P<c>\S+)",
      "argument {a}: '{b}' är ingen tid på dagen som {c}"),
     (r"argument (?P<a>\S+): '(?P<b>.*)' is not a number of minutes between (?P<c>\d+) and (?P<d>\d+)",
@@ -158,6 +161,8 @@ HELP = {
                                                  "egna arbetsprocesser, lika många som kärnor (högst 4), inom en "
                                                  "budget för processortid och minne",
     "sv (default) or en; titles stay as written": "sv (förval) eller en; titlar står som de är skrivna",
+    "the language of what the command says here: sv (default) or en; each page has its own language switch":
+        "språket för det kommandot skriver här: sv (förval) eller en; varje sida har sitt eget språkval",
     # argparse's own
     "show this help message and exit": "visa den här hjälpen och avsluta",
     "show program's version number and exit": "visa programmets version och avsluta",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..lang import DEFAULT_LANG, LANGS, Text
 from .common import fail, load_or_report, versions_or_warn
 
 
@@ -22,6 +23,9 @@ def register(sub) -> None:
     p.add_argument("--workers", type=_workers, default=1, metavar="N",
                    help="processes serving the page (default 1); each checks in worker processes of its own, as "
                         "many as cores (at most 4), under a budget of CPU time and memory")
+    p.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG,
+                   help="the language of what the command says here: sv (default) or en; each page has its own "
+                        "language switch")
     p.set_defaults(run=run)
 
 
@@ -37,13 +41,22 @@ def _workers(text: str) -> int:
     return int(text)
 
 
-def served(names: list[str]):
+def _said(message: str) -> str:
+    """build_server's refusals (web.py) in Swedish."""
+    import re
+    m = re.fullmatch(r"two bylaws have the id '(.*)'", message)
+    if m:
+        return f"två avtal har id:t '{m[1]}'"
+    return "inget avtal att visa" if message == "no bylaw to serve" else message
+
+
+def served(names: list[str], lang: str = "en"):
     """Each bylaw loaded as `governance check` loads it, with the versions beside it; None (the errors
     printed to stderr) if one cannot be loaded."""
     from ..web import Served
     entries = []
     for name in names:
-        bylaw = load_or_report(name)
+        bylaw = load_or_report(name, lang)
         if bylaw is None:
             return None
         entries.append(Served(bylaw, versions_or_warn(name, bylaw)))
@@ -54,22 +67,27 @@ def run(args) -> int:
     from ..loader import shipped_ids
     from ..web import build_server
 
-    entries = served(args.bylaws or shipped_ids())
+    entries = served(args.bylaws or shipped_ids(), args.lang)
     if entries is None:
         return 2
     try:
         server = build_server(entries, args.host, args.port, allowed_hosts=args.allow_host,
                               workers=args.workers)
     except ValueError as exc:
-        return fail(str(exc))
+        return fail(_said(str(exc)) if args.lang == "sv" else str(exc), args.lang)
     except OSError as exc:
-        return fail(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}")
-    print(f"governance: serving {len(entries)} bylaw{'s' * (len(entries) != 1)} at {server.url} "
-          "(Ctrl-C stops)", flush=True)
+        from ..os_words import reason
+        return fail(Text(f"kan inte lyssna på {args.host}:{args.port}: {reason(exc, 'sv')}",
+                         f"cannot listen on {args.host}:{args.port}: {reason(exc, 'en')}"), args.lang)
+    n = len(entries)
+    if args.lang == "sv":
+        print(f"governance: webbsidan för {n} avtal finns på {server.url} (Ctrl-C stänger)", flush=True)
+    else:
+        print(f"governance: serving {n} bylaw{'s' * (n != 1)} at {server.url} (Ctrl-C stops)", flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
-        print("governance: stopped", file=sys.stderr)
+        print("governance: stängd" if args.lang == "sv" else "governance: stopped", file=sys.stderr)
     finally:
         server.server_close()
     return 0
