@@ -330,6 +330,9 @@ def test_cli_bad_input_is_one_line_and_exit_2(tmp_path):
     (tmp_path / "bad.bylaw").write_text(BAD, encoding="utf-8")
     missing = _run("missing.bylaw", "-o", "out.md", cwd=tmp_path)
     assert missing.returncode == 2 and missing.stdout == ""
+    assert missing.stderr.splitlines()[0] == ("missing.bylaw: fel[unreadable]: kan inte läsa filen: "
+                                              "filen eller mappen finns inte")
+    missing = _run("missing.bylaw", "-o", "out.md", "--lang", "en", cwd=tmp_path)
     assert missing.stderr.splitlines()[0] == ("missing.bylaw:1:1: error[unreadable]: cannot read file: "
                                               "No such file or directory")
     bad = _run("bad.bylaw", "-o", "out.md", cwd=tmp_path)
@@ -339,7 +342,7 @@ def test_cli_bad_input_is_one_line_and_exit_2(tmp_path):
         assert "Traceback" not in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.bylaw"]  # no document, no temporary file
     unknown = _run("laholmsbukten", "--lang", "de", cwd=tmp_path)
-    assert unknown.returncode == 2 and "invalid choice: 'de'" in unknown.stderr
+    assert unknown.returncode == 2 and "ogiltigt val 'de'" in unknown.stderr
 
 
 def test_cli_writes_the_file_whole(tmp_path, capsys):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from datetime import date
 
 import pytest
@@ -295,3 +296,17 @@ def test_graph_and_render_show_the_formula(tmp_path):
     assert "In all: 11 voting seats and 5 adjunct seats." in en  # counted, not the least per line
     sv = render(bylaw, lang="sv")
     assert "2 mandat plus 1 mandat per fullt 10 000-tal invånare över 10 000, högst 6 mandat" in sv
+
+
+def test_a_missing_figure_says_what_to_download_in_swedish(capsys):
+    """The SCB instructions of the refusal in Swedish too (money/swedish.py), English with --lang en."""
+    from pathlib import Path
+    bylaw = str(Path(__file__).resolve().parent.parent / "examples" / "seats" / "hallandsforbundet.bylaw")
+    assert main(["seats", bylaw, "--year", "2024"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("governance: fel: ingen folkmängd per 2024-12-31 för Halmstad (1380)")
+    assert "ladda ned SCB:s tabell" in err and "lämna civilstånd, ålder och kön ovalda" in err
+    assert err.rstrip().endswith("och ange den med --population FILE")
+    assert not re.search(r"\b(download|select|leave|save|pass|the)\b", err), err
+    assert main(["seats", bylaw, "--year", "2024", "--lang", "en"]) == 2
+    assert "download SCB's table" in capsys.readouterr().err

@@ -47,7 +47,11 @@ def _said(message: str, lang: str) -> str:
         for pattern, template in _SV:
             m = re.fullmatch(pattern, message)
             if m:
-                return template.format(**m.groupdict())
+                parts = m.groupdict()
+                if parts.get("d"):
+                    from ..money.swedish import swedish_hint
+                    parts["d"] = swedish_hint(parts["d"]) or parts["d"]
+                return template.format(**parts)
     return message
 
 

@@ -96,6 +96,9 @@ def _said(message: str, lang: str) -> str:
             parts = m.groupdict()
             if "m" in parts:
                 parts["m"] = _MONTHS_SV.get(parts["m"], parts["m"])
+            if "c" in parts and pattern.startswith("no population figure"):
+                from ..money.swedish import swedish_hint
+                parts["c"] = swedish_hint(parts["c"]) or parts["c"]
             if "e" in parts:
                 from ..os_words import swedish_reason
                 parts["e"] = swedish_reason(parts["e"]) or parts["e"]
