@@ -193,4 +193,7 @@ def test_unreadable_other_versions_are_a_warning_not_a_failure(tmp_path, monkeyp
     status, out, err = run_split("check", str(tmp_path / "halmstad-region-2020.bylaw"),
                                  "examples/halmstad-region-2020-2023.yaml", "--as-of", AS_OF)
     assert status == 0, out + err
+    assert "varning: avtalets andra versioner beaktas inte" in err and "Traceback" not in err
+    status, out, err = run_split("check", str(tmp_path / "halmstad-region-2020.bylaw"),
+                                 "examples/halmstad-region-2020-2023.yaml", "--as-of", AS_OF, "--lang", "en")
     assert "warning: other versions of the agreement not considered" in err and "Traceback" not in err

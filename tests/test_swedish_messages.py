@@ -253,3 +253,18 @@ def test_help_is_swedish_by_default_and_english_on_request(argv, capsys):
     assert _status([*argv, "--help", "--lang", "en"]) == 0
     en = capsys.readouterr().out
     assert en.startswith("usage: governance") and "options:" in en and "show this help message and exit" in en
+
+
+@pytest.mark.parametrize("english, swedish_words", [
+    ("these bylaws are not one chain of versions: a, b amend none of the others",
+     "avtalen är inte en kedja av versioner: a, b ändrar inget av de andra"),
+    ("'a' is amended by more than one version: b, c", "'a' ändras av mer än en version: b, c"),
+    ("the amendments form a cycle", "ändringarna bildar en cirkel"),
+    ("'b' amends 'a' but has no date of effect; write `amends a from YYYY-MM-DD`",
+     "'b' ändrar 'a' men anger ingen dag då ändringen gäller; skriv `amends a from YYYY-MM-DD`"),
+    ("'b' takes effect (2020-01-01) before the version it amends, 'a' (2021-01-01)",
+     "'b' gäller från 2020-01-01, före versionen den ändrar, 'a' (2021-01-01)"),
+])
+def test_why_other_versions_are_not_considered_in_swedish(english, swedish_words):
+    from governance.commands.common import _versions_sv
+    assert _versions_sv(english) == swedish_words

@@ -51,7 +51,7 @@ def run(args) -> int:
     if calendar is None:
         return 2
     report = check_calendar(bylaw, calendar, as_of=args.as_of, year=args.year,
-                            versions=versions_or_warn(args.bylaw, bylaw), lang=args.lang)
+                            versions=versions_or_warn(args.bylaw, bylaw, args.lang), lang=args.lang)
     if report.verdict == "nothing-checked":  # never "compliant": exit 2, and why on stderr
         said = "fel" if args.lang == "sv" else "error"
         print(f"{args.calendar}: {said}: {nothing_to_check(calendar, lang=args.lang) or report.reason}",

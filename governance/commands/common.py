@@ -270,18 +270,44 @@ def read_calendar_or_report(path: str, bylaw_id: str, mapping: str | None = None
     return calendar
 
 
-def versions_or_warn(path_or_id: str, bylaw) -> tuple:
+def versions_or_warn(path_or_id: str, bylaw, lang: str = "en") -> tuple:
     """The versions of the agreement found beside `bylaw` (loaded from `path_or_id`; `load_versions`),
-    so that a check knows when a later version took its place; () with a warning on stderr if they
-    cannot be read."""
+    so that a check knows when a later version took its place; () with a warning on stderr (in `lang`) if
+    they cannot be read."""
     from ..diagnostics import BylawError
     from ..time.versions import VersionError, load_versions
     try:
         return load_versions(path_or_id, loaded_as=bylaw)
     except (BylawError, VersionError, OSError) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        print(f"{path_or_id}: warning: other versions of the agreement not considered: {first}", file=sys.stderr)
+        if lang == "sv":
+            said = _versions_sv(first) if isinstance(exc, VersionError) else first
+            print(f"{path_or_id}: varning: avtalets andra versioner beaktas inte: {said}", file=sys.stderr)
+        else:
+            print(f"{path_or_id}: warning: other versions of the agreement not considered: {first}", file=sys.stderr)
         return ()
+
+
+# time/versions' reasons, in Swedish (a problem inside a sibling bylaw file stays as lint words it).
+_VERSIONS_SV = (
+    (r"these bylaws are not one chain of versions: (?P<a>.+) amend none of the others",
+     "avtalen är inte en kedja av versioner: {a} ändrar inget av de andra"),
+    (r"'(?P<a>[^']*)' is amended by more than one version: (?P<b>.+)", "'{a}' ändras av mer än en version: {b}"),
+    (r"the amendments form a cycle", "ändringarna bildar en cirkel"),
+    (r"'(?P<a>[^']*)' amends '(?P<b>[^']*)' but has no date of effect; write `(?P<c>[^`]*)`",
+     "'{a}' ändrar '{b}' men anger ingen dag då ändringen gäller; skriv `{c}`"),
+    (r"'(?P<a>[^']*)' takes effect \((?P<b>[^)]*)\) before the version it amends, '(?P<c>[^']*)' \((?P<d>[^)]*)\)",
+     "'{a}' gäller från {b}, före versionen den ändrar, '{c}' ({d})"),
+)
+
+
+def _versions_sv(message: str) -> str:
+    import re
+    for pattern, template in _VERSIONS_SV:
+        m = re.fullmatch(pattern, message)
+        if m:
+            return template.format(**m.groupdict())
+    return message
 
 
 def colour_wanted(stream=None) -> bool:

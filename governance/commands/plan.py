@@ -118,7 +118,7 @@ def run(args) -> int:
         return 0
     if out is not None:  # judged as written, so that findings point at the file's lines
         calendar = read_calendar_or_report(str(out), bylaw.id, lang=args.lang) or calendar
-    report = check_plan(bylaw, calendar, versions_or_warn(args.bylaw, bylaw), lang=args.lang)
+    report = check_plan(bylaw, calendar, versions_or_warn(args.bylaw, bylaw, args.lang), lang=args.lang)
     if report.findings:
         sys.stderr.write(render_text(report, calendar=shown(str(out)) if out else THE_PLAN[args.lang],
                                      colour=colour_wanted(sys.stderr), lang=args.lang,

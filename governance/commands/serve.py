@@ -59,7 +59,7 @@ def served(names: list[str], lang: str = "en"):
         bylaw = load_or_report(name, lang)
         if bylaw is None:
             return None
-        entries.append(Served(bylaw, versions_or_warn(name, bylaw)))
+        entries.append(Served(bylaw, versions_or_warn(name, bylaw, lang)))
     return entries
 
 
