@@ -9,6 +9,17 @@ LANGS: tuple[Lang, ...] = get_args(Lang)
 DEFAULT_LANG: Lang = "sv"
 
 
+def by_pattern(table, message: str) -> str | None:
+    """A message said again from a table of (regex of the whole English message, template filled with its
+    named groups): the first that matches, or None. How the commands say a library's English in Swedish."""
+    import re
+    for pattern, template in table:
+        m = re.fullmatch(pattern, message)
+        if m:
+            return template.format(**m.groupdict())
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Text:
     """A user-facing text in Swedish and English; call it with the language wanted."""

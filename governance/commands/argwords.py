@@ -35,10 +35,10 @@ _ERRORS = (
 
 def swedish(message: str) -> str:
     """argparse's English error in Swedish; as it is where no pattern knows it."""
-    for pattern, template in _ERRORS:
-        m = re.fullmatch(pattern, message)
-        if m:
-            return template.format(**m.groupdict())
+    from ..lang import by_pattern
+    said = by_pattern(_ERRORS, message)
+    if said:
+        return said
     m = re.fullmatch(r"argument (?P<a>\S+): (?P<b>.+)", message)  # a type's own message: the calendar catalogue
     if m:
         from ..calendar.swedish import swedish as calendar_swedish

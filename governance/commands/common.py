@@ -302,12 +302,8 @@ _VERSIONS_SV = (
 
 
 def _versions_sv(message: str) -> str:
-    import re
-    for pattern, template in _VERSIONS_SV:
-        m = re.fullmatch(pattern, message)
-        if m:
-            return template.format(**m.groupdict())
-    return message
+    from ..lang import by_pattern
+    return by_pattern(_VERSIONS_SV, message) or message
 
 
 def colour_wanted(stream=None) -> bool:
