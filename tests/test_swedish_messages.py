@@ -255,6 +255,31 @@ def test_help_is_swedish_by_default_and_english_on_request(argv, capsys):
     assert en.startswith("usage: governance") and "options:" in en and "show this help message and exit" in en
 
 
+def _command_parsers() -> dict:
+    import argparse
+    from governance.cli import build_parser
+    return next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)).choices
+
+
+@pytest.mark.parametrize("command", sorted(_command_parsers()))
+def test_every_command_takes_lang_so_its_refusals_can_be_english(command, capsys):
+    """Help and argparse's refusals are Swedish by default: every command must accept `--lang en`, or a user
+    could never have them in English on a command line that is otherwise right (lint, fmt, diff and graph
+    had no --lang: `governance lint X --lang en` was refused)."""
+    lang = [a for a in _command_parsers()[command]._actions if "--lang" in a.option_strings]
+    assert len(lang) == 1 and tuple(lang[0].choices) == ("sv", "en") and lang[0].default == "sv"
+    assert _status([command, "--no-such-option"]) == 2
+    sv = capsys.readouterr().err
+    assert sv.startswith("användning: governance") and "governance: fel: " in sv, sv
+    assert _status([command, "--no-such-option", "--lang", "en"]) == 2
+    en = capsys.readouterr().err
+    assert en.startswith("usage: governance") and "governance: error: " in en, en
+
+
+def test_lint_with_lang_en_runs():
+    assert _status(["lint", "laholmsbukten", "--lang", "en"]) == 0
+
+
 @pytest.mark.parametrize("english, swedish_words", [
     ("these bylaws are not one chain of versions: a, b amend none of the others",
      "avtalen är inte en kedja av versioner: a, b ändrar inget av de andra"),

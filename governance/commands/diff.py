@@ -13,6 +13,9 @@ def register(sub) -> None:
     p.add_argument("old", metavar="OLD", help="the earlier bylaw (file or shipped id)")
     p.add_argument("new", metavar="NEW", help="the later bylaw (file or shipped id)")
     p.add_argument("--format", choices=tuple(RENDERERS), default="text")
+    # Every command takes --lang: the help and argparse's refusals are said in it (cli._lang_asked).
+    p.add_argument("--lang", choices=("sv", "en"), default="sv",
+                   help="language of this help and of refusals: sv (default) or en; the diff is in English")
     p.set_defaults(run=run)
 
 

@@ -12,6 +12,9 @@ def register(sub) -> None:
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--check", action="store_true", help="exit 1 if a file is not in canonical form")
     p.add_argument("--write", action="store_true", help="rewrite the files in place (comments are kept)")
+    # Every command takes --lang: the help and argparse's refusals are said in it (cli._lang_asked).
+    p.add_argument("--lang", choices=("sv", "en"), default="sv",
+                   help="language of this help and of refusals: sv (default) or en; the bylaw is printed as written")
     p.set_defaults(run=run)
 
 

@@ -15,6 +15,9 @@ def register(sub) -> None:
     p.add_argument("--format", choices=FORMATS, default="dot",
                    help="dot (Graphviz), mermaid, json (node-link data) or svg (needs Graphviz's `dot`)")
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of standard output")
+    # Every command takes --lang: the help and argparse's refusals are said in it (cli._lang_asked).
+    p.add_argument("--lang", choices=("sv", "en"), default="sv",
+                   help="language of this help and of refusals: sv (default) or en; the picture's labels are in Swedish")
     p.set_defaults(run=run)
 
 

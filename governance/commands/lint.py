@@ -15,6 +15,9 @@ def register(sub) -> None:
                    help="folder with the source documents (default: sources/ beside the bylaw)")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--strict", action="store_true", help="warnings fail too")
+    # Every command takes --lang: the help and argparse's refusals are said in it (cli._lang_asked).
+    p.add_argument("--lang", choices=("sv", "en"), default="sv",
+                   help="language of this help and of refusals: sv (default) or en; the diagnostics are in English")
     p.set_defaults(run=run)
 
 
