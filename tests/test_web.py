@@ -414,10 +414,18 @@ def test_hostile_text_is_escaped(site):
     assert status == 422 and "<b>id</b>" not in page and "&lt;b&gt;id&lt;/b&gt;" in page
 
 
+def _ctrl_c_as_at_a_terminal() -> None:
+    """The server started as from a terminal, where Ctrl-C interrupts: a test run started in the background
+    of a shell (`make test &`, nohup) has SIGINT ignored, which its children inherit, and an ignored SIGINT
+    neither stops the parent of --workers 2 nor lets the command say it stopped."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.slow  # the command started as a process and stopped
 def test_the_command_serves_until_interrupted(tmp_path):
     process = subprocess.Popen([sys.executable, "-m", "governance", "serve", "--port", "0", "laholmsbukten"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
+                               preexec_fn=_ctrl_c_as_at_a_terminal)
     try:
         line = process.stdout.readline()
         url = re.fullmatch(r"governance: webbsidan för 1 avtal finns på (http://127\.0\.0\.1:\d+/) \(Ctrl-C stänger\)\n",
@@ -437,7 +445,7 @@ def test_the_command_serves_from_several_processes(tmp_path):
     """--workers 2: two processes answer on one port; Ctrl-C to the parent stops both."""
     process = subprocess.Popen([sys.executable, "-m", "governance", "serve", "--port", "0", "--workers", "2",
                                 "laholmsbukten", "--lang", "en"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               cwd=tmp_path)
+                               cwd=tmp_path, preexec_fn=_ctrl_c_as_at_a_terminal)
     try:
         url = re.search(r"at (http://127\.0\.0\.1:\d+/) ", process.stdout.readline()).group(1)
         children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
