@@ -103,7 +103,7 @@ def import_calendar(bylaw: t.Bylaw, text: str, mapping: str = "", bodies: Mappin
         return Imported(to_data(_for(calendar, bylaw)))
     name = "calendar.ics"
     source = decode(text.encode("utf-8"), name)
-    given = parse_mapping(decode(mapping.encode("utf-8"), MAPPING_NAME), MAPPING_NAME) if mapping.strip() else None
+    given = parse_mapping(decode(mapping.encode("utf-8"), MAPPING_NAME, "mapping file"), MAPPING_NAME) if mapping.strip() else None
     ids = {b.id for b in bylaw.bodies}
     unknown = sorted({b for b in (bodies or {}).values() if b and b not in ids})
     if unknown:
@@ -167,7 +167,7 @@ def plan_year(bylaw: t.Bylaw, year: int, *, july: bool = False, at: time | None 
     """`governance plan` in the page: the planner's year (governance.planning.planner.plan) as table data,
     with what `plan` says beside it: nothing to plan, or the rules the plan could not meet."""
     from .planning.planner import DEFAULT_START, check_plan, plan
-    people = parse_mapping(decode(mapping.encode("utf-8"), MAPPING_NAME), MAPPING_NAME) if mapping.strip() else None
+    people = parse_mapping(decode(mapping.encode("utf-8"), MAPPING_NAME, "mapping file"), MAPPING_NAME) if mapping.strip() else None
     calendar = plan(bylaw, year, july=july, at=at or DEFAULT_START)
     if not calendar.meetings:
         notes: tuple[str, ...] = (NOTHING_TO_PLAN(lang),)
@@ -192,7 +192,7 @@ def export(bylaw: t.Bylaw, data: object, fmt: str, mapping: str = "", *, stamp: 
     from .calendar.ics_writer import mapping_for, to_ics
     if fmt not in FORMATS:
         raise ValueError(f"no format '{fmt}': give one of {', '.join(FORMATS)}")
-    given = parse_mapping(decode(mapping.encode("utf-8"), MAPPING_NAME), MAPPING_NAME) if mapping.strip() else None
+    given = parse_mapping(decode(mapping.encode("utf-8"), MAPPING_NAME, "mapping file"), MAPPING_NAME) if mapping.strip() else None
     if fmt == "mapping":
         if given is None:
             raise CalendarError([CalendarIssue(MAPPING_NAME, 1, 0, "there is no mapping: import an .ics first")])

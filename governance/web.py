@@ -449,7 +449,7 @@ def check_text(served: Served | Callable[[Calendar], Served], text: str, *, mapp
     if mapping.strip():
         if not ics:
             raise CalendarError([CalendarIssue("mapping.yaml", 1, 0, "a mapping file is only used with .ics calendars")])
-        table = parse_mapping(decode(mapping.encode("utf-8"), "mapping.yaml"), "mapping.yaml")
+        table = parse_mapping(decode(mapping.encode("utf-8"), "mapping.yaml", "mapping file"), "mapping.yaml")
     source = decode(text.encode("utf-8"), name)
     calendar = parse_ics(source, name, table, limits=limits) if ics else parse_calendar(source, name, limits)
     if not isinstance(served, Served):

@@ -293,3 +293,46 @@ def test_lint_with_lang_en_runs():
 def test_why_other_versions_are_not_considered_in_swedish(english, swedish_words):
     from governance.commands.common import _versions_sv
     assert _versions_sv(english) == swedish_words
+
+
+# ---- a mapping or roster file is named as what it is, not "the calendar" -------------------------------
+_BROKEN_FILES = {
+    "empty": (b"", "is empty", "är tom"),
+    "nul": (b"a: 1\n\x00\n", "is UTF-8 text", "är UTF-8-text"),
+    "latin1": (b"a: \xff\n", "as UTF-8", "som UTF-8"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(_BROKEN_FILES))
+def test_a_broken_mapping_or_roster_file_is_not_called_the_calendar(case, tmp_path):
+    from governance.calendar.mapping import read_mapping
+    data, en_end, sv_end = _BROKEN_FILES[case]
+    (tmp_path / "m.yaml").write_bytes(data)
+    (tmp_path / "r.yaml").write_bytes(data)
+    (tmp_path / "cal.yaml").write_text("bylaw: laholmsbukten\nroster: r.yaml\nmeetings: []\n", encoding="utf-8")
+    said = {}
+    for what, reading in (("mapping file", lambda: read_mapping(tmp_path / "m.yaml")),
+                          ("roster file", lambda: read(tmp_path / "cal.yaml"))):
+        with pytest.raises(CalendarError) as caught:
+            reading()
+        said[what] = caught.value.issues[0].message
+    assert "mapping file" in said["mapping file"] and en_end in said["mapping file"]
+    assert "calendar" not in said["mapping file"]
+    assert said["roster file"].startswith("the roster file 'r.yaml': ") and "calendar" not in said["roster file"]
+    assert "mappningsfil" in swedish(said["mapping file"]) and sv_end in swedish(said["mapping file"])
+    assert "kalender" not in swedish(said["mapping file"]) + swedish(said["roster file"])
+
+
+@pytest.mark.parametrize("kind, sv", [("calendar", "kalendern"), ("mapping file", "mappningsfilen"),
+                                      ("roster file", "roster-filen")])
+def test_an_unreadable_file_is_named_as_what_it_is(kind, sv, tmp_path):
+    from governance.calendar.source import read_source
+    with pytest.raises(CalendarError) as caught:
+        read_source(tmp_path / "nowhere.yaml", kind=kind)
+    message = caught.value.issues[0].message
+    assert message.startswith(f"cannot read the {kind}: ")
+    assert swedish(message) == f"kan inte läsa {sv}: filen eller mappen finns inte"
+    (tmp_path / "folder").mkdir()
+    with pytest.raises(CalendarError) as caught:
+        read_source(tmp_path / "folder", kind=kind)
+    assert swedish(caught.value.issues[0].message).startswith("det här är en mapp, inte en ")

@@ -116,7 +116,7 @@ def find_mapping(ics_path: str | Path) -> Path | None:
 
 def read_mapping(path: str | Path) -> Mapping:
     """Read a mapping file; CalendarError (with lines in the mapping file) for any problem."""
-    return parse_mapping(read_source(path), str(path))
+    return parse_mapping(read_source(path, kind="mapping file"), str(path))
 
 
 def parse_mapping(text: str, name: str = "<mapping.yaml>") -> Mapping:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from ..limits import DEFAULT
 from .errors import refuse
@@ -13,34 +14,38 @@ def _mb(size: int) -> str:
     return f"{size / (1024 * 1024):.1f}".rstrip("0").rstrip(".")
 
 
-def read_source(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
+# What the file is meant to be, as its refusals name it: a mapping or roster file is not "the calendar".
+Kind = Literal["calendar", "mapping file", "roster file"]
+
+
+def read_source(path: str | Path, max_bytes: int = MAX_BYTES, kind: Kind = "calendar") -> str:
     """The file's text (UTF-8, a BOM allowed), or CalendarError: missing, too large, binary, not UTF-8, empty."""
     name = str(path)
     path = Path(path)
     try:
         size = path.stat().st_size
         if size > max_bytes:  # decided from the size alone, before a byte is read
-            raise refuse(name, f"calendar is {_mb(size)} MB; the limit is {_mb(max_bytes)} MB")
+            raise refuse(name, f"{kind} is {_mb(size)} MB; the limit is {_mb(max_bytes)} MB")
         if path.is_dir():
-            raise refuse(name, "this is a folder, not a calendar file")
+            raise refuse(name, f"this is a folder, not a {kind.removesuffix(' file')} file")
         data = path.read_bytes()
     except OSError as exc:
-        raise refuse(name, f"cannot read the calendar: {exc.strerror or exc}") from None
+        raise refuse(name, f"cannot read the {kind}: {exc.strerror or exc}") from None
     if len(data) > max_bytes:  # the file grew, or stat lied (a pipe)
-        raise refuse(name, f"calendar is over {_mb(max_bytes)} MB; the limit is {_mb(max_bytes)} MB")
-    return decode(data, name)
+        raise refuse(name, f"{kind} is over {_mb(max_bytes)} MB; the limit is {_mb(max_bytes)} MB")
+    return decode(data, name, kind)
 
 
-def decode(data: bytes, name: str) -> str:
+def decode(data: bytes, name: str, kind: Kind = "calendar") -> str:
     if b"\x00" in data:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
-        raise refuse(name, "this is not a text file (it contains a NUL byte); a calendar is UTF-8 text", line)
+        raise refuse(name, f"this is not a text file (it contains a NUL byte); a {kind} is UTF-8 text", line)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise refuse(name, f"not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be decoded); "
-                           "save the calendar as UTF-8", line) from None
+                           f"save the {kind} as UTF-8", line) from None
     if not text.strip():
-        raise refuse(name, "the calendar is empty")
+        raise refuse(name, f"the {kind} is empty")
     return text

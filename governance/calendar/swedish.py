@@ -48,6 +48,7 @@ _THING = {"meeting": "sammanträdet", "matter": "ärendet", "calendar": "kalende
           "minutes": "protokollet", "vote": "rösten", "votes": "rösterna"}
 _IN_A = {"meeting": "ett sammanträde", "matter": "ett ärende", "calendar": "en kalender", "person": "en person",
          "mapping file": "en mappningsfil", "roster file": "en roster-fil", "minutes": "protokollet",
+         "calendar file": "en kalenderfil",
          "anslag": "anslaget", "votes": "rösterna", "roster": "roster"}
 
 _MONTHS = {"January": "januari", "February": "februari", "March": "mars", "April": "april", "May": "maj",
@@ -170,15 +171,17 @@ def _yaml(text: str) -> str:
 # found wrong (_YAML_PROBLEMS), e* an operating system's reason (os_words).
 _RULES: list[tuple[str, str]] = [
     # source.py: the file as a whole
-    (r"calendar is (?P<a>[\d.]+) MB; the limit is (?P<b>[\d.]+) MB", "kalendern är {a} MB; gränsen är {b} MB"),
-    (r"calendar is over (?P<a>[\d.]+) MB; the limit is (?P<b>[\d.]+) MB", "kalendern är över {a} MB; gränsen är {b} MB"),
-    (r"this is a folder, not a calendar file", "det här är en mapp, inte en kalenderfil"),
-    (r"cannot read the calendar: (?P<e>.+)", "kan inte läsa kalendern: {e}"),
-    (r"this is not a text file \(it contains a NUL byte\); a calendar is UTF-8 text",
-     "det här är ingen textfil (den innehåller en NUL-byte); en kalender är UTF-8-text"),
-    (r"not UTF-8 text \(byte (?P<a>0x[0-9a-f]+) cannot be decoded\); save the calendar as UTF-8",
-     "inte UTF-8-text (byten {a} kan inte avkodas); spara kalendern som UTF-8"),
-    (r"the calendar is empty", "kalendern är tom"),
+    (r"(?P<t>calendar|mapping file|roster file) is (?P<a>[\d.]+) MB; the limit is (?P<b>[\d.]+) MB",
+     "{t} är {a} MB; gränsen är {b} MB"),
+    (r"(?P<t>calendar|mapping file|roster file) is over (?P<a>[\d.]+) MB; the limit is (?P<b>[\d.]+) MB",
+     "{t} är över {a} MB; gränsen är {b} MB"),
+    (r"this is a folder, not a (?P<i>calendar file|mapping file|roster file)", "det här är en mapp, inte {i}"),
+    (r"cannot read the (?P<t>calendar|mapping file|roster file): (?P<e>.+)", "kan inte läsa {t}: {e}"),
+    (r"this is not a text file \(it contains a NUL byte\); a (?P<i>calendar|mapping file|roster file) is UTF-8 text",
+     "det här är ingen textfil (den innehåller en NUL-byte); {i} är UTF-8-text"),
+    (r"not UTF-8 text \(byte (?P<a>0x[0-9a-f]+) cannot be decoded\); save the (?P<t>calendar|mapping file|roster file) "
+     r"as UTF-8", "inte UTF-8-text (byten {a} kan inte avkodas); spara {t} som UTF-8"),
+    (r"the (?P<t>calendar|mapping file|roster file) is empty", "{t} är tom"),
     (r"a mapping file is only used with \.ics calendars", "en mappningsfil används bara med .ics-kalendrar"),
     # the limits (the "too much work:" prefix is the key web.py answers 413 by; said in Swedish here)
     (r"too much work: (?P<r>.+)", "för mycket arbete: {r}"),

@@ -314,7 +314,7 @@ class SchemaReader:
             self.err(node, f"the roster file '{given}' must be named relative to the calendar's folder")
             return ()
         try:
-            text = read_source(target)
+            text = read_source(target, kind="roster file")
         except CalendarError as exc:  # said at the calendar's `roster:` line: that is where it is named
             why = exc.issues[0].message if exc.issues else "it cannot be read"
             self.err(node, f"the roster file '{given}': {why}")
