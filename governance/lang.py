@@ -9,14 +9,18 @@ LANGS: tuple[Lang, ...] = get_args(Lang)
 DEFAULT_LANG: Lang = "sv"
 
 
-def by_pattern(table, message: str) -> str | None:
+def by_pattern(table, message: str, parts=None) -> str | None:
     """A message said again from a table of (regex of the whole English message, template filled with its
-    named groups): the first that matches, or None. How the commands say a library's English in Swedish."""
+    named groups): the first that matches, or None. How the commands say a library's English in Swedish.
+    `parts` maps a group's name to how its text is said (a month's name, an OS reason …); the text itself
+    where that gives None."""
     import re
     for pattern, template in table:
         m = re.fullmatch(pattern, message)
         if m:
-            return template.format(**m.groupdict())
+            said = {name: (parts[name](text) or text) if parts and name in parts and text else text
+                    for name, text in m.groupdict().items()}
+            return template.format(**said)
     return None
 
 

@@ -301,8 +301,8 @@ def test_the_editor_refuses_what_it_cannot_do_with_a_reason(site):
             ("import", {"text": 5}, "text: text expected"),
             ("import", {"text": CALENDAR.replace("bylaw: laholmsbukten", "bylaw: other")}, "for bylaw 'other'")):
         status, _, body = post_editor(site, action, {"lang": "en", **fields}, token, cookie)  # English words
-        # 422: the calendar cannot be read (its issues with their lines); 400: the request itself is wrong.
-        # 422: what the calendar says cannot be used (CalendarError, with its issues); 400: the request is wrong.
+        # 422: the calendar cannot be read or used (CalendarError, its issues with their lines); 400: the
+        # request itself is wrong.
         unusable = said.startswith("calendar.yaml:") or said in ("there is no mapping", "no body 'nobody'",
                                                                  "for bylaw 'other'")
         assert status == (422 if unusable else 400), (status, action, fields)

@@ -36,23 +36,17 @@ _SV = (
      "{a} fördelar inga platser efter folkmängd (ingen rad `seat … by population …`)"),
     (r"no SCB code for (?P<a>.+): add the four-digit code to the member line",
      "ingen SCB-kod för {a}: lägg till den fyrsiffriga koden på medlemsraden"),
-    (r"no population figure per (?P<a>\S+) for (?P<b>.+) in (?P<c>[^;]+); (?P<d>.+)",
-     "ingen folkmängd per {a} för {b} i {c}; {d}"),
+    (r"no population figure per (?P<a>\S+) for (?P<b>.+) in (?P<c>[^;]+); (?P<hint>.+)",
+     "ingen folkmängd per {a} för {b} i {c}; {hint}"),
 )
 
 
 def _said(message: str, lang: str) -> str:
-    if lang == "sv":
-        import re
-        for pattern, template in _SV:
-            m = re.fullmatch(pattern, message)
-            if m:
-                parts = m.groupdict()
-                if parts.get("d"):
-                    from ..money.swedish import swedish_hint
-                    parts["d"] = swedish_hint(parts["d"]) or parts["d"]
-                return template.format(**parts)
-    return message
+    if lang != "sv":
+        return message
+    from ..lang import by_pattern
+    from ..money.swedish import swedish_hint
+    return by_pattern(_SV, message, {"hint": swedish_hint}) or message
 
 
 def run(args) -> int:

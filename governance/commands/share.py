@@ -64,7 +64,7 @@ _SV = (
     (r"no population for (?P<a>.+): a split by population is among municipalities",
      "ingen folkmängd för {a}: en fördelning efter folkmängd görs mellan kommuner"),
     (r"no SCB code for (?P<a>.+): add it to the member line", "ingen SCB-kod för {a}: lägg till den på medlemsraden"),
-    (r"no population figure in (?P<a>\S+) for (?P<b>[^;]+); (?P<c>.+)", "ingen folkmängd i {a} för {b}; {c}"),
+    (r"no population figure in (?P<a>\S+) for (?P<b>[^;]+); (?P<hint>.+)", "ingen folkmängd i {a} för {b}; {hint}"),
     (r"no common reference date for all participants; figures of different dates used: (?P<a>.+)",
      "ingen gemensam referensdag för alla deltagare; siffror från olika dagar används: {a}"),
     (r"give an amount to split or a fee per inhabitant, not both",
@@ -77,8 +77,8 @@ _SV = (
      "{a} säger inte att kostnader fördelas efter folkmängd (dess kostnadsregler: {b})"),
     (r"(?P<a>\S+ \(\d+\)) has population (?P<b>-?\d+); it must be positive",
      "{a} har folkmängden {b}; den måste vara större än noll"),
-    (r"the agreement names figures per (?P<m>[a-z]+) (?P<d>\d+); the figures at hand are per (?P<b>.+)",
-     "avtalet anger siffror per den {d} {m}; siffrorna som finns är per {b}"),
+    (r"the agreement names figures per (?P<month>[a-z]+) (?P<d>\d+); the figures at hand are per (?P<b>.+)",
+     "avtalet anger siffror per den {d} {month}; siffrorna som finns är per {b}"),
     (r"figures per (?P<a>.+) used for (?P<b>\d+)", "siffror per {a} används för {b}"),
     (r"fee (?P<a>\S+) SEK given; the bylaw says (?P<b>\S+) SEK", "avgiften {a} kr är angiven; avtalet säger {b} kr"),
     (r"(?P<a>.+): cannot read file: (?P<e>.+)", "{a}: kan inte läsa filen: {e}"),
@@ -89,21 +89,10 @@ def _said(message: str, lang: str) -> str:
     """A message of money/share in `lang` (the English where the Swedish is not known)."""
     if lang != "sv":
         return message
-    import re
-    for pattern, template in _SV:
-        m = re.fullmatch(pattern, message)
-        if m:
-            parts = m.groupdict()
-            if "m" in parts:
-                parts["m"] = _MONTHS_SV.get(parts["m"], parts["m"])
-            if "c" in parts and pattern.startswith("no population figure"):
-                from ..money.swedish import swedish_hint
-                parts["c"] = swedish_hint(parts["c"]) or parts["c"]
-            if "e" in parts:
-                from ..os_words import swedish_reason
-                parts["e"] = swedish_reason(parts["e"]) or parts["e"]
-            return template.format(**parts)
-    return message
+    from ..lang import by_pattern
+    from ..money.swedish import swedish_hint
+    from ..os_words import swedish_reason
+    return by_pattern(_SV, message, {"month": _MONTHS_SV.get, "hint": swedish_hint, "e": swedish_reason}) or message
 
 
 def run(args) -> int:
