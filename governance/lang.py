@@ -8,6 +8,20 @@ Lang = Literal["sv", "en"]
 LANGS: tuple[Lang, ...] = get_args(Lang)
 DEFAULT_LANG: Lang = "sv"
 
+# The months as a sentence names them (January = index 0): Swedish writes them in lower case.
+MONTH_NAMES: dict[Lang, tuple[str, ...]] = {
+    "sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+           "november", "december"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+}
+
+
+def grouped(n: int) -> str:
+    """A whole number with its digits in groups of three, spaced as a Swedish table prints it (12 345),
+    in both languages: the commands' tables line up the same way in either."""
+    return f"{n:,}".replace(",", " ")
+
 
 def by_pattern(table, message: str, parts=None) -> str | None:
     """A message said again from a table of (regex of the whole English message, template filled with its

@@ -39,15 +39,14 @@ _SV = {
     errno.EXDEV: "filen kan inte flyttas mellan två diskar",
     errno.ENOMEM: "minnet räcker inte",
 }
-
-
-def _by_text() -> dict[str, str]:
-    return {os.strerror(code): sv for code, sv in _SV.items()}
+# The same keyed by the C library's English, for a message that kept only the text (strerror is the "C" locale's:
+# Python sets no LC_MESSAGES).
+_BY_TEXT = {os.strerror(code): sv for code, sv in _SV.items()}
 
 
 def swedish_reason(strerror: str) -> str | None:
     """The Swedish for an `OSError.strerror` text ("Permission denied"), None if it is not known."""
-    return _by_text().get(strerror)
+    return _BY_TEXT.get(strerror)
 
 
 def reason(exc: OSError, lang: Lang = DEFAULT_LANG) -> str:

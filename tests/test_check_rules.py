@@ -367,15 +367,15 @@ def test_required_matter():
     assert findings(check(base()), "required-matter") == []  # the clause is not in the fixture
     assert findings(check(base(), REQUIRED), "required-matter") == [
         ("required-matter", "error", None,
-         "radet treats no 'budget' at any meeting in january–june 2025; the bylaw requires it every year")]
+         "radet treats no 'budget' at any meeting in January–June 2025; the bylaw requires it every year")]
     treated = swap(base(), "r-2025-1", matters=(matter("b26", type="budget", action="decide"),))
     assert findings(check(treated, REQUIRED), "required-matter") == []
     # the fix: the body's meetings in the period, or free days in it when it has none
     [finding] = [f for f in check(base(), REQUIRED).findings if f.rule == "required-matter"]
-    assert finding.fix == "take up 'budget' at one of the body's meetings in january–june 2025: 'r-2025-1' (2025-03-10)"
+    assert finding.fix == "take up 'budget' at one of the body's meetings in January–June 2025: 'r-2025-1' (2025-03-10)"
     spring_gone = [m for m in base() if m.id != "r-2025-1"]
     [finding] = [f for f in check(spring_gone, REQUIRED).findings if f.rule == "required-matter"]
-    assert finding.fix.startswith("the body has no meeting in january–june 2025; hold one that takes up 'budget', e.g. on ")
+    assert finding.fix.startswith("the body has no meeting in January–June 2025; hold one that takes up 'budget', e.g. on ")
     # by the type's own id, and whatever the body does with it (here: it is informed)
     informed = swap(base(), "r-2025-1", matters=(matter("budget", action="inform"),))
     assert findings(check(informed, REQUIRED), "required-matter") == []

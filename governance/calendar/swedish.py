@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..lang import MONTH_NAMES
+
 # Descriptions of a value the readers put before a problem ("the seat of NAME: …", "body id …").
 _WHAT = [
     (r"meeting id", "mötes-id"), (r"matter id", "ärende-id"), (r"body id", "organ-id"), (r"bylaw id", "avtals-id"),
@@ -51,9 +53,7 @@ _IN_A = {"meeting": "ett sammanträde", "matter": "ett ärende", "calendar": "en
          "calendar file": "en kalenderfil",
          "anslag": "anslaget", "votes": "rösterna", "roster": "roster"}
 
-_MONTHS = {"January": "januari", "February": "februari", "March": "mars", "April": "april", "May": "maj",
-           "June": "juni", "July": "juli", "August": "augusti", "September": "september", "October": "oktober",
-           "November": "november", "December": "december"}
+_MONTHS = dict(zip(MONTH_NAMES["en"], MONTH_NAMES["sv"]))
 _OFTEN = {"every second": "varje sekund", "every minute": "varje minut", "every hour": "varje timme"}
 
 # What the YAML parser (libyaml's C words, or PyYAML's own where libyaml is missing) found wrong, said for

@@ -17,7 +17,8 @@ from operator import attrgetter
 from typing import Iterator
 
 from ..calendar.model import Meeting
-from ..model.types import MONTHS, MeetingRule
+from ..lang import MONTH_NAMES
+from ..model.types import MeetingRule
 from ..report.finding import Finding
 from .free_days import free_days, listed, nearest_free
 from .rule import Rule, Severity, Text
@@ -25,8 +26,6 @@ from .view import BodyView, CalendarView
 
 ABOUT_TOLERANCE = 1
 _date = attrgetter("date")
-MONTHS_SV = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-             "oktober", "november", "december")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +59,8 @@ class Count:
         rule, year = self.rule, self.year
         if rule.months is None:
             return Text(sv=f"under {year}", en=f"in {year}")
-        return Text(sv=f"under {_months(rule.months, MONTHS_SV)} {year}",
-                    en=f"in {_months(rule.months, tuple(m.capitalize() for m in MONTHS))} {year}")
+        return Text(sv=f"under {_months(rule.months, MONTH_NAMES['sv'])} {year}",
+                    en=f"in {_months(rule.months, MONTH_NAMES['en'])} {year}")
 
     def said(self) -> Text:
         """'radet meets 1 time in 2025; the bylaw requires at least 2', in both languages."""

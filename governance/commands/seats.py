@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+from ..lang import grouped
 from .common import fail, load_or_report, shown_bylaw
 
 WORDS = {
@@ -24,10 +25,6 @@ def register(sub) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--lang", choices=("sv", "en"), default="sv")
     p.set_defaults(run=run)
-
-
-def _int(n: int) -> str:
-    return f"{n:,}".replace(",", " ")
 
 
 # money/seats' refusals in Swedish (the library's English where a pattern is missing: SCB's instructions).
@@ -83,9 +80,9 @@ def run(args) -> int:
             if r.source not in sources:
                 sources.append(r.source)
             mark = f" [{sources.index(r.source) + 1}]"
-            print(f"  {r.member:<{width}}  {r.code:<4}  {r.name:<{name_w}}  {_int(r.population):>10}  "
+            print(f"  {r.member:<{width}}  {r.code:<4}  {r.name:<{name_w}}  {grouped(r.population):>10}  "
                   f"{r.reference_date.isoformat():<10}  {r.seats:>6}{mark}")
-        print(f"  {w['total']:<{width}}  {'':<4}  {'':<{name_w}}  {_int(sum(r.population for r in rows)):>10}  "
+        print(f"  {w['total']:<{width}}  {'':<4}  {'':<{name_w}}  {grouped(sum(r.population for r in rows)):>10}  "
               f"{'':<10}  {sum(r.seats for r in rows):>6}")
     if sources:
         print()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from ..lang import DEFAULT_LANG, LANGS
+from ..lang import DEFAULT_LANG, LANGS, MONTH_NAMES, grouped
 from .common import fail, load_or_report, shown_bylaw, year_arg
 
 
@@ -26,10 +26,6 @@ def _money(value, lang: str = "en") -> str:
     return said.replace(".", ",") if lang == "sv" else said  # Swedish: 250 000,00
 
 
-def _count(n: int) -> str:
-    return f"{n:,}".replace(",", " ")
-
-
 WORDS = {
     "en": {"split": "{id}: {total} SEK split by population among {n} participants",
            "fee": "{id}: fee {fee} SEK per inhabitant and year, {n} members, total {total} SEK",
@@ -42,10 +38,6 @@ WORDS = {
            "member": "medlem", "code": "kod", "population": "folkmängd", "as of": "per dag", "sek": "kr",
            "total": "summa", "note": "obs", "warning": "varning"},
 }
-
-_MONTHS_SV = {"january": "januari", "february": "februari", "march": "mars", "april": "april", "may": "maj",
-              "june": "juni", "july": "juli", "august": "augusti", "september": "september",
-              "october": "oktober", "november": "november", "december": "december"}
 
 # money/share's reasons, notes and warnings in Swedish: (pattern of the English, the Swedish). What is not
 # here (SCB's download instructions) stays as the library words it.
@@ -85,6 +77,12 @@ _SV = (
 )
 
 
+def _month_sv(name: str) -> str | None:
+    """A month's Swedish name, from the English the library writes in lower case ("march" → "mars")."""
+    english = [m.lower() for m in MONTH_NAMES["en"]]
+    return MONTH_NAMES["sv"][english.index(name)] if name in english else None
+
+
 def _said(message: str, lang: str) -> str:
     """A message of money/share in `lang` (the English where the Swedish is not known)."""
     if lang != "sv":
@@ -92,7 +90,7 @@ def _said(message: str, lang: str) -> str:
     from ..lang import by_pattern
     from ..money.swedish import swedish_hint
     from ..os_words import swedish_reason
-    return by_pattern(_SV, message, {"month": _MONTHS_SV.get, "hint": swedish_hint, "e": swedish_reason}) or message
+    return by_pattern(_SV, message, {"month": _month_sv, "hint": swedish_hint, "e": swedish_reason}) or message
 
 
 def run(args) -> int:
@@ -121,9 +119,9 @@ def run(args) -> int:
     width = max([len(w["member"]), len(w["total"])] + [len(s.member) for s in split.shares])
     print(f"  {w['member']:<{width}}  {w['code']:<4}  {w['population']:>10}  {w['as of']:<10}  {w['sek']:>14}")
     for s in split.shares:
-        print(f"  {s.member:<{width}}  {s.code}  {_count(s.population):>10}  {str(s.reference_date or ''):<10}  "
+        print(f"  {s.member:<{width}}  {s.code}  {grouped(s.population):>10}  {str(s.reference_date or ''):<10}  "
               f"{_money(s.amount, lang):>14}")
-    population = _count(sum(s.population for s in split.shares))
+    population = grouped(sum(s.population for s in split.shares))
     print(f"  {w['total']:<{width}}  {'':<4}  {population:>10}  {'':<10}  {_money(split.total, lang):>14}")
     for note in split.notes:
         print(f"{w['note']}: {_said(note, lang)}")

@@ -1,14 +1,8 @@
 """A seat formula in words, Swedish or English, as an agreement would write it."""
 from __future__ import annotations
 
+from ..lang import MONTH_NAMES
 from ..model import types as t
-
-_MONTHS = {
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"),
-    "sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-           "november", "december"),
-}
 
 
 def _n(value: int, lang: str) -> str:
@@ -26,7 +20,7 @@ def formula_words(f: t.SeatFormula, lang: str = "sv") -> str:
             text += f" över {_n(f.above, lang)}"
         if f.maximum is not None:
             text += f", högst {unit(f.maximum)}"
-        return text + f", räknat på folkmängden den {day} {_MONTHS['sv'][month - 1]}"
+        return text + f", räknat på folkmängden den {day} {MONTH_NAMES['sv'][month - 1]}"
     unit = lambda n: f"{n} seat" if n == 1 else f"{n} seats"  # noqa: E731
     text = (f"{unit(f.base)} plus " if f.base else "") + f"{unit(f.step)} per {f.rounding} " \
         f"{_n(f.size, lang)} inhabitants"
@@ -34,4 +28,4 @@ def formula_words(f: t.SeatFormula, lang: str = "sv") -> str:
         text += f" above {_n(f.above, lang)}"
     if f.maximum is not None:
         text += f", at most {unit(f.maximum)}"
-    return text + f", counted from the population on {day} {_MONTHS['en'][month - 1]}"
+    return text + f", counted from the population on {day} {MONTH_NAMES['en'][month - 1]}"

@@ -14,6 +14,8 @@ from datetime import date
 from decimal import Decimal
 from types import MappingProxyType
 
+from ..lang import MONTH_NAMES
+
 EN = MappingProxyType({
     # the document's frame
     "kind.bylaw": "Bylaw", "kind.module": "Module",
@@ -369,10 +371,6 @@ SV = MappingProxyType({
     "and": "och", "date": "{day} {month} {year}", "daymonth": "{day} {month}",
 })
 
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-             "November", "December")
-MONTHS_SV = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-             "november", "december")
 
 
 @dataclass(frozen=True, slots=True)
@@ -411,4 +409,4 @@ class Words:
         return str(value).replace(".", self.decimal_mark)
 
 
-LANGS = MappingProxyType({"en": Words("en", EN, MONTHS_EN, "."), "sv": Words("sv", SV, MONTHS_SV, ",")})
+LANGS = MappingProxyType({"en": Words("en", EN, MONTH_NAMES["en"], "."), "sv": Words("sv", SV, MONTH_NAMES["sv"], ",")})

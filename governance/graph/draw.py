@@ -17,6 +17,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from ..lang import MONTH_NAMES
 from ..model import types as t
 from ..model.clauses import CHAIR_SPECS, Dispatch
 from . import FORMATS  # noqa: F401 (part of this module's interface: the formats render takes)
@@ -37,8 +38,6 @@ COLOURS = {
     "decides": "#000000", "responsible": "#bcbd22", "hosts": "#17becf", "appoints": "#8c564b",
     "reports_to": "#2ca02c", "uses": "#bcbd22",
 }
-MONTHS_SV = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-             "november", "december")
 KIND_SV = {"municipality": "kommun", "region": "region", "county-board": "länsstyrelse",
            "university": "lärosäte", "association": "förening", "company": "bolag", "other": "övrig"}
 _MEMBERSHIP = ("seat_of", "adjunct_of", "represents")
@@ -126,7 +125,7 @@ def _meeting_line(rule: t.MeetingRule) -> str:
 
 
 def _months_sv(months: tuple[int, int]) -> str:
-    first, last = (MONTHS_SV[m - 1] for m in months)
+    first, last = (MONTH_NAMES["sv"][m - 1] for m in months)
     return first + (f"–{last}" if last != first else "")
 
 

@@ -30,6 +30,8 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
+from ..lang import MONTH_NAMES
+
 MAX_BYTES = 20 * 1024 * 1024
 
 
@@ -86,9 +88,7 @@ def read_csv(path: str | Path) -> PopulationTable:
 _CODE_NAME = re.compile(r"^\s*(\d{4})\s+(.+?)\s*$")
 # A period column as PxWeb heads it: `2023`, `2024M11`, `2024K3`, or the content's name before it.
 _PERIOD = re.compile(r"^(?:.*\s)?(\d{4})(?:M(\d{2})|K([1-4]))?$", re.IGNORECASE)
-_SV_MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-              "oktober", "november", "december")
-_TITLE_DAY = re.compile(r"\b(\d{1,2})\s+(" + "|".join(_SV_MONTHS) + r")\b", re.IGNORECASE)
+_TITLE_DAY = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTH_NAMES["sv"]) + r")\b", re.IGNORECASE)
 # What a kept variable's total is called in SCB's tables.
 _TOTALS = ("totalt", "total", "samtliga", "totalt ålder", "totalt kön", "män och kvinnor", "totalt samtliga",
            "totalt, samtliga")
@@ -125,7 +125,7 @@ def _title_day(lines: list[str]) -> tuple[int, int] | None:
     m = _TITLE_DAY.search(" ".join(lines))
     if not m:
         return None
-    month = _SV_MONTHS.index(m.group(2).lower()) + 1
+    month = MONTH_NAMES["sv"].index(m.group(2).lower()) + 1
     day = int(m.group(1))
     return (month, day) if 1 <= day <= calendar.monthrange(2000, month)[1] else None
 

@@ -13,9 +13,9 @@ import calendar as _cal
 from datetime import date
 from typing import Iterator
 
-from ...model.types import MONTHS, Treats
+from ...lang import MONTH_NAMES
+from ...model.types import Treats
 from ...report.finding import Finding
-from ..counting import MONTHS_SV
 from ..free_days import listed, nearest_free
 from ..rule import Basis, Example, Rule, Text
 from ..view import BodyView, CalendarView
@@ -30,8 +30,8 @@ def _where(clause: Treats, year: int) -> Text:
     if clause.months is None:
         return Text(sv=f"under {year}", en=f"in {year}")
     first, last = clause.months
-    sv = MONTHS_SV[first - 1] + ("" if first == last else f"–{MONTHS_SV[last - 1]}")
-    en = MONTHS[first - 1] + ("" if first == last else f"–{MONTHS[last - 1]}")
+    sv, en = (names[first - 1] + ("" if first == last else f"–{names[last - 1]}")
+              for names in (MONTH_NAMES["sv"], MONTH_NAMES["en"]))
     return Text(sv=f"under {sv} {year}", en=f"in {en} {year}")
 
 
