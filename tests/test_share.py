@@ -222,3 +222,62 @@ def test_command_refusals_in_swedish_and_english(argv, sv, en, capsys):
     assert sv in capsys.readouterr().err
     assert main([*argv, "--lang", "en"]) == 2
     assert en in capsys.readouterr().err
+
+
+# Each way a population file is refused (money/population.py's PopulationError), the file's text and what the
+# Swedish says; the English is the library's own words.
+_BAD_FILES = [
+    ("kommunkod,kommun,folkmangd,reference_date\n1380,Halmstad,tio,2024-11-01\n",
+     "folkmängden 'tio' är inget heltal", "population 'tio' is not a whole number"),
+    ("namn;antal\nHalmstad;5\n", "ingen rubrikrad med en kolumn 'kommunkod' eller 'region'",
+     "no header with a 'kommunkod' or 'region' column"),
+    ("kommunkod,kommun,folkmangd,reference_date\n1380,Halmstad,-4,2024-11-01\n",
+     "Halmstad (1380) har folkmängden -4; den måste vara större än noll", "has population -4; it must be positive"),
+    ("kommunkod,folkmangd\n1380,5\n", "kolumner som saknas: reference_date", "missing column(s) reference_date"),
+    ("kommunkod,kommun,folkmangd,reference_date\n780,Ljungby,5,2024-11-01\n",
+     "kommunkoden '780' är ingen fyrsiffrig SCB-kod (behåll nollan först)", "is not a 4-digit SCB code"),
+    ("kommunkod,kommun,folkmangd,reference_date\n1380,Halmstad,5,1 nov 2024\n",
+     "reference_date '1 nov 2024' är inget datum ÅÅÅÅ-MM-DD", "is not a date YYYY-MM-DD"),
+    ("kommunkod,kommun,folkmangd,reference_date\n1380,Halmstad,5,2024-02-30\n",
+     "reference_date '2024-02-30' är inget giltigt datum", "is not a valid date"),
+    ("region;kön\n1380 Halmstad;män\n", "en tabell från SCB behöver kolumner per år (2023, 2024M11) eller kolumnerna",
+     "an SCB table needs year columns"),
+    ("region;tabellinnehåll;år;värde\n1380 Halmstad;Folkökning;2023;61\n",
+     "tabellen innehåller 'Folkökning', inte Folkmängd", "the table holds 'Folkökning', not Folkmängd"),
+    ("region;kön;2023\n1380 Halmstad;män;52000\n",
+     "tabellen är uppdelad efter kön ('män'); en kommuns folkmängd är summan: lämna kön ovald i Statistikdatabasen",
+     "the table is broken down by kön ('män')"),
+    ("region;år;Folkmängd\n1380 Halmstad;ifjol;5\n", "perioden 'ifjol' är inget år", "period 'ifjol' is not a year"),
+    ("region;2023\n1380 Halmstad;105796\n1380 Halmstad;105797\n",
+     "en andra siffra för 1380 Halmstad per 2023-12-31 (den första står på rad 2)",
+     "a second figure for 1380 Halmstad per 2023-12-31 (the first is on line 2)"),
+]
+
+
+# seats needs a bylaw that counts seats by population; no shipped one does.
+_SEATED = '''\
+bylaw forbundet "Förbundet"
+member halmstad "Halmstad" municipality 1380
+body direktion "Direktion"
+  seat ledamot from each municipality by population 2 plus 1 per full 10000 inhabitants above 10000
+'''
+
+
+@pytest.mark.parametrize("command", ["share", "seats"])
+@pytest.mark.parametrize("text, sv, en", _BAD_FILES)
+def test_a_population_file_refused_is_said_in_swedish_and_english(tmp_path, capsys, command, text, sv, en):
+    """issue 16: share's and seats' refusal of a population file in the run's language, naming file and line."""
+    if command == "share":
+        command = ["share", "laholmsbukten", "--amount", "5"]
+    else:
+        (tmp_path / "forbundet.bylaw").write_text(_SEATED, encoding="utf-8")
+        command = ["seats", str(tmp_path / "forbundet.bylaw")]
+    path = tmp_path / "folk.csv"
+    path.write_text(text, encoding="utf-8")
+    argv = [*command, "--population", str(path)]
+    assert main(argv) == 2
+    said = capsys.readouterr().err
+    assert sv in said and str(path) in said, said
+    assert main([*argv, "--lang", "en"]) == 2
+    said = capsys.readouterr().err
+    assert en in said and str(path) in said, said

@@ -42,8 +42,9 @@ def _said(message: str, lang: str) -> str:
     if lang != "sv":
         return message
     from ..lang import by_pattern
-    from ..money.swedish import swedish_hint
-    return by_pattern(_SV, message, {"hint": swedish_hint}) or message
+    from ..money.swedish import POPULATION, swedish_hint
+    from ..os_words import swedish_reason
+    return by_pattern(_SV + POPULATION, message, {"hint": swedish_hint, "e": swedish_reason}) or message
 
 
 def run(args) -> int:

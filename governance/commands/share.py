@@ -73,7 +73,6 @@ _SV = (
      "avtalet anger siffror per den {d} {month}; siffrorna som finns är per {b}"),
     (r"figures per (?P<a>.+) used for (?P<b>\d+)", "siffror per {a} används för {b}"),
     (r"fee (?P<a>\S+) SEK given; the bylaw says (?P<b>\S+) SEK", "avgiften {a} kr är angiven; avtalet säger {b} kr"),
-    (r"(?P<a>.+): cannot read file: (?P<e>.+)", "{a}: kan inte läsa filen: {e}"),
 )
 
 
@@ -88,9 +87,9 @@ def _said(message: str, lang: str) -> str:
     if lang != "sv":
         return message
     from ..lang import by_pattern
-    from ..money.swedish import swedish_hint
+    from ..money.swedish import POPULATION, swedish_hint
     from ..os_words import swedish_reason
-    return by_pattern(_SV, message, {"month": _month_sv, "hint": swedish_hint, "e": swedish_reason}) or message
+    return by_pattern(_SV + POPULATION, message, {"month": _month_sv, "hint": swedish_hint, "e": swedish_reason}) or message
 
 
 def run(args) -> int:
