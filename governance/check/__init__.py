@@ -29,6 +29,8 @@ def _discover() -> tuple[Rule, ...]:
         if not isinstance(rule, Rule) or rule.module_name() != module:
             raise ImportError(f"governance/check/rules/{module}.py must bind RULE, a Rule with id "
                               f"'{module.replace('_', '-')}'")
+        if not rule.fires or not rule.passes:
+            raise ImportError(f"rule {rule.id}: give at least one example that fires and one that passes")
         found.append(rule)
     return tuple(found)
 

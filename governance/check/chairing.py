@@ -8,8 +8,7 @@ say who chairs (a rotation before its start year, or without one).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterable, Iterator, Literal
+from typing import Iterable, Iterator, Literal, NamedTuple
 
 from ..calendar.model import Meeting
 from ..model.types import Body, SeatRef
@@ -23,8 +22,7 @@ from .view import CalendarView
 Wrong = Literal["vice-present", "vice-skipped", "wrong-chair"]
 
 
-@dataclass(frozen=True, slots=True)
-class WrongChair:
+class WrongChair(NamedTuple):
     meeting: Meeting
     given: SeatRef
     year: int

@@ -6,9 +6,8 @@ The office that serves a body (its secretary or convener) may attend as itself.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from ..calendar.model import Meeting
 from .rule import Text
@@ -29,8 +28,7 @@ def hint(name: str, known: tuple[str, ...]) -> Text:
     return Text(sv=f" (menade du '{close}'?)", en=f" (did you mean '{close}'?)")
 
 
-@dataclass(frozen=True, slots=True)
-class Misnamed:
+class Misnamed(NamedTuple):
     """A reference at one meeting that names no seat of the body that meets."""
 
     body: BodyView

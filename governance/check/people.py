@@ -7,15 +7,14 @@ rules' matter (unknown-seat)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator, Mapping
+from typing import Iterator, Mapping, NamedTuple
 
 from ..calendar.model import Matter, Meeting, Presence
 from ..model.types import SeatDecl
 from .view import BodyView, CalendarView
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """One seat line at one meeting: its places, and the ledamöter and ersättare who served on it."""
 
     meeting: Meeting

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import MAXYEAR, date
 from itertools import compress, count, islice
 from operator import attrgetter, ne
-from typing import Callable, Iterable, Iterator, Literal, Mapping, TypeVar
+from typing import Callable, Iterable, Iterator, Literal, Mapping, NamedTuple, TypeVar
 
 from ..calendar.model import Calendar, Matter, Meeting
 from ..paths import stable_path
@@ -28,8 +28,7 @@ Problem = Literal["unknown-seat", "unknown-member", "ambiguous"]
 KL_SFS = "2017:725"  # Kommunallagen
 
 
-@dataclass(frozen=True, slots=True)
-class Seated:
+class Seated(NamedTuple):
     """A calendar's seat reference as one body sees it: the seat it holds there (its index in
     `body.seats`), the member it sits for, or why it names no seat. `office`: the office that serves the
     body (its secretary or convener), present as itself."""
@@ -210,8 +209,7 @@ def _serving_offices(bylaw: Bylaw) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-@dataclass(frozen=True, slots=True)
-class MatterEvent:
+class MatterEvent(NamedTuple):
     date: date
     body: str
     action: str

@@ -16,17 +16,15 @@ The calendar checks call `chair_for` / `chair_on`; `governance chairs` prints `r
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from ..model import types as t
 
 KINDS = ("rotating", "next", "fixed", "elected", "none")
 
 
-@dataclass(frozen=True, slots=True)
-class Seating:
+class Seating(NamedTuple):
     """One of the two offices (chair or vice chair) in one year.
 
     `kind`: rotating | next | fixed | elected | none.  `member` is the member whose `role` holder sits in
@@ -69,8 +67,7 @@ class Seating:
         return f"{self.member}/{self.role}"
 
 
-@dataclass(frozen=True, slots=True)
-class Assignment:
+class Assignment(NamedTuple):
     """The chair and vice chair of `body` in `year`, with the clauses they rest on (for citations)."""
 
     body: str

@@ -16,8 +16,7 @@
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from ...calendar.model import Matter, Meeting, Presence, Vote
 from ...model.types import Decision, EqualInfluence, VoteGroup
@@ -38,8 +37,7 @@ BASES = {"votes": Text(sv="de avgivna rösterna", en="the votes cast"),
 Range = tuple[int, int]  # least, most
 
 
-@dataclass(frozen=True, slots=True)
-class Tally:
+class Tally(NamedTuple):
     """The voices for and against, each a range where a voice's weight is not known exactly; `total`:
     the voices the majority is a part of when it is of those present or of all seats."""
 

@@ -16,8 +16,7 @@ are missing is not judged, and a warning says which figures to fetch.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
-from typing import Iterator, Sequence
+from typing import Iterator, NamedTuple, Sequence
 
 from ...model.types import Body, Bylaw, EqualInfluence, Quorum
 from ...report.finding import Finding
@@ -27,8 +26,7 @@ from ..rule import Basis, Example, Rule, Text
 from ..view import BodyView, CalendarView, Seated
 
 
-@dataclass(frozen=True, slots=True)
-class Requirement:
+class Requirement(NamedTuple):
     """What one body's quorum clause asks for: `need` of `total` seats (or members) present."""
 
     clause: Quorum
