@@ -147,6 +147,11 @@ def test_the_per_body_view_says_what_a_plain_reading_of_the_calendar_says(existi
         for m in own:
             years.setdefault(m.date.year, []).append(m)
         assert body.years() == {year: tuple(them) for year, them in years.items()}
+        # The same years whether the view saw them while grouping (a calendar in date order) or not.
+        in_order = view(BYLAW, calendar(sorted(existing, key=lambda m: (m.date, m.id))), as_of=AS_OF, year=None,
+                        lang="en")
+        assert in_order.bodies[body_id].years() == body.years()
+        assert body.chaired() == tuple(m.chair for m in own)
         assert list(body.matters()) == [(m, matter) for m in own for matter in m.matters]
         for m in own:
             first = body.attendance(m.attendees)

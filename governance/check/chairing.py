@@ -40,38 +40,47 @@ def _wrong_chairs(view: CalendarView) -> Iterator[WrongChair]:
     for body in view.bodies.values():
         if body.body.chair is None or not body.meetings:
             continue
-        held = body.years()
+        held, chaired = body.years(), body.chaired()
         offices = _offices(view, body.body, held)
+        end = 0  # the year's meetings are chaired[start:end]
         for year, meetings in held.items():
-            want, vice = offices[year]
+            start, end = end, end + len(meetings)
+            want, vice, seat = offices[year]
             if not want.known:
                 continue  # the bylaw does not say who chairs this year: nothing to judge
-            for meeting, given in _chaired_otherwise(want, meetings):
+            for meeting, given in _chaired_otherwise(want, seat, meetings, chaired[start:end]):
                 kind = _how(meeting, given, want, vice)
                 if kind is not None:
                     yield WrongChair(meeting, given, year, want, vice, kind)
 
 
-def _offices(view: CalendarView, body: Body, years: Iterable[int]) -> dict[int, tuple[Seating, Seating]]:
-    """Year → the chair and the vice chair the bylaw seats that year; they depend on the bylaw alone, so
-    they are kept with it for later runs."""
-    known: dict[int, tuple[Seating, Seating]] = view.bylaw_memo(("offices", body.id), dict)
+Offices = dict[int, tuple[Seating, Seating, SeatRef | None]]
+
+
+def _offices(view: CalendarView, body: Body, years: Iterable[int]) -> Offices:
+    """Year → the chair and the vice chair the bylaw seats that year, and the chair's seat (made once, not
+    per year of every body: `Seating.ref` makes a new one); they depend on the bylaw alone, so they are
+    kept with it for later runs."""
+    known: Offices = view.bylaw_memo(("offices", body.id), dict)
     missing = [year for year in years if year not in known]
     if missing:
         chairs = seatings(view.bylaw, body, body.chair, missing)
         vices = seatings(view.bylaw, body, body.vice_chair, missing)
-        known.update((year, (chairs[year], vices[year])) for year in missing)
+        known.update((year, (chairs[year], vices[year], chairs[year].ref)) for year in missing)
     return known
 
 
-def _chaired_otherwise(want: Seating, meetings: tuple[Meeting, ...]) -> list[tuple[Meeting, SeatRef]]:
-    """The meetings chaired by a seat `want` does not admit (`Seating.admits`), with that seat; those
-    naming no chair left out. One comparison of seat references per meeting, not a call: a year's
-    meetings are mostly chaired right, and a large calendar has a hundred thousand of them."""
+def _chaired_otherwise(want: Seating, seat: SeatRef | None, meetings: tuple[Meeting, ...],
+                       chairs: tuple[SeatRef | None, ...]) -> list[tuple[Meeting, SeatRef]]:
+    """The meetings chaired by a seat `want` (the year's chair, at `seat`) does not admit (`Seating.admits`),
+    with that seat; those naming no chair left out. `chairs`: who chaired each of `meetings`
+    (`BodyView.chaired`): a year's meetings are mostly chaired right, found by counting in C, and a large
+    calendar has a hundred thousand of them, spread through memory."""
     if want.kind == "elected":
-        return [(m, m.chair) for m in meetings if m.chair is not None and m.chair.role != want.role]
-    seat = want.ref
-    return [(m, m.chair) for m in meetings if m.chair is not None and m.chair != seat]
+        return [(m, c) for m, c in zip(meetings, chairs) if c is not None and c.role != want.role]
+    if chairs.count(seat) == len(chairs):
+        return []
+    return [(m, c) for m, c in zip(meetings, chairs) if c is not None and c != seat]
 
 
 def _how(meeting: Meeting, given: SeatRef, want: Seating, vice: Seating) -> Wrong | None:
