@@ -2,13 +2,12 @@
 gives the notice date."""
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Iterator
 
-from ...calendar.model import Meeting
 from ...model.types import Notice
 from ...report.finding import Citation, Finding
-from ..free_days import WEEKDAYS, first_free_on_or_after
+from ..free_days import WEEKDAYS, Written, first_free_on_or_after
 from ..rule import Basis, Example, Lang, Rule, Text
 from ..view import CalendarView
 
@@ -24,36 +23,42 @@ def check(view: CalendarView) -> Iterator[Finding]:
     late = [m for m in view.calendar.meetings
             if m.notice_date is not None and m.date - m.notice_date < periods.get(m.body, NO_CLAUSE)]
     cites: dict[str, Citation] = {}
+    # The same days recur (one day's notice goes out for many meetings): how long ahead a meeting was
+    # called, and the fix, worded once per meeting day, notice day and period, in the run's language only
+    # (a large calendar has thousands of these).
+    worded: dict[tuple, tuple[str, str]] = {}
+    written = Written()
     for meeting in late:
         body, clause, sent = meeting.body, clauses[meeting.body], meeting.notice_date
         if sent is None:
             continue  # (not among them: said for the type checker)
         cite = cites.get(body) or cites.setdefault(body, view.cite(clause))
-        days = (meeting.date - sent).days
-        # the same days recur (one day's notice goes out for many meetings): each fix worked out once
-        on = ("notice-fix", meeting.date, sent, clause.days)
-        # only the run's language: a large calendar has thousands of these
-        yield view.finding(RULE, cite, meeting=meeting, fix=view.once(on, lambda: fix(meeting, clause.days, view.lang)),
-                           message=f"'{meeting.id}' was called {days} day{'' if days == 1 else 's'} ahead "
-                                   f"({sent}); {body} needs at least {clause.days} days' notice" if view.english else
-                                   f"'{meeting.id}' kallades {days} {'dag' if days == 1 else 'dagar'} i förväg "
-                                   f"({sent}); {body} kräver minst {clause.days} dagars kallelse")
+        on = (meeting.date, sent, clause.days)
+        ahead, fixed = worded.get(on) or worded.setdefault(on, _worded(meeting.date, sent, periods[body], view.lang,
+                                                                         written))
+        yield view.finding(RULE, cite, meeting=meeting, fix=fixed,
+                           message=f"'{meeting.id}' was called {ahead}; {body} needs at least {clause.days} days' "
+                                   f"notice" if view.english else
+                                   f"'{meeting.id}' kallades {ahead}; {body} kräver minst {clause.days} dagars "
+                                   f"kallelse")
 
 
 NO_CLAUSE = timedelta.min  # a body without a notice clause: no meeting is called too late
 
 
-def fix(meeting: Meeting, days: int, lang: Lang) -> str:
-    """The last day the notice should have gone out, and the first free day the meeting could move to
-    with the notice as sent; in `lang` only (a large calendar has hundreds of these to word)."""
-    latest = meeting.date - timedelta(days=days)
-    sent = meeting.notice_date or meeting.date
-    move = first_free_on_or_after(sent + timedelta(days=days), july=meeting.date.month == 7)
+def _worded(day: date, sent: date, period: timedelta, lang: Lang, written: Written) -> tuple[str, str]:
+    """How long ahead a meeting on `day` was called ("10 days ahead (2025-03-01)"), and the fix: the last
+    day the notice should have gone out, and the first free day the meeting could move to with the
+    notice as `sent`; in `lang` only."""
+    days, latest = (day - sent).days, day - period
+    move = first_free_on_or_after(sent + period, july=day.month == 7)
     if lang == "en":
-        return (f"the notice should have gone out by {latest}; with the notice as sent, the meeting can be "
-                f"held on {WEEKDAYS[move.weekday()].en} {move} at the earliest")
-    return (f"kallelsen skulle ha gått ut senast {latest}; med kallelsen som den gick ut kan sammanträdet "
-            f"hållas tidigast {WEEKDAYS[move.weekday()].sv} {move}")
+        return (f"{days} day{'' if days == 1 else 's'} ahead ({written[sent]})",
+                f"the notice should have gone out by {written[latest]}; with the notice as sent, the meeting "
+                f"can be held on {WEEKDAYS[move.weekday()].en} {written[move]} at the earliest")
+    return (f"{days} {'dag' if days == 1 else 'dagar'} i förväg ({written[sent]})",
+            f"kallelsen skulle ha gått ut senast {written[latest]}; med kallelsen som den gick ut kan "
+            f"sammanträdet hållas tidigast {WEEKDAYS[move.weekday()].sv} {written[move]}")
 
 
 _BYLAW = 'body radet "Rådet"\n  notice at least 14 days\n'
