@@ -13,7 +13,6 @@ from typing import Iterable, Iterator, Literal, NamedTuple
 from ..calendar.model import Meeting
 from ..model.types import Body, SeatRef
 from ..time.rotation import Seating, seatings
-from .rule import Text
 from .view import CalendarView
 
 # vice-present: the vice chair chaired though the chair was there (or is not recorded as absent);
@@ -94,21 +93,23 @@ def _how(meeting: Meeting, given: SeatRef, want: Seating, vice: Seating) -> Wron
     return "wrong-chair"
 
 
-def who(seat: Seating) -> Text:
+# Words in the run's language only (`english`): a large calendar has thousands of wrong chairs.
+def who(seat: Seating, english: bool) -> str:
     if seat.kind == "elected":
-        return Text(sv=f"vilken {seat.role}-plats som helst", en=f"any {seat.role} seat")
-    return Text(sv=f"{seat.member}/{seat.role}", en=f"{seat.member}/{seat.role}")
+        return f"any {seat.role} seat" if english else f"vilken {seat.role}-plats som helst"
+    return f"{seat.member}/{seat.role}"
 
 
-def why(seat: Seating, year: int) -> Text:
+def why(seat: Seating, year: int, english: bool) -> str:
     if seat.kind == "rotating":
-        return Text(sv=f"{seat.member}s tur i rotationen {year}", en=f"{seat.member}'s turn in the rotation in {year}")
+        return f"{seat.member}'s turn in the rotation in {year}" if english else \
+            f"{seat.member}s tur i rotationen {year}"
     if seat.kind == "next":
-        return Text(sv=f"{seat.member} står näst i tur i rotationen {year}",
-                    en=f"{seat.member} is next in the rotation in {year}")
+        return f"{seat.member} is next in the rotation in {year}" if english else \
+            f"{seat.member} står näst i tur i rotationen {year}"
     if seat.kind == "elected":
-        return Text(sv="organet väljer sin ordförande bland dem", en="the body elects its chair among them")
-    return Text(sv="avtalet anger denna plats", en="the bylaw names this seat")
+        return "the body elects its chair among them" if english else "organet väljer sin ordförande bland dem"
+    return "the bylaw names this seat" if english else "avtalet anger denna plats"
 
 
 def chair_named(meeting: Meeting) -> str:
@@ -139,24 +140,25 @@ def holders(view: CalendarView, meeting: Meeting, seat: Seating) -> str:
     return f" ({', '.join(names)})" if names else ""
 
 
-def who_chairs(view: CalendarView, wrong: WrongChair) -> Text | None:
+def who_chairs(view: CalendarView, wrong: WrongChair) -> str | None:
     """The fix: who should chair this meeting (by seat, and by name where the calendar gives one), and who
-    in the chair's absence; None when the bylaw names no seat (an elected chair: the message says whose)."""
-    meeting, want, vice = wrong.meeting, wrong.want, wrong.vice
+    in the chair's absence; None when the bylaw names no seat (an elected chair: the message says whose).
+    In the run's language."""
+    meeting, want, vice, en = wrong.meeting, wrong.want, wrong.vice, view.english
     if want.member is None:
         return None
     chair = f"{want.ref}{holders(view, meeting, want)}"
     if wrong.kind == "vice-skipped" and vice.member is not None:
         stand_in = f"{vice.ref}{holders(view, meeting, vice)}"
-        return Text(sv=f"ordföranden {chair} var frånvarande: låt vice ordföranden {stand_in} leda '{meeting.id}'",
-                    en=f"the chair {chair} was absent: let the vice chair {stand_in} chair '{meeting.id}'")
-    out = Text(sv=f"{wrong.year} är det {want.member}s år: låt {chair} leda '{meeting.id}'",
-               en=f"{wrong.year} is {want.member}'s year: let {chair} chair '{meeting.id}'")
+        return f"the chair {chair} was absent: let the vice chair {stand_in} chair '{meeting.id}'" if en else \
+            f"ordföranden {chair} var frånvarande: låt vice ordföranden {stand_in} leda '{meeting.id}'"
+    out = f"{wrong.year} is {want.member}'s year: let {chair} chair '{meeting.id}'" if en else \
+        f"{wrong.year} är det {want.member}s år: låt {chair} leda '{meeting.id}'"
     if wrong.kind == "vice-present" and not meeting.attendees:
-        return Text(sv=f"{out.sv}, eller ange de närvarande om ordföranden inte var där",
-                    en=f"{out.en}, or list who attended if the chair was not there")
+        return f"{out}, or list who attended if the chair was not there" if en else \
+            f"{out}, eller ange de närvarande om ordföranden inte var där"
     if vice.member is not None:
         stand_in = f"{vice.ref}{holders(view, meeting, vice)}"
-        return Text(sv=f"{out.sv} (vid frånvaro vice ordföranden {stand_in})",
-                    en=f"{out.en} (in their absence the vice chair {stand_in})")
+        return f"{out} (in their absence the vice chair {stand_in})" if en else \
+            f"{out} (vid frånvaro vice ordföranden {stand_in})"
     return out

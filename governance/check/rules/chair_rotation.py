@@ -15,16 +15,17 @@ def check(view: CalendarView) -> Iterator[Finding]:
         if wrong.kind != "wrong-chair":
             continue
         meeting, want = wrong.meeting, wrong.want
-        should, because = who(want), why(want, wrong.year)
+        en = view.english
+        should, because = who(want, en), why(want, wrong.year, en)
         there = present_on(meeting, want)  # the year's chair was there: said, with who of that seat came
-        sv = "" if there is None else f", och {want.ref} var närvarande{there}"
-        en = "" if there is None else f", and {want.ref} attended{there}"
+        also = "" if there is None else f", and {want.ref} attended{there}" if en else \
+            f", och {want.ref} var närvarande{there}"
         yield view.finding(RULE, view.cite(want.clause or view.bylaw), meeting=meeting,
                            fix=who_chairs(view, wrong),
-                           sv=f"{chair_named(meeting)} var ordförande vid '{meeting.id}', men ordförande är "
-                              f"{should.sv} ({because.sv}){sv}",
-                           en=f"{chair_named(meeting)} chaired '{meeting.id}', but the chair is {should.en} "
-                              f"({because.en}){en}")
+                           message=f"{chair_named(meeting)} chaired '{meeting.id}', but the chair is {should} "
+                                   f"({because}){also}" if en else
+                                   f"{chair_named(meeting)} var ordförande vid '{meeting.id}', men ordförande är "
+                                   f"{should} ({because}){also}")
 
 
 _BYLAW = '''\

@@ -12,24 +12,25 @@ from ..view import CalendarView
 def check(view: CalendarView) -> Iterator[Finding]:
     for wrong in wrong_chairs(view):
         meeting, want, vice, year, given = wrong.meeting, wrong.want, wrong.vice, wrong.year, wrong.given
+        en = view.english
         if wrong.kind == "vice-present":
-            chair, because = who(want), why(want, year)
-            seen = (Text(sv="var närvarande", en="attended") if meeting.attendees
-                    else Text(sv="är inte antecknad som frånvarande", en="is not recorded as absent"))
+            chair, because = who(want, en), why(want, year, en)
+            seen = ("attended" if en else "var närvarande") if meeting.attendees else \
+                ("is not recorded as absent" if en else "är inte antecknad som frånvarande")
             yield view.finding(RULE, view.cite(vice.clause or view.bylaw), meeting=meeting,
                                fix=who_chairs(view, wrong),
-                               sv=f"'{given}' var ordförande vid '{meeting.id}' som vice ordförande, men "
-                                  f"ordföranden ({chair.sv}: {because.sv}) {seen.sv}",
-                               en=f"'{given}' chaired '{meeting.id}' as vice chair, but the chair ({chair.en}: "
-                                  f"{because.en}) {seen.en}")
+                               message=f"'{given}' chaired '{meeting.id}' as vice chair, but the chair ({chair}: "
+                                       f"{because}) {seen}" if en else
+                                       f"'{given}' var ordförande vid '{meeting.id}' som vice ordförande, men "
+                                       f"ordföranden ({chair}: {because}) {seen}")
         elif wrong.kind == "vice-skipped":
-            chair, stand_in, because = who(want), who(vice), why(vice, year)
+            chair, stand_in, because = who(want, en), who(vice, en), why(vice, year, en)
             yield view.finding(RULE, view.cite(vice.clause or view.bylaw), meeting=meeting,
                                fix=who_chairs(view, wrong),
-                               sv=f"'{given}' var ordförande vid '{meeting.id}'; när ordföranden ({chair.sv}) "
-                                  f"var frånvarande skulle vice ordföranden ({stand_in.sv}: {because.sv}) ha varit det",
-                               en=f"'{given}' chaired '{meeting.id}'; with the chair ({chair.en}) absent, the vice "
-                                  f"chair ({stand_in.en}: {because.en}) should have")
+                               message=f"'{given}' chaired '{meeting.id}'; with the chair ({chair}) absent, the vice "
+                                       f"chair ({stand_in}: {because}) should have" if en else
+                                       f"'{given}' var ordförande vid '{meeting.id}'; när ordföranden ({chair}) "
+                                       f"var frånvarande skulle vice ordföranden ({stand_in}: {because}) ha varit det")
 
 
 _BYLAW = '''\
