@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .diagnostics import BylawError, Diagnostic, error, has_errors
+from .diagnostics import NOT_TEXT, BylawError, Diagnostic, error, has_errors
+from .lang import Text, grouped
 from .model.types import Bylaw, Import
 from .paths import shipped_dir
 from .span import SourceFile, Span
@@ -31,17 +32,22 @@ def read_text(path: Path) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise BylawError([error("too-large", f"file is {size:,} bytes; a bylaw is at most {MAX_BYTES:,}",
-                                    where)])
+            raise BylawError([error("too-large", Text(
+                f"filen är {grouped(size)} byte; ett avtal är högst {grouped(MAX_BYTES)}",
+                f"file is {size:,} bytes; a bylaw is at most {MAX_BYTES:,}"), where)])
         data = path.read_bytes()
     except OSError as exc:
-        raise BylawError([error("unreadable", f"cannot read file: {exc.strerror or exc}", where)]) from None
+        from .os_words import reason  # here: only a file that cannot be read needs the system's reasons
+        raise BylawError([error("unreadable", Text(f"kan inte läsa filen: {reason(exc, 'sv')}",
+                                                   f"cannot read file: {exc.strerror or exc}"), where)]) from None
     if b"\x00" in data:
-        raise BylawError([error("binary", "this is not a text file (it contains a NUL byte)", where)])
+        raise BylawError([error("binary", NOT_TEXT, where)])
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise BylawError([error("encoding", f"not UTF-8 text (byte {exc.start} cannot be decoded)", where)]) from None
+        raise BylawError([error("encoding", Text(
+            f"inte UTF-8-text (byte {exc.start} kan inte avkodas); spara avtalet som UTF-8",
+            f"not UTF-8 text (byte {exc.start} cannot be decoded)"), where)]) from None
 
 
 class Loader:
@@ -77,12 +83,14 @@ class Loader:
         candidates = [d / f"{name}.bylaw" for d in self.rule_dirs]
         path = next((p for p in candidates if p.is_file()), None)
         if path is None:
-            from .model.from_ast import suggest
+            from .model.from_ast import nearest_hint
             known = {p.stem for d in self.rule_dirs if d.is_dir() for p in d.glob("*.bylaw")}
-            diags.append(error("unknown-module", f"unknown module '{name}'", span, suggest(name, known)))
+            diags.append(error("unknown-module", Text(f"okänd modul '{name}'", f"unknown module '{name}'"), span,
+                               nearest_hint(name, known)))
             return None
         if str(path) in stack:
-            diags.append(error("import-cycle", f"module '{name}' imports itself", span))
+            diags.append(error("import-cycle", Text(f"modulen '{name}' importerar sig själv",
+                                                    f"module '{name}' imports itself"), span))
             return None
         analysis = self.analyse_text(read_text(path), str(path), stack)
         diags.extend(d for d in analysis.diagnostics if d.severity.value == "error")
@@ -100,10 +108,13 @@ def resolve_path(path_or_id: str | Path) -> Path:
     shipped = shipped_dir("bylaws") / f"{path_or_id}.bylaw"
     if shipped.is_file():
         return shipped
-    from .model.from_ast import suggest
-    hint = suggest(str(path_or_id), shipped_ids())
-    raise BylawError([error("unknown-bylaw", f"no file '{path_or_id}' and no shipped bylaw with that id"
-                            + (f"; {hint}" if hint else ""), Span(str(path_or_id), 0, 0, 0, 0))])
+    from .model.from_ast import nearest_hint
+    hint = nearest_hint(str(path_or_id), shipped_ids())
+    raise BylawError([error("unknown-bylaw", Text(
+        f"det finns ingen fil '{path_or_id}' och inget avtal med det id:t" + (f"; {hint.sv}" if hint else "")
+        + " (`governance list` visar avtalen)",
+        f"no file '{path_or_id}' and no shipped bylaw with that id" + (f"; {hint.en}" if hint else "")),
+        Span(str(path_or_id), 0, 0, 0, 0))])
 
 
 def _rule_dirs(path: Path) -> list[Path]:

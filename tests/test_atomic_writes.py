@@ -52,6 +52,8 @@ def test_fmt_write_on_a_full_disk_leaves_the_old_file(tmp_path, killed):
     if killed:
         assert status == -signal.SIGXFSZ
     else:
+        assert status == 2 and "laholmsbukten.bylaw: fel: kan inte skriva laholmsbukten.bylaw: filen är för stor" in err
+        status, err = run_limited(["fmt", "--write", path.name, "--lang", "en"], tmp_path, killed)
         assert status == 2 and "laholmsbukten.bylaw: error: not written: File too large" in err
     assert path.read_text(encoding="utf-8") == messy
     assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]

@@ -330,15 +330,18 @@ def test_cli_bad_input_is_one_line_and_exit_2(tmp_path):
     (tmp_path / "bad.bylaw").write_text(BAD, encoding="utf-8")
     missing = _run("missing.bylaw", "-o", "out.md", cwd=tmp_path)
     assert missing.returncode == 2 and missing.stdout == ""
-    assert missing.stderr.splitlines()[0] == ("missing.bylaw: fel[unreadable]: kan inte läsa filen: "
+    assert missing.stderr.splitlines()[0] == ("missing.bylaw:1:1: error[unreadable]: kan inte läsa filen: "
                                               "filen eller mappen finns inte")
     missing = _run("missing.bylaw", "-o", "out.md", "--lang", "en", cwd=tmp_path)
     assert missing.stderr.splitlines()[0] == ("missing.bylaw:1:1: error[unreadable]: cannot read file: "
                                               "No such file or directory")
     bad = _run("bad.bylaw", "-o", "out.md", cwd=tmp_path)
     assert bad.returncode == 2 and bad.stdout == ""
-    assert re.fullmatch(r"bad\.bylaw:3:9: error\[syntax\]: unexpected 'sometimes'; .+", bad.stderr.splitlines()[0])
-    for result in (missing, bad):
+    assert re.fullmatch(r"bad\.bylaw:3:9: error\[syntax\]: 'sometimes' kan inte stå här; här ska det stå .+",
+                        bad.stderr.splitlines()[0])
+    english = _run("bad.bylaw", "-o", "out.md", "--lang", "en", cwd=tmp_path)
+    assert re.fullmatch(r"bad\.bylaw:3:9: error\[syntax\]: unexpected 'sometimes'; .+", english.stderr.splitlines()[0])
+    for result in (missing, bad, english):
         assert "Traceback" not in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.bylaw"]  # no document, no temporary file
     unknown = _run("laholmsbukten", "--lang", "de", cwd=tmp_path)

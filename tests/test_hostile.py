@@ -119,7 +119,7 @@ def test_extreme_years_in_yaml_are_refused(name):
     ("convenes-5000.bylaw", ":65:12: error[unknown-body]: unknown body 'b0'"),
 ])
 def test_hostile_bylaws_are_refused_with_their_line(name, message):
-    status, out, err, rss = run_bounded("lint", str(HOSTILE / name))
+    status, out, err, rss = run_bounded("lint", str(HOSTILE / name), "--lang", "en")
     assert_our_error(status, out + err, rss, f"{HOSTILE / name}{message}")
 
 
@@ -131,7 +131,7 @@ def test_a_source_outside_the_sources_folder_is_refused_and_nothing_of_it_is_sho
     text = (HOSTILE / "source-traversal.bylaw").read_text(encoding="utf-8")
     for name in ("../../../../../../etc/passwd", "../secret.txt", str(secret), "sources/../../secret.txt"):
         bylaw.write_text(text.replace("../../../../../../etc/passwd", name), encoding="utf-8")
-        status, out, err, rss = run_bounded("lint", str(bylaw))
+        status, out, err, rss = run_bounded("lint", str(bylaw), "--lang", "en")
         assert_our_error(status, out + err, rss, f"{bylaw}:2:3: error[source-outside]")
         assert "root:" not in out + err.replace(name, "") and "secret and" not in out + err
 
@@ -143,7 +143,7 @@ def test_a_symbolic_link_out_of_sources_is_not_read(tmp_path):
     bylaw = tmp_path / "b" / "x.bylaw"
     text = (HOSTILE / "source-traversal.bylaw").read_text(encoding="utf-8")
     bylaw.write_text(text.replace("../../../../../../etc/passwd", "agreement.txt"), encoding="utf-8")
-    status, out, err, rss = run_bounded("lint", str(bylaw))
+    status, out, err, rss = run_bounded("lint", str(bylaw), "--lang", "en")
     assert status == 0 and "source-missing" in out + err and "root:" not in out + err
 
 
@@ -173,7 +173,7 @@ def _bylaw_with_bodies(count: int) -> str:
 def test_forty_thousand_bodies_are_refused_by_size_at_once(tmp_path):
     path = tmp_path / "many-bodies-40000.bylaw"
     path.write_text(_bylaw_with_bodies(40_000), encoding="utf-8")
-    status, out, err, rss = run_bounded("lint", str(path))
+    status, out, err, rss = run_bounded("lint", str(path), "--lang", "en")
     assert status == 2
     assert_our_error(status, out + err, rss, f"{path}:1:1: error[too-large]: file is 3,")
 
@@ -183,7 +183,7 @@ def test_a_convenes_list_of_twenty_thousand_names(tmp_path):
     five = ", ".join(f"b{i}" for i in range(5000))
     path = tmp_path / "malmolundregionen.bylaw"  # named for its id, as lint wants
     path.write_text(text.replace(five, ", ".join(f"b{i}" for i in range(20_000))), encoding="utf-8")
-    status, out, err, rss = run_bounded("lint", str(path))
+    status, out, err, rss = run_bounded("lint", str(path), "--lang", "en")
     assert_our_error(status, out + err, rss, ":65:12: error[unknown-body]: unknown body 'b0'", "20000 error(s)")
 
 
@@ -194,7 +194,7 @@ def test_error_recovery_does_not_reread_the_file_per_statement(tmp_path):
     text += " " * (MAX_BYTES - len(text.encode()) - 10) + "\n"
     path = tmp_path / "recovery.bylaw"
     path.write_text(text, encoding="utf-8")
-    status, out, err, rss = run_bounded("lint", str(path))
+    status, out, err, rss = run_bounded("lint", str(path), "--lang", "en")
     assert_our_error(status, out + err, rss, f"{path}:2:1: error[syntax]: unexpected character '$'")
 
 

@@ -52,14 +52,18 @@ def swedish(message: str) -> str:
 # Each command's help, keyed by the English the commands write (tests/test_swedish_messages.py holds every
 # help string of the command line to an entry here, so none is left in English).
 HELP = {
-    "language of this help and of refusals: sv (default) or en; the diagnostics are in English":
-        "språk för den här hjälpen och för felmeddelanden: sv (standard) eller en; granskningens meddelanden är på engelska",
-    "language of this help and of refusals: sv (default) or en; the bylaw is printed as written":
-        "språk för den här hjälpen och för felmeddelanden: sv (standard) eller en; avtalet skrivs ut som det är skrivet",
-    "language of this help and of refusals: sv (default) or en; the diff is in English":
-        "språk för den här hjälpen och för felmeddelanden: sv (standard) eller en; skillnaderna skrivs på engelska",
-    "language of this help and of refusals: sv (default) or en; the picture's labels are in Swedish":
-        "språk för den här hjälpen och för felmeddelanden: sv (standard) eller en; bildens etiketter är på svenska",
+    "language of this help, of refusals and of the diagnostics: sv (default) or en":
+        "språk för den här hjälpen, för felmeddelanden och för granskningens meddelanden: sv (standard) eller en",
+    "language of this help, of refusals and of a bylaw's errors: sv (default) or en; the bylaw is printed as written":
+        "språk för den här hjälpen, för felmeddelanden och för fel i avtalet: sv (standard) eller en; avtalet "
+        "skrivs ut som det är skrivet",
+    "language of this help, of refusals and of a bylaw's errors: sv (default) or en; the diff is in English":
+        "språk för den här hjälpen, för felmeddelanden och för fel i avtalen: sv (standard) eller en; skillnaderna "
+        "skrivs på engelska",
+    "language of this help, of refusals and of a bylaw's errors: sv (default) or en; the picture's labels are in "
+    "Swedish":
+        "språk för den här hjälpen, för felmeddelanden och för fel i avtalet: sv (standard) eller en; bildens "
+        "etiketter är på svenska",
     "Bylaws of municipal collaborations as code.": "Avtal för kommunal samverkan som kod.",
     "check bylaw files: syntax, references, consistency, quotes":
         "granska avtalsfiler: syntax, hänvisningar, samstämmighet, citat",

@@ -11,56 +11,15 @@ from ..lang import Text
 
 
 def load_or_report(name: str, lang: str = "en"):
-    """Load a bylaw, or print its errors to stderr and return None (the caller exits 2). With `lang` "sv" a
-    file that cannot be had at all (no such bylaw, unreadable, not text) is said in Swedish; what is wrong
-    inside a bylaw is its author's business, said as `governance lint` says it."""
+    """Load a bylaw, or print its errors to stderr (in `lang`, as `governance lint` says them) and return None
+    (the caller exits 2)."""
     # Imported on use: the parser loads lark, which `--help` does not need.
     from ..loader import load
     try:
         return load(name)
     except BylawError as exc:
-        said = _file_problems_sv(exc.diagnostics) if lang == "sv" else None
-        sys.stderr.write(said or render_text(exc.diagnostics, exc.sources) or f"governance: {exc}\n")
+        sys.stderr.write(render_text(exc.diagnostics, exc.sources, lang=lang) or f"governance: {exc}\n")  # type: ignore[arg-type]
         return None
-
-
-# What the loader says of a bylaw file it cannot read at all (codes unknown-bylaw, unreadable, too-large,
-# binary, encoding), in Swedish: (pattern of the English, the Swedish from its groups).
-def _sv_unknown(m) -> str:
-    hint = f"; menade du '{m['b']}'?" if m["b"] else ""
-    return f"det finns ingen fil '{m['a']}' och inget avtal med det id:t{hint} (`governance list` visar avtalen)"
-
-
-def _sv_unreadable(m) -> str:
-    from ..os_words import swedish_reason
-    return f"kan inte läsa filen: {swedish_reason(m['a']) or m['a']}"
-
-
-_FILE_SV = (
-    (r"no file '(?P<a>.*)' and no shipped bylaw with that id(?:; did you mean '(?P<b>.*)'\?)?", _sv_unknown),
-    (r"cannot read file: (?P<a>.+)", _sv_unreadable),
-    (r"file is (?P<a>[\d,]+) bytes; a bylaw is at most (?P<b>[\d,]+)",
-     lambda m: f"filen är {m['a'].replace(',', ' ')} byte; ett avtal är högst {m['b'].replace(',', ' ')}"),
-    (r"this is not a text file \(it contains a NUL byte\)",
-     lambda m: "det här är ingen textfil (den innehåller en NUL-byte)"),
-    (r"not UTF-8 text \(byte (?P<a>\d+) cannot be decoded\)",
-     lambda m: f"inte UTF-8-text (byte {m['a']} kan inte avkodas); spara avtalet som UTF-8"),
-)
-
-
-def _file_problems_sv(diagnostics) -> str | None:
-    """`file: fel[code]: meddelande` for each, or None when one is not a file-level problem."""
-    import re
-    lines = []
-    for d in diagnostics:
-        for pattern, said in _FILE_SV:
-            m = re.fullmatch(pattern, d.message)
-            if m:
-                lines.append(f"{d.span.file}: fel[{d.code}]: {said(m)}")
-                break
-        else:
-            return None
-    return "\n".join(lines) + "\n"
 
 
 def shown(path: str) -> str:
@@ -281,7 +240,8 @@ def versions_or_warn(path_or_id: str, bylaw, lang: str = "en") -> tuple:
     except (BylawError, VersionError, OSError) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         if lang == "sv":
-            said = _versions_sv(first) if isinstance(exc, VersionError) else first
+            said = (_versions_sv(first) if isinstance(exc, VersionError)
+                    else exc.first("sv") if isinstance(exc, BylawError) else first)
             print(f"{path_or_id}: varning: avtalets andra versioner beaktas inte: {said}", file=sys.stderr)
         else:
             print(f"{path_or_id}: warning: other versions of the agreement not considered: {first}", file=sys.stderr)

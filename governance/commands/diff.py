@@ -15,13 +15,14 @@ def register(sub) -> None:
     p.add_argument("--format", choices=tuple(RENDERERS), default="text")
     # Every command takes --lang: the help and argparse's refusals are said in it (cli._lang_asked).
     p.add_argument("--lang", choices=("sv", "en"), default="sv",
-                   help="language of this help and of refusals: sv (default) or en; the diff is in English")
+                   help="language of this help, of refusals and of a bylaw's errors: sv (default) or en; the diff is "
+                        "in English")
     p.set_defaults(run=run)
 
 
 def run(args) -> int:
-    old = load_or_report(args.old)
-    new = load_or_report(args.new)
+    old = load_or_report(args.old, args.lang)
+    new = load_or_report(args.new, args.lang)
     if old is None or new is None:
         return 2
     from ..drafting.diff import diff, render_json, render_markdown, render_text  # on use: `--help` stays light

@@ -17,7 +17,8 @@ def register(sub) -> None:
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of standard output")
     # Every command takes --lang: the help and argparse's refusals are said in it (cli._lang_asked).
     p.add_argument("--lang", choices=("sv", "en"), default="sv",
-                   help="language of this help and of refusals: sv (default) or en; the picture's labels are in Swedish")
+                   help="language of this help, of refusals and of a bylaw's errors: sv (default) or en; the "
+                        "picture's labels are in Swedish")
     p.set_defaults(run=run)
 
 
@@ -28,7 +29,7 @@ def run(args) -> int:
     try:
         bylaw = load(args.bylaw)
     except BylawError as exc:
-        sys.stderr.write(render_text(exc.diagnostics, exc.sources, limit=5))
+        sys.stderr.write(render_text(exc.diagnostics, exc.sources, limit=5, lang=args.lang))
         return 2
     try:
         text = render(bylaw, args.format)

@@ -5,7 +5,8 @@ import json
 import sys
 from pathlib import Path
 
-from ..diagnostics import Severity, render_text
+from ..diagnostics import Severity, counted, render_text
+from ..lang import Text
 
 
 def register(sub) -> None:
@@ -17,13 +18,17 @@ def register(sub) -> None:
     p.add_argument("--strict", action="store_true", help="warnings fail too")
     # Every command takes --lang: the help and argparse's refusals are said in it (cli._lang_asked).
     p.add_argument("--lang", choices=("sv", "en"), default="sv",
-                   help="language of this help and of refusals: sv (default) or en; the diagnostics are in English")
+                   help="language of this help, of refusals and of the diagnostics: sv (default) or en")
     p.set_defaults(run=run)
+
+
+_UNREADABLE = Text("kan inte läsas som ett avtal ({errors})", "cannot be read as a bylaw ({errors})")
 
 
 def run(args) -> int:
     # Imported on use: lint loads the process graph, and networkx with it.
     from ..drafting.lint import lint
+    lang = args.lang
     status = 0
     reports = []
     for name in args.files:
@@ -38,15 +43,15 @@ def run(args) -> int:
         elif errors or (args.strict and warnings):
             status = max(status, 1)
         if args.format == "json":
-            reports.append({"file": str(name), "ok": not errors, "diagnostics": [d.to_json() for d in diags]})
+            reports.append({"file": str(name), "ok": not errors, "diagnostics": [d.to_json(lang) for d in diags]})
         else:
-            sys.stdout.write(render_text(diags, analysis.sources))
+            sys.stdout.write(render_text(diags, analysis.sources, lang=lang))
             if not diags:
-                print(f"{name}: ok")
+                print(f"{name}: ok")  # "ok" in Swedish too
             elif unreadable:
-                print(f"{name}: cannot be read as a bylaw ({errors} error(s))")
+                print(f"{name}: {_UNREADABLE(lang).format(errors=counted(errors, 'error', lang))}")
             else:
-                print(f"{name}: {errors} error(s), {warnings} warning(s)")
+                print(f"{name}: {counted(errors, 'error', lang)}, {counted(warnings, 'warning', lang)}")
     if args.format == "json":
         print(json.dumps(reports, ensure_ascii=False, indent=2))
     return status

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from ..diagnostics import Diagnostic, error, warning
+from ..lang import Text
 from ..graph.queries import flow_cycles, unreachable_bodies
 from ..loader import Analysis, analyse, read_text, shipped_dir
 from ..diagnostics import BylawError
@@ -57,16 +58,19 @@ def _cited_nodes(bylaw: t.Bylaw) -> Iterator[t.Node]:
             yield node
 
 
-def source_problem(name: str) -> str | None:
+def source_problem(name: str) -> Text | None:
     """Why a `source` name cannot be a file in the sources/ folder, or None: the document quoted is read
     from there only, so a bylaw from elsewhere (CI, a web form) cannot make lint read and quote any file."""
     if "\x00" in name:
-        return "a source name cannot hold a NUL character"
+        return Text("ett källdokuments namn kan inte innehålla ett NUL-tecken",
+                    "a source name cannot hold a NUL character")
     parts = name.replace("\\", "/").split("/")
     if name.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", name) or ".." in parts:
-        return f"source '{name[:80]}' is outside the sources/ folder; name a file in it (e.g. \"agreement.txt\")"
+        return Text(f"källan '{name[:80]}' ligger utanför mappen sources/; ange en fil i den (t.ex. \"avtal.txt\")",
+                    f"source '{name[:80]}' is outside the sources/ folder; name a file in it (e.g. \"agreement.txt\")")
     if any(len(part.encode("utf-8")) > 255 for part in parts):
-        return "the source name is longer than a file name can be (255 bytes)"
+        return Text("källans namn är längre än ett filnamn kan vara (255 byte)",
+                    "the source name is longer than a file name can be (255 bytes)")
     return None
 
 
@@ -105,8 +109,10 @@ def check_quotes(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
     cited = [n for n in _cited_nodes(bylaw) if n.notes.cite]
     if not bylaw.source:
         if cited and bylaw.kind == "bylaw":
-            yield warning("no-source", "the bylaw quotes sentences but names no `source` document",
-                          bylaw.span, 'add `source "FILE.txt"` under the bylaw line')
+            yield warning("no-source", Text("avtalet citerar meningar men anger inget källdokument (`source`)",
+                                            "the bylaw quotes sentences but names no `source` document"),
+                          bylaw.span, Text('skriv `source "FIL.txt"` under raden `bylaw`',
+                                           'add `source "FILE.txt"` under the bylaw line'))
         return
     items = {(h.value[1] if len(h.value) > 1 else None): h for h in bylaw.header if h.key == "source"}
     texts: dict[str | None, tuple[Path, str] | None] = {}
@@ -114,27 +120,34 @@ def check_quotes(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
         problem = source_problem(item.value[0])
         if problem:
             yield error("source-outside", problem, item.span,
-                        "put the document in sources/ beside the bylaw and name it by its file name")
+                        Text("lägg dokumentet i sources/ bredvid avtalet och ange det med sitt filnamn",
+                             "put the document in sources/ beside the bylaw and name it by its file name"))
             texts[name] = None
             continue
         path = find_source(bylaw, ctx, item.value[0])
         if path is None:
-            yield warning("source-missing", f"source document '{item.value[0]}' not found; quotes are not "
-                          "checked", item.span, "put it in sources/ beside the bylaw, or pass --sources DIR")
+            yield warning("source-missing", Text(
+                f"källdokumentet '{item.value[0]}' finns inte; citaten kontrolleras inte",
+                f"source document '{item.value[0]}' not found; quotes are not checked"), item.span,
+                Text("lägg det i sources/ bredvid avtalet, eller ange --sources MAPP",
+                     "put it in sources/ beside the bylaw, or pass --sources DIR"))
         texts[name] = (path, normalise(read_text(path))) if path else None
     several = len(items) > 1
     for node in cited:
         name = node.notes.cite_source
         if name is None and several:
-            yield error("cite-source", "this agreement has several sources; the cite must say which it quotes",
-                        node.notes.cite_span, "write: cite " + " | ".join(sorted(str(n) for n in items))
-                        + ' "…"')
+            which = " | ".join(sorted(str(n) for n in items))
+            yield error("cite-source", Text("avtalet har flera källdokument; ett citat måste säga vilket det citerar",
+                                            "this agreement has several sources; the cite must say which it quotes"),
+                        node.notes.cite_span, Text(f'skriv: cite {which} "…"', f'write: cite {which} "…"'))
             continue
         if name is not None and name not in items:
             known = sorted(str(n) for n in items if n)
-            yield error("cite-source", f"no source named '{name}'", node.notes.cite_span,
-                        f"the sources are: {', '.join(known)}" if known
-                        else f'name the source: source {name} "{bylaw.source}"')
+            yield error("cite-source", Text(f"det finns ingen källa med namnet '{name}'", f"no source named '{name}'"),
+                        node.notes.cite_span,
+                        Text(f"källorna är: {', '.join(known)}", f"the sources are: {', '.join(known)}") if known
+                        else Text(f'namnge källan: source {name} "{bylaw.source}"',
+                                  f'name the source: source {name} "{bylaw.source}"'))
             continue
         found = texts.get(name if several or name in texts else next(iter(texts)))
         if found is None:
@@ -143,8 +156,10 @@ def check_quotes(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
         quote = normalise(node.notes.cite)
         if quote not in text:
             passage = closest_passage(quote, text)
-            yield error("quote-not-found", f"the quoted sentence is not in {path.name}",
-                        node.notes.cite_span, f"closest passage: \"{passage[:300]}\"" if passage else None)
+            yield error("quote-not-found", Text(f"den citerade meningen står inte i {path.name}",
+                                                f"the quoted sentence is not in {path.name}"),
+                        node.notes.cite_span, Text(f"närmaste ställe: \"{passage[:300]}\"",
+                                                   f"closest passage: \"{passage[:300]}\"") if passage else None)
 
 
 def check_law(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
@@ -158,21 +173,31 @@ def check_law(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
         ref = parse_reference(notes.law)
         if ref is None:
             if notes.law_quote:
-                yield warning("law-unverified", "the reference names no chapter and paragraph, so the quote "
-                              "is not verified", span, 'write e.g. "Kommunallagen (2017:725) 6 kap. 27 §"')
+                yield warning("law-unverified", Text("hänvisningen anger inget kapitel och ingen paragraf, så "
+                                                     "citatet kontrolleras inte",
+                                                     "the reference names no chapter and paragraph, so the quote "
+                                                     "is not verified"), span,
+                              Text('skriv t.ex. "Kommunallagen (2017:725) 6 kap. 27 §"',
+                                   'write e.g. "Kommunallagen (2017:725) 6 kap. 27 §"'))
             continue
         text = passage(ref)
         if text is None:
             if ref.sfs is not None and statute(ref.sfs) is not None:
-                yield error("law-unknown", f"{ref} is not a paragraph of {statute(ref.sfs).name}", span)
+                name = statute(ref.sfs).name
+                yield error("law-unknown", Text(f"{ref} är inte en paragraf i {name}",
+                                                f"{ref} is not a paragraph of {name}"), span)
             elif notes.law_quote:
-                yield warning("law-unverified", f"the project does not ship the text of {notes.law!r}, so the "
-                              "quote is not verified", span)
+                yield warning("law-unverified", Text(f"texten till {notes.law!r} följer inte med programmet, så "
+                                                     "citatet kontrolleras inte",
+                                                     f"the project does not ship the text of {notes.law!r}, so the "
+                                                     "quote is not verified"), span)
             continue
         if notes.law_quote and normalise(notes.law_quote) not in normalise(text):
             closest = closest_passage(normalise(notes.law_quote), text)
-            yield error("law-quote-not-found", f"the quoted words are not in {ref}", span,
-                        f"the paragraph reads: \"{closest[:300]}\"" if closest else None)
+            yield error("law-quote-not-found", Text(f"de citerade orden står inte i {ref}",
+                                                    f"the quoted words are not in {ref}"), span,
+                        Text(f"paragrafen lyder: \"{closest[:300]}\"",
+                             f"the paragraph reads: \"{closest[:300]}\"") if closest else None)
 
 
 # The statute's sentences on mandates (Kommunallagen 5 kap. 9 §, 6 kap. 18–19 §§, 9 kap. 4 §), quoted from law/.
@@ -210,22 +235,36 @@ def check_mandate(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
                 break
             if election is not None and start < election:
                 law = _mandate_law("forbund-start" if kind == "kommunalforbund" else "styrelse")
-                yield error("mandate-before-election", f"the mandate starts on {start}, before its own election "
-                            f"on {election}", span, f"{law} Write `mandate period 4 years from january 1 after "
-                            "election year`")
+                write = "`mandate period 4 years from january 1 after election year`"
+                yield error("mandate-before-election", Text(
+                    f"mandatet börjar den {start}, före sitt eget val den {election}",
+                    f"the mandate starts on {start}, before its own election on {election}"), span,
+                    Text(f"{law} Skriv {write}", f"{law} Write {write}"))
                 return
     if kind == "kommunalforbund" and owner is bylaw and mandate.years > 4:
-        yield error("mandate-too-long", f"a kommunalförbund's assembly is elected for at most four years, not "
-                    f"{mandate.years}", span, _mandate_law("forbund"))
+        law = _mandate_law("forbund")
+        yield error("mandate-too-long", Text(
+            f"ett kommunalförbunds församling väljs för högst fyra år, inte {mandate.years}",
+            f"a kommunalförbund's assembly is elected for at most four years, not {mandate.years}"), span,
+            Text(law, law))
     elif kind == "kommunalforbund" and owner is not bylaw and not mandate.after:
-        yield warning("form-mandate", f"a kommunalförbund's assembly is elected from 1 January after the election "
-                      f"year, but module '{owner.id}' gives fullmäktige's mandate", span,
-                      f"{_mandate_law('forbund-start')} Import kl-kommunalforbund, or state the förbundsordning's "
-                      "own `mandate period`")
+        law = _mandate_law("forbund-start")
+        yield warning("form-mandate", Text(
+            f"ett kommunalförbunds församling väljs från den 1 januari året efter valåret, men modulen "
+            f"'{owner.id}' ger fullmäktiges mandattid",
+            f"a kommunalförbund's assembly is elected from 1 January after the election "
+            f"year, but module '{owner.id}' gives fullmäktige's mandate"), span,
+            Text(f"{law} Importera kl-kommunalforbund, eller ange förbundsordningens egen `mandate period`",
+                 f"{law} Import kl-kommunalforbund, or state the förbundsordning's own `mandate period`"))
     elif kind == "gemensam-namnd" and owner is not bylaw:
-        yield warning("form-mandate", f"a gemensam nämnd serves the mandate its members' fullmäktige decide, but "
-                      f"module '{owner.id}' gives another organ's", span,
-                      f"{_mandate_law('namnd')} State the reglemente's own `mandate period`, or none")
+        law = _mandate_law("namnd")
+        yield warning("form-mandate", Text(
+            f"en gemensam nämnd har den mandattid som medlemmarnas fullmäktige bestämmer, men modulen "
+            f"'{owner.id}' ger ett annat organs",
+            f"a gemensam nämnd serves the mandate its members' fullmäktige decide, but "
+            f"module '{owner.id}' gives another organ's"), span,
+            Text(f"{law} Ange reglementets egen `mandate period`, eller ingen",
+                 f"{law} State the reglemente's own `mandate period`, or none"))
 
 
 def check_states(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
@@ -238,13 +277,21 @@ def check_states(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
     points = {p.id for p in checklist(bylaw.form)}
     for item in said:
         if item.value[0] not in points:
-            from ..model.from_ast import suggest  # here: the model's builder, only for a point not found
-            yield error("unknown-point", f"'{item.value[0]}' is not a point of the {t.FORM_NAMES[bylaw.form.kind]}'s "
-                        "checklist", item.span, suggest(item.value[0], points)
-                        or f"the points: {', '.join(sorted(points))}")
+            from ..model.from_ast import nearest_hint  # here: the model's builder, only for a point not found
+            form, listed = t.FORM_NAMES[bylaw.form.kind], ", ".join(sorted(points))
+            yield error("unknown-point", Text(f"'{item.value[0]}' är inte en punkt i checklistan för {form}",
+                                              f"'{item.value[0]}' is not a point of the {form}'s checklist"),
+                        item.span, nearest_hint(item.value[0], points)
+                        or Text(f"punkterna: {listed}", f"the points: {listed}"))
         elif not item.notes.cite and bylaw.source:
-            yield warning("uncited", f"`states {item.value[0]}` quotes no sentence of the document", item.span,
-                          "quote where the document states it with cite \"…\"")
+            yield warning("uncited", Text(f"`states {item.value[0]}` citerar ingen mening ur dokumentet",
+                                          f"`states {item.value[0]}` quotes no sentence of the document"), item.span,
+                          _CITE_IT)
+
+
+_CITE_IT = Text("citera där dokumentet anger det, med cite \"…\"",
+                "quote where the document states it with cite \"…\"")
+_OF_KIND_SV = {"bylaw": "avtalets", "module": "modulens"}
 
 
 def check_id(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
@@ -255,29 +302,42 @@ def check_id(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
         return  # not a bylaw file, or one without a header line (reported as missing-header)
     if not _ID_SLUG.match(bylaw.id):
         from ..model.from_ast import slugify  # here: a warm lint (bylaw_cache) never loads the builder
-        yield error("id-not-slug", f"the {bylaw.kind} id '{bylaw.id}' is not a lowercase ASCII slug", bylaw.span,
-                    f"write `{bylaw.kind} {slugify(bylaw.id)}` and rename the file {slugify(bylaw.id)}.bylaw")
+        slug = slugify(bylaw.id)
+        yield error("id-not-slug", Text(f"{_OF_KIND_SV[bylaw.kind]} id '{bylaw.id}' är inte skrivet med små "
+                                        "ASCII-bokstäver, siffror och bindestreck",
+                                        f"the {bylaw.kind} id '{bylaw.id}' is not a lowercase ASCII slug"), bylaw.span,
+                    Text(f"skriv `{bylaw.kind} {slug}` och döp om filen till {slug}.bylaw",
+                         f"write `{bylaw.kind} {slug}` and rename the file {slug}.bylaw"))
     elif bylaw.id != path.stem:
-        yield error("id-not-stem", f"the {bylaw.kind} id '{bylaw.id}' differs from the file's name "
-                    f"'{path.name}'", bylaw.span,
-                    f"write `{bylaw.kind} {path.stem}`" if _ID_SLUG.match(path.stem)
-                    else f"rename the file {bylaw.id}.bylaw")
+        yield error("id-not-stem", Text(f"{_OF_KIND_SV[bylaw.kind]} id '{bylaw.id}' skiljer sig från filens namn "
+                                        f"'{path.name}'",
+                                        f"the {bylaw.kind} id '{bylaw.id}' differs from the file's name "
+                                        f"'{path.name}'"), bylaw.span,
+                    Text(f"skriv `{bylaw.kind} {path.stem}`", f"write `{bylaw.kind} {path.stem}`")
+                    if _ID_SLUG.match(path.stem)
+                    else Text(f"döp om filen till {bylaw.id}.bylaw", f"rename the file {bylaw.id}.bylaw"))
 
 
 def check_preparation_cycles(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
     """A body cannot, through preparation and proposal, be a step before itself (from the process graph)."""
     for cycle in flow_cycles(bylaw):
         bodies = [b for b, _ in cycle]
-        yield error("preparation-cycle", "matters are prepared in a circle: "
-                    + " → ".join(bodies + [bodies[0]]), cycle[0][1]["rule"].span)
+        circle = " → ".join(bodies + [bodies[0]])
+        yield error("preparation-cycle", Text(f"ärendena bereds i en cirkel: {circle}",
+                                              f"matters are prepared in a circle: {circle}"),
+                    cycle[0][1]["rule"].span)
 
 
 def check_unreachable_bodies(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
     """A body with no seats and no relation in or out plays no part in the process."""
     for body_id in unreachable_bodies(bylaw):
-        yield warning("unreachable-body", f"nothing links to body '{body_id}': it has no seats and no "
-                      "relation to another body", bylaw.body(body_id).span,
-                      "give it seats, or relate it, e.g. `prepares matters for …` or `reports to …`")
+        yield warning("unreachable-body", Text(
+            f"inget leder till organet '{body_id}': det har inga platser och ingen koppling till ett annat organ",
+            f"nothing links to body '{body_id}': it has no seats and no relation to another body"),
+            bylaw.body(body_id).span,
+            Text("ge det platser, eller koppla det till ett annat organ, t.ex. `prepares matters for …` eller "
+                 "`reports to …`",
+                 "give it seats, or relate it, e.g. `prepares matters for …` or `reports to …`"))
 
 
 def check_uncited(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
@@ -287,8 +347,10 @@ def check_uncited(bylaw: t.Bylaw, ctx: Context) -> Iterator[Diagnostic]:
     for body in bylaw.bodies:
         for clause in body.clauses:
             if WANTS_CITATION(clause) and not clause.notes:
-                yield warning("uncited", "this rule has no `cite`, `law` or `assume` note", clause.span,
-                              "quote the agreement's sentence with cite \"…\"")
+                yield warning("uncited", Text("regeln har ingen `cite`, `law` eller `assume`",
+                                              "this rule has no `cite`, `law` or `assume` note"), clause.span,
+                              Text("citera avtalets mening med cite \"…\"",
+                                   "quote the agreement's sentence with cite \"…\""))
 
 
 def _yes(clause: t.BodyClause) -> bool:

@@ -10,7 +10,8 @@ import unicodedata
 from dataclasses import replace
 from typing import Callable, Iterable, Mapping
 
-from ..diagnostics import Diagnostic, error, warning
+from ..diagnostics import Diagnostic, did_you_mean, error, warning
+from ..lang import MONTH_NAMES, Text
 from ..span import Span
 from ..nearest import nearest
 from ..syntax.ast import Default, Document, Header
@@ -32,8 +33,52 @@ def slugify(name: str) -> str:
 
 
 def suggest(name: str, candidates: Iterable[str]) -> str | None:
-    close = nearest(name, candidates)
-    return f"did you mean '{close}'?" if close else None
+    """"did you mean 'X'?", in English (the calendar reader's hints use it too)."""
+    hint = nearest_hint(name, candidates)
+    return hint.en if hint else None
+
+
+def nearest_hint(name: str, candidates: Iterable[str]) -> Text | None:
+    """The help under a name not found, in both languages: the nearest name that is."""
+    return did_you_mean(nearest(name, candidates))
+
+
+# What a diagnostic calls the things of a bylaw, in Swedish (the English is the language's own word).
+_THING_SV = {"module": "okänd modul", "member": "okänd medlem", "body": "okänt organ", "matter": "okänd ärendetyp"}
+_KIND_SV = {"municipality": "kommun", "region": "region", "county-board": "länsstyrelse", "university": "lärosäte",
+            "association": "förening", "company": "bolag", "other": "övrig part"}
+_ID_OF_SV = {"member": "medlemmens", "matter": "ärendetypens", "body": "organets"}
+_THE_SV = {"member": "medlemmen", "matter": "ärendetypen", "body": "organet"}
+_OFFICE_SV = {"chair": "ordförande", "vice chair": "vice ordförande", "secretary": "sekreterare",
+              "convener": "sammankallande", "spokesperson": "talesperson",
+              "agenda preparer": "den som bereder sammanträdena"}
+_ITSELF_SV = {"prepares": "bereder åt sig självt", "proposes": "lämnar förslag till sig självt",
+              "executes": "verkställer åt sig självt", "appoints": "utser sig självt",
+              "reports_to": "rapporterar till sig självt", "convenes": "kallar sig självt till sammanträde"}
+
+
+def kind_sv(kind: str) -> str:
+    return _KIND_SV.get(kind, kind)
+
+
+_MONTHS_REVERSED = Text("periodens första månad kommer efter dess sista",
+                       "the window's first month comes after its last")
+_A_FORM_SV = {"kommunalforbund": "ett kommunalförbund", "gemensam-namnd": "en gemensam nämnd"}
+_ORGAN_SV = {"direktion": "direktionen", "forbundsfullmaktige": "förbundsfullmäktige",
+             "forbundsstyrelse": "förbundsstyrelsen", "gemensam-namnd": "den gemensamma nämnden"}
+
+
+def _members_sv(n: int) -> str:
+    return f"{n} medlem" if n == 1 else f"{n} medlemmar"
+
+
+def _seats_sv(n: int) -> str:
+    return "den 1 plats" if n == 1 else f"de {n} platser"
+
+
+def _a_kind_sv(member_class: str | None) -> str:
+    kind = kind_sv(member_class or "")
+    return f"ett {kind}" if kind in ("bolag", "lärosäte") else f"en {kind}"
 
 
 class _Builder:
@@ -44,14 +89,15 @@ class _Builder:
         self._words: dict[tuple[int, int], dict[str, int]] = {}
         self._by_class: dict[str | None, tuple[str, ...]] = {}
 
-    def err(self, code: str, message: str, span: Span, help: str | None = None) -> None:
+    def err(self, code: str, message: Text, span: Span, help: Text | None = None) -> None:
         self.diags.append(error(code, message, span, help))
 
-    def warn(self, code: str, message: str, span: Span, help: str | None = None) -> None:
+    def warn(self, code: str, message: Text, span: Span, help: Text | None = None) -> None:
         self.diags.append(warning(code, message, span, help))
 
     def unknown(self, what: str, name: str, span: Span, known: Iterable[str]) -> None:
-        self.err(f"unknown-{what}", f"unknown {what} '{name}'", self.name_span(span, name), suggest(name, known))
+        self.err(f"unknown-{what}", Text(f"{_THING_SV[what]} '{name}'", f"unknown {what} '{name}'"),
+                 self.name_span(span, name), nearest_hint(name, known))
 
     def name_span(self, span: Span, name: str) -> Span:
         """Narrow a clause's span to the first whole-word occurrence of `name` in it, for a sharper caret.
@@ -83,16 +129,21 @@ class _Builder:
         headers = [s for s in statements if isinstance(s, Header)]
         span0 = Span(self.doc.source.name, 0, 0, 1, 1)
         if not headers:
-            self.err("missing-header", "the file has no `bylaw ID \"Title\"` (or `module`) line", span0,
-                     "start the file with: bylaw my-collaboration \"Title of the agreement\"")
+            self.err("missing-header", Text("filen saknar raden `bylaw ID \"Titel\"` (eller `module`)",
+                                            "the file has no `bylaw ID \"Title\"` (or `module`) line"), span0,
+                     Text("börja filen med: bylaw min-samverkan \"Avtalets titel\"",
+                          "start the file with: bylaw my-collaboration \"Title of the agreement\""))
             header = Header(kind="bylaw", id="unnamed", title="", span=span0)
         else:
             header = headers[0]
             for extra in headers[1:]:
-                self.err("duplicate-header", f"a second `{extra.kind}` line; a file holds one bylaw",
-                         extra.span, f"the first is at line {header.span.line}")
+                self.err("duplicate-header", Text(f"en andra `{extra.kind}`-rad; en fil rymmer ett avtal",
+                                                  f"a second `{extra.kind}` line; a file holds one bylaw"),
+                         extra.span, Text(f"den första står på rad {header.span.line}",
+                                          f"the first is at line {header.span.line}"))
             if statements[0] is not header:
-                self.err("header-not-first", "the `bylaw` line must come before everything else", header.span)
+                self.err("header-not-first", Text("raden `bylaw` ska stå före allt annat",
+                                                  "the `bylaw` line must come before everything else"), header.span)
 
         def of(kind):
             return tuple(s for s in statements if isinstance(s, kind))
@@ -118,25 +169,31 @@ class _Builder:
             self.check_rule(rule)
         participation = of(t.Participation)
         for extra in participation[1:]:
-            self.err("duplicate-clause", "a second `participation` statement", extra.span)
+            self.err("duplicate-clause", Text("en andra `participation`-bestämmelse",
+                                              "a second `participation` statement"), extra.span)
         for part in participation:
             if part.minimum is not None and part.minimum < 1:
-                self.err("invalid-count", "the minimum number of participants must be at least 1", part.span)
+                self.err("invalid-count", Text("minsta antalet deltagare måste vara minst 1",
+                                               "the minimum number of participants must be at least 1"), part.span)
             elif part.minimum is not None and members and part.minimum > len(members):
-                self.err("min-exceeds-max",
-                         f"at least {part.minimum} participants, but the bylaw has only {len(members)} members",
-                         part.span)
+                self.err("min-exceeds-max", Text(
+                    f"minst {part.minimum} deltagare, men avtalet har bara {_members_sv(len(members))}",
+                    f"at least {part.minimum} participants, but the bylaw has only {len(members)} members"),
+                    part.span)
         elections, mandates = of(t.ElectionCycle), of(t.MandatePeriod)
         for extra in (*elections[1:], *mandates[1:]):
-            self.err("duplicate-clause", "a second election cycle or mandate period", extra.span)
+            self.err("duplicate-clause", Text("en andra valcykel eller mandatperiod",
+                                              "a second election cycle or mandate period"), extra.span)
         for cycle in elections:
             if cycle.every < 1:
-                self.err("invalid-count", "elections must come at least every year", cycle.span)
+                self.err("invalid-count", Text("valperioden måste vara minst ett år",
+                                               "elections must come at least every year"), cycle.span)
         # the statement carries the notes and the comments `fmt` keeps; its quorum is what the model uses
         defaults = tuple(replace(d.quorum, notes=d.notes) for d in of(Default))
         for d in defaults:
             if d.kind == "default":
-                self.err("invalid-default", "a default quorum must say what the quorum is", d.span)
+                self.err("invalid-default", Text("en förvald beslutförhet måste säga vad beslutförheten är",
+                                                 "a default quorum must say what the quorum is"), d.span)
         bylaw = t.Bylaw(
             id=header.id, title=header.title, kind=header.kind, path=self.doc.source.name,
             header=header.items, imports=of(t.Import), members=members, matters=matters,
@@ -147,7 +204,8 @@ class _Builder:
             notes=header.notes, span=header.span, trailing_comments=self.doc.trailing_comments,
         )
         if header.kind == "module" and (members or bodies):
-            self.warn("module-content", "a module under rules/ should hold defaults, not members or bodies",
+            self.warn("module-content", Text("en modul under rules/ bör ge förval, inte medlemmar eller organ",
+                                             "a module under rules/ should hold defaults, not members or bodies"),
                       header.span)
         return bylaw
 
@@ -155,13 +213,17 @@ class _Builder:
         seen: dict[str, t.Node] = {}
         for node in nodes:
             if node.id in seen:
-                self.err("duplicate-id", f"{what} '{node.id}' is defined twice", node.span,
-                         f"first defined at line {seen[node.id].span.line}")
+                self.err("duplicate-id", Text(f"{_THE_SV[what]} '{node.id}' definieras två gånger",
+                                              f"{what} '{node.id}' is defined twice"), node.span,
+                         Text(f"först definierad på rad {seen[node.id].span.line}",
+                              f"first defined at line {seen[node.id].span.line}"))
             else:
                 seen[node.id] = node
             if not _SLUG.match(node.id):
-                self.warn("id-not-slug", f"{what} id '{node.id}' is not a lowercase ASCII slug", node.span,
-                          f"write '{slugify(node.id)}'")
+                self.warn("id-not-slug", Text(f"{_ID_OF_SV[what]} id '{node.id}' är inte skrivet med små "
+                                              "ASCII-bokstäver, siffror och bindestreck",
+                                              f"{what} id '{node.id}' is not a lowercase ASCII slug"), node.span,
+                          Text(f"skriv '{slugify(node.id)}'", f"write '{slugify(node.id)}'"))
 
     def check_header_items(self, header: Header) -> None:
         seen: dict[str, t.HeaderItem] = {}
@@ -171,30 +233,40 @@ class _Builder:
             for item in sources:
                 name = item.value[1] if len(item.value) > 1 else None
                 if name is None:
-                    self.err("unnamed-source", "an agreement with several sources names each of them",
-                             item.span, f'write: source NAME "{item.value[0]}" (e.g. reglemente, avtal)')
+                    self.err("unnamed-source", Text("ett avtal med flera källdokument namnger vart och ett",
+                                                    "an agreement with several sources names each of them"),
+                             item.span, Text(f'skriv: source NAMN "{item.value[0]}" (t.ex. reglemente, avtal)',
+                                             f'write: source NAME "{item.value[0]}" (e.g. reglemente, avtal)'))
                 elif name in names:
-                    self.err("duplicate-id", f"source '{name}' is named twice", item.span,
-                             f"first named at line {names[name].span.line}")
+                    self.err("duplicate-id", Text(f"källan '{name}' namnges två gånger",
+                                                  f"source '{name}' is named twice"), item.span,
+                             Text(f"först namngiven på rad {names[name].span.line}",
+                                  f"first named at line {names[name].span.line}"))
                 else:
                     names[name] = item
         stated: dict[tuple, t.HeaderItem] = {}
         for item in header.items:
             if item.key in seen and item.key not in ("duty", "source", "states"):
-                self.err("duplicate-clause", f"`{item.key}` is given twice", item.span)
+                self.err("duplicate-clause", Text(f"`{item.key}` anges två gånger", f"`{item.key}` is given twice"),
+                         item.span)
             if item.key == "states" and item.value in stated:
-                self.err("duplicate-clause", f"`states {item.value[0]}` is given twice", item.span,
-                         f"the first is at line {stated[item.value].span.line}")
+                self.err("duplicate-clause", Text(f"`states {item.value[0]}` anges två gånger",
+                                                  f"`states {item.value[0]}` is given twice"), item.span,
+                         Text(f"den första står på rad {stated[item.value].span.line}",
+                              f"the first is at line {stated[item.value].span.line}"))
             if item.key == "states":
                 stated.setdefault(item.value, item)
             seen[item.key] = item
             if item.key == "amends" and item.value[0] == header.id:
-                self.err("amends-self", "a bylaw cannot amend itself", item.span)
+                self.err("amends-self", Text("ett avtal kan inte ändra sig självt", "a bylaw cannot amend itself"),
+                         item.span)
             if item.key == "renewed" and item.value[0] < 1:
-                self.err("invalid-count", "a renewal must last at least one mandate period", item.span)
+                self.err("invalid-count", Text("en förnyelse måste gälla minst en mandatperiod",
+                                               "a renewal must last at least one mandate period"), item.span)
         valid, signed = seen.get("valid"), seen.get("signed")
         if valid and signed and valid.value[0] and valid.value[1] and valid.value[1] < valid.value[0]:
-            self.err("invalid-period", "the agreement ends before it starts", valid.span)
+            self.err("invalid-period", Text("avtalet upphör innan det börjar gälla",
+                                            "the agreement ends before it starts"), valid.span)
 
     def check_form(self, header: Header) -> None:
         """The form's organs are bodies of the bylaw, its värdkommun a member; KL's forms join only
@@ -208,35 +280,50 @@ class _Builder:
             if body is None:
                 self.unknown("body", body_id, item.span, self.body_ids)
             elif body.office:
-                self.err("form-organ", f"the {organ} '{body_id}' is marked `office`, but it is an organ "
-                         "that meets and decides", self.name_span(item.span, body_id))
+                self.err("form-organ", Text(f"{_ORGAN_SV.get(organ, organ)} '{body_id}' är märkt `office`, men det "
+                                            "är ett organ som sammanträder och beslutar",
+                                            f"the {organ} '{body_id}' is marked `office`, but it is an organ "
+                                            "that meets and decides"), self.name_span(item.span, body_id))
         bodies = [b for _, b in form.organs]
         if len(set(bodies)) < len(bodies):
-            self.err("form-organ", "förbundsfullmäktige and förbundsstyrelse must be two bodies", item.span,
-                     "a kommunalförbund whose assembly is also its styrelse has a direktion: "
-                     "form kommunalforbund with direktion BODY")
+            self.err("form-organ", Text("förbundsfullmäktige och förbundsstyrelse måste vara två organ",
+                                        "förbundsfullmäktige and förbundsstyrelse must be two bodies"), item.span,
+                     Text("ett kommunalförbund vars församling också är dess styrelse har en direktion: "
+                          "form kommunalforbund with direktion ORGAN",
+                          "a kommunalförbund whose assembly is also its styrelse has a direktion: "
+                          "form kommunalforbund with direktion BODY"))
         if form.host is not None:
             host = self.member_ids.get(form.host)
             if host is None:
                 self.unknown("member", form.host, item.span, self.member_ids)
             elif host.kind not in ("municipality", "region"):
-                self.err("form-member", f"the värdkommun '{form.host}' is a {host.kind}; a gemensam nämnd is "
-                         "set up in one of the collaborating municipalities or regions (KL 9 kap. 20 §)",
-                         self.name_span(item.span, form.host))
+                self.err("form-member", Text(
+                    f"värdkommunen '{form.host}' är {_a_kind_sv(host.kind)}; en gemensam nämnd inrättas i en av de "
+                    "samverkande kommunerna eller regionerna (KL 9 kap. 20 §)",
+                    f"the värdkommun '{form.host}' is a {host.kind}; a gemensam nämnd is "
+                    "set up in one of the collaborating municipalities or regions (KL 9 kap. 20 §)"),
+                    self.name_span(item.span, form.host))
         if form.statutory:
             for member in self.member_ids.values():
                 if member.kind not in ("municipality", "region"):
-                    self.err("form-member", f"'{member.id}' is a {member.kind}; only municipalities and "
-                             f"regions can be members of a {t.FORM_NAMES[form.kind]}", member.span,
-                             "record it as a party to a separate agreement, or change the form")
+                    self.err("form-member", Text(
+                        f"'{member.id}' är {_a_kind_sv(member.kind)}; bara kommuner och regioner kan vara medlemmar "
+                        f"i {_A_FORM_SV.get(form.kind, t.FORM_NAMES[form.kind])}",
+                        f"'{member.id}' is a {member.kind}; only municipalities and "
+                        f"regions can be members of a {t.FORM_NAMES[form.kind]}"), member.span,
+                        Text("för in den som part i ett separat avtal, eller ändra samverkansformen",
+                             "record it as a party to a separate agreement, or change the form"))
 
     def check_member(self, member: t.Member) -> None:
         if member.kind == "municipality" and member.code is not None and len(member.code) != 4:
-            self.err("invalid-code", f"a municipality's SCB code has four digits, not '{member.code}'",
+            self.err("invalid-code", Text(f"en kommuns SCB-kod har fyra siffror, inte '{member.code}'",
+                                          f"a municipality's SCB code has four digits, not '{member.code}'"),
                      member.span)
         if member.kind == "municipality" and member.code is None:
-            self.warn("missing-code", f"municipality '{member.id}' has no SCB code", member.span,
-                      "add the four-digit code after `municipality`, e.g. municipality 1380")
+            self.warn("missing-code", Text(f"kommunen '{member.id}' har ingen SCB-kod",
+                                           f"municipality '{member.id}' has no SCB code"), member.span,
+                      Text("skriv den fyrsiffriga koden efter `municipality`, t.ex. municipality 1380",
+                           "add the four-digit code after `municipality`, e.g. municipality 1380"))
 
     # ---- bodies ----
     def build_body(self, body: t.Body) -> t.Body:
@@ -251,21 +338,27 @@ class _Builder:
             key = _singleton_key(clause)
             if key:
                 if key in seen_kinds:
-                    self.err("duplicate-clause", f"body '{body.id}' has a second `{key}` clause", clause.span,
-                             f"the first is at line {seen_kinds[key].span.line}")
+                    self.err("duplicate-clause", Text(f"organet '{body.id}' har en andra `{key}`-bestämmelse",
+                                                      f"body '{body.id}' has a second `{key}` clause"), clause.span,
+                             Text(f"den första står på rad {seen_kinds[key].span.line}",
+                                  f"the first is at line {seen_kinds[key].span.line}"))
                 seen_kinds[key] = clause
             self.check_clause(body, clause, roles, seats)
         self.check_groups(body, seats)
         if not seats and not body.office:
-            self.warn("empty-body", f"body '{body.id}' has no seats", body.span,
-                      "add `seat ROLE from each member`, or mark it `office` if it holds no meetings")
+            self.warn("empty-body", Text(f"organet '{body.id}' har inga platser", f"body '{body.id}' has no seats"),
+                      body.span, Text("skriv `seat ROLL from each member`, eller märk det `office` om det inte "
+                                      "håller några sammanträden",
+                                      "add `seat ROLE from each member`, or mark it `office` if it holds no meetings"))
         if body.office and any(isinstance(c, t.MeetingRule) for c in body.clauses):
-            self.warn("office-meets", f"'{body.id}' is an office but has meeting rules", body.span)
+            self.warn("office-meets", Text(f"'{body.id}' är ett kansli men har regler om sammanträden",
+                                           f"'{body.id}' is an office but has meeting rules"), body.span)
         return replace(body, seats=tuple(seats))
 
     def expand_seat(self, decl: t.SeatDecl) -> list[t.Seat]:
         if decl.min < 0 or decl.max < decl.min or decl.max == 0:
-            self.err("invalid-count", f"seat count {decl.min}..{decl.max} is empty or reversed", decl.span)
+            self.err("invalid-count", Text(f"antalet platser {decl.min}..{decl.max} är tomt eller omvänt",
+                                           f"seat count {decl.min}..{decl.max} is empty or reversed"), decl.span)
         h = decl.holders
         if decl.formula is not None:
             return self.expand_formula(decl)
@@ -279,7 +372,9 @@ class _Builder:
             self.check_class(h.member_class, decl.span)
             chosen = self.members_of(h.member_class)
             if not chosen and self.member_ids:
-                self.warn("no-holders", f"no member is a {h.member_class}, so this seat is held by nobody",
+                self.warn("no-holders", Text(f"ingen medlem är {_a_kind_sv(h.member_class)}, så ingen innehar "
+                                             "den här platsen",
+                                             f"no member is a {h.member_class}, so this seat is held by nobody"),
                           decl.span)
             role, low, high, adjunct, title = decl.role, decl.min, decl.max, decl.adjunct, decl.title
             return [t.Seat(role, m, low, high, adjunct, None, title) for m in chosen]
@@ -294,21 +389,29 @@ class _Builder:
         """Seats by population: one line per holding member, its count known once the figures are given."""
         f, h = decl.formula, decl.holders
         if (decl.min, decl.max) != (1, 1):
-            self.err("formula-count", "a seat line counted by population gives no count of its own",
-                     decl.span, f"drop the count {decl.min if decl.min == decl.max else f'{decl.min}..{decl.max}'}")
+            count = decl.min if decl.min == decl.max else f"{decl.min}..{decl.max}"
+            self.err("formula-count", Text("en platsrad som räknas efter folkmängd anger inget eget antal",
+                                           "a seat line counted by population gives no count of its own"),
+                     decl.span, Text(f"stryk antalet {count}", f"drop the count {count}"))
         if f.size <= 0 or f.step <= 0:
-            self.err("invalid-formula", "a seat formula counts seats per a positive number of inhabitants",
+            self.err("invalid-formula", Text("en platsformel räknar platser per ett positivt antal invånare",
+                                             "a seat formula counts seats per a positive number of inhabitants"),
                      decl.span)
             f = replace(f, size=max(f.size, 1))  # to go on checking; the bylaw is refused all the same
         if f.reference is not None and not 1 <= f.reference[1] <= _MONTH_DAYS[f.reference[0] - 1]:
-            self.err("invalid-formula", f"{t.MONTHS[f.reference[0] - 1]} has no day {f.reference[1]}", decl.span)
+            month, day = f.reference
+            self.err("invalid-formula", Text(f"{MONTH_NAMES['sv'][month - 1]} har ingen dag {day}",
+                                             f"{t.MONTHS[month - 1]} has no day {day}"), decl.span)
         fewest = max(replace(f, maximum=None).least, 1)
         if f.maximum is not None and f.maximum < fewest:
-            self.err("invalid-formula", f"at most {f.maximum} is fewer than the {fewest} seat(s) the formula "
-                     "gives every member", decl.span)
+            self.err("invalid-formula", Text(
+                f"högst {f.maximum} är färre än {_seats_sv(fewest)} som formeln ger varje medlem",
+                f"at most {f.maximum} is fewer than the {fewest} seat(s) the formula gives every member"), decl.span)
         if h.mode in ("fixed", "any"):
-            self.err("formula-holders", "seats by population are counted per member: say whose population",
-                     decl.span, "write `from each municipality` or list the members")
+            self.err("formula-holders", Text("platser efter folkmängd räknas per medlem: ange vems folkmängd",
+                                             "seats by population are counted per member: say whose population"),
+                     decl.span, Text("skriv `from each municipality` eller räkna upp medlemmarna",
+                                     "write `from each municipality` or list the members"))
             return [t.Seat(decl.role, None, decl.min, decl.max, decl.adjunct, title=decl.title)]
         if h.mode == "each":
             self.check_class(h.member_class, decl.span)
@@ -322,8 +425,11 @@ class _Builder:
             if member is None:
                 self.unknown("member", member_id, decl.span, self.member_ids)
             elif member.kind != "municipality":
-                self.err("formula-holders", f"'{member_id}' is a {member.kind}: it has no population to count "
-                         "seats by", decl.span, "count by population among `each municipality`")
+                self.err("formula-holders", Text(
+                    f"'{member_id}' är {_a_kind_sv(member.kind)}: den har ingen folkmängd att räkna platser efter",
+                    f"'{member_id}' is a {member.kind}: it has no population to count seats by"), decl.span,
+                    Text("räkna efter folkmängd bland `each municipality`",
+                         "count by population among `each municipality`"))
             out.append(t.Seat(decl.role, member_id, least, f.maximum if f.maximum is not None else least,
                               decl.adjunct, None, decl.title, decl.formula))
         return out
@@ -336,8 +442,8 @@ class _Builder:
 
     def check_class(self, member_class: str | None, span: Span) -> None:
         if member_class not in (None, "member", *t.MEMBER_KINDS):
-            self.err("unknown-kind", f"unknown member kind '{member_class}'", span,
-                     suggest(member_class or "", t.MEMBER_KINDS))
+            self.err("unknown-kind", Text(f"okänd medlemstyp '{member_class}'", f"unknown member kind '{member_class}'"),
+                     span, nearest_hint(member_class or "", t.MEMBER_KINDS))
 
     def check_ref(self, body: t.Body, ref: t.Ref, span: Span, seats: list[t.Seat], what: str) -> None:
         """A seat reference names a role of this body, and the member (if given) holds that role here.
@@ -350,8 +456,9 @@ class _Builder:
             if ref.role in self.body_ids or ref.role in self.member_ids:
                 return
             self.err("chair-not-seat" if what in ("chair", "vice chair") else "unknown-seat",
-                     f"{what} '{ref.role}' is not a seat of body '{body.id}'", span,
-                     suggest(ref.role, roles | set(self.body_ids)))
+                     Text(f"'{ref.role}', angiven som {_OFFICE_SV[what]}, är inte en plats i organet '{body.id}'",
+                          f"{what} '{ref.role}' is not a seat of body '{body.id}'"), span,
+                     nearest_hint(ref.role, roles | set(self.body_ids)))
             return
         if ref.member is not None:
             if ref.member not in self.member_ids:
@@ -361,8 +468,9 @@ class _Builder:
             if not any(s.role == ref.role and (s.member == ref.member or s.pool in ("member", kind))
                        for s in seats):
                 self.err("chair-not-seat" if what in ("chair", "vice chair") else "unknown-seat",
-                         f"{what} '{ref}' is not a seat of body '{body.id}'", span,
-                         suggest(str(ref), {str(s.ref) for s in seats if s.member}))
+                         Text(f"'{ref}', angiven som {_OFFICE_SV[what]}, är inte en plats i organet '{body.id}'",
+                              f"{what} '{ref}' is not a seat of body '{body.id}'"), span,
+                         nearest_hint(str(ref), {str(s.ref) for s in seats if s.member}))
 
     def check_clause(self, body: t.Body, clause: t.BodyClause, roles: set[str], seats: list[t.Seat]) -> None:
         CHECK_CLAUSE(clause, self, body, roles, seats)
@@ -378,27 +486,32 @@ class _Builder:
     def check_uses(self, body: t.Body, roles: set[str], seats: list[t.Seat], clause: t.Uses) -> None:
         span = clause.span
         if not 0 < clause.percent <= 100:
-            self.err("invalid-percent", f"{clause.percent}% is not between 0 and 100", span)
+            self.err("invalid-percent", Text(f"{clause.percent}% ligger inte mellan 0 och 100",
+                                             f"{clause.percent}% is not between 0 and 100"), span)
         if isinstance(clause.ref, t.SeatRef) and clause.ref.member and clause.ref.member not in self.member_ids:
             self.unknown("member", clause.ref.member, span, self.member_ids)
 
     def check_meets(self, body: t.Body, roles: set[str], seats: list[t.Seat], clause: t.MeetingRule) -> None:
         span = clause.span
         if clause.kind == "between" and clause.low > clause.high:
-            self.err("min-exceeds-max", f"at least {clause.low} but at most {clause.high} meetings",
-                     span, f"write {clause.high}..{clause.low}")
+            self.err("min-exceeds-max", Text(f"minst {clause.low} men högst {clause.high} sammanträden",
+                                             f"at least {clause.low} but at most {clause.high} meetings"),
+                     span, Text(f"skriv {clause.high}..{clause.low}", f"write {clause.high}..{clause.low}"))
         if clause.months and clause.months[0] > clause.months[1]:
-            self.err("invalid-months", "the window's first month comes after its last", span,
-                     "windows run within one calendar year, e.g. april..may")
+            self.err("invalid-months", _MONTHS_REVERSED, span,
+                     Text("en period ligger inom ett kalenderår, t.ex. april..may",
+                          "windows run within one calendar year, e.g. april..may"))
 
     def check_quorum(self, body: t.Body, roles: set[str], seats: list[t.Seat], clause: t.Quorum) -> None:
         span = clause.span
         if clause.kind == "fraction" and not 0 < clause.numerator <= clause.denominator:
-            self.err("invalid-fraction", f"quorum {clause.numerator}/{clause.denominator} is not a "
-                     "fraction between 0 and 1", span)
+            self.err("invalid-fraction", Text(
+                f"beslutförheten {clause.numerator}/{clause.denominator} är inte ett bråk mellan 0 och 1",
+                f"quorum {clause.numerator}/{clause.denominator} is not a fraction between 0 and 1"), span)
         if clause.kind == "default" and self.default_quorum() is None:
-            self.err("no-default", "`quorum default` but no imported module gives a default quorum",
-                     span, "add `import sweden`")
+            self.err("no-default", Text("`quorum default`, men ingen importerad modul ger en förvald beslutförhet",
+                                        "`quorum default` but no imported module gives a default quorum"),
+                     span, Text("skriv `import sweden`", "add `import sweden`"))
 
     def check_relation(self, body: t.Body, roles: set[str], seats: list[t.Seat], clause: t.Relation) -> None:
         span = clause.span
@@ -409,14 +522,16 @@ class _Builder:
             elif target not in self.body_ids:
                 self.unknown("body", target, span, self.body_ids)
             elif target == body.id and clause.kind != "decides":
-                self.err("self-reference", f"'{body.id}' {clause.kind.replace('_', ' ')} itself", span)
+                self.err("self-reference", Text(f"'{body.id}' {_ITSELF_SV.get(clause.kind, clause.kind)}",
+                                                f"'{body.id}' {clause.kind.replace('_', ' ')} itself"), span)
         for matter in clause.matters or ():
             if matter not in self.matter_ids:
                 self.unknown("matter", matter, span, self.matter_ids)
 
     def check_justering(self, body: t.Body, roles: set[str], seats: list[t.Seat], clause: t.Justering) -> None:
         if clause.days < 1:
-            self.err("invalid-count", "the minutes cannot be justerade within fewer than one day", clause.span)
+            self.err("invalid-count", Text("protokollet kan inte justeras på mindre än en dag",
+                                           "the minutes cannot be justerade within fewer than one day"), clause.span)
 
     def check_hosted(self, body: t.Body, roles: set[str], seats: list[t.Seat], clause: t.HostedBy) -> None:
         if clause.member not in self.member_ids:
@@ -428,8 +543,9 @@ class _Builder:
             if matter not in self.matter_ids:
                 self.unknown("matter", matter, span, self.matter_ids)
         if clause.months and clause.months[0] > clause.months[1]:
-            self.err("invalid-months", "the window's first month comes after its last", span,
-                     "windows run within one calendar year, e.g. january..june")
+            self.err("invalid-months", _MONTHS_REVERSED, span,
+                     Text("en period ligger inom ett kalenderår, t.ex. january..june",
+                          "windows run within one calendar year, e.g. january..june"))
 
     def check_groups(self, body: t.Body, seats: list[t.Seat]) -> None:
         """The voice of a decision: its share a fraction, `per group` over groups that hold every voting
@@ -439,80 +555,110 @@ class _Builder:
         if decision is not None and decision.share is not None:
             num, den = decision.share
             if not 0 < num <= den:
-                self.err("invalid-fraction", f"a majority of {num}/{den} is not a fraction between 0 and 1",
+                self.err("invalid-fraction", Text(f"en majoritet på {num}/{den} är inte ett bråk mellan 0 och 1",
+                                                  f"a majority of {num}/{den} is not a fraction between 0 and 1"),
                          decision.span)
         if decision is not None and decision.per == "seat" and body.first(t.EqualInfluence) is not None:
-            self.err("voice-conflict", f"'{body.id}' has equal influence (one voice per member) but decides "
-                     "per seat", decision.span, "write `per member`, or drop `equal influence`")
+            self.err("voice-conflict", Text(f"'{body.id}' har lika inflytande (en röst per medlem) men beslutar "
+                                            "med en röst per plats",
+                                            f"'{body.id}' has equal influence (one voice per member) but decides "
+                                            "per seat"), decision.span,
+                     Text("skriv `per member`, eller stryk `equal influence`",
+                          "write `per member`, or drop `equal influence`"))
         per_group = decision is not None and decision.per == "group"
         if per_group and not groups:
-            self.err("no-groups", f"'{body.id}' decides per group but has no `group`", decision.span,
-                     'add `group ID "Title" of MEMBER, …` for each bloc')
+            self.err("no-groups", Text(f"'{body.id}' beslutar per grupp men har ingen `group`",
+                                       f"'{body.id}' decides per group but has no `group`"), decision.span,
+                     Text('skriv `group ID "Titel" of MEDLEM, …` för varje grupp',
+                          'add `group ID "Title" of MEMBER, …` for each bloc'))
         if groups and not per_group:
-            self.warn("unused-group", f"'{body.id}' groups members but does not decide `per group`",
-                      groups[0].span, "write `decision by majority per group`, or drop the groups")
+            self.warn("unused-group", Text(f"'{body.id}' delar in medlemmar i grupper men beslutar inte `per group`",
+                                           f"'{body.id}' groups members but does not decide `per group`"),
+                      groups[0].span, Text("skriv `decision by majority per group`, eller stryk grupperna",
+                                           "write `decision by majority per group`, or drop the groups"))
         holder: dict[str, str] = {}
         seen: set[str] = set()
         for group in groups:
             if group.id in seen:
-                self.err("duplicate-id", f"body '{body.id}' has a second group '{group.id}'", group.span)
+                self.err("duplicate-id", Text(f"organet '{body.id}' har en andra grupp '{group.id}'",
+                                              f"body '{body.id}' has a second group '{group.id}'"), group.span)
             seen.add(group.id)
             for member in group.members:
                 if member not in self.member_ids:
                     self.unknown("member", member, group.span, self.member_ids)
                 elif member in holder:
-                    self.err("group-overlap", f"'{member}' is in group '{holder[member]}' and in '{group.id}'",
+                    self.err("group-overlap", Text(f"'{member}' är med i gruppen '{holder[member]}' och i '{group.id}'",
+                                                   f"'{member}' is in group '{holder[member]}' and in '{group.id}'"),
                              group.span)
                 else:
                     holder[member] = group.id
         if per_group and groups:
             voting = sorted({s.member for s in seats if not s.adjunct and s.member is not None} - set(holder))
             if voting:
-                self.err("group-missing", f"'{body.id}' decides per group, but {', '.join(voting)} "
-                         f"{'is' if len(voting) == 1 else 'are'} in no group", decision.span,
-                         "every voting member belongs to one group")
+                self.err("group-missing", Text(
+                    f"'{body.id}' beslutar per grupp, men {', '.join(voting)} är inte med i någon grupp",
+                    f"'{body.id}' decides per group, but {', '.join(voting)} "
+                    f"{'is' if len(voting) == 1 else 'are'} in no group"), decision.span,
+                    Text("varje medlem med rösträtt hör till en grupp", "every voting member belongs to one group"))
 
     def check_chair(self, body: t.Body, clause: t.Chair, roles: set[str], seats: list[t.Seat]) -> None:
         spec, span = clause.spec, clause.span
         what = "vice chair" if clause.vice else "chair"
         if isinstance(spec, t.FixedChair):
             if isinstance(spec.ref, t.ChairRef):
-                self.err("chair-self", f"the {what} cannot be defined as `chair`", span,
-                         "name a seat (member/role) or a rotation")
+                self.err("chair-self", Text(f"{_OFFICE_SV[what]} kan inte anges som `chair`",
+                                            f"the {what} cannot be defined as `chair`"), span,
+                         Text("ange en plats (medlem/roll) eller en rotation",
+                              "name a seat (member/role) or a rotation"))
             else:
                 self.check_ref(body, spec.ref, span, seats, what)
             return
         if spec.role not in roles:
-            self.err("chair-not-seat", f"{what} role '{spec.role}' is not a seat of body '{body.id}'", span,
-                     suggest(spec.role, roles))
+            self.err("chair-not-seat", Text(f"rollen '{spec.role}', angiven för {_OFFICE_SV[what]}, är inte en plats i "
+                                            f"organet '{body.id}'",
+                                            f"{what} role '{spec.role}' is not a seat of body '{body.id}'"), span,
+                     nearest_hint(spec.role, roles))
             return
         if isinstance(spec, t.NextInRotation):
             chair = body.chair
             if clause.vice is False or chair is None or not isinstance(chair.spec, t.RotatingChair):
-                self.err("no-rotation", "`next in rotation` needs a rotating chair in the same body", span)
+                self.err("no-rotation", Text("`next in rotation` kräver ett roterande ordförandeskap i samma organ",
+                                             "`next in rotation` needs a rotating chair in the same body"), span)
         if isinstance(spec, t.RotatingChair):
             among = spec.among if spec.among is not None else tuple(self.member_ids)
             for member_id in among:
                 if member_id not in self.member_ids:
-                    self.err("rotation-non-member", f"the chair rotates among '{member_id}', which is not a member",
-                             span, suggest(member_id, self.member_ids))
+                    self.err("rotation-non-member", Text(
+                        f"ordförandeskapet roterar mellan medlemmar, men '{member_id}' är inte medlem",
+                        f"the chair rotates among '{member_id}', which is not a member"),
+                        span, nearest_hint(member_id, self.member_ids))
                 elif not any(s.role == spec.role and s.member == member_id for s in seats):
-                    self.err("chair-not-seat", f"'{member_id}' holds no '{spec.role}' seat in '{body.id}'", span)
+                    self.err("chair-not-seat", Text(f"'{member_id}' har ingen plats '{spec.role}' i '{body.id}'",
+                                                    f"'{member_id}' holds no '{spec.role}' seat in '{body.id}'"), span)
             for member_id in spec.order:
                 if member_id not in among:
-                    self.err("rotation-non-member", f"the rotation order names '{member_id}', which is not "
-                             "among those the chair rotates between", span, suggest(member_id, among))
+                    self.err("rotation-non-member", Text(
+                        f"turordningen nämner '{member_id}', som inte är bland dem ordförandeskapet roterar mellan",
+                        f"the rotation order names '{member_id}', which is not "
+                        "among those the chair rotates between"), span, nearest_hint(member_id, among))
             if spec.order and sorted(spec.order) != sorted(set(spec.order)):
-                self.err("rotation-order", "the rotation order names a member twice", span)
+                self.err("rotation-order", Text("turordningen nämner en medlem två gånger",
+                                                "the rotation order names a member twice"), span)
             if spec.order and set(spec.order) != set(among):
                 missing = sorted(set(among) - set(spec.order))
                 if missing:
-                    self.err("rotation-order", f"the rotation order leaves out {', '.join(missing)}", span)
+                    self.err("rotation-order", Text(f"turordningen utelämnar {', '.join(missing)}",
+                                                    f"the rotation order leaves out {', '.join(missing)}"), span)
             if spec.every < 1:
-                self.err("invalid-count", "the chair must rotate every one year or more", span)
+                self.err("invalid-count", Text("ordförandeskapet måste rotera med minst ett års mellanrum",
+                                               "the chair must rotate every one year or more"), span)
             if spec.start is None:
-                self.warn("rotation-start", "the rotation has no start year; the chair of a given year is "
-                          "unknown", span, "add `from YEAR`, and `assume` if the agreement does not say")
+                self.warn("rotation-start", Text("rotationen har inget startår; vem som är ordförande ett visst år "
+                                                 "är okänt",
+                                                 "the rotation has no start year; the chair of a given year is "
+                                                 "unknown"), span,
+                          Text("skriv `from ÅR`, och `assume` om avtalet inte säger det",
+                               "add `from YEAR`, and `assume` if the agreement does not say"))
 
     def check_rule(self, rule) -> None:
         if isinstance(rule, t.Requirement):
@@ -520,7 +666,8 @@ class _Builder:
                 if name not in self.body_ids:
                     self.unknown("body", name, rule.span, self.body_ids)
             if rule.body == rule.by:
-                self.err("self-reference", f"'{rule.body}' cannot prepare its own matters as a rule", rule.span)
+                self.err("self-reference", Text(f"'{rule.body}' kan inte som regel bereda sina egna ärenden",
+                                                f"'{rule.body}' cannot prepare its own matters as a rule"), rule.span)
             for matter in rule.matters or ():
                 if matter not in self.matter_ids:
                     self.unknown("matter", matter, rule.span, self.matter_ids)

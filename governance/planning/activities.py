@@ -19,6 +19,7 @@ from typing import Iterator
 import yaml
 
 from ..diagnostics import BylawError, error
+from ..lang import Text
 from ..model import types as t
 from ..model.citation import cite
 from ..report.finding import Citation, Finding
@@ -55,28 +56,36 @@ class ActivityPlan:
 
 
 # ---- reading ---------------------------------------------------------------------------------------------
-def _fail(path: str, node_or_line, message: str) -> BylawError:
+def _fail(path: str, node_or_line, message: Text) -> BylawError:
     line = node_or_line if isinstance(node_or_line, int) else node_or_line.start_mark.line + 1
     col = 1 if isinstance(node_or_line, int) else node_or_line.start_mark.column + 1
     return BylawError([error("activity-plan", message, Span(path, 0, 0, line, col))])
 
 
-def _mapping(path: str, node, what: str) -> dict[str, yaml.Node]:
+# What the messages call the parts of a plan: a key is named as written (`deadline`), in both languages.
+_AN_ACTIVITY = Text("en aktivitet", "an activity")
+_THE_PLAN = Text("aktivitetsplanen", "the activity plan")
+
+
+def _mapping(path: str, node, what: Text) -> dict[str, yaml.Node]:
     if not isinstance(node, yaml.MappingNode):
-        raise _fail(path, node, f"{what} must be a mapping of keys to values")
+        raise _fail(path, node, Text(f"{what.sv} ska vara nycklar med värden",
+                                     f"{what.en} must be a mapping of keys to values"))
     out: dict[str, yaml.Node] = {}
     for key, value in node.value:
         if not isinstance(key, yaml.ScalarNode):
-            raise _fail(path, key, f"{what}: keys must be plain words")
+            raise _fail(path, key, Text(f"{what.sv}: nycklarna ska vara vanliga ord",
+                                        f"{what.en}: keys must be plain words"))
         if key.value in out:
-            raise _fail(path, key, f"{what}: key '{key.value}' is given twice")
+            raise _fail(path, key, Text(f"{what.sv}: nyckeln '{key.value}' anges två gånger",
+                                        f"{what.en}: key '{key.value}' is given twice"))
         out[key.value] = value
     return out
 
 
 def _scalar(path: str, node, what: str) -> str:
     if not isinstance(node, yaml.ScalarNode):
-        raise _fail(path, node, f"{what} must be a single value")
+        raise _fail(path, node, Text(f"{what} ska vara ett enda värde", f"{what} must be a single value"))
     return str(node.value).strip()
 
 
@@ -85,7 +94,7 @@ def _list(path: str, node, what: str) -> tuple[str, ...]:
     if isinstance(node, yaml.ScalarNode):
         return (_scalar(path, node, what),) if str(node.value).strip() else ()
     if not isinstance(node, yaml.SequenceNode):
-        raise _fail(path, node, f"{what} must be a list")
+        raise _fail(path, node, Text(f"{what} ska vara en lista", f"{what} must be a list"))
     return tuple(_scalar(path, item, what) for item in node.value)
 
 
@@ -96,24 +105,27 @@ def _deadline(path: str, node) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise _fail(path, node, f"deadline '{text}' is neither an ISO date (YYYY-MM-DD) nor `ongoing`") from None
+        raise _fail(path, node, Text(f"deadline '{text}' är varken ett datum (ÅÅÅÅ-MM-DD) eller `ongoing`",
+                                     f"deadline '{text}' is neither an ISO date (YYYY-MM-DD) nor `ongoing`")) from None
 
 
 _ACTIVITY_KEYS = {"id", "activity", "goals", "responsible", "deadline", "named", "as_written"}
 
 
 def _activity(path: str, node) -> Activity:
-    fields = _mapping(path, node, "an activity")
+    fields = _mapping(path, node, _AN_ACTIVITY)
     unknown = sorted(set(fields) - _ACTIVITY_KEYS)
     if unknown:
-        raise _fail(path, fields[unknown[0]], f"unknown key '{unknown[0]}' in an activity "
-                    f"(known: {', '.join(sorted(_ACTIVITY_KEYS))})")
+        known = ", ".join(sorted(_ACTIVITY_KEYS))
+        raise _fail(path, fields[unknown[0]], Text(f"okänd nyckel '{unknown[0]}' i en aktivitet (kända: {known})",
+                                                   f"unknown key '{unknown[0]}' in an activity (known: {known})"))
     for key in ("id", "activity", "deadline"):
         if key not in fields:
-            raise _fail(path, node, f"an activity needs `{key}`")
+            raise _fail(path, node, Text(f"en aktivitet behöver `{key}`", f"an activity needs `{key}`"))
     ident = _scalar(path, fields["id"], "id")
     if not _ID.match(ident):
-        raise _fail(path, fields["id"], f"activity id '{ident}' must be a lowercase slug")
+        raise _fail(path, fields["id"], Text(f"aktivitetens id '{ident}' ska skrivas med små bokstäver, siffror "
+                                             "och bindestreck", f"activity id '{ident}' must be a lowercase slug"))
     return Activity(
         id=ident,
         title=_scalar(path, fields["activity"], "activity"),
@@ -133,17 +145,20 @@ def parse_plan(text: str, path: str = "<string>") -> ActivityPlan:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
-        raise _fail(path, line, f"not valid YAML: {getattr(exc, 'problem', None) or exc}") from None
+        problem = getattr(exc, "problem", None) or str(exc)
+        # libyaml's own problem stays in its English in both (an activity plan is read by the library only)
+        raise _fail(path, line, Text(f"inte giltig YAML: {problem}", f"not valid YAML: {problem}")) from None
     if root is None:
-        raise _fail(path, 1, "the activity plan is empty")
-    top = _mapping(path, root, "the activity plan")
+        raise _fail(path, 1, Text("aktivitetsplanen är tom", "the activity plan is empty"))
+    top = _mapping(path, root, _THE_PLAN)
     if "year" not in top or "activities" not in top:
-        raise _fail(path, root, "an activity plan needs `year` and `activities`")
+        raise _fail(path, root, Text("en aktivitetsplan behöver `year` och `activities`",
+                                     "an activity plan needs `year` and `activities`"))
     year_text = _scalar(path, top["year"], "year")
     if not year_text.isdigit():
-        raise _fail(path, top["year"], f"year '{year_text}' is not a year")
+        raise _fail(path, top["year"], Text(f"year '{year_text}' är inte ett år", f"year '{year_text}' is not a year"))
     if not isinstance(top["activities"], yaml.SequenceNode):
-        raise _fail(path, top["activities"], "`activities` must be a list")
+        raise _fail(path, top["activities"], Text("`activities` ska vara en lista", "`activities` must be a list"))
     activities = tuple(_activity(path, item) for item in top["activities"].value)
     return ActivityPlan(path=path, bylaw=_scalar(path, top["bylaw"], "bylaw") if "bylaw" in top else None,
                         year=int(year_text), activities=activities)

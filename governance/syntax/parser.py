@@ -17,7 +17,8 @@ import lark
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken, VisitError
 
-from ..diagnostics import BylawError, Diagnostic, error
+from ..diagnostics import NOT_TEXT, BylawError, Diagnostic, did_you_mean, error
+from ..lang import Text, grouped
 from ..nearest import nearest
 from ..private_cache import private_dir
 from ..model import types as t
@@ -28,15 +29,32 @@ MAX_CHUNK_ERRORS = 100
 MAX_DIGITS = 9
 _SWEDISH_MONTHS = {"januari": 1, "februari": 2, "mars": 3, "maj": 5, "juni": 6, "juli": 7, "augusti": 8,
                    "oktober": 10}
+# What a syntax error says was expected, in words for the agreement's drafter rather than the grammar's names
+# (the language's keywords stay as they are written).
 _TERMINAL_NAMES = {
-    "ID": "a name", "STRING": "a quoted string", "INT": "a number", "DATE": "a date (YYYY-MM-DD)",
-    "CODE": "an SCB code", "FRACTION": "a fraction such as 2/3", "PERCENT": "a percentage such as 20%",
-    "AMOUNT": "an amount such as 12.50 SEK", "_NL": "end of line", "$END": "end of file",
-    "YESNO": "yes or no", "KIND": "a member kind (municipality, region, county-board, university, …)",
-    "MONTH": "a month", "WEEKDAY": "a weekday", "ORDINAL": "first/second/third/fourth/last",
-    "VOICE": "member, seat, group or party", "STEP": "prepared or proposed", "UNIT": "seats or members",
-    "STATUS": "draft, adopted or replaced", "OFFICE": '"office"',
+    "ID": Text("ett namn", "a name"), "STRING": Text("en text inom citattecken", "a quoted string"),
+    "INT": Text("ett tal", "a number"), "DATE": Text("ett datum (ÅÅÅÅ-MM-DD)", "a date (YYYY-MM-DD)"),
+    "CODE": Text("en SCB-kod", "an SCB code"), "FRACTION": Text("ett bråk som 2/3", "a fraction such as 2/3"),
+    "PERCENT": Text("en procentsats som 20%", "a percentage such as 20%"),
+    "AMOUNT": Text("ett belopp som 12.50 SEK", "an amount such as 12.50 SEK"),
+    "_NL": Text("radens slut", "end of line"), "$END": Text("filens slut", "end of file"),
+    "YESNO": Text("yes eller no", "yes or no"),
+    "KIND": Text("en medlemstyp (municipality, region, county-board, university, …)",
+                 "a member kind (municipality, region, county-board, university, …)"),
+    "MONTH": Text("en månad", "a month"), "WEEKDAY": Text("en veckodag", "a weekday"),
+    "ORDINAL": Text("first/second/third/fourth/last", "first/second/third/fourth/last"),
+    "VOICE": Text("member, seat, group eller party", "member, seat, group or party"),
+    "STEP": Text("prepared eller proposed", "prepared or proposed"),
+    "UNIT": Text("seats eller members", "seats or members"),
+    "STATUS": Text("draft, adopted eller replaced", "draft, adopted or replaced"),
+    "OFFICE": Text('"office"', '"office"'),
+    "ROUNDING": Text("full eller started", "full or started"),
+    "_YEARS": Text('"year" eller "years"', '"year" or "years"'),
+    "_PERIODS": Text('"period" eller "periods"', '"period" or "periods"'),
+    "_SUBSTITUTES": Text('"substitute" eller "substitutes"', '"substitute" or "substitutes"'),
+    "_INHABITANTS": Text('"inhabitant" eller "inhabitants"', '"inhabitant" or "inhabitants"'),
 }
+MAX_EXPECTED = 8  # a syntax error names at most this many things that could stand where it is
 
 
 class ParseFailure(Exception):
@@ -93,12 +111,15 @@ class _Build(Transformer):
         try:
             return date.fromisoformat(str(tok))
         except ValueError:
-            raise _BadValue("invalid-date", f"'{tok}' is not a date that exists", self.span(tok)) from None
+            raise _BadValue("invalid-date", Text(f"'{tok}' är inte ett datum som finns",
+                                                 f"'{tok}' is not a date that exists"), self.span(tok)) from None
 
     def INT(self, tok: Token):
         if len(tok) > MAX_DIGITS:  # no count, day or year in a bylaw is this long; int() of 4,300 digits fails
-            raise _BadValue("number-too-large", f"the number {tok[:12]}… has {len(tok):,} digits; a bylaw's "
-                            f"numbers have at most {MAX_DIGITS}", self.span(tok))
+            raise _BadValue("number-too-large", Text(
+                f"talet {tok[:12]}… har {grouped(len(tok))} siffror; ett tal i ett avtal har högst {MAX_DIGITS}",
+                f"the number {tok[:12]}… has {len(tok):,} digits; a bylaw's numbers have at most {MAX_DIGITS}"),
+                self.span(tok))
         return int(tok)
 
     # -- notes --
@@ -108,8 +129,10 @@ class _Build(Transformer):
         spans = {}
         for key, value, span in items:
             if key in fields:
-                raise _BadValue("duplicate-note", f"a second `{key}` on the same clause", span,
-                                "join the sentences in one string, or split the clause")
+                raise _BadValue("duplicate-note", Text(f"en andra `{key}` i samma bestämmelse",
+                                                       f"a second `{key}` on the same clause"), span,
+                                Text("skriv meningarna i en och samma text, eller dela upp bestämmelsen",
+                                     "join the sentences in one string, or split the clause"))
             fields[key] = value
             spans[key] = span
         extra = {}
@@ -379,8 +402,9 @@ class _Build(Transformer):
 
     def FRACTION(self, tok: Token):
         if any(len(part) > MAX_DIGITS for part in str(tok).split("/")):
-            raise _BadValue("number-too-large", f"the fraction {tok[:12]}… has more than {MAX_DIGITS} digits "
-                            "in a part", self.span(tok))
+            raise _BadValue("number-too-large", Text(
+                f"bråket {tok[:12]}… har mer än {MAX_DIGITS} siffror i en del",
+                f"the fraction {tok[:12]}… has more than {MAX_DIGITS} digits in a part"), self.span(tok))
         return tok
 
     def fraction(self, items):
@@ -554,58 +578,79 @@ class _Build(Transformer):
 
 
 class _BadValue(Exception):
-    def __init__(self, code: str, message: str, span: Span, help: str | None = None):
-        super().__init__(message)
+    def __init__(self, code: str, message: Text, span: Span, help: Text | None = None):
+        super().__init__(message.en)
         self.diagnostic = error(code, message, span, help)
 
 
 # ---- errors ------------------------------------------------------------------------------------------
-def _describe(name: str, parser: Lark) -> str:
+def _describe(name: str, parser: Lark) -> Text:
     if name in _TERMINAL_NAMES:
         return _TERMINAL_NAMES[name]
     try:
         pattern = parser.get_terminal(name).pattern
     except KeyError:
-        return name.lower()
+        return Text(name.lower(), name.lower())
     if pattern.type == "str":
-        return f'"{pattern.value}"'
-    return name.lower()
+        return Text(f'"{pattern.value}"', f'"{pattern.value}"')
+    return Text(name.lower(), name.lower())
+
+
+def _expected(expected: list[Text]) -> Text:
+    """What could stand here, in a list: "; expected a, b, …" or "; här ska det stå a, b eller c"."""
+    shown, more = expected[:MAX_EXPECTED], len(expected) > MAX_EXPECTED
+    en = ", ".join(e.en for e in shown) + (", …" if more else "")
+    sv = [e.sv for e in shown]
+    if more:
+        said = f"här kan det till exempel stå {', '.join(sv)}"
+    elif [e.en for e in shown] == ["end of line"]:
+        said = "raden ska sluta här"
+    else:
+        said = "här ska det stå " + (" eller ".join([", ".join(sv[:-1]), sv[-1]]) if len(sv) > 1 else sv[0])
+    return Text(f"; {said}", f"; expected {en}")
 
 
 def _syntax_diagnostic(exc: UnexpectedInput, source: SourceFile, parser: Lark) -> Diagnostic:
+    """A syntax error in words the agreement's drafter knows: what stands where it cannot, and what could."""
     line, col = max(exc.line, 1), max(exc.column, 1)
     offset = source.line_starts[line - 1] + col - 1 if line <= len(source.line_starts) else len(source.text)
+    names: set[str] = set()
+    end_of_file = Text("filen tar slut för tidigt", "unexpected end of file")
     if isinstance(exc, UnexpectedCharacters):
-        expected = sorted({_describe(n, parser) for n in (exc.allowed or ())})
-        found = repr(source.text[offset]) if offset < len(source.text) else "end of file"
-        message = f"unexpected character {found}"
+        names = set(exc.allowed or ())
+        if offset < len(source.text):
+            found = repr(source.text[offset])
+            # a lone '"' is a quotation not closed on its line: said so, not as a character out of place
+            message = Text("citattecknet här stängs inte på samma rad" if found == """'"'""" else
+                           f"tecknet {found} kan inte stå här", f"unexpected character {found}")
+        else:
+            message = Text("filen tar slut för tidigt", "unexpected character end of file")
         end = offset + 1
     elif isinstance(exc, UnexpectedToken):
         tok = exc.token
-        expected = sorted({_describe(n, parser) for n in exc.expected})
+        names = set(exc.expected)
         if tok.type == "$END":
-            message = "unexpected end of file"
+            message = end_of_file
             end = offset
         elif tok.type == "_NL":
-            message = "unexpected end of line"
+            message = Text("raden tar slut för tidigt", "unexpected end of line")
             end = offset + 1
         else:
-            message = f"unexpected {str(tok)!r}"
+            message = Text(f"{str(tok)!r} kan inte stå här", f"unexpected {str(tok)!r}")
             end = offset + len(str(tok))
     else:  # UnexpectedEOF
-        expected = sorted({_describe(n, parser) for n in getattr(exc, "expected", ())})
-        message = "unexpected end of file"
+        names = set(getattr(exc, "expected", ()))
+        message = end_of_file
         end = offset
+    expected = sorted(set(_describe(n, parser) for n in names), key=lambda e: e.en)
     help_text = None
     if expected:
-        shown = ", ".join(expected[:8]) + (", …" if len(expected) > 8 else "")
-        message += f"; expected {shown}"
+        said = _expected(expected)
+        message = Text(message.sv + said.sv, message.en + said.en)
         word = re.match(r"[^\W\d][\w-]*", source.text[offset:end] or "")
-        keywords = [e.strip('"') for e in expected if e.startswith('"')]
+        keywords = [e.en.strip('"') for e in expected if e.en.startswith('"')]
         if word and keywords:
-            close = nearest(word.group(0), keywords)
-            if close:
-                help_text = f"did you mean '{close}'?"
+            help_text = did_you_mean(nearest(word.group(0), keywords))
     return error("syntax", message, Span(source.name, offset, end, line, col), help_text)
 
 
@@ -649,7 +694,7 @@ def parse_document(text: str, filename: str = "<string>") -> Document:
     source = SourceFile(filename, text)
     if "\x00" in text:
         span = Span(filename, text.index("\x00"), text.index("\x00") + 1, *source.line_col(text.index("\x00")))
-        raise BylawError([error("binary", "this is not a text file (it contains a NUL byte)", span)],
+        raise BylawError([error("binary", NOT_TEXT, span)],
                          {filename: source})
     body = text if text.endswith("\n") else text + "\n"
     tree, diagnostics = _parse_tree(body, source)
