@@ -75,6 +75,10 @@ class Loader:
             if module is not None:
                 modules[imp.module] = module
         bylaw, more = from_ast(doc, modules)
+        # The builder names every import not resolved; one found nowhere, or importing itself, the loader has
+        # said already (with the nearest name, or the cycle): not again as "unknown" at the same place.
+        said = {d.span for d in diags if d.code in ("unknown-module", "import-cycle")}
+        more = [d for d in more if not (d.code == "unknown-module" and d.span in said)]
         return Analysis(bylaw, diags + more, dict(self.sources))
 
     def module(self, name: str, stack: tuple[str, ...], diags: list[Diagnostic], span: Span) -> Bylaw | None:

@@ -240,3 +240,33 @@ def test_the_transcript_in_docs_language_md_is_what_lint_prints(tmp_path, monkey
         assert argv[0] == "governance"
         main(argv[1:])
         assert capsys.readouterr().out == shown, command
+
+
+def test_an_import_that_fails_is_reported_once_at_its_line(tmp_path):
+    """The loader says why an import failed (not found, with the nearest name; importing itself); the model
+    builder's own "unknown module" at the same place was a second error for the same fault."""
+    from governance.loader import analyse
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "rules" / "loop.bylaw").write_text('module loop "L"\nimport loop\n', encoding="utf-8")
+    (tmp_path / "b" / "x.bylaw").write_text('bylaw x "X"\nimport swedne\nimport loop\n', encoding="utf-8")
+    found = [(d.code, Path(d.span.file).name, d.span.line) for d in analyse(tmp_path / "b" / "x.bylaw").diagnostics]
+    assert sorted(found) == [("import-cycle", "loop.bylaw", 2), ("unknown-module", "x.bylaw", 2),
+                             ("unknown-module", "x.bylaw", 3)]
+
+
+def test_a_broken_other_version_is_warned_of_in_the_run_s_language(tmp_path, capsys):
+    """`check` and `plan` read the versions beside a bylaw; one that does not parse is left out with a
+    warning, which says the bylaw's error in the run's language."""
+    from governance.commands.common import versions_or_warn
+    new = tmp_path / "new.bylaw"
+    new.write_text('bylaw new "Ny"\n  amends old from 2025-01-01\nmember a "A" municipality 1380\nbody b "B"\n'
+                   '  seat ledamot from each member\n', encoding="utf-8")
+    (tmp_path / "old.bylaw").write_text(BAD, encoding="utf-8")
+    from governance.loader import load
+    bylaw = load(new)
+    assert versions_or_warn(str(new), bylaw, "sv") == ()
+    assert "varning: avtalets andra versioner beaktas inte: " in (err := capsys.readouterr().err)
+    assert "old.bylaw:2:19: 'x' kan inte stå här; här ska det stå ett tal" in err
+    assert versions_or_warn(str(new), bylaw, "en") == ()
+    assert "old.bylaw:2:19: unexpected 'x'; expected a number" in capsys.readouterr().err

@@ -52,7 +52,7 @@ def run(args) -> int:
 
     bylaws = []
     for name in shipped_ids():
-        bylaw = load_or_report(str(shipped_dir("bylaws") / f"{name}.bylaw"))
+        bylaw = load_or_report(str(shipped_dir("bylaws") / f"{name}.bylaw"), args.lang)
         if bylaw is None:
             return 2
         bylaws.append(bylaw)
