@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
@@ -16,8 +17,27 @@ COMMANDS = ("lint", "fmt", "review", "check", "check-action", "rules", "plan", "
             "diff", "share", "seats", "serve", "list")
 
 
+def _help_width() -> int:
+    """The width argparse wraps help to: shutil.get_terminal_size()'s columns less 2, as argparse asks it,
+    worked out here because argparse makes a formatter for every argument a command adds, and importing
+    shutil (with bz2 and lzma) for it cost every command ~2 ms."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):  # AttributeError: no stdout (None), as shutil has it
+            columns = 0
+    return (columns or 80) - 2
+
+
 class _Parser(argparse.ArgumentParser):
     lang = "en"  # of its refusals
+
+    def _get_formatter(self):
+        return self.formatter_class(prog=self.prog, width=_help_width())
 
     def error(self, message: str):  # argparse exits 2 already; keep its message to one line
         if self.lang == "sv":
@@ -33,7 +53,7 @@ class _SwedishParser(_Parser):
 
     def _get_formatter(self):  # --help and usage in Swedish; the words imported only when help is shown
         from .commands.argwords import SwedishHelp
-        return SwedishHelp(prog=self.prog)
+        return SwedishHelp(prog=self.prog, width=_help_width())
 
 
 def _lang_asked(argv: list[str]) -> str:

@@ -17,12 +17,15 @@ HEAVY = ("networkx", "lark", "markdown_it", "holidays", "icalendar", "selenium")
 COLD_ONLY = (*HEAVY, "governance.syntax.parser", "governance.model.from_ast", "governance.document",
              "governance.report.render_html", "governance.report.render_pdf", "importlib.resources", "difflib",
              "tempfile")
+# What no command needs at all: shutil (with bz2, lzma) for the terminal's width, hashlib (OpenSSL) for the
+# cache's key.
+EVERY_NEVER = ("shutil", "bz2", "lzma", "hashlib", "_hashlib")
 # A check of a calendar that gives no UTC offsets and breaks no rule resting on the statute itself reads
 # neither the time-zone database nor the statute's text.
-CHECK_NEVER = (*COLD_ONLY, "zoneinfo", "governance.statute")
+CHECK_NEVER = (*COLD_ONLY, *EVERY_NEVER, "zoneinfo", "governance.statute")
 # A bylaw that states no point of the review's checklist is linted without the review; lint reports no
 # findings, so it never needs the report package either.
-LINT_NEVER = (*COLD_ONLY, "governance.drafting.review", "governance.report")
+LINT_NEVER = (*COLD_ONLY, *EVERY_NEVER, "governance.drafting.review", "governance.report")
 
 
 def _imported(code: str, cache: Path) -> set[str]:
@@ -43,6 +46,19 @@ def test_the_command_line_starts_without_the_heavy_libraries(tmp_path):
     # `governance --help` (and argument errors) answer at once: every command imports what it runs on use.
     loaded = _imported("    from governance.cli import build_parser\n    build_parser()", tmp_path)
     assert not loaded & set(HEAVY)
+    for lang in ("sv", "en"):
+        helped = _imported(_command("--help", "--lang", lang), tmp_path)
+        assert "governance.cli" in helped and not helped & {*HEAVY, *EVERY_NEVER}, sorted(helped & {*EVERY_NEVER})
+
+
+@pytest.mark.parametrize("columns", ["", "0", "many", "57", "200"])
+def test_help_is_as_wide_as_argparse_would_make_it(columns, monkeypatch):
+    # The command line works the width out without shutil; the oracle is shutil's own answer (less 2, as argparse).
+    import shutil
+
+    from governance.cli import _help_width
+    monkeypatch.setenv("COLUMNS", columns)
+    assert _help_width() == shutil.get_terminal_size().columns - 2
 
 
 @pytest.mark.parametrize("argv", [
