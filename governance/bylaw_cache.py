@@ -5,7 +5,10 @@ modules it imports (lark), and building the process graph (networkx) to answer w
 keeps its minutes and which bodies must prepare its matters. The model and those answers depend only on
 the files read and on this program, so they are kept, pickled, under a key made of exactly that: the
 bylaw's path and bytes, every `.bylaw` file in the folders imports resolve against, and the program's
-own files (their sizes and times: an edited checkout is a new key) and Python's version.
+own files (their sizes and times: an edited checkout is a new key) and Python's version. The file is named
+by a checksum of the key (CRC-32 and length) and keeps the whole key, compared on load: a file found under
+another key's name is not the one asked for, and is built again. (No cryptographic digest: loading OpenSSL
+for hashlib cost every warm command ~2-3 ms, and a key compared whole cannot collide.)
 
 A pickle is code when it is loaded. It is only ever read from `private_cache.private_dir()` (the user's
 own folder, 0700, refused when it is not), and only a regular file owned by the user that nobody else may
@@ -14,11 +17,11 @@ write; anything else there is ignored. A file that cannot be read back is ignore
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import stat
 import sys
+from binascii import crc32
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar
@@ -31,7 +34,7 @@ if TYPE_CHECKING:
 
 Kept = TypeVar("Kept")  # what a cache file keeps: a Bylaw, or lint's Analysis
 
-FORMAT = 1  # bump when what is stored changes shape
+FORMAT = 2  # bump when what is stored changes shape
 
 
 @cache
@@ -40,10 +43,9 @@ def _program_fingerprint() -> bytes:
     runs the code it imported, and one left running while its checkout is edited would otherwise store what
     its old code builds under the edited code's key. A warm command that loads a bylaw and its other
     versions reads the folder once."""
-    h = hashlib.sha256(f"{FORMAT} {sys.version} {sys.implementation.cache_tag}".encode())
-    for name, size, mtime in sorted(_sources(os.path.dirname(os.path.realpath(__file__)), "")):
-        h.update(f"{name} {size} {mtime}\n".encode())
-    return h.digest()
+    listing = sorted(_sources(os.path.dirname(os.path.realpath(__file__)), ""))
+    return "".join([f"{FORMAT} {sys.version} {sys.implementation.cache_tag}\n",
+                    *(f"{name} {size} {mtime}\n" for name, size, mtime in listing)]).encode()
 
 
 def _sources(folder: str, prefix: str) -> Iterator[tuple[str, int, int]]:
@@ -57,14 +59,14 @@ def _sources(folder: str, prefix: str) -> Iterator[tuple[str, int, int]]:
                 yield f"{prefix}{entry.name}", info.st_size, info.st_mtime_ns
 
 
-def key(path: Path, text: bytes, rule_dirs: Iterable[Path]) -> str:
-    """The cache key of a bylaw file: everything its compiled form depends on."""
-    h = hashlib.sha256(_program_fingerprint())
-    h.update(str(path).encode() + b"\0" + text + b"\0")
+def key(path: Path, text: bytes, rule_dirs: Iterable[Path]) -> bytes:
+    """The cache key of a bylaw file: everything its compiled form depends on, each part led by its length
+    (so that no two different sets of files give the same key)."""
+    parts = [_program_fingerprint(), str(path).encode(), text]
     for folder in rule_dirs:
         for module in sorted(folder.glob("*.bylaw")) if folder.is_dir() else ():
-            h.update(str(module).encode() + b"\0" + module.read_bytes() + b"\0")
-    return h.hexdigest()
+            parts += [str(module).encode(), module.read_bytes()]
+    return b"".join(b"%d:%b" % (len(part), part) for part in parts)
 
 
 def _trusted(path: Path) -> bool:
@@ -100,24 +102,26 @@ def _lint_answers_if_it_compiles(bylaw: Bylaw) -> dict:
         return {}
 
 
-def _through_cache(prefix: str, content_key: str, build: Callable[[], Kept], kind: type[Kept],
+def _through_cache(prefix: str, content_key: bytes, build: Callable[[], Kept], kind: type[Kept],
                    bylaw_of: Callable[[Kept], Bylaw | None], answers_of: Callable[[Bylaw], dict]) -> Kept:
-    """`build()`'s value, kept in the private folder as `PREFIX-KEY.pickle` together with the answers worked
-    out for its bylaw (given back to the bylaw's `derived` on load); built afresh when there is no private
-    folder or the file is missing, not ours or not a (kind, dict) pair."""
+    """`build()`'s value, kept in the private folder as `PREFIX-CHECKSUM.pickle` together with its key and the
+    answers worked out for its bylaw (given back to the bylaw's `derived` on load); built afresh when there
+    is no private folder or the file is missing, not ours, not a (key, kind, dict) triple or kept for
+    another key."""
     folder = private_dir()
     if folder is None:
         return build()
-    file = folder / f"{prefix}-{content_key}.pickle"
+    file = folder / f"{prefix}-{crc32(content_key):08x}-{len(content_key):x}.pickle"
     kept = _load(file)
-    if isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], kind) and isinstance(kept[1], dict):
-        bylaw = bylaw_of(kept[0])
+    if (isinstance(kept, tuple) and len(kept) == 3 and kept[0] == content_key and isinstance(kept[1], kind)
+            and isinstance(kept[2], dict)):
+        bylaw = bylaw_of(kept[1])
         if bylaw is not None:
-            bylaw.derived.update(kept[1])
-        return kept[0]
+            bylaw.derived.update(kept[2])
+        return kept[1]
     value = build()
     bylaw = bylaw_of(value)
-    _store(file, (value, answers_of(bylaw) if bylaw is not None else {}))
+    _store(file, (content_key, value, answers_of(bylaw) if bylaw is not None else {}))
     return value
 
 

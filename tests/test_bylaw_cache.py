@@ -53,16 +53,22 @@ def test_the_key_changes_with_the_bylaws_text(bylaw_file):
     assert len(_pickles(cache)) == 2
 
 
+def _key(kept: Path) -> bytes:
+    """The key a cache file keeps (with its value, compared on load)."""
+    return pickle.loads(kept.read_bytes())[0]
+
+
 def test_a_cache_file_others_may_write_is_never_loaded(bylaw_file):
     path, cache = bylaw_file
     real = governance.load(path)
     [kept] = _pickles(cache)
     planted = governance.parse('bylaw planted "Planted"\n')
-    kept.write_bytes(pickle.dumps((planted, {})))
+    key = _key(kept)
+    kept.write_bytes(pickle.dumps((key, planted, {})))
     os.chmod(kept, 0o666)  # as if another user had written it
     assert governance.load(path) == real
     # …while the same file, private, is what the cache trusts (so the check above is what protects).
-    kept.write_bytes(pickle.dumps((planted, {})))
+    kept.write_bytes(pickle.dumps((key, planted, {})))
     os.chmod(kept, 0o600)
     assert governance.load(path).id == "planted"
 
@@ -72,11 +78,23 @@ def test_a_link_in_the_cache_is_never_followed(bylaw_file, tmp_path):
     real = governance.load(path)
     [kept] = _pickles(cache)
     elsewhere = tmp_path / "elsewhere.pickle"
-    elsewhere.write_bytes(pickle.dumps((governance.parse('bylaw planted "Planted"\n'), {})))
+    elsewhere.write_bytes(pickle.dumps((_key(kept), governance.parse('bylaw planted "Planted"\n'), {})))
     os.chmod(elsewhere, 0o600)
     kept.unlink()
     kept.symlink_to(elsewhere)
     assert governance.load(path) == real
+
+
+def test_a_file_kept_for_another_key_under_the_same_name_is_not_used(bylaw_file):
+    # The file's name is a checksum of the key: two keys may share it, and the key kept inside tells them apart.
+    path, cache = bylaw_file
+    real = governance.load(path)
+    [kept] = _pickles(cache)
+    other = _key(kept)[:-1] + b"!"  # same length, same name's length part
+    kept.write_bytes(pickle.dumps((other, governance.parse('bylaw planted "Planted"\n'), {})))
+    os.chmod(kept, 0o600)
+    assert governance.load(path) == real
+    assert _key(kept) != other  # built again and kept under its own key
 
 
 def test_no_cache_when_turned_off(monkeypatch, tmp_path):
@@ -91,7 +109,7 @@ def test_an_edited_program_keys_anew_and_a_running_one_keeps_its_key(tmp_path):
     shutil.copytree(ROOT / "governance", tmp_path / "governance", ignore=shutil.ignore_patterns("__pycache__"))
     probe = ("import sys\nfrom pathlib import Path\nfrom governance import bylaw_cache as b\n"
              "key = lambda: b.key(Path('x.bylaw'), b'bylaw x \"X\"', [])\nfirst = key()\n"
-             "Path(b.__file__).with_name('lang.py').open('a').write('# edited\\n')\nprint(first, key())")
+             "Path(b.__file__).with_name('lang.py').open('a').write('# edited\\n')\nprint(first.hex(), key().hex())")
     env = {**os.environ, "PYTHONPATH": str(tmp_path), "PYTHONDONTWRITEBYTECODE": "1"}
 
     def run() -> list[str]:

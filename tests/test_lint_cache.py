@@ -58,7 +58,7 @@ def test_a_warm_lint_reads_no_grammar_and_builds_no_graph(tmp_path, monkeypatch)
     path = str(DIAGNOSTICS / "preparation-cycle.bylaw")
     first = _lint(path)
     [kept] = _pickles(tmp_path)
-    analysis, derived = pickle.loads(kept.read_bytes())
+    _, analysis, derived = pickle.loads(kept.read_bytes())  # (key, value, answers)
     assert ("query", "cycles") in derived and ("query", "unreachable") in derived
     assert "preparation-cycle" in first[1]
 
@@ -69,7 +69,7 @@ def test_a_planted_analysis_is_never_loaded(uncached, tmp_path, monkeypatch):
     _lint(path)
     [kept] = _pickles(tmp_path)
     from governance.loader import Analysis
-    planted = pickle.dumps((Analysis(None, [], {}), {}))
+    planted = pickle.dumps((pickle.loads(kept.read_bytes())[0], Analysis(None, [], {}), {}))  # under its key
     kept.write_bytes(planted)
     os.chmod(kept, 0o666)  # as if another user had written it
     assert _lint(path) == uncached[path]
