@@ -10,9 +10,8 @@ are in both languages: scripts, editors' problem matchers and the documentation'
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from enum import Enum
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, NamedTuple
 
 from .lang import Lang, Text
 from .span import SourceFile, Span
@@ -23,8 +22,7 @@ class Severity(str, Enum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
     """One thing lint or the loader says about a bylaw: a code, its severity, what is wrong (`text`, in
     Swedish and English), where (span), and how to fix it (`hint`) where known. `message` and `help` are
     the English, as the library says it; `said(lang)` and `help_in(lang)` the wording asked for."""

@@ -7,16 +7,16 @@ with an issue whose message begins as `Limits.EXCEEDED` says. Nothing here is pr
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import time
-from dataclasses import dataclass
 
 # A meeting's year: far enough back for any agreement in force, far enough ahead for any plan. Outside
 # it, a date is a typo or an attack (year 9999 overflows date arithmetic, year 1 has no time zone rules).
 FIRST_YEAR, LAST_YEAR = 1900, 2199
 
 
-@dataclass(frozen=True, slots=True)
-class Limits:
+class Limits(NamedTuple):
     """max_bytes: a calendar file's size; max_occurrences: meetings (events and their recurrences) in the
     window read; max_years: the span recurring events are expanded over; seconds: wall-clock budget for
     one read, counted from its start (None: no budget). Every bound is checked while the work is done,

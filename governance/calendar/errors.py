@@ -7,16 +7,14 @@ readers; `swedish.swedish` is its Swedish catalogue.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from ..lang import DEFAULT_LANG, Lang
 
 MAX_SHOWN = 50  # str(CalendarError) lists this many issues, then "… and N more"
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class CalendarIssue:
+class CalendarIssue(NamedTuple):  # ordered as its fields are (file, line, col …)
     """One thing wrong with (or left out of) a calendar, at file:line:col, with its English message."""
 
     file: str

@@ -7,8 +7,7 @@ meeting of a calendar without cost.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable, TypeVar
+from typing import Callable, NamedTuple, TypeVar
 
 from ..model import types as t
 from ..model.citation import Citation
@@ -20,8 +19,7 @@ T = TypeVar("T")
 _ONWARD = FLOW_TYPES | {"executes", "reports_to"}
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+class Step(NamedTuple):
     """One mandatory step of a preparation chain: `by` must have `step` (prepared|proposed) the matter before
     it goes to `to`. `matters` are the matter types the rule names (None: all matters)."""
 
@@ -40,8 +38,7 @@ class Step:
         return f"{self.by} {self.step} → {self.to}"
 
 
-@dataclass(frozen=True, slots=True)
-class Party:
+class Party(NamedTuple):
     """Who holds a duty towards a body (convener, secretary): `ref` as the bylaw writes it ("chair",
     "sekretariatet", "region-vasterbotten/samordnare") and the graph nodes it resolves to."""
 
@@ -67,8 +64,7 @@ class Party:
         return name in self.names()
 
 
-@dataclass(frozen=True, slots=True)
-class Holding:
+class Holding(NamedTuple):
     """A seat a member holds (or, `pooled`, may take) in a body."""
 
     body: str

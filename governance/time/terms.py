@@ -25,7 +25,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Iterable, Literal
+from typing import Iterable, Literal, NamedTuple
 
 from ..model import types as t
 
@@ -103,8 +103,7 @@ def mandate_periods(cycle: t.ElectionCycle, mandate: t.MandatePeriod, first: int
 
 
 # ---- terms of an agreement ---------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class Term:
+class Term(NamedTuple):
     """A stretch of time in which the agreement is in force: [start, end] inclusive (None: open).
 
     `kind`: initial | renewal | fixed | open.  `clause` is the header item the end rests on (the `renewed
@@ -131,8 +130,7 @@ class Term:
                 "mandate_periods": [[p.start.isoformat(), p.end.isoformat()] for p in self.periods]}
 
 
-@dataclass(frozen=True, slots=True)
-class TermBreach:
+class TermBreach(NamedTuple):
     """Why a day lies outside every term: a message and the clause to cite."""
 
     day: date
