@@ -9,7 +9,6 @@ are in both languages: scripts, editors' problem matchers and the documentation'
 """
 from __future__ import annotations
 
-import json
 from enum import Enum
 from typing import Iterable, Mapping, NamedTuple
 
@@ -139,5 +138,6 @@ def render_text(diagnostics: Iterable[Diagnostic], sources: Mapping[str, SourceF
 
 
 def render_json(diagnostics: Iterable[Diagnostic], lang: Lang = "en") -> str:
+    import json  # here: only lint --format json prints it, and every command imports this module
     items = [d.to_json(lang) for d in sorted(diagnostics, key=lambda d: d.sort_key)]
     return json.dumps({"diagnostics": items}, ensure_ascii=False, indent=2) + "\n"

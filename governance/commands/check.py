@@ -40,8 +40,6 @@ def register(sub) -> None:
 def run(args) -> int:
     from ..calendar.preflight import nothing_to_check
     from ..check import check_calendar
-    from ..report.render_json import render_json
-    from ..report.render_text import body_titles, render_text
 
     if args.format == "pdf" and args.output is None:
         return fail(Text("--format pdf skriver en fil: ange -o FILE.pdf", "--format pdf writes a file: give -o FILE.pdf"),
@@ -59,8 +57,10 @@ def run(args) -> int:
     if args.format == "pdf":
         data: str | bytes = _pdf(report, bylaw, calendar, args)
     elif args.format == "json":
+        from ..report.render_json import render_json
         data = render_json(report)
     else:
+        from ..report.render_text import body_titles, render_text
         data = render_text(report, calendar=args.calendar, colour=args.output is None and colour_wanted(),
                            lang=args.lang, titles=body_titles(bylaw))
     if args.output is None:

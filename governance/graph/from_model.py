@@ -16,8 +16,7 @@ The graph returned is frozen.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..model import types as t
 from ..model.clauses import Dispatch
@@ -56,8 +55,7 @@ def node_id(key: str) -> str:
     return key.split(":", 1)[1]
 
 
-@dataclass(slots=True)
-class Compiled:
+class Compiled(NamedTuple):
     """A compiled bylaw: its frozen graph."""
 
     bylaw: t.Bylaw
