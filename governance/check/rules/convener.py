@@ -21,10 +21,13 @@ def check(view: CalendarView) -> Iterator[Finding]:
     parties = {body.id: got for body in view.bodies.values() if body.meetings
                and (got := who_convenes(view.bylaw, body.id))}
     named = {body: _names(view, body, these) for body, these in parties.items()}
-    # In calendar order, the order the meetings lie in memory; most name one of those, and only the
-    # others are looked at again.
-    others = [m for m in view.calendar.meetings
-              if m.convened_by is not None and m.body in named and m.convened_by not in named[m.body]]
+    if not named:
+        return
+    # In calendar order, the order the meetings lie in memory; most name one that every body may be
+    # convened by (or nobody), passed over with one look-up, and only the others are looked at again.
+    anywhere = frozenset.intersection(*named.values()) | {None}
+    others = [m for m in view.calendar.meetings if m.convened_by not in anywhere
+              and m.body in named and m.convened_by not in named[m.body]]
     for meeting in others:
         given, these = meeting.convened_by, parties[meeting.body]
         if given is None or _chairs(view, these, meeting, given):
