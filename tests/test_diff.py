@@ -27,6 +27,29 @@ def test_halmstad_region_2020_to_laholmsbukten_golden(ext):
     _golden(f"halmstad-region-2020__laholmsbukten.{ext}", RENDER[ext](diff(old, new)))
 
 
+@pytest.mark.parametrize("ext", ["txt", "md"])
+def test_the_diff_in_swedish_frames_the_same_lines(ext):
+    """Swedish headings, counts and joined/left around the bylaw's own lines, which are the English
+    diff's lines exactly (only the frame is said in the language asked)."""
+    d = diff(governance.load("halmstad-region-2020"), governance.load("laholmsbukten"))
+    sv = RENDER[ext](d, "sv")
+    _golden(f"halmstad-region-2020__laholmsbukten.sv.{ext}", sv)
+    en = RENDER[ext](d)
+    assert len(sv.splitlines()) == len(en.splitlines())
+    facts = [line for line in en.splitlines() if line.startswith(("  ", "      ", "  - "))]
+    assert facts and all(line in sv.splitlines() for line in facts if "(left)" not in line)
+    assert "(lämnar)" in sv if ext == "txt" else "- lämnar: " in sv
+
+
+def test_the_command_says_the_diff_in_its_language(capsys):
+    assert main(["diff", "laholmsbukten", "laholmsbukten"]) == 0
+    assert capsys.readouterr().out == "laholmsbukten → laholmsbukten: inga skillnader\n"
+    assert main(["diff", "laholmsbukten", "laholmsbukten", "--lang", "en"]) == 0
+    assert capsys.readouterr().out == "laholmsbukten → laholmsbukten: no differences\n"
+    assert main(["diff", "laholmsbukten", "laholmsbukten", "--format", "markdown"]) == 0
+    assert "Inga skillnader." in capsys.readouterr().out
+
+
 def test_real_amendment_says_who_left_and_which_bodies_changed():
     d = diff(governance.load("halmstad-region-2020"), governance.load("laholmsbukten"))
     left = sorted(c.subject for c in d.changes if c.section == "members" and c.change == "removed")

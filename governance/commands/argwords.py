@@ -57,9 +57,10 @@ HELP = {
     "language of this help, of refusals and of a bylaw's errors: sv (default) or en; the bylaw is printed as written":
         "språk för den här hjälpen, för felmeddelanden och för fel i avtalet: sv (standard) eller en; avtalet "
         "skrivs ut som det är skrivet",
-    "language of this help, of refusals and of a bylaw's errors: sv (default) or en; the diff is in English":
-        "språk för den här hjälpen, för felmeddelanden och för fel i avtalen: sv (standard) eller en; skillnaderna "
-        "skrivs på engelska",
+    "language of this help, of refusals, of a bylaw's errors and of the diff's headings: sv (default) or en; "
+    "the bylaw's lines are shown as written":
+        "språk för den här hjälpen, för felmeddelanden, för fel i avtalen och för jämförelsens rubriker: sv "
+        "(standard) eller en; avtalens rader visas som de är skrivna",
     "language of this help, of refusals and of a bylaw's errors: sv (default) or en; the picture's labels are in "
     "Swedish":
         "språk för den här hjälpen, för felmeddelanden och för fel i avtalet: sv (standard) eller en; bildens "

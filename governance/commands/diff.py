@@ -15,8 +15,8 @@ def register(sub) -> None:
     p.add_argument("--format", choices=tuple(RENDERERS), default="text")
     # Every command takes --lang: the help and argparse's refusals are said in it (cli._lang_asked).
     p.add_argument("--lang", choices=("sv", "en"), default="sv",
-                   help="language of this help, of refusals and of a bylaw's errors: sv (default) or en; the diff is "
-                        "in English")
+                   help="language of this help, of refusals, of a bylaw's errors and of the diff's headings: sv "
+                        "(default) or en; the bylaw's lines are shown as written")
     p.set_defaults(run=run)
 
 
@@ -26,6 +26,9 @@ def run(args) -> int:
     if old is None or new is None:
         return 2
     from ..drafting.diff import diff, render_json, render_markdown, render_text  # on use: `--help` stays light
-    render = {"text": render_text, "markdown": render_markdown, "json": render_json}
-    sys.stdout.write(render[args.format](diff(old, new)))
+    changes = diff(old, new)
+    if args.format == "json":  # data: its keys and values are ids, the same in both languages
+        sys.stdout.write(render_json(changes))
+    else:
+        sys.stdout.write({"text": render_text, "markdown": render_markdown}[args.format](changes, args.lang))
     return 0

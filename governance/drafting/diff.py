@@ -8,6 +8,9 @@ equal bylaws and antisymmetric by construction: what `diff(a, b)` adds, `diff(b,
 assume …), comments and positions are not compared: the diff is about the rules, not their wording.
 
 A body added or removed is one change carrying its clauses, not one change per clause.
+
+The renderers say the frame (headings, counts, joined/left) in Swedish or English; the facts themselves are
+the bylaw's own lines in its language, and the JSON's keys and values (`added`, `members` …) are ids.
 """
 from __future__ import annotations
 
@@ -15,15 +18,18 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 
+from ..lang import Lang, Text
 from ..model import types as t
 from ..model.clauses import Dispatch
 # The printer's clause renderers are the canonical text of each clause; reuse them rather than copy them.
 from ..syntax.printer import clause_text, cost_text, header_text, quorum_text, rule_text
 
 SECTIONS = ("header", "imports", "members", "matters", "bodies", "rules", "participation", "costs", "statute")
-SECTION_TITLES = {"header": "Header", "imports": "Imports", "members": "Members", "matters": "Matter types",
-                  "bodies": "Bodies", "rules": "Rules", "participation": "Participation", "costs": "Cost sharing",
-                  "statute": "Statutory rules"}
+SECTION_TITLES = {"header": Text("Avtalets huvud", "Header"), "imports": Text("Importer", "Imports"),
+                  "members": Text("Medlemmar", "Members"), "matters": Text("Ärendetyper", "Matter types"),
+                  "bodies": Text("Organ", "Bodies"), "rules": Text("Regler", "Rules"),
+                  "participation": Text("Deltagande", "Participation"),
+                  "costs": Text("Kostnadsfördelning", "Cost sharing"), "statute": Text("Lagens regler", "Statutory rules")}
 # Within a body, aspects print in this order (then alphabetically).
 ASPECTS = ("", "seat", "seats", "chair", "vice chair", "meets", "quorum", "decision", "equal influence",
            "group", "decides", "prepares", "proposes", "executes", "responsible", "reports_to", "appoints", "convenes",
@@ -213,7 +219,18 @@ def diff(old: t.Bylaw, new: t.Bylaw) -> Diff:
 
 
 # ---- rendering ---------------------------------------------------------------------------------------
-_VERB = {("members", "added"): "joined", ("members", "removed"): "left"}
+_VERB = {("members", "added"): Text("ansluter", "joined"), ("members", "removed"): Text("lämnar", "left"),
+         ("", "added"): Text("tillagt", "added"), ("", "removed"): Text("borttaget", "removed")}
+_NONE = Text("inga skillnader", "no differences")
+
+
+def _counts(d: Diff, lang: Lang) -> str:
+    """"3 added, 1 removed, 0 changed"; in Swedish the participle agrees with one or many (1 ändrad)."""
+    s = Counter(c.change for c in d.changes)
+    if lang == "en":
+        return f"{s['added']} added, {s['removed']} removed, {s['changed']} changed"
+    words = {"added": ("tillagd", "tillagda"), "removed": ("borttagen", "borttagna"), "changed": ("ändrad", "ändrade")}
+    return ", ".join(f"{s[k]} {one if s[k] == 1 else many}" for k, (one, many) in words.items())
 
 
 def _label(c: Change) -> str:
@@ -221,31 +238,30 @@ def _label(c: Change) -> str:
     return " ".join(x for x in (c.subject, c.aspect) if x) or c.section
 
 
-def _line(c: Change) -> str:
+def _line(c: Change, lang: Lang) -> str:
     """An added or removed fact: its line, with the body it belongs to and what it means for a member."""
     line = c.new if c.change == "added" else c.old
     prefix = f"{c.subject}: " if c.section == "bodies" and c.aspect else ""
     verb = _VERB.get((c.section, c.change))
-    return prefix + line + (f"  ({verb})" if verb else "")
+    return prefix + line + (f"  ({verb(lang)})" if verb else "")
 
 
-def render_text(d: Diff) -> str:
+def render_text(d: Diff, lang: Lang = "en") -> str:
     if not d:
-        return f"{d.old} → {d.new}: no differences\n"
-    s = Counter(c.change for c in d.changes)
-    out = [f"{d.old} → {d.new}: {s['added']} added, {s['removed']} removed, {s['changed']} changed"]
+        return f"{d.old} → {d.new}: {_NONE(lang)}\n"
+    out = [f"{d.old} → {d.new}: {_counts(d, lang)}"]
     section = None
     for c in d.changes:
         if c.section != section:
             section = c.section
-            out += ["", SECTION_TITLES[section]]
+            out += ["", SECTION_TITLES[section](lang)]
         if c.change == "changed":
             out.append(f"  ~ {_label(c)}")
             out.append(f"      - {c.old}")
             out.append(f"      + {c.new}")
         else:
             sign = "+" if c.change == "added" else "-"
-            out.append(f"  {sign} {_line(c)}")
+            out.append(f"  {sign} {_line(c, lang)}")
             out += [f"      {sign} {line}" for line in c.details]
     return "\n".join(out) + "\n"
 
@@ -254,23 +270,23 @@ def _md(text: str | None) -> str:
     return "`" + (text or "").replace("`", "'") + "`"
 
 
-def render_markdown(d: Diff) -> str:
-    out = [f"# Changes from `{d.old}` to `{d.new}`", ""]
+def render_markdown(d: Diff, lang: Lang = "en") -> str:
+    out = [Text(f"# Ändringar från `{d.old}` till `{d.new}`", f"# Changes from `{d.old}` to `{d.new}`")(lang), ""]
     if not d:
-        return "\n".join(out + ["No differences.", ""])
-    s = Counter(c.change for c in d.changes)
-    out += [f"{s['added']} added, {s['removed']} removed, {s['changed']} changed.", ""]
+        return "\n".join(out + [Text("Inga skillnader.", "No differences.")(lang), ""])
+    out += [f"{_counts(d, lang)}.", ""]
     section = None
     for c in d.changes:
         if c.section != section:
             section = c.section
-            out += ([""] if out[-1] else []) + [f"## {SECTION_TITLES[section]}", ""]
+            out += ([""] if out[-1] else []) + [f"## {SECTION_TITLES[section](lang)}", ""]
         if c.change == "changed":
-            out.append(f"- changed **{_label(c)}**: {_md(c.old)} → {_md(c.new)}")
+            out.append(Text(f"- ändrat **{_label(c)}**: {_md(c.old)} → {_md(c.new)}",
+                            f"- changed **{_label(c)}**: {_md(c.old)} → {_md(c.new)}")(lang))
         else:
-            verb = _VERB.get((c.section, c.change), c.change)
+            verb = _VERB.get((c.section, c.change)) or _VERB[("", c.change)]
             body = f"{c.subject}: " if c.section == "bodies" and c.aspect else ""
-            out.append(f"- {verb}: {body}{_md(c.new if c.change == 'added' else c.old)}")
+            out.append(f"- {verb(lang)}: {body}{_md(c.new if c.change == 'added' else c.old)}")
             out += [f"  - {_md(line)}" for line in c.details]
     return "\n".join(out) + "\n"
 
