@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import MAXYEAR, date
 from itertools import compress, count, islice
 from operator import attrgetter, ne
-from typing import Callable, Iterable, Iterator, Literal, Mapping, NamedTuple, TypeVar
+from typing import Callable, Iterable, Iterator, Literal, Mapping, NamedTuple, TypeVar, get_args
 
 from ..calendar.model import Calendar, Matter, Meeting
 from ..paths import stable_path
@@ -26,6 +26,11 @@ T = TypeVar("T")
 Problem = Literal["unknown-seat", "unknown-member", "ambiguous"]
 
 KL_SFS = "2017:725"  # Kommunallagen
+
+# The actions `CalendarView.agenda` lists: decisions and the steps before them (no rule reads `inform`,
+# and a large calendar has tens of thousands of matters).
+Action = Literal["decide", "prepare", "propose"]
+AGENDA: tuple[str, ...] = get_args(Action)
 
 
 class Seated(NamedTuple):
@@ -84,14 +89,6 @@ class BodyView:
         if got is None:
             got = self._agenda["all"] = tuple([(meeting, matter) for meeting in self.meetings
                                                for matter in meeting.matters])
-        return got
-
-    def decisions(self) -> tuple[tuple[Meeting, Matter], ...]:
-        """The matters the body decided (action `decide`), with their meetings, in meeting order."""
-        got = self._agenda.get("decide")
-        if got is None:  # (not from `matters()`: most rules need only these, and a pair per matter costs)
-            got = self._agenda["decide"] = tuple([(meeting, matter) for meeting in self.meetings
-                                                  for matter in meeting.matters if matter.action == "decide"])
         return got
 
     def seated(self, ref: SeatRef) -> Seated:
@@ -222,6 +219,10 @@ def _serving_offices(bylaw: Bylaw) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+def _meeting_order(pair: tuple[Meeting, Matter]) -> tuple[date, str]:
+    return pair[0].date, pair[0].id
+
+
 class MatterEvent(NamedTuple):
     date: date
     body: str
@@ -245,6 +246,7 @@ class CalendarView:
     # Meetings the calendar gives as cancelled: `calendar` holds none of them (they count towards nothing),
     # the report lists them. By date, then id.
     cancelled: tuple[Meeting, ...] = ()
+    resorted: frozenset[str] = frozenset()  # bodies whose meetings the calendar gives out of date order
     _run: dict = field(default_factory=dict, repr=False, compare=False)  # what rules share in one run
 
     def once(self, key: str | tuple, compute: Callable[[], T]) -> T:
@@ -295,6 +297,30 @@ class CalendarView:
         if not wanted:
             return []  # (the usual answer: not worth a pass over the calendar)
         return sorted((m for m in self.calendar.meetings if m.date in wanted), key=attrgetter("date"))
+
+    def agenda(self, body_id: str, action: Action) -> tuple[tuple[Meeting, Matter], ...]:
+        """The matters `body_id` treated with `action` (one of `AGENDA`), with their meetings, in meeting
+        order. Listed for every body in one pass over the calendar in its own order, the order its
+        meetings lie in memory: body by body, a large calendar's cost several times as much."""
+        if action not in AGENDA:
+            raise ValueError(f"agenda lists {', '.join(AGENDA)}, not {action}")
+        return self.once("agenda", self._agenda).get((body_id, action), ())
+
+    def _agenda(self) -> dict[tuple[str, str], tuple[tuple[Meeting, Matter], ...]]:
+        listed: dict[tuple[str, str], list[tuple[Meeting, Matter]]] = {}
+        for meeting in self.calendar.meetings:
+            for matter in meeting.matters:
+                if matter.action in AGENDA:
+                    key = (meeting.body, matter.action)
+                    got = listed.get(key)
+                    if got is None:
+                        listed[key] = [(meeting, matter)]
+                    else:
+                        got.append((meeting, matter))
+        for (body_id, _), pairs in listed.items():
+            if body_id in self.resorted:  # as the body's meetings were sorted (stable: a meeting's matters keep their order)
+                pairs.sort(key=_meeting_order)
+        return {key: tuple(pairs) for key, pairs in listed.items()}
 
     @property
     def matter_types(self) -> Mapping[str, str]:
@@ -421,7 +447,7 @@ def view(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None, lan
     unknown = {body_id: tuple(own) for body_id, own in sorted(grouped.items()) if body_id not in bodies}
     return CalendarView(bylaw=bylaw, calendar=calendar, as_of=as_of, year=year, lang=lang, bodies=bodies,
                         unknown_bodies=unknown, successor=successor, bylaw_file=stable_path(bylaw.path),
-                        cancelled=cancelled)
+                        cancelled=cancelled, resorted=frozenset(unsorted))
 
 
 __all__ = ["BodyView", "CalendarView", "MatterEvent", "Seated", "Seat", "stable_path", "view"]

@@ -27,7 +27,7 @@ def check(view: CalendarView) -> Iterator[Finding]:
     if not given:
         return
     for body in view.bodies.values():
-        for meeting, matter in body.decisions():
+        for meeting, matter in view.agenda(body.id, "decide"):
             matter_type = matter.type or view.matter_types.get(matter.id)
             holders = given.get(matter_type or "")
             if not holders or any(b == body.id for b, _ in holders):

@@ -62,7 +62,7 @@ def check(view: CalendarView) -> Iterator[Finding]:
         cite = None
         # Only decisions taken over an objection (under consensus) or with votes recorded have anything to
         # judge: picked out in one comprehension (a large calendar has tens of thousands of decisions).
-        judged = [(m, x) for m, x in body.decisions() if x.votes or (consensus and x.outcome in OVERRULED)]
+        judged = [(m, x) for m, x in view.agenda(body.id, "decide") if x.votes or (consensus and x.outcome in OVERRULED)]
         for meeting, matter in judged:
             how = OVERRULED.get(matter.outcome or "")
             if consensus and how is not None:

@@ -19,9 +19,9 @@ from ...model.types import Notice, Requirement
 from ...report.finding import Finding
 from ..free_days import last_free_on_or_before, said
 from ..rule import Basis, Example, Rule, Text
-from ..view import CalendarView
+from ..view import Action, CalendarView
 
-ACCEPTED = {"prepared": ("prepare", "propose"), "proposed": ("propose",)}
+ACCEPTED: dict[str, tuple[Action, ...]] = {"prepared": ("prepare", "propose"), "proposed": ("propose",)}
 DONE_SV = {"prepared": "berett", "proposed": "föreslagit"}
 
 
@@ -33,7 +33,7 @@ def check(view: CalendarView) -> Iterator[Finding]:
     typed = any(r.matters is not None for r in requirements)
     for body in view.bodies.values():
         notice = body.body.first(Notice)
-        for matter_type, decided in _by_type(view, body.decisions(), typed).items():
+        for matter_type, decided in _by_type(view, view.agenda(body.id, "decide"), typed).items():
             for step in preparation_chain(view.bylaw, body.id, matter_type):
                 taken = first_taken(view, step.by, step.step)
                 # Decided before the step was taken (or with the step never taken): most decisions were
@@ -94,10 +94,14 @@ def by_when(view: CalendarView, step: Step, meeting: Meeting, notice: Notice | N
 def first_taken(view: CalendarView, body_id: str, step: str) -> dict[str, date]:
     """Matter id → the first date `body_id` did something to it that counts as `step` (once per run)."""
     def compute() -> dict[str, date]:
-        accepted = ACCEPTED[step]
-        taken = [(matter.id, meeting.date) for meeting in view.meetings_of(body_id) for matter in meeting.matters
-                 if matter.action in accepted]
-        return dict(reversed(taken))  # read from the last back: a matter's first date is the one kept
+        # Each action's matters read from the last back: a matter's first date is the one kept.
+        first, *others = [dict([(matter.id, meeting.date) for meeting, matter in reversed(view.agenda(body_id, action))])
+                          for action in ACCEPTED[step]]
+        for taken in others:
+            for matter_id, day in taken.items():
+                if day < first.get(matter_id, NEVER):
+                    first[matter_id] = day
+        return first
     return view.once(("first-taken", body_id, step), compute)
 
 
