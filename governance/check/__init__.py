@@ -14,7 +14,7 @@ from typing import Iterable, Mapping
 from ..calendar.model import Calendar
 from ..lang import Lang
 from ..model.types import Bylaw
-from ..report.finding import Finding, Report
+from ..report.finding import Finding, Report, report_order
 from ..time.versions import successor
 from . import rules as _rules
 from .rule import Rule
@@ -63,7 +63,7 @@ def check_calendar(bylaw: Bylaw, calendar: Calendar, *, as_of: date | None = Non
     findings = _run(seen)
     if year is not None:
         findings = [f for f in findings if f.year in (year, None)]
-    findings.sort(key=lambda f: f.sort_key)
+    findings.sort(key=report_order)
     judged = sum(len(body.meetings) if year is None else len(body.years().get(year, ()))
                  for body in seen.bodies.values())
     return Report(bylaw=bylaw.id, findings=tuple(findings), checked=judged, facts=facts(seen),

@@ -219,6 +219,9 @@ def _serving_offices(bylaw: Bylaw) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+_new = tuple.__new__
+
+
 def _meeting_order(pair: tuple[Meeting, Matter]) -> tuple[date, str]:
     return pair[0].date, pair[0].id
 
@@ -247,6 +250,7 @@ class CalendarView:
     # the report lists them. By date, then id.
     cancelled: tuple[Meeting, ...] = ()
     resorted: frozenset[str] = frozenset()  # bodies whose meetings the calendar gives out of date order
+    body_ids: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)  # each body id → itself
     _run: dict = field(default_factory=dict, repr=False, compare=False)  # what rules share in one run
 
     def once(self, key: str | tuple, compute: Callable[[], T]) -> T:
@@ -382,7 +386,9 @@ class CalendarView:
             message = en if self.lang == "en" else sv
         location = None
         if meeting is not None:
-            body = body or meeting.body
+            # The body's id as the view holds it, one string for all its findings: sorting a large calendar's
+            # findings then finds equal bodies equal at once, not by reading strings spread through memory.
+            body = body or self.body_ids.get(meeting.body, meeting.body)
             year = meeting.date.year if year is None else year
             line = meeting.span.line
             location = f"{self.calendar.path}:{line}" if line else self.calendar.path
@@ -390,9 +396,11 @@ class CalendarView:
             key = ("applies", citation, body)  # (not `once`: a closure per finding costs as much as the rest)
             applied = self._run.get(key)
             citation = applied if applied is not None else self._run.setdefault(key, self._applied(citation, body))
-        return Finding(rule.id, severity or rule.severity, message, citation, body,
-                       meeting.id if meeting is not None else None, matter, year, location,
-                       fix if fix is None or isinstance(fix, str) else fix(self.lang))
+        # tuple.__new__ straight, the fields in Finding's order: a NamedTuple's own __new__ is a Python
+        # function, a third of a finding's cost, and a large calendar has tens of thousands of findings.
+        return _new(Finding, (rule.id, severity or rule.severity, message, citation, body,
+                              meeting.id if meeting is not None else None, matter, year, location,
+                              fix if fix is None or isinstance(fix, str) else fix(self.lang)))
 
     @property
     def english(self) -> bool:
@@ -447,7 +455,8 @@ def view(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None, lan
     unknown = {body_id: tuple(own) for body_id, own in sorted(grouped.items()) if body_id not in bodies}
     return CalendarView(bylaw=bylaw, calendar=calendar, as_of=as_of, year=year, lang=lang, bodies=bodies,
                         unknown_bodies=unknown, successor=successor, bylaw_file=stable_path(bylaw.path),
-                        cancelled=cancelled, resorted=frozenset(unsorted))
+                        cancelled=cancelled, resorted=frozenset(unsorted),
+                        body_ids={body_id: body_id for body_id in (*bodies, *unknown)})
 
 
 __all__ = ["BodyView", "CalendarView", "MatterEvent", "Seated", "Seat", "stable_path", "view"]
