@@ -212,13 +212,11 @@ class Checks:
 
     async def run(self, job: Any) -> Any:
         pool, free = self._here()
-        if free.locked():  # every worker busy: wait for one, at most wait_seconds
-            try:
-                await asyncio.wait_for(free.acquire(), self.budget.wait_seconds)
-            except TimeoutError:
-                raise Overrun("busy", self.budget) from None
-        else:
-            await free.acquire()
+        try:  # every worker busy: wait for one, at most wait_seconds (a timer, not wait_for's task per job)
+            async with asyncio.timeout(self.budget.wait_seconds):
+                await free.acquire()
+        except TimeoutError:
+            raise Overrun("busy", self.budget) from None
         try:
             return await pool.run_async(job)
         finally:
