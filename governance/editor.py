@@ -27,7 +27,7 @@ from .calendar.ics_reader import event_titles, parse_ics
 from .calendar.mapping import Mapping, parse_mapping
 from .calendar.mapping import to_yaml as mapping_yaml
 from .calendar.model import ACTIONS, OUTCOMES, Calendar
-from .calendar.source import decode
+from .calendar.source import decode, is_ics
 from .calendar.yaml_writer import to_data, to_yaml
 from .graph.queries import who_keeps_minutes
 from .lang import DEFAULT_LANG, Lang, Text
@@ -95,8 +95,7 @@ def import_calendar(bylaw: t.Bylaw, text: str, mapping: str = "", bodies: Mappin
     a mapping file's text), else the body whose name or id the title holds. People (`people:`) and the
     organizer's role are the given mapping's. What the reader left out is said in `lang`. CalendarError for
     what cannot be read."""
-    is_ics = text.lstrip("\ufeff \t\r\n").upper().startswith("BEGIN:VCALENDAR")
-    if not is_ics:
+    if not is_ics(text):
         if mapping.strip() or bodies:
             raise CalendarError([CalendarIssue(MAPPING_NAME, 1, 0, "a mapping file is only used with .ics calendars")])
         calendar = parse_calendar(decode(text.encode("utf-8"), TABLE_NAME), TABLE_NAME, limits)

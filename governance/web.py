@@ -437,11 +437,11 @@ def check_text(served: Served | Callable[[Calendar], Served], text: str, *, mapp
     from .calendar import parse_calendar
     from .calendar.ics_reader import parse_ics
     from .calendar.mapping import parse_mapping
-    from .calendar.source import decode
+    from .calendar.source import decode, is_ics
     from .check import check_calendar
     from .calendar.preflight import other_bylaw
 
-    ics = text.lstrip("\ufeff \t\r\n").upper().startswith("BEGIN:VCALENDAR")
+    ics = is_ics(text)
     name = "calendar.ics" if ics else "calendar.yaml"
     # In the order calendar.read takes them: a YAML calendar refuses any mapping unread; an .ics reads its
     # mapping before itself.

@@ -158,3 +158,13 @@ def test_the_bylaw_facts_offer_every_seat_of_a_body():
         offered = {b["id"]: set(b["seats"]) for b in editor.bylaw_facts(bylaw)["bodies"]}
         for m in read_calendar(example).meetings:
             assert {str(a) for a in m.attendees} <= offered[m.body], (example.name, m.id)
+
+
+@pytest.mark.parametrize("text, ics", [("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", True),
+                                       ("\ufeff \r\n\tbegin:vcalendar\nx", True), ("Begin:VCalendar", True),
+                                       ("BEGIN:VCALENDA", False), ("bylaw: x\nBEGIN:VCALENDAR\n", False),
+                                       ("# BEGIN:VCALENDAR", False), ("", False), ("ß" * 20, False)])
+def test_an_ics_calendar_is_told_by_its_first_line_in_any_case(text, ics):
+    from governance.calendar.source import is_ics
+    assert is_ics(text) is ics
+    assert is_ics(text) == text.lstrip("\ufeff \t\r\n").upper().startswith("BEGIN:VCALENDAR")  # as before
