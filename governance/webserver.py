@@ -94,7 +94,10 @@ class Server:
             raise
         self.server_address = self.socket.getsockname()
         protocol = type("Protocol", (_Protocol,), {"head_timeout": head_timeout})
-        config = uvicorn.Config(app, http=protocol, ws="none", lifespan="off", loop="asyncio",
+        # proxy_headers off: no X-Forwarded-For/-Proto is believed, not even from 127.0.0.1 (uvicorn's default),
+        # so the log names the peer it saw (behind a proxy, the proxy: README) and no local program can
+        # pass for another client or scheme; and no middleware for that on every request.
+        config = uvicorn.Config(app, http=protocol, ws="none", lifespan="off", loop="asyncio", proxy_headers=False,
                                 log_config=None, access_log=False, server_header=False, date_header=False,
                                 limit_concurrency=max_connections, timeout_keep_alive=KEEP_ALIVE,
                                 timeout_graceful_shutdown=5)

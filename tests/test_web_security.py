@@ -354,3 +354,22 @@ def test_the_plan_in_the_page_takes_a_time_and_the_ics_export_a_length(site):
     assert {(e - s).total_seconds() for s, e in zip(starts, ends)} == {90 * 60}
     status, headers, _ = request(site, "GET", "/calendar/check")
     assert status == 405 and headers["Allow"] == "POST"
+
+
+def test_a_forwarded_for_header_does_not_rename_the_client_in_the_log():
+    """No X-Forwarded-For is believed, not even from loopback (uvicorn believes 127.0.0.1's by default): the
+    log names the peer that connected, and no local program passes for another address."""
+    log = io.StringIO()
+    server = web.build_server(served(["laholmsbukten"]), "127.0.0.1", 0, log=log)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        status, _, _ = request(server.server_address[1], "GET", "/?lang=en",
+                               headers={"X-Forwarded-For": "203.0.113.7", "X-Forwarded-Proto": "https"})
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+    assert status == 200
+    [line] = [line for line in log.getvalue().splitlines() if '"GET /?lang=en"' in line]
+    assert line.startswith('127.0.0.1 "GET') and "203.0.113.7" not in log.getvalue()

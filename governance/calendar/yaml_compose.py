@@ -107,6 +107,7 @@ def _fold(loader, text: str, name: str, max_depth: int, alias_budget: int) -> No
     root: Node | None = None
     documents = 0
     get_event = loader.get_event
+    add = None  # the open collection's items.append; None before the root
     while True:
         event = get_event()
         cls = type(event)
@@ -128,14 +129,21 @@ def _fold(loader, text: str, name: str, max_depth: int, alias_budget: int) -> No
             if event.anchor is not None:
                 open_anchors.append((event.anchor, count))
                 anchors[event.anchor] = (node, 0)  # an alias inside itself is refused below
+            if add is None:
+                root = node
+            else:
+                add(node)
             stack.append(node)
+            add = node.items.append
             continue
         elif cls is MappingEndEvent or cls is SequenceEndEvent:
             node = stack.pop()
             node.end = event.end_mark.index
+            add = stack[-1].items.append if stack else None
             if open_anchors and anchors.get(open_anchors[-1][0], (None,))[0] is node:
                 anchor, started = open_anchors.pop()
                 anchors[anchor] = (node, count - started + 1)
+            continue
         elif cls is AliasEvent:
             mark = event.start_mark
             target = anchors.get(event.anchor)
@@ -163,10 +171,10 @@ def _fold(loader, text: str, name: str, max_depth: int, alias_budget: int) -> No
             break
         else:  # stream start, document end
             continue
-        if stack:
-            stack[-1].items.append(node)
-        else:
+        if add is None:
             root = node
+        else:
+            add(node)
     if root is None:
         raise refuse(name, "the calendar is empty")
     return root
