@@ -27,7 +27,7 @@ from .calendar.ics_reader import event_titles, parse_ics
 from .calendar.mapping import Mapping, parse_mapping
 from .calendar.mapping import to_yaml as mapping_yaml
 from .calendar.model import ACTIONS, OUTCOMES, Calendar
-from .calendar.source import decode, is_ics
+from .calendar.source import decode_text, is_ics
 from .calendar.yaml_writer import to_data, to_yaml
 from .graph.queries import who_keeps_minutes
 from .lang import DEFAULT_LANG, Lang, Text
@@ -98,11 +98,11 @@ def import_calendar(bylaw: t.Bylaw, text: str, mapping: str = "", bodies: Mappin
     if not is_ics(text):
         if mapping.strip() or bodies:
             raise CalendarError([CalendarIssue(MAPPING_NAME, 1, 0, "a mapping file is only used with .ics calendars")])
-        calendar = parse_calendar(decode(text.encode("utf-8"), TABLE_NAME), TABLE_NAME, limits)
+        calendar = parse_calendar(decode_text(text, TABLE_NAME), TABLE_NAME, limits)
         return Imported(to_data(_for(calendar, bylaw)))
     name = "calendar.ics"
-    source = decode(text.encode("utf-8"), name)
-    given = parse_mapping(decode(mapping.encode("utf-8"), MAPPING_NAME, "mapping file"), MAPPING_NAME) if mapping.strip() else None
+    source = decode_text(text, name)
+    given = parse_mapping(decode_text(mapping, MAPPING_NAME, "mapping file"), MAPPING_NAME) if mapping.strip() else None
     ids = {b.id for b in bylaw.bodies}
     unknown = sorted({b for b in (bodies or {}).values() if b and b not in ids})
     if unknown:
@@ -166,7 +166,7 @@ def plan_year(bylaw: t.Bylaw, year: int, *, july: bool = False, at: time | None 
     """`governance plan` in the page: the planner's year (governance.planning.planner.plan) as table data,
     with what `plan` says beside it: nothing to plan, or the rules the plan could not meet."""
     from .planning.planner import DEFAULT_START, check_plan, plan
-    people = parse_mapping(decode(mapping.encode("utf-8"), MAPPING_NAME, "mapping file"), MAPPING_NAME) if mapping.strip() else None
+    people = parse_mapping(decode_text(mapping, MAPPING_NAME, "mapping file"), MAPPING_NAME) if mapping.strip() else None
     calendar = plan(bylaw, year, july=july, at=at or DEFAULT_START)
     if not calendar.meetings:
         notes: tuple[str, ...] = (NOTHING_TO_PLAN(lang),)
@@ -191,7 +191,7 @@ def export(bylaw: t.Bylaw, data: object, fmt: str, mapping: str = "", *, stamp: 
     from .calendar.ics_writer import mapping_for, to_ics
     if fmt not in FORMATS:
         raise ValueError(f"no format '{fmt}': give one of {', '.join(FORMATS)}")
-    given = parse_mapping(decode(mapping.encode("utf-8"), MAPPING_NAME, "mapping file"), MAPPING_NAME) if mapping.strip() else None
+    given = parse_mapping(decode_text(mapping, MAPPING_NAME, "mapping file"), MAPPING_NAME) if mapping.strip() else None
     if fmt == "mapping":
         if given is None:
             raise CalendarError([CalendarIssue(MAPPING_NAME, 1, 0, "there is no mapping: import an .ics first")])

@@ -437,7 +437,7 @@ def check_text(served: Served | Callable[[Calendar], Served], text: str, *, mapp
     from .calendar import parse_calendar
     from .calendar.ics_reader import parse_ics
     from .calendar.mapping import parse_mapping
-    from .calendar.source import decode, is_ics
+    from .calendar.source import decode_text, is_ics
     from .check import check_calendar
     from .calendar.preflight import other_bylaw
 
@@ -449,8 +449,8 @@ def check_text(served: Served | Callable[[Calendar], Served], text: str, *, mapp
     if mapping.strip():
         if not ics:
             raise CalendarError([CalendarIssue("mapping.yaml", 1, 0, "a mapping file is only used with .ics calendars")])
-        table = parse_mapping(decode(mapping.encode("utf-8"), "mapping.yaml", "mapping file"), "mapping.yaml")
-    source = decode(text.encode("utf-8"), name)
+        table = parse_mapping(decode_text(mapping, "mapping.yaml", "mapping file"), "mapping.yaml")
+    source = decode_text(text, name)
     calendar = parse_ics(source, name, table, limits=limits) if ics else parse_calendar(source, name, limits)
     if not isinstance(served, Served):
         served = served(calendar)
@@ -674,7 +674,8 @@ class Site:
 
     def _respond(self, request: Request, response: Response, cookie: str | None) -> StarletteResponse:
         headers = dict(response.headers)
-        answer = StarletteResponse(response.body.encode("utf-8"), response.status, headers,
+        # "replace": a lone surrogate that a JSON body gave (\ud800) and an answer says back is no 500
+        answer = StarletteResponse(response.body.encode("utf-8", "replace"), response.status, headers,
                                    media_type=response.content_type)
         if response.status == 413:
             answer.headers["Connection"] = "close"  # the body is still unread: this connection cannot carry another

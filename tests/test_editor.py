@@ -168,3 +168,11 @@ def test_an_ics_calendar_is_told_by_its_first_line_in_any_case(text, ics):
     from governance.calendar.source import is_ics
     assert is_ics(text) is ics
     assert is_ics(text) == text.lstrip("\ufeff \t\r\n").upper().startswith("BEGIN:VCALENDAR")  # as before
+
+
+def test_a_lone_surrogate_in_an_import_is_a_calendar_error():
+    bylaw = governance.load("laholmsbukten")
+    with pytest.raises(CalendarError, match=r"character U\+DC80 has no UTF-8 form"):
+        editor.import_calendar(bylaw, "bylaw: laholmsbukten\nmeetings: []\n\udc80\n")
+    with pytest.raises(CalendarError, match=r"mapping\.yaml:1: .*U\+D800.*save the mapping file as UTF-8"):
+        editor.import_calendar(bylaw, "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "\ud800")

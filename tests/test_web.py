@@ -535,3 +535,22 @@ def test_the_editor_data_cannot_close_its_script_element():
     page = site_._editor(site_.served["laholmsbukten"], web.Ask("t")).body
     assert "<script>alert(1)" not in page and bylaw_facts(hostile)["title"] in json.loads(
         re.search(r'id="editor-data">(.*?)</script>', page, re.S).group(1))["bylaw"]["title"]
+
+
+def test_a_lone_surrogate_in_a_json_body_is_refused_not_an_internal_error(site):
+    """JSON may escape half of a UTF-16 pair (\\ud800), which no UTF-8 text holds: the calendar is refused
+    (422, at its line) as a file that is not UTF-8 is, and a bylaw named so is no such bylaw (400); neither
+    was an answer before (UnicodeEncodeError: 500)."""
+    base, _ = site
+    def api(fields: dict) -> tuple[int, dict]:
+        data = json.dumps(fields).encode()  # ensure_ascii: the surrogate goes as the escape \ud800
+        status, _, body = get(base + "api/check", method="POST", data=data, headers={"Content-Type": "application/json"})
+        return status, json.loads(body)
+    calendar = "bylaw: laholmsbukten\nmeetings: []\n# \ud800\n"
+    status, answer = api({"bylaw": "laholmsbukten", "calendar": calendar, "lang": "en"})
+    assert status == 422 and answer["issues"] == [{"file": "calendar.yaml", "line": 3, "col": 0, "severity": "error", "message":
+        "not UTF-8 text (character U+D800 has no UTF-8 form); save the calendar as UTF-8"}]
+    status, answer = api({"bylaw": "laholmsbukten", "calendar": calendar})
+    assert status == 422 and "inte UTF-8-text (tecknet U+D800 finns inte i UTF-8); spara kalendern som UTF-8" in answer["error"]
+    status, answer = api({"bylaw": "laholm\ud800", "calendar": "meetings: []\n"})
+    assert status == 400 and "laholm?" in answer["error"]

@@ -51,6 +51,19 @@ def decode(data: bytes, name: str, kind: Kind = "calendar") -> str:
     return text
 
 
+def decode_text(text: str, name: str, kind: Kind = "calendar") -> str:
+    """`decode` for a file given as text rather than bytes (a form's field, the editor's JSON): refused as its
+    bytes would be, and for a character that UTF-8 cannot hold (a lone surrogate, as JSON's \\ud800 gives),
+    which went on to a UnicodeEncodeError (500 on the page) before."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        line = text.count("\n", 0, exc.start) + 1
+        raise refuse(name, f"not UTF-8 text (character U+{ord(text[exc.start]):04X} has no UTF-8 form); "
+                           f"save the {kind} as UTF-8", line) from None
+    return decode(data, name, kind)
+
+
 def is_ics(text: str) -> bool:
     """Whether a calendar's text is an iCalendar file (it starts with BEGIN:VCALENDAR, in any case), as the
     page and the editor tell a pasted or uploaded calendar. Only the start is upper-cased: the whole text's

@@ -181,6 +181,8 @@ _RULES: list[tuple[str, str]] = [
      "det här är ingen textfil (den innehåller en NUL-byte); {i} är UTF-8-text"),
     (r"not UTF-8 text \(byte (?P<a>0x[0-9a-f]+) cannot be decoded\); save the (?P<t>calendar|mapping file|roster file) "
      r"as UTF-8", "inte UTF-8-text (byten {a} kan inte avkodas); spara {t} som UTF-8"),
+    (r"not UTF-8 text \(character (?P<a>U\+[0-9A-F]+) has no UTF-8 form\); save the "
+     r"(?P<t>calendar|mapping file|roster file) as UTF-8", "inte UTF-8-text (tecknet {a} finns inte i UTF-8); spara {t} som UTF-8"),
     (r"the (?P<t>calendar|mapping file|roster file) is empty", "{t} är tom"),
     (r"a mapping file is only used with \.ics calendars", "en mappningsfil används bara med .ics-kalendrar"),
     # the limits (the "too much work:" prefix is the key web.py answers 413 by; said in Swedish here)
