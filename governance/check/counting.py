@@ -107,11 +107,15 @@ def _required(rule: MeetingRule) -> Text:
     return Text(sv=f"exakt {low}", en=f"exactly {low}")
 
 
-def counts(view: CalendarView, *, windows: bool) -> Iterator[Count]:
+def counts(view: CalendarView, *, windows: bool) -> list[Count]:
     """Every (body, meeting rule, year) count outside the rule's bounds: of the rules that name months
     (`windows`) or of those per whole year. Years before the agreement took effect are not judged: it did
     not exist. (A count within bounds is passed over before a Count is made: a large calendar has
-    thousands of them.)"""
+    thousands of them.) Counted once per run: meeting-minimum and meeting-maximum judge the same counts."""
+    return view.once(("counts", windows), lambda: list(_counts(view, windows)))
+
+
+def _counts(view: CalendarView, windows: bool) -> Iterator[Count]:
     start = view.bylaw.effective_from
     years = [y for y in view.years if start is None or y >= start.year]
     periods: dict[tuple[int, tuple[int, int]], tuple[date, date]] = {}  # the bodies share them: made once
