@@ -272,7 +272,7 @@ class CalendarView:
     @property
     def days(self) -> frozenset[date]:
         """Every day with a meeting."""
-        return self.once("days", lambda: frozenset(m.date for m in self.calendar.meetings))
+        return self.once("days", lambda: frozenset([m.date for m in self.calendar.meetings]))
 
     @property
     def years(self) -> tuple[int, ...]:
