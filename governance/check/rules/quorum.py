@@ -16,14 +16,14 @@ are missing is not judged, and a warning says which figures to fetch.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterator, NamedTuple, Sequence
+from typing import Iterable, Iterator, Mapping, NamedTuple
 
-from ...model.types import Body, Bylaw, EqualInfluence, Quorum
+from ...model.types import Body, Bylaw, EqualInfluence, Quorum, SeatRef
 from ...report.finding import Finding
 from ..law import cite_law, organ
 from ..people import recorded
 from ..rule import Basis, Example, Rule, Text
-from ..view import BodyView, CalendarView, Seated
+from ..view import BodyView, CalendarView
 
 
 class Requirement(NamedTuple):
@@ -77,14 +77,31 @@ class Requirement(NamedTuple):
                     en=f"{needed} more {unit.en} {'was' if one else 'were'} needed: at least {present + needed} "
                        f"of {self.total}")
 
-    def present(self, attendance: Sequence[Seated]) -> int:
-        """How many count as present: distinct members, or voting seats (each at most its line's maximum)."""
+    def counting(self, body: BodyView) -> dict[SeatRef, int | str]:
+        """What each reference among the body's attendees counts as: its voting seat (by index), or its
+        member where members are counted; one that counts for nothing (an adjunct, no seat) is left out."""
         seats = self.body.seats
-        voting = [(a.seat, a.member) for a in attendance if a.seat is not None and not seats[a.seat].adjunct]
-        if self.per_member:
-            return len({member for _, member in voting if member})
-        per_seat = Counter(seat for seat, _ in voting)
-        return sum(min(n, seats[seat].max) for seat, n in per_seat.items())
+        out: dict[SeatRef, int | str] = {}
+        for ref in body.attendee_refs():
+            seated = body.seated(ref)
+            if seated.seat is None or seats[seated.seat].adjunct:
+                continue
+            if self.per_member:
+                if seated.member:
+                    out[ref] = seated.member
+            elif seats[seated.seat].max:  # (a line of no places counts none)
+                out[ref] = seated.seat
+        return out
+
+    def present(self, counting: Mapping[SeatRef, int | str], attendees: Iterable[SeatRef]) -> int:
+        """How many of `attendees` count as present (`counting`: what each counts as): distinct members,
+        or voting seats, each at most its line's maximum."""
+        counted = [value for value in map(counting.get, attendees) if value is not None]
+        distinct = set(counted)
+        if self.per_member or len(distinct) == len(counted):  # (the usual: each seat named once, counting one)
+            return len(distinct)
+        seats = self.body.seats
+        return sum(min(n, seats[int(seat)].max) for seat, n in Counter(counted).items())
 
 
 def requirement(bylaw: Bylaw, body: Body) -> Requirement | None:
@@ -147,6 +164,7 @@ def check(view: CalendarView) -> Iterator[Finding]:
 def _short(view: CalendarView, body: BodyView, need: Requirement, year: int | None = None) -> Iterator[Finding]:
     cite = None
     roster = bool(view.calendar.roster)  # the roster names who was absent: said meeting by meeting
+    counting = need.counting(body)
 
     def shortfall(attendees: tuple) -> tuple[int, tuple, tuple[str, str, str | None] | None] | None:
         """How many count as present, what they lack and (without a roster) the message, for a list short
@@ -154,7 +172,7 @@ def _short(view: CalendarView, body: BodyView, need: Requirement, year: int | No
         body.where_attendees.)"""
         if not attendees:
             return None  # attendance unknown
-        present = need.present(body.attendance(attendees))
+        present = need.present(counting, attendees)
         if need.enough(present):
             return None
         gaps = _gaps(need, attendees)
@@ -170,8 +188,8 @@ def _short(view: CalendarView, body: BodyView, need: Requirement, year: int | No
     jav = recorded(view, body).jav_meetings
     for meeting in body.meetings if jav else ():
         if meeting.id in jav and meeting.attendees and (year is None or meeting.date.year == year) \
-                and need.enough(need.present(body.attendance(meeting.attendees))):
-            yield from _without_the_javiga(view, body, need, meeting)
+                and need.enough(need.present(counting, meeting.attendees)):
+            yield from _without_the_javiga(view, body, need, counting, meeting)
 
 
 def _said(view: CalendarView, need: Requirement, present: int, missing: str, absent: str) -> tuple[str, str, str | None]:
@@ -188,7 +206,8 @@ def _said(view: CalendarView, need: Requirement, present: int, missing: str, abs
             + (f"; frånvarande: {absent}" if absent else ""), None if more is None else more.sv)
 
 
-def _without_the_javiga(view: CalendarView, body: BodyView, need: Requirement, meeting) -> Iterator[Finding]:
+def _without_the_javiga(view: CalendarView, body: BodyView, need: Requirement, counting: Mapping[SeatRef, int | str],
+                        meeting) -> Iterator[Finding]:
     """A matter's quorum counted without those jäviga in it (they left it, KL 6 kap. 30 §). Not for
     förbundsfullmäktige, which may handle a matter below its quorum because of jäv (5 kap. 46 §)."""
     if organ(view.bylaw, body.id) == "forbundsfullmaktige":
@@ -203,7 +222,7 @@ def _without_the_javiga(view: CalendarView, body: BodyView, need: Requirement, m
                 left.append(str(p))
         if not left:
             continue
-        present = need.present([body.seated(ref) for ref in seats])
+        present = need.present(counting, seats)
         if need.enough(present):
             continue
         unit, wording, gone = need.unit, need.wording(), ", ".join(left)
