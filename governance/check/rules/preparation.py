@@ -63,32 +63,31 @@ def _by_type(view: CalendarView, decided: tuple[tuple[Meeting, Matter], ...], ty
 VERB = {"prepared": Text(sv="bereda", en="prepare"), "proposed": Text(sv="föreslå", en="propose")}
 
 
-def by_when(view: CalendarView, step: Step, meeting: Meeting, notice: Notice | None) -> Text | None:
+def by_when(view: CalendarView, step: Step, meeting: Meeting, notice: Notice | None) -> str | None:
     """Which body must prepare the matter and by when: on or before the day the deciding body's notice goes
     out (so that the papers go with it), else before the decision; at its latest meeting in the calendar
     by then, or at a meeting held by then. Said for a step straight into the deciding body only: an
-    earlier step's day depends on when the next one meets."""
+    earlier step's day depends on when the next one meets. In the run's language only (both cost a
+    finding twice as much)."""
     if step.to != meeting.body:
         return None
     july = meeting.date.month == 7  # a decision in July may be prepared in July; else July is no meeting month
-    if notice is not None:
-        deadline = last_free_on_or_before(meeting.date - timedelta(days=notice.days), july=july)
-        why = Text(sv=f"{notice.days} dagars kallelse till {meeting.date}",
-                   en=f"{notice.days} days' notice of {meeting.date}")
-    else:
-        deadline = last_free_on_or_before(meeting.date - timedelta(days=1), july=july)
-        why = Text(sv=f"före beslutet {meeting.date}", en=f"before the decision on {meeting.date}")
-    verb, day = VERB[step.step], said(deadline)
-    first = Text(sv=f"{step.by} ska {verb.sv} ärendet senast {day.sv} ({why.sv})",
-                 en=f"{step.by} must {verb.en} the matter by {day.en} ({why.en})")
+    before = timedelta(days=notice.days if notice is not None else 1)
+    deadline = last_free_on_or_before(meeting.date - before, july=july)
     theirs = view.meetings_of(step.by)  # by date: the last one by the deadline found by bisection
     held = bisect_right(theirs, deadline, key=attrgetter("date"))
-    if held:
-        at = theirs[held - 1]
-        return Text(sv=f"{first.sv}: ta upp det vid {step.by}s sammanträde '{at.id}' ({at.date})",
-                    en=f"{first.en}: take it up at {step.by}'s meeting '{at.id}' ({at.date})")
-    return Text(sv=f"{first.sv}: {step.by} har inget sammanträde i kalendern före dess, så lägg till ett",
-                en=f"{first.en}: {step.by} has no meeting in the calendar by then, so add one")
+    at = theirs[held - 1] if held else None
+    verb, day, by = VERB[step.step](view.lang), said(deadline)(view.lang), step.by
+    if view.english:
+        why = f"{notice.days} days' notice of {meeting.date}" if notice is not None else \
+            f"before the decision on {meeting.date}"
+        return f"{by} must {verb} the matter by {day} ({why}): " + (
+            f"take it up at {by}'s meeting '{at.id}' ({at.date})" if at is not None
+            else f"{by} has no meeting in the calendar by then, so add one")
+    why = f"{notice.days} dagars kallelse till {meeting.date}" if notice is not None else f"före beslutet {meeting.date}"
+    return f"{by} ska {verb} ärendet senast {day} ({why}): " + (
+        f"ta upp det vid {by}s sammanträde '{at.id}' ({at.date})" if at is not None
+        else f"{by} har inget sammanträde i kalendern före dess, så lägg till ett")
 
 
 def first_taken(view: CalendarView, body_id: str, step: str) -> dict[str, date]:
