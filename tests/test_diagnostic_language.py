@@ -270,3 +270,12 @@ def test_a_broken_other_version_is_warned_of_in_the_run_s_language(tmp_path, cap
     assert "old.bylaw:2:19: 'x' kan inte stå här; här ska det stå ett tal" in err
     assert versions_or_warn(str(new), bylaw, "en") == ()
     assert "old.bylaw:2:19: unexpected 'x'; expected a number" in capsys.readouterr().err
+
+
+def test_fmt_check_says_which_file_would_change_in_both_languages(tmp_path, capsys):
+    messy = tmp_path / "x.bylaw"
+    messy.write_text('bylaw x "X"\nmember a "A" municipality 1380\n\n\n', encoding="utf-8")
+    assert main(["fmt", "--check", str(messy)]) == 1
+    assert capsys.readouterr().out == f"{messy}: skulle formateras om\n"
+    assert main(["fmt", "--check", str(messy), "--lang", "en"]) == 1
+    assert capsys.readouterr().out == f"{messy}: would be reformatted\n"

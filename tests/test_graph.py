@@ -212,7 +212,15 @@ def test_graph_command(capsys, monkeypatch, tmp_path):
     assert json.loads(out.read_text(encoding="utf-8"))["graph"]["bylaw"] == "laholmsbukten"
     assert main(["graph", "no-such-bylaw"]) == 2
     assert "unknown-bylaw" in capsys.readouterr().err
+    for lang, said in (("sv", "governance graph: kan inte skriva "), ("en", "governance graph: cannot write ")):
+        assert main(["graph", "laholmsbukten", "--format", "json", "-o", str(tmp_path / "no" / "g.json"),
+                     "--lang", lang]) == 2
+        assert capsys.readouterr().err.startswith(said)
     monkeypatch.setenv("PATH", str(tmp_path))
     assert main(["graph", "laholmsbukten", "--format", "svg"]) == 2
     err = capsys.readouterr().err
+    assert "Graphviz är inte installerat" in err and len(err.strip().splitlines()) == 1
+    assert main(["graph", "laholmsbukten", "--format", "svg", "--lang", "en"]) == 2
+    err = capsys.readouterr().err
     assert "Graphviz is not installed" in err and len(err.strip().splitlines()) == 1
+

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..diagnostics import BylawError, render_text
 from ..graph import FORMATS
-from .common import write_whole
+from .common import cannot_write, write_whole
 
 
 def register(sub) -> None:
@@ -34,13 +34,15 @@ def run(args) -> int:
     try:
         text = render(bylaw, args.format)
     except GraphvizMissing as exc:
-        print(f"governance graph: {exc}", file=sys.stderr)
+        print(f"governance graph: {exc.text(args.lang)}", file=sys.stderr)
         return 2
     if args.output:
         try:
             write_whole(args.output, text)
         except OSError as exc:
-            print(f"governance graph: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            said = (f"cannot write {args.output}: {exc.strerror or exc}" if args.lang == "en"
+                    else cannot_write(str(args.output), exc)("sv"))
+            print(f"governance graph: {said}", file=sys.stderr)
             return 2
     else:
         sys.stdout.write(text)

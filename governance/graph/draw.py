@@ -17,7 +17,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from ..lang import MONTH_NAMES
+from ..lang import MONTH_NAMES, Text
 from ..model import types as t
 from ..model.clauses import CHAIR_SPECS, Dispatch
 from . import FORMATS  # noqa: F401 (part of this module's interface: the formats render takes)
@@ -46,7 +46,11 @@ _IN_BOX = ("chairs", "convenes", "secretary_of", "agenda", "spokesperson", "uses
 
 
 class GraphvizMissing(RuntimeError):
-    """`dot` is not installed, so no SVG can be made."""
+    """`dot` is not installed (or failed), so no SVG can be made; `text` says so in both languages."""
+
+    def __init__(self, text: Text):
+        super().__init__(text.en)
+        self.text = text
 
 
 # ---- what a body's box says ----------------------------------------------------------------------------
@@ -368,11 +372,14 @@ def to_svg(bylaw: t.Bylaw, dot_binary: str | None = None) -> str:
     """Render through Graphviz's `dot`; raises GraphvizMissing if it is not installed."""
     binary = dot_binary or shutil.which("dot")
     if binary is None:
-        raise GraphvizMissing("Graphviz is not installed (no `dot` on PATH); install it, e.g. "
-                              "`apt-get install graphviz`, or use --format dot|mermaid|json")
+        raise GraphvizMissing(Text("Graphviz är inte installerat (inget `dot` i PATH); installera det, t.ex. med "
+                                   "`apt-get install graphviz`, eller använd --format dot|mermaid|json",
+                                   "Graphviz is not installed (no `dot` on PATH); install it, e.g. "
+                                   "`apt-get install graphviz`, or use --format dot|mermaid|json"))
     done = subprocess.run([binary, "-Tsvg"], input=to_dot(bylaw).encode(), capture_output=True, timeout=60)
     if done.returncode != 0:
-        raise GraphvizMissing(f"dot failed: {done.stderr.decode(errors='replace').strip()[:200]}")
+        said = done.stderr.decode(errors="replace").strip()[:200]  # Graphviz's own words, in its English
+        raise GraphvizMissing(Text(f"dot misslyckades: {said}", f"dot failed: {said}"))
     return done.stdout.decode()
 
 
