@@ -308,23 +308,22 @@ class CalendarView:
         meetings lie in memory: body by body, a large calendar's cost several times as much."""
         if action not in AGENDA:
             raise ValueError(f"agenda lists {', '.join(AGENDA)}, not {action}")
-        return self.once("agenda", self._agenda).get((body_id, action), ())
+        return self.once("agenda", self._agenda).get(body_id, {}).get(action, ())
 
-    def _agenda(self) -> dict[tuple[str, str], tuple[tuple[Meeting, Matter], ...]]:
-        listed: dict[tuple[str, str], list[tuple[Meeting, Matter]]] = {}
+    def _agenda(self) -> dict[str, dict[str, tuple[tuple[Meeting, Matter], ...]]]:
+        listed: dict[str, dict[str, list[tuple[Meeting, Matter]]]] = {}  # body id → action → pairs
         for meeting in self.calendar.meetings:
+            own = listed.get(meeting.body)
+            if own is None:
+                own = listed[meeting.body] = {action: [] for action in AGENDA}
             for matter in meeting.matters:
-                if matter.action in AGENDA:
-                    key = (meeting.body, matter.action)
-                    got = listed.get(key)
-                    if got is None:
-                        listed[key] = [(meeting, matter)]
-                    else:
-                        got.append((meeting, matter))
-        for (body_id, _), pairs in listed.items():
-            if body_id in self.resorted:  # as the body's meetings were sorted (stable: a meeting's matters keep their order)
+                pairs = own.get(matter.action)
+                if pairs is not None:
+                    pairs.append((meeting, matter))
+        for body_id in self.resorted & listed.keys():  # as the view sorted the body's meetings (stable: a
+            for pairs in listed[body_id].values():     # meeting's matters keep their order)
                 pairs.sort(key=_meeting_order)
-        return {key: tuple(pairs) for key, pairs in listed.items()}
+        return {body_id: {action: tuple(pairs) for action, pairs in own.items()} for body_id, own in listed.items()}
 
     @property
     def matter_types(self) -> Mapping[str, str]:
