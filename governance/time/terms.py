@@ -25,7 +25,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Iterable, Literal, NamedTuple
+from typing import Iterable, Literal, NamedTuple, Sequence
 
 from ..model import types as t
 
@@ -223,7 +223,11 @@ def out_of_term(bylaw: t.Bylaw, day: date, renewals: Iterable[date] = ()) -> Ter
 
     The calendar check: `if (b := out_of_term(bylaw, m.date)): yield Finding("term", "error", b.message,
     cite(bylaw, b.clause) if b.clause else None, …)`."""
-    all_terms = terms(bylaw, renewals=renewals)
+    return breach_on(bylaw, day, terms(bylaw, renewals=renewals))
+
+
+def breach_on(bylaw: t.Bylaw, day: date, all_terms: Sequence[Term]) -> TermBreach | None:
+    """`out_of_term` with the bylaw's terms already worked out (`terms`): what a check asks of each day."""
     if any(day in term for term in all_terms):
         return None
     first = all_terms[0]

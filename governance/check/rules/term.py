@@ -15,7 +15,7 @@ from typing import Iterator
 
 from ...model.citation import cite
 from ...report.finding import Finding
-from ...time.terms import TermBreach, TermError, out_of_term, terms
+from ...time.terms import TermBreach, TermError, breach_on, terms
 from ..rule import Basis, Example, Rule, Severity, Text
 from ..view import CalendarView
 
@@ -58,14 +58,13 @@ def check(view: CalendarView) -> Iterator[Finding]:
 
 def _breaches(view: CalendarView, spans, replaced) -> dict:
     """Day → why the agreement is not in force then, for each meeting day before `replaced` (later days
-    are _superseded's). A day within one of the terms is in term; only the others are asked why
-    (out_of_term works the terms out again for each day it is asked about)."""
+    are _superseded's). A day within one of the terms is in term; only the others are asked why."""
     days = view.days
     if not days or any(min(days) in span and max(days) in span for span in spans):
         return {}  # every day within one term (the usual case)
     outside = [day for day in days if (replaced is None or day < replaced)
                and not any(day in span for span in spans)]
-    return {day: breach for day in outside if (breach := out_of_term(view.bylaw, day)) is not None}
+    return {day: breach for day in outside if (breach := breach_on(view.bylaw, day, spans)) is not None}
 
 
 def _by_body_and_year(meetings) -> list:
