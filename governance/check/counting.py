@@ -16,7 +16,6 @@ from datetime import date, timedelta
 from operator import attrgetter
 from typing import Iterator
 
-from ..calendar.model import Meeting
 from ..lang import MONTH_NAMES
 from ..model.types import MeetingRule
 from ..report.finding import Finding
@@ -118,7 +117,9 @@ def counts(view: CalendarView, *, windows: bool) -> list[Count]:
 def _counts(view: CalendarView, windows: bool) -> Iterator[Count]:
     start = view.bylaw.effective_from
     years = [y for y in view.years if start is None or y >= start.year]
-    periods: dict[tuple[int, tuple[int, int]], tuple[date, date]] = {}  # the bodies share them: made once
+    # Each span of months' first and last day in every year, made once: the bodies share them. (Inline
+    # rather than a call per body and year: a large calendar has tens of thousands of body-years.)
+    periods: dict[tuple[int, int], dict[int, tuple[date, date]]] = {}
     for body in view.bodies.values():
         rules = [r for r in body.body.meeting_rules if (r.months is not None) == windows]
         if not rules:
@@ -127,22 +128,17 @@ def _counts(view: CalendarView, windows: bool) -> Iterator[Count]:
         for rule in rules:
             probe = Count(body, rule, 0, 0)
             low, high = probe.low, probe.high
+            within = None if rule.months is None else periods.get(rule.months) or periods.setdefault(
+                rule.months, {year: _period(rule, year) for year in years})
             for year in years:
-                n = _held(rule, year, held.get(year, ()), periods)
+                that_year = held.get(year, ())
+                if within is None or not that_year:
+                    n = len(that_year)
+                else:  # those in its months, counted by bisection (the year's meetings are by date)
+                    first, last = within[year]
+                    n = max(0, bisect_right(that_year, last, key=_date) - bisect_left(that_year, first, key=_date))
                 if (low is not None and n < low) or (high is not None and n > high):
                     yield Count(body, rule, year, n)
-
-
-def _held(rule: MeetingRule, year: int, that_year: tuple[Meeting, ...], periods: dict) -> int:
-    """How many of a year's meetings (by date) count towards `rule`: all of them, or those in its months,
-    counted by bisection (each year's window worked out once per run, kept in `periods`)."""
-    if rule.months is None or not that_year:
-        return len(that_year)
-    key = (year, rule.months)
-    if key not in periods:
-        periods[key] = _period(rule, year)
-    first, last = periods[key]
-    return max(0, bisect_right(that_year, last, key=_date) - bisect_left(that_year, first, key=_date))
 
 
 def too_few(view: CalendarView, rule: Rule, c: Count) -> Iterator[Finding]:
