@@ -248,15 +248,16 @@ def citation(view: CalendarView, body_id: str, need: Requirement):
 def _gaps(need: Requirement, attendees: tuple) -> tuple[list[tuple[str | None, str | None]], list[str]]:
     """What the attendees lack: the members no one served for, or the seat lines short of their count (a
     line of one seat simply named), as (member, role or None) and as said."""
-    served = Counter((ref.member, ref.role) for ref in attendees)
+    served = Counter(attendees)  # (a SeatRef is its (member, role))
     voting = [s for s in need.body.voting_seats if s.pool is None]
     if need.per_member:
-        have = {member for (member, _), n in served.items() if n}
+        have = {member for member, _ in served}
         gaps = sorted({s.member for s in voting if s.member and s.member not in have})
         return [(m, None) for m in gaps], gaps
-    short = sorted((s for s in voting if served[(s.member, s.role)] < s.min), key=lambda s: str(s.ref))
+    # (get, not [], where a line is missing: a Counter's __missing__ is a Python call)
+    short = sorted((s for s in voting if served.get((s.member, s.role), 0) < s.min), key=lambda s: str(s.ref))
     return ([(s.member, s.role) for s in short],
-            [str(s.ref) if s.min == 1 else f"{s.ref} ({served[(s.member, s.role)]}/{s.min})" for s in short])
+            [str(s.ref) if s.min == 1 else f"{s.ref} ({served.get((s.member, s.role), 0)}/{s.min})" for s in short])
 
 
 def _missing(view: CalendarView, gaps, meeting) -> tuple[str, str]:
