@@ -30,6 +30,8 @@ def check(view: CalendarView) -> Iterator[Finding]:
             weekday = WEEKDAYS[day.weekday() - 5]
             warned[day] = Text(sv=f"infaller en helg ({weekday.sv} {day})",
                                en=f"falls on a weekend ({weekday.en} {day})")(view.lang)
+    if not warned:
+        return  # (the usual answer: no pass over the calendar for the meetings of no day)
     cites: dict[str, Citation] = {}  # body → the act, cited against the body's declaration
     for meeting in [m for m in view.calendar.meetings if m.date in warned]:
         body = view.bodies.get(meeting.body)
