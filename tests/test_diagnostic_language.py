@@ -279,3 +279,19 @@ def test_fmt_check_says_which_file_would_change_in_both_languages(tmp_path, caps
     assert capsys.readouterr().out == f"{messy}: skulle formateras om\n"
     assert main(["fmt", "--check", str(messy), "--lang", "en"]) == 1
     assert capsys.readouterr().out == f"{messy}: would be reformatted\n"
+
+
+def test_versions_that_cannot_be_read_are_warned_of_with_the_system_s_reason_in_swedish(monkeypatch, capsys):
+    import errno
+    import governance.time.versions as versions
+    from governance.commands.common import versions_or_warn
+
+    def refused(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied", "/avtal/old.bylaw")
+    monkeypatch.setattr(versions, "load_versions", refused)
+    assert versions_or_warn("x.bylaw", None, "sv") == ()
+    err = capsys.readouterr().err
+    assert err.startswith("x.bylaw: varning: avtalets andra versioner beaktas inte: /avtal/old.bylaw: ") and \
+        "Permission" not in err
+    assert versions_or_warn("x.bylaw", None, "en") == ()
+    assert "Permission denied: '/avtal/old.bylaw'" in capsys.readouterr().err

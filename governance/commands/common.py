@@ -240,15 +240,18 @@ def versions_or_warn(path_or_id: str, bylaw, lang: str = "en") -> tuple:
     except (BylawError, VersionError, OSError) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         if lang == "sv":
-            said = (_versions_sv(first) if isinstance(exc, VersionError)
-                    else exc.first("sv") if isinstance(exc, BylawError) else first)
+            if isinstance(exc, OSError):
+                from ..os_words import reason
+                said = f"{exc.filename}: {reason(exc, 'sv')}" if exc.filename else reason(exc, "sv")
+            else:
+                said = _versions_sv(first) if isinstance(exc, VersionError) else exc.first("sv")
             print(f"{path_or_id}: varning: avtalets andra versioner beaktas inte: {said}", file=sys.stderr)
         else:
             print(f"{path_or_id}: warning: other versions of the agreement not considered: {first}", file=sys.stderr)
         return ()
 
 
-# time/versions' reasons, in Swedish (a problem inside a sibling bylaw file stays as lint words it).
+# time/versions' reasons, in Swedish (a problem inside a sibling bylaw file is said as lint says it).
 _VERSIONS_SV = (
     (r"these bylaws are not one chain of versions: (?P<a>.+) amend none of the others",
      "avtalen är inte en kedja av versioner: {a} ändrar inget av de andra"),
