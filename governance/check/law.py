@@ -58,4 +58,10 @@ def cite_law(chapter: int, paragraph: str, opening: str) -> Citation:
 def organ(bylaw: Bylaw, body_id: str) -> str | None:
     """The organ of Kommunallagen the body is under the bylaw's legal form (direktion,
     forbundsfullmaktige, forbundsstyrelse, gemensam-namnd), or None: the law reaches it per analogi."""
-    return bylaw.form.organ(body_id)
+    return bylaw.derived.get(("check", "organs"), lambda: _organs(bylaw)).get(body_id)
+
+
+def _organs(bylaw: Bylaw) -> dict[str, str]:
+    """Body id → its organ, as `LegalForm.organ` finds it (the first the clause names), kept with the bylaw:
+    several rules ask for every body in every check, and the form is read from the header each time."""
+    return {body: kind for kind, body in reversed(bylaw.form.organs)}

@@ -373,26 +373,29 @@ class Body(Node):
         return (c for c in self.clauses if isinstance(c, kind))
 
     def first(self, kind: type):
-        return next(self.of(kind), None)
+        for c in self.clauses:  # (a loop, not next() over `of`: asked several times per body per check)
+            if isinstance(c, kind):
+                return c
+        return None
 
     @property
     def chair(self) -> Chair | None:
-        return next((c for c in self.of(Chair) if not c.vice), None)
+        return next((c for c in self.clauses if isinstance(c, Chair) and not c.vice), None)
 
     @property
     def vice_chair(self) -> Chair | None:
-        return next((c for c in self.of(Chair) if c.vice), None)
+        return next((c for c in self.clauses if isinstance(c, Chair) and c.vice), None)
 
     @property
     def meeting_rules(self) -> tuple[MeetingRule, ...]:
-        return tuple(self.of(MeetingRule))
+        return tuple([c for c in self.clauses if isinstance(c, MeetingRule)])
 
     def relations(self, kind: str) -> tuple[Relation, ...]:
         return tuple(c for c in self.of(Relation) if c.kind == kind)
 
     @property
     def voting_seats(self) -> tuple[Seat, ...]:
-        return tuple(s for s in self.seats if not s.adjunct)
+        return tuple([s for s in self.seats if not s.adjunct])
 
 
 # ---- top-level statements ----------------------------------------------------------------------------

@@ -137,9 +137,14 @@ def by_population(bylaw: Bylaw, year: int) -> tuple[Bylaw | None, str]:
         return None, str(exc)
 
 
+def _by_population(body: Body) -> bool:
+    """Some of the body's voting seats are counted by population (so its quorum is worked out per year)."""
+    return any(s.formula is not None for s in body.voting_seats)
+
+
 def check(view: CalendarView) -> Iterator[Finding]:
     for body in view.bodies.values():
-        if not any(s.formula is not None for s in body.body.voting_seats):
+        if not view.bylaw_memo(("quorum-by-population", body.id), lambda: _by_population(body.body)):
             need = view.bylaw_memo(("quorum", body.id), lambda: requirement(view.bylaw, body.body))
             if need is not None:
                 yield from _short(view, body, need)

@@ -23,7 +23,7 @@ def check(view: CalendarView) -> Iterator[Finding]:
         if party.ref == "chair":
             absent = [m for m in body.meetings if m.attendees and m.chair is None]
         else:
-            names = party.names()
+            names = view.bylaw_memo(("secretary-names", body.id), party.names)
             keeping = {ref for ref in body.attendee_refs() if str(ref) in names}  # who may keep the minutes
             absent = [m for m, _ in body.where_attendees(  # each distinct list looked through once
                 lambda attendees: None if not attendees or not keeping.isdisjoint(attendees) else True)]
