@@ -219,9 +219,6 @@ def _serving_offices(bylaw: Bylaw) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-_new = tuple.__new__
-
-
 def _meeting_order(pair: tuple[Meeting, Matter]) -> tuple[date, str]:
     return pair[0].date, pair[0].id
 
@@ -395,11 +392,9 @@ class CalendarView:
             key = ("applies", citation, body)  # (not `once`: a closure per finding costs as much as the rest)
             applied = self._run.get(key)
             citation = applied if applied is not None else self._run.setdefault(key, self._applied(citation, body))
-        # tuple.__new__ straight, the fields in Finding's order: a NamedTuple's own __new__ is a Python
-        # function, a third of a finding's cost, and a large calendar has tens of thousands of findings.
-        return _new(Finding, (rule.id, severity or rule.severity, message, citation, body,
-                              meeting.id if meeting is not None else None, matter, year, location,
-                              fix if fix is None or isinstance(fix, str) else fix(self.lang)))
+        return Finding(rule.id, severity or rule.severity, message, citation, body,
+                       meeting.id if meeting is not None else None, matter, year, location,
+                       fix if fix is None or isinstance(fix, str) else fix(self.lang))
 
     @property
     def english(self) -> bool:
