@@ -168,47 +168,43 @@ def check(view: CalendarView) -> Iterator[Finding]:
 
 def _short(view: CalendarView, body: BodyView, need: Requirement, year: int | None = None) -> Iterator[Finding]:
     cite = None
-    roster = bool(view.calendar.roster)  # the roster names who was absent: said meeting by meeting
     counting = need.counting(body)
 
-    def shortfall(attendees: tuple) -> tuple[int, tuple, tuple[str, str, str | None] | None] | None:
-        """How many count as present, what they lack and (without a roster) the message, for a list short
-        of a quorum; else None. (The same people meet again and again: each list is judged once,
+    # What the message says of the quorum itself, worded once for the body in the run's language.
+    lang = view.lang
+    unit, quorum = need.unit(lang), f"{need.wording()(lang)} {'of' if view.english else 'av'} {need.whole(lang)}"
+
+    def shortfall(attendees: tuple) -> tuple[int, tuple, str | None] | None:
+        """How many count as present, what they lack and how many more were needed, for a list short of a
+        quorum; else None. (The same people meet again and again: each list is judged once,
         body.where_attendees.)"""
         if not attendees:
             return None  # attendance unknown
         present = need.present(counting, attendees)
         if need.enough(present):
             return None
-        gaps = _gaps(need, attendees)
-        return present, gaps, None if roster else _said(view, need, present, ", ".join(gaps[1]), "")
+        more = need.more(present)
+        return present, _gaps(need, attendees), None if more is None else more(lang)
 
-    for meeting, (present, gaps, said) in body.where_attendees(shortfall):
+    for meeting, (present, gaps, more) in body.where_attendees(shortfall):
         if year is not None and meeting.date.year != year:
             continue  # another year's seats
-        before, after, more = said or _said(view, need, present, *_missing(view, gaps, meeting))
+        missing, absent = _missing(view, gaps, meeting)
         cite = cite or citation(view, body.id, need)
-        yield view.finding(RULE, cite, meeting=meeting, fix=more, message=f"{before}{meeting.id}{after}")
+        if view.english:
+            message = (f"{present} of {need.total} {unit} present at '{meeting.id}'; the quorum is {quorum}"
+                       + (f"; missing: {missing}" if missing else "") + (f"; absent: {absent}" if absent else ""))
+        else:
+            message = (f"{present} av {need.total} {unit} närvarande vid '{meeting.id}'; för beslutförhet krävs "
+                       f"{quorum}" + (f"; saknas: {missing}" if missing else "")
+                       + (f"; frånvarande: {absent}" if absent else ""))
+        yield view.finding(RULE, cite, meeting=meeting, fix=more, message=message)
     # A meeting with a quorum may lack one for a matter whose jäviga left it.
     jav = recorded(view, body).jav_meetings
     for meeting in body.meetings if jav else ():
         if meeting.id in jav and meeting.attendees and (year is None or meeting.date.year == year) \
                 and need.enough(need.present(counting, meeting.attendees)):
             yield from _without_the_javiga(view, body, need, counting, meeting)
-
-
-def _said(view: CalendarView, need: Requirement, present: int, missing: str, absent: str) -> tuple[str, str, str | None]:
-    """The message of a meeting short of a quorum, before and after its id, and how many more were
-    needed, in the run's language: the same at every meeting with the same people missing (made once for
-    them, not per meeting)."""
-    unit, wording, whole, more = need.unit, need.wording(), need.whole, need.more(present)
-    if view.english:
-        return (f"{present} of {need.total} {unit.en} present at '",
-                f"'; the quorum is {wording.en} of {whole.en}" + (f"; missing: {missing}" if missing else "")
-                + (f"; absent: {absent}" if absent else ""), None if more is None else more.en)
-    return (f"{present} av {need.total} {unit.sv} närvarande vid '",
-            f"'; för beslutförhet krävs {wording.sv} av {whole.sv}" + (f"; saknas: {missing}" if missing else "")
-            + (f"; frånvarande: {absent}" if absent else ""), None if more is None else more.sv)
 
 
 def _without_the_javiga(view: CalendarView, body: BodyView, need: Requirement, counting: Mapping[SeatRef, int | str],
