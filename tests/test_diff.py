@@ -108,6 +108,18 @@ def test_member_joining_changes_the_seats():
     ]
 
 
+def test_the_seat_summary_reads_in_the_readers_language():
+    # It is the diff's own sentence, not a bylaw line: Swedish by default, English on request, English in JSON.
+    new = BASE.replace('member b "B" municipality 1281\n', 'member b "B" municipality 1281\nmember c "C" municipality 1282\n')
+    d = diff(governance.parse(BASE), governance.parse(new))
+    assert "      - 2 platsrader: 2 kso\n      + 3 platsrader: 3 kso\n" in render_text(d, "sv")
+    assert "`2 platsrader: 2 kso` → `3 platsrader: 3 kso`" in render_markdown(d, "sv")
+    assert "      - 2 seat lines: 2 kso\n      + 3 seat lines: 3 kso\n" in render_text(d, "en")
+    assert "seat lines" not in render_text(d, "sv") + render_markdown(d, "sv")
+    assert '"new": "3 seat lines: 3 kso"' in render_json(d)
+    assert render_text(d.inverse(), "sv").count("platsrader") == 2
+
+
 def test_notes_and_comments_are_not_differences():
     new = BASE.replace("  decision by consensus\n", "  # a comment\n  decision by consensus\n    cite \"Beslut fattas i konsensus.\"\n")
     assert changed(BASE, new) == []

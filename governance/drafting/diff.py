@@ -10,7 +10,8 @@ assume …), comments and positions are not compared: the diff is about the rule
 A body added or removed is one change carrying its clauses, not one change per clause.
 
 The renderers say the frame (headings, counts, joined/left) in Swedish or English; the facts themselves are
-the bylaw's own lines in its language, and the JSON's keys and values (`added`, `members` …) are ids.
+the bylaw's own lines in its language, but for a body's seat summary, which is no bylaw line and is worded in the
+reader's language. The JSON's keys and values (`added`, `members` …) are ids; its seat summary is English.
 """
 from __future__ import annotations
 
@@ -43,12 +44,14 @@ class Fact:
     line: str
     source_line: int = 0  # line in its file, for locating it; not compared
     details: tuple[str, ...] = ()  # for a body: its clauses
+    said: Text | None = None  # how a fact that is not a bylaw line (the seat summary) reads in each language
 
 
 @dataclass(frozen=True, slots=True)
 class Change:
     """One difference. `change`: added | removed | changed; `old`/`new` are canonical lines (None when the
-    side does not have the fact); `details` lists a whole body's clauses when the body is added/removed."""
+    side does not have the fact); `details` lists a whole body's clauses when the body is added/removed;
+    `old_said`/`new_said` word a fact that is no bylaw line in the reader's language (`shown`)."""
 
     change: str
     section: str
@@ -59,6 +62,13 @@ class Change:
     old_line: int = 0
     new_line: int = 0
     details: tuple[str, ...] = ()
+    old_said: Text | None = None
+    new_said: Text | None = None
+
+    def shown(self, side: str, lang: Lang) -> str | None:
+        """The old or new side as the reader sees it: the bylaw's own line, or the fact worded in `lang`."""
+        said, line = (self.old_said, self.old) if side == "old" else (self.new_said, self.new)
+        return said(lang) if said is not None else line
 
     @property
     def sort_key(self) -> tuple:
@@ -70,7 +80,7 @@ class Change:
     def inverse(self) -> "Change":
         kind = {"added": "removed", "removed": "added", "changed": "changed"}[self.change]
         return Change(kind, self.section, self.subject, self.aspect, self.new, self.old, self.new_line,
-                      self.old_line, self.details)
+                      self.old_line, self.details, self.new_said, self.old_said)
 
     def to_json(self) -> dict:
         return {"change": self.change, "section": self.section, "subject": self.subject or None,
@@ -105,13 +115,14 @@ class Diff:
 class _Facts(dict):
     """key → Fact; a key seen twice gets a counter (`meets per year #2`) so nothing is lost."""
 
-    def put(self, key: tuple[str, str, str], line: str, node: t.Node | None = None, details=()) -> None:
+    def put(self, key: tuple[str, str, str], line: str, node: t.Node | None = None, details=(),
+            said: Text | None = None) -> None:
         section, subject, aspect = key
         n = 2
         while key in self:
             key = (section, subject, f"{aspect} #{n}")
             n += 1
-        self[key] = Fact(line, node.span.line if node is not None else 0, tuple(details))
+        self[key] = Fact(line, node.span.line if node is not None else 0, tuple(details), said)
 
 
 def _meets_aspect(c: t.MeetingRule) -> str:
@@ -147,12 +158,18 @@ def _clause_aspect(c: t.BodyClause) -> str:
     return ASPECT(c) or ""
 
 
-def _seat_summary(body: t.Body) -> str:
+def _seat_summary(body: t.Body) -> Text:
+    """The body's seat lines counted by role: a fact of its own, so that a member joining or leaving shows
+    in each body it sits in. Compared by its English wording (the JSON's `old`/`new`)."""
     voting = Counter(s.role for s in body.seats if not s.adjunct)
     adjunct = Counter(s.role for s in body.seats if s.adjunct)
-    parts = [f"{n} {role}" for role, n in sorted(voting.items())]
-    parts += [f"{n} {role} (adjunct)" for role, n in sorted(adjunct.items())]
-    return f"{len(body.seats)} seat lines: " + ", ".join(parts) if parts else "no seats"
+    if not voting and not adjunct:
+        return Text("inga platser", "no seats")
+    roles = ", ".join(f"{n} {role}" for role, n in sorted(voting.items()))
+    sv = ", ".join(filter(None, [roles, *(f"{n} {role} (adjungerad)" for role, n in sorted(adjunct.items()))]))
+    en = ", ".join(filter(None, [roles, *(f"{n} {role} (adjunct)" for role, n in sorted(adjunct.items()))]))
+    lines = len(body.seats)
+    return Text(f"{lines} {'platsrad' if lines == 1 else 'platsrader'}: {sv}", f"{lines} seat lines: {en}")
 
 
 def facts(b: t.Bylaw) -> dict[tuple[str, str, str], Fact]:
@@ -173,7 +190,8 @@ def facts(b: t.Bylaw) -> dict[tuple[str, str, str], Fact]:
         clauses = tuple(clause_text(c) for c in body.clauses)
         out.put(("bodies", body.id, ""), f"body {body.id} \"{body.name}\"" + (" office" if body.office else ""),
                 body, clauses)
-        out.put(("bodies", body.id, "seats"), _seat_summary(body), body)
+        seats = _seat_summary(body)
+        out.put(("bodies", body.id, "seats"), seats.en, body, said=seats)
         for c in body.clauses:
             out.put(("bodies", body.id, _clause_aspect(c)), clause_text(c), c)
     for r in b.rules:
@@ -210,11 +228,13 @@ def diff(old: t.Bylaw, new: t.Bylaw) -> Diff:
         if fa is not None and fb is not None:
             if fa.line != fb.line:
                 changes.append(Change("changed", section, subject, aspect, fa.line, fb.line,
-                                      fa.source_line, fb.source_line))
+                                      fa.source_line, fb.source_line, old_said=fa.said, new_said=fb.said))
         elif fa is not None:
-            changes.append(Change("removed", section, subject, aspect, fa.line, None, fa.source_line, 0, fa.details))
+            changes.append(Change("removed", section, subject, aspect, fa.line, None, fa.source_line, 0, fa.details,
+                                  old_said=fa.said))
         else:
-            changes.append(Change("added", section, subject, aspect, None, fb.line, 0, fb.source_line, fb.details))
+            changes.append(Change("added", section, subject, aspect, None, fb.line, 0, fb.source_line, fb.details,
+                                  new_said=fb.said))
     return Diff(old.id, new.id, tuple(sorted(changes, key=lambda c: c.sort_key)))
 
 
@@ -240,7 +260,7 @@ def _label(c: Change) -> str:
 
 def _line(c: Change, lang: Lang) -> str:
     """An added or removed fact: its line, with the body it belongs to and what it means for a member."""
-    line = c.new if c.change == "added" else c.old
+    line = c.shown("new" if c.change == "added" else "old", lang)
     prefix = f"{c.subject}: " if c.section == "bodies" and c.aspect else ""
     verb = _VERB.get((c.section, c.change))
     return prefix + line + (f"  ({verb(lang)})" if verb else "")
@@ -257,8 +277,8 @@ def render_text(d: Diff, lang: Lang = "en") -> str:
             out += ["", SECTION_TITLES[section](lang)]
         if c.change == "changed":
             out.append(f"  ~ {_label(c)}")
-            out.append(f"      - {c.old}")
-            out.append(f"      + {c.new}")
+            out.append(f"      - {c.shown('old', lang)}")
+            out.append(f"      + {c.shown('new', lang)}")
         else:
             sign = "+" if c.change == "added" else "-"
             out.append(f"  {sign} {_line(c, lang)}")
@@ -281,12 +301,12 @@ def render_markdown(d: Diff, lang: Lang = "en") -> str:
             section = c.section
             out += ([""] if out[-1] else []) + [f"## {SECTION_TITLES[section](lang)}", ""]
         if c.change == "changed":
-            out.append(Text(f"- ändrat **{_label(c)}**: {_md(c.old)} → {_md(c.new)}",
-                            f"- changed **{_label(c)}**: {_md(c.old)} → {_md(c.new)}")(lang))
+            old, new = _md(c.shown("old", lang)), _md(c.shown("new", lang))
+            out.append(Text(f"- ändrat **{_label(c)}**: {old} → {new}", f"- changed **{_label(c)}**: {old} → {new}")(lang))
         else:
             verb = _VERB.get((c.section, c.change)) or _VERB[("", c.change)]
             body = f"{c.subject}: " if c.section == "bodies" and c.aspect else ""
-            out.append(f"- {verb(lang)}: {body}{_md(c.new if c.change == 'added' else c.old)}")
+            out.append(f"- {verb(lang)}: {body}{_md(c.shown('new' if c.change == 'added' else 'old', lang))}")
             out += [f"  - {_md(line)}" for line in c.details]
     return "\n".join(out) + "\n"
 
