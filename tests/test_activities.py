@@ -159,6 +159,19 @@ def test_malformed_plans_raise_one_located_error(text, line, words):
     assert words in diag.message
 
 
+@pytest.mark.parametrize("text, swedish", [
+    ("year: 2025\nactivities: [\n", "inte giltig YAML: här saknas ett värde, eller så avslutas inte en lista"),
+    ("year: 2025\n  activities: x\n a: b\n", "inte giltig YAML: ett kolon står där inget 'nyckel: värde' får börja"),
+    ('year: "2025\n', "inte giltig YAML: ett citattecken avslutas aldrig"),
+])
+def test_a_yaml_syntax_error_is_said_in_swedish_too(text, swedish):
+    # What YAML's parser says is translated by the calendar's catalogue: no parser English in Swedish.
+    with pytest.raises(BylawError) as info:
+        parse_plan(text, "plan.yaml")
+    (diag,) = info.value.diagnostics
+    assert diag.text.sv.startswith(swedish) and "not valid YAML" in diag.text.en
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("abcdy:-[]{}, \n\t'\"#0123456789.é")), max_size=80))
 def test_any_text_parses_or_raises_the_librarys_error(text):

@@ -151,9 +151,10 @@ def _yaml_compiled() -> list[tuple[re.Pattern[str], str]]:
             for p, t in _YAML_PROBLEMS]
 
 
-def _yaml(text: str) -> str:
-    """The Swedish for what YAML found wrong; a plain general sentence where the problem is not known (the
-    line and column still say where), so no parser English reaches a Swedish report."""
+def yaml_problem(text: str, form: str = "kalenderns form") -> str:
+    """The Swedish for what YAML's parser found wrong (its context and problem, as it words them); a plain
+    general sentence where the problem is not known (the line and column still say where), so no parser
+    English reaches a Swedish report. `form`: what the text should follow, for that sentence."""
     for pattern, template in _yaml_compiled():
         m = pattern.fullmatch(text)
         if m is None:
@@ -162,7 +163,7 @@ def _yaml(text: str) -> str:
         token = _YAML_TOKENS.get(parts.get("t") or "", "något")
         char = parts.get("c") or ""
         return template.format(t=token, c=_CHARS.get(char, char), tab=_TAB)
-    return "texten följer inte kalenderns form här; jämför med raderna ovanför (indrag, kolon, citattecken)"
+    return f"texten följer inte {form} här; jämför med raderna ovanför (indrag, kolon, citattecken)"
 
 
 # (pattern of the English message, the Swedish one). Named groups are carried over; a group named
@@ -405,7 +406,7 @@ def _part(name: str, value: str) -> str | None:
     if kind == "r":
         return swedish(value)
     if kind == "y":
-        return _yaml(value)
+        return yaml_problem(value)
     if kind == "e":
         from ..os_words import swedish_reason
         return swedish_reason(value) or value

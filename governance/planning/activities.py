@@ -146,8 +146,11 @@ def parse_plan(text: str, path: str = "<string>") -> ActivityPlan:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         problem = getattr(exc, "problem", None) or str(exc)
-        # libyaml's own problem stays in its English in both (an activity plan is read by the library only)
-        raise _fail(path, line, Text(f"inte giltig YAML: {problem}", f"not valid YAML: {problem}")) from None
+        # The calendar's catalogue of what YAML's parser says, so no parser English reaches a Swedish reader.
+        from ..calendar.swedish import yaml_problem
+        context = getattr(exc, "context", None)
+        said = yaml_problem(f"{context} {problem}" if context else problem, "aktivitetsplanens form")
+        raise _fail(path, line, Text(f"inte giltig YAML: {said}", f"not valid YAML: {problem}")) from None
     if root is None:
         raise _fail(path, 1, Text("aktivitetsplanen är tom", "the activity plan is empty"))
     top = _mapping(path, root, _THE_PLAN)
