@@ -14,6 +14,11 @@ A pickle is code when it is loaded. It is only ever read from `private_cache.pri
 own folder, 0700, refused when it is not), and only a regular file owned by the user that nobody else may
 write; anything else there is ignored. A file that cannot be read back is ignored too (and replaced).
 `GOVERNANCE_CACHE_DIR=` (empty) turns the cache off.
+
+The folder is bounded: every edit of a bylaw (and every new version of this program) is a new key, so a
+lawyer's drafting day would otherwise leave hundreds of files behind for good. When a file is written, all
+but the `KEEP` most recently used are removed (a file read is marked used at most once a day), with any
+temporary file a stopped writer left and files of this cache's older formats.
 """
 from __future__ import annotations
 
@@ -21,6 +26,7 @@ import os
 import pickle
 import stat
 import sys
+import time
 from binascii import crc32
 from functools import cache
 from pathlib import Path
@@ -35,6 +41,9 @@ if TYPE_CHECKING:
 Kept = TypeVar("Kept")  # what a cache file keeps: a Bylaw, or lint's Analysis
 
 FORMAT = 2  # bump when what is stored changes shape
+KEEP = 256  # cache files kept: a year's bylaws and their versions many times over, some 10-50 MB in all
+_DAY = 24 * 3600
+_PREFIXES = ("bylaw-", "analysis-")  # this cache's files; the folder may hold others' (lark's tables)
 
 
 @cache
@@ -69,13 +78,13 @@ def key(path: Path, text: bytes, rule_dirs: Iterable[Path]) -> bytes:
     return b"".join(b"%d:%b" % (len(part), part) for part in parts)
 
 
-def _trusted(path: Path) -> bool:
-    """A regular file (not a link), ours, that no one else may write."""
+def _trusted(path: Path) -> os.stat_result | None:
+    """The file's status if it is a regular file (not a link), ours, that no one else may write; else None."""
     try:
         info = os.lstat(path)
     except OSError:
-        return False
-    return stat.S_ISREG(info.st_mode) and info.st_uid == os.getuid() and not info.st_mode & 0o022
+        return None
+    return info if stat.S_ISREG(info.st_mode) and info.st_uid == os.getuid() and not info.st_mode & 0o022 else None
 
 
 def cached(path: Path, text: bytes, rule_dirs: Iterable[Path], build: Callable[[], Bylaw]) -> Bylaw:
@@ -126,14 +135,22 @@ def _through_cache(prefix: str, content_key: bytes, build: Callable[[], Kept], k
 
 
 def _load(file: Path) -> object:
-    """What a trusted cache file holds, or None (no file, not ours, damaged, stale)."""
-    if not _trusted(file):
+    """What a trusted cache file holds, or None (no file, not ours, damaged, stale). A file read is marked
+    used (its time) when it was last marked a day or more ago: the folder keeps what is used (`_prune`)."""
+    info = _trusted(file)
+    if info is None:
         return None
     try:
         with open(file, "rb") as f:
-            return pickle.load(f)
+            kept = pickle.load(f)
     except Exception:  # a damaged or stale file: the caller builds again and replaces it
         return None
+    if info.st_mtime < time.time() - _DAY:
+        try:
+            os.utime(file)
+        except OSError:
+            pass
+    return kept
 
 
 def _queries(bylaw: Bylaw) -> dict:
@@ -183,3 +200,33 @@ def _store(file: Path, value: tuple) -> None:
     except OSError:
         if temp is not None:
             Path(temp).unlink(missing_ok=True)
+        return
+    _prune(file.parent, KEEP)
+
+
+def _prune(folder: Path, keep: int) -> None:
+    """All but the `keep` most recently used cache files removed, and any temporary file older than a day
+    (its writer stopped). Only this cache's own files, by their names; another process removing the same
+    file at the same time is no error, and a reader that has one open still reads it whole."""
+    kept: list[tuple[float, str]] = []
+    stale: list[str] = []
+    now = time.time()
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                name = entry.name
+                if not entry.is_file(follow_symlinks=False):
+                    continue
+                if name.startswith(_PREFIXES) and name.endswith(".pickle"):
+                    kept.append((entry.stat(follow_symlinks=False).st_mtime, entry.path))
+                elif name.startswith(tuple("." + p for p in _PREFIXES)) and name.endswith(".tmp"):
+                    if entry.stat(follow_symlinks=False).st_mtime < now - _DAY:
+                        stale.append(entry.path)
+    except OSError:
+        return
+    kept.sort(reverse=True)
+    for path in stale + [path for _, path in kept[keep:]]:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass

@@ -7,6 +7,7 @@ import pickle
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,51 @@ def test_an_edited_program_keys_anew_and_a_running_one_keeps_its_key(tmp_path):
     before, during = run()  # the edit made while the process ran does not change its key
     after, _ = run()
     assert before == during != after
+
+
+# ---- the folder is bounded ---------------------------------------------------------------------------------
+def _aged(path: Path, days: float) -> Path:
+    path.write_bytes(b"x")
+    when = time.time() - days * 24 * 3600
+    os.utime(path, (when, when))
+    return path
+
+
+def test_the_folder_keeps_only_the_most_recently_used_files(tmp_path):
+    files = [_aged(tmp_path / f"bylaw-{n:08x}-10.pickle", days=n) for n in range(5)]
+    analysis = _aged(tmp_path / "analysis-00000000-10.pickle", days=0.5)
+    older_format = _aged(tmp_path / ("analysis-" + "ab" * 32 + ".pickle"), days=30)
+    others = [_aged(tmp_path / name, days=90) for name in ("grammar.pickle", "notes.txt", "bylaw-notes.txt")]
+    stale_temp = _aged(tmp_path / ".bylaw-abc.tmp", days=2)
+    fresh_temp = _aged(tmp_path / ".bylaw-def.tmp", days=0)  # a writer at work now
+    bylaw_cache._prune(tmp_path, keep=3)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        p.name for p in [files[0], analysis, files[1], *others, fresh_temp])
+    assert not older_format.exists() and not stale_temp.exists()
+
+
+def test_loading_a_file_marks_it_used_at_most_once_a_day(bylaw_file):
+    path, cache = bylaw_file
+    governance.load(path)
+    [kept] = _pickles(cache)
+    before = time.time() - 3 * 24 * 3600
+    os.utime(kept, (before, before))
+    governance.load(path)
+    assert kept.stat().st_mtime > time.time() - 60  # marked used
+    hour_ago = time.time() - 3600
+    os.utime(kept, (hour_ago, hour_ago))
+    governance.load(path)
+    assert abs(kept.stat().st_mtime - hour_ago) < 1  # not marked again within the day: no write per run
+
+
+def test_writing_a_new_file_prunes_the_folder(bylaw_file, monkeypatch):
+    path, cache = bylaw_file
+    monkeypatch.setattr(bylaw_cache, "KEEP", 2)
+    text = path.read_text(encoding="utf-8")
+    for n in range(4):  # four edits of the bylaw: four keys
+        path.write_text(text + f"\n# edit {n}\n", encoding="utf-8")
+        governance.load(path)
+        newest = max(_pickles(cache), key=lambda p: p.stat().st_mtime_ns)
+        time.sleep(0.01)
+    assert len(_pickles(cache)) == 2 and newest in _pickles(cache)
+    assert governance.load(path).id == "laholmsbukten"  # the last edit's file is among those kept
