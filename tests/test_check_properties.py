@@ -15,7 +15,7 @@ from check_fixtures import (MUNICIPALITIES, bylaw, calendar, gruppen, matter, ra
                             stod, workday)
 
 import governance  # noqa: E402
-from governance.check.view import view  # noqa: E402
+from governance.check.view import AGENDA, view  # noqa: E402
 from governance.model.types import SeatRef  # noqa: E402
 
 BYLAW = bylaw()
@@ -153,6 +153,11 @@ def test_the_per_body_view_says_what_a_plain_reading_of_the_calendar_says(existi
         assert in_order.bodies[body_id].years() == body.years()
         assert body.chaired() == tuple(m.chair for m in own)
         assert list(body.matters()) == [(m, matter) for m in own for matter in m.matters]
+        for action in AGENDA:  # (held flat, read as pairs: view.Treated)
+            treated = [(m, matter) for m in own for matter in m.matters if matter.action == action]
+            assert list(seen.agenda(body_id, action)) == treated
+            assert list(reversed(seen.agenda(body_id, action))) == treated[::-1]
+            assert len(seen.agenda(body_id, action)) == len(treated)
         for m in own:
             first = body.attendance(m.attendees)
             assert [a.ref for a in first] == list(m.attendees)

@@ -11,7 +11,7 @@ from typing import Iterator, Mapping, NamedTuple
 
 from ..calendar.model import Matter, Meeting, Presence
 from ..model.types import SeatDecl
-from .view import BodyView, CalendarView
+from .view import BodyView, CalendarView, Treated
 
 
 class Line(NamedTuple):
@@ -42,7 +42,7 @@ class Recorded:
     jav: tuple[tuple[Meeting, Matter], ...] = ()    # matters naming the jäviga
     jav_meetings: frozenset[str] = frozenset()      # the ids of their meetings
     # Matters that list the members taking part, by list: the same few lists recur, each judged once.
-    participating: Mapping[tuple[str, ...], tuple[tuple[Meeting, Matter], ...]] = field(default_factory=dict)
+    participating: Mapping[tuple[str, ...], Treated] = field(default_factory=dict)
 
 
 NOTHING = Recorded()
@@ -60,7 +60,7 @@ def _recorded(view: CalendarView) -> dict[str, Recorded]:
     crowded: dict[str, list[Meeting]] = {}
     minuted: dict[str, list[Meeting]] = {}
     jav: dict[str, list[tuple[Meeting, Matter]]] = {}
-    participating: dict[str, dict[tuple[str, ...], list[tuple[Meeting, Matter]]]] = {}  # by body, then list
+    participating: dict[str, dict[tuple[str, ...], list[Meeting | Matter]]] = {}  # by body, then list (Treated)
     for meeting in view.calendar.meetings:
         if meeting.present or meeting.repeated:
             crowded.setdefault(meeting.body, []).append(meeting)
@@ -70,10 +70,11 @@ def _recorded(view: CalendarView) -> dict[str, Recorded]:
             if matter.jav:
                 jav.setdefault(meeting.body, []).append((meeting, matter))
             if matter.participants:
-                participating.setdefault(meeting.body, {}).setdefault(matter.participants, []).append((meeting, matter))
+                treated = participating.setdefault(meeting.body, {}).setdefault(matter.participants, [])
+                treated += meeting, matter
     return {body: Recorded(tuple(crowded.get(body, ())), tuple(minuted.get(body, ())), tuple(jav.get(body, ())),
                            frozenset(m.id for m, _ in jav.get(body, ())),
-                           {listed: tuple(pairs) for listed, pairs in participating.get(body, {}).items()})
+                           {listed: Treated(flat) for listed, flat in participating.get(body, {}).items()})
             for body in {*crowded, *minuted, *jav, *participating}}
 
 

@@ -33,6 +33,34 @@ Action = Literal["decide", "prepare", "propose"]
 AGENDA: tuple[str, ...] = get_args(Action)
 
 
+class Treated:
+    """Matters with the meeting each was treated at, in meeting order: iterating gives (meeting, matter)
+    pairs. Held flat (meeting, matter, meeting, matter, …) rather than as a tuple of pairs: a large
+    calendar's decisions are tens of thousands, and a pair apiece is as many more objects that the cyclic
+    garbage collector goes through again and again while a run lasts (see `CalendarView.agenda`)."""
+
+    __slots__ = ("_flat",)
+
+    def __init__(self, flat: Iterable[Meeting | Matter] = ()) -> None:
+        self._flat: tuple = tuple(flat)
+
+    def __iter__(self) -> Iterator[tuple[Meeting, Matter]]:
+        pairwise = iter(self._flat)
+        return zip(pairwise, pairwise)
+
+    def __reversed__(self) -> Iterator[tuple[Meeting, Matter]]:
+        return zip(self._flat[-2::-2], self._flat[::-2])
+
+    def __len__(self) -> int:
+        return len(self._flat) // 2
+
+    def __repr__(self) -> str:
+        return f"Treated({list(self)!r})"
+
+
+NOTHING_TREATED = Treated()
+
+
 class Seated(NamedTuple):
     """A calendar's seat reference as one body sees it: the seat it holds there (its index in
     `body.seats`), the member it sits for, or why it names no seat. `office`: the office that serves the
@@ -299,28 +327,29 @@ class CalendarView:
             return []  # (the usual answer: not worth a pass over the calendar)
         return sorted((m for m in self.calendar.meetings if m.date in wanted), key=attrgetter("date"))
 
-    def agenda(self, body_id: str, action: Action) -> tuple[tuple[Meeting, Matter], ...]:
+    def agenda(self, body_id: str, action: Action) -> Treated:
         """The matters `body_id` treated with `action` (one of `AGENDA`), with their meetings, in meeting
         order. Listed for every body in one pass over the calendar in its own order, the order its
         meetings lie in memory: body by body, a large calendar's cost several times as much."""
         if action not in AGENDA:
             raise ValueError(f"agenda lists {', '.join(AGENDA)}, not {action}")
-        return self.once("agenda", self._agenda).get(body_id, {}).get(action, ())
+        return self.once("agenda", self._agenda).get(body_id, {}).get(action, NOTHING_TREATED)
 
-    def _agenda(self) -> dict[str, dict[str, tuple[tuple[Meeting, Matter], ...]]]:
-        listed: dict[str, dict[str, list[tuple[Meeting, Matter]]]] = {}  # body id → action → pairs
+    def _agenda(self) -> dict[str, dict[str, Treated]]:
+        listed: dict[str, dict[str, list[Meeting | Matter]]] = {}  # body id → action → meeting, matter, …
         for meeting in self.calendar.meetings:
             own = listed.get(meeting.body)
             if own is None:
                 own = listed[meeting.body] = {action: [] for action in AGENDA}
             for matter in meeting.matters:
-                pairs = own.get(matter.action)
-                if pairs is not None:
-                    pairs.append((meeting, matter))
+                treated = own.get(matter.action)
+                if treated is not None:
+                    treated += meeting, matter
         for body_id in self.resorted & listed.keys():  # as the view sorted the body's meetings (stable: a
-            for pairs in listed[body_id].values():     # meeting's matters keep their order)
-                pairs.sort(key=_meeting_order)
-        return {body_id: {action: tuple(pairs) for action, pairs in own.items()} for body_id, own in listed.items()}
+            own = listed[body_id]                      # meeting's matters keep their order)
+            for action, flat in own.items():
+                own[action] = [x for pair in sorted(Treated(flat), key=_meeting_order) for x in pair]
+        return {body_id: {action: Treated(flat) for action, flat in own.items()} for body_id, own in listed.items()}
 
     @property
     def matter_types(self) -> Mapping[str, str]:
@@ -453,4 +482,4 @@ def view(bylaw: Bylaw, calendar: Calendar, *, as_of: date, year: int | None, lan
                         body_ids={body_id: body_id for body_id in (*bodies, *unknown)})
 
 
-__all__ = ["BodyView", "CalendarView", "MatterEvent", "Seated", "Seat", "stable_path", "view"]
+__all__ = ["BodyView", "CalendarView", "MatterEvent", "Seated", "Seat", "Treated", "stable_path", "view"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from datetime import date, timedelta
 from operator import attrgetter
-from typing import Iterator
+from typing import Iterable, Iterator, Mapping
 
 from ...calendar.model import Matter, Meeting
 from ...graph.queries import Step, preparation_chain
@@ -19,7 +19,7 @@ from ...model.types import Notice, Requirement
 from ...report.finding import Finding
 from ..free_days import last_free_on_or_before, said
 from ..rule import Basis, Example, Rule, Text
-from ..view import Action, CalendarView
+from ..view import Action, CalendarView, Treated
 
 ACCEPTED: dict[str, tuple[Action, ...]] = {"prepared": ("prepare", "propose"), "proposed": ("propose",)}
 DONE_SV = {"prepared": "berett", "proposed": "föreslagit"}
@@ -48,12 +48,12 @@ def check(view: CalendarView) -> Iterator[Finding]:
 NEVER = date.max  # when a step never taken was taken: after every decision
 
 
-def _by_type(view: CalendarView, decided: tuple[tuple[Meeting, Matter], ...], typed: bool
-             ) -> dict[str | None, list[tuple[Meeting, Matter]]]:
+def _by_type(view: CalendarView, decided: Treated, typed: bool
+             ) -> Mapping[str | None, Iterable[tuple[Meeting, Matter]]]:
     """The decisions by the matter type that chooses their chain (all under None when no rule names a
     type): the type given where the matter is decided, else the first the calendar gives it."""
     if not typed:
-        return {None: list(decided)} if decided else {}
+        return {None: decided} if decided else {}
     out: dict[str | None, list[tuple[Meeting, Matter]]] = {}
     for meeting, matter in decided:
         out.setdefault(matter.type or view.matter_types.get(matter.id), []).append((meeting, matter))
