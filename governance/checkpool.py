@@ -22,6 +22,7 @@ reads the end of its job pipe and exits: nothing is left running, and nothing wa
 from __future__ import annotations
 
 import asyncio
+import gc
 import math
 import os
 import pickle
@@ -452,6 +453,10 @@ def _worker(jobs: Connection, answers: Connection) -> None:
             raise _OverTime
 
     signal.signal(signal.SIGXCPU, over_time)
+    # What is loaded now (modules, the bylaws, the grammar: ~43k objects) lives as long as the worker: frozen,
+    # the collector no longer scans it in each full collection, which came every ~170 checks and cost 12-16 ms
+    # (the check's p99 4.8 ms, max 46); frozen it costs ~0.25 ms (p99 2.9 ms). The collector stays on.
+    gc.freeze()
     answers.send("ready")
     while True:
         try:

@@ -278,6 +278,17 @@ def test_a_pool_runs_jobs_and_says_what_a_job_raised(monkeypatch):
         pool.close()
 
 
+def test_a_worker_freezes_what_it_loaded_at_start(monkeypatch):
+    """What a worker loads before it is ready lives as long as it: frozen, so that no full collection during a
+    check scans it again (checkpool._worker). The collector itself stays on."""
+    monkeypatch.setenv("PYTHONPATH", str(TESTS))
+    pool = Pool(web_faults.echo, Budget(workers=1))
+    try:
+        assert pool.run("frozen") > 1000
+    finally:
+        pool.close()
+
+
 def test_the_event_loop_path_carries_small_and_large_jobs_and_answers(monkeypatch):
     """Pool.run_async (what the server uses): a job and answer far larger than a pipe holds (64 KB) cross
     whole, a small one too, an exception is raised again, and jobs at once take every worker."""

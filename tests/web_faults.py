@@ -41,9 +41,13 @@ FAULTS = {"endless": endless, "hungry": hungry, "asleep": asleep, "broken": brok
 
 
 def echo():
-    """A Pool's function: gives back its job, divides by zero for "divide"."""
+    """A Pool's function: gives back its job, divides by zero for "divide", says how many objects its worker
+    froze at start for "frozen"."""
     def run(job):
         if job == "divide":
             return 1 / 0
+        if job == "frozen":
+            import gc
+            return gc.get_freeze_count()
         return job
     return run
