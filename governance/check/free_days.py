@@ -80,15 +80,6 @@ def first_free_on_or_after(day: date, *, july: bool = False) -> date:
     return day
 
 
-class Written(dict[date, str]):
-    """Dates as reports write them (2025-03-10), each written out once (half a microsecond a date): for a
-    rule whose thousands of messages name the same few days. Keep one per run."""
-
-    def __missing__(self, day: date) -> str:
-        self[day] = iso = day.isoformat()
-        return iso
-
-
 def said(day: date) -> Text:
     """'onsdag 2025-05-14' / 'Wednesday 2025-05-14'."""
     weekday = WEEKDAYS[day.weekday()]

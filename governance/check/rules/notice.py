@@ -7,7 +7,7 @@ from typing import Iterator
 
 from ...model.types import Notice
 from ...report.finding import Citation, Finding
-from ..free_days import WEEKDAYS, Written, first_free_on_or_after
+from ..free_days import WEEKDAYS, first_free_on_or_after
 from ..rule import Basis, Example, Lang, Rule, Text
 from ..view import CalendarView
 
@@ -27,15 +27,13 @@ def check(view: CalendarView) -> Iterator[Finding]:
     # called, and the fix, worded once per meeting day, notice day and period, in the run's language only
     # (a large calendar has thousands of these).
     worded: dict[tuple, tuple[str, str]] = {}
-    written = Written()
     for meeting in late:
         body, clause, sent = meeting.body, clauses[meeting.body], meeting.notice_date
         if sent is None:
             continue  # (not among them: said for the type checker)
         cite = cites.get(body) or cites.setdefault(body, view.cite(clause))
         on = (meeting.date, sent, clause.days)
-        ahead, fixed = worded.get(on) or worded.setdefault(on, _worded(meeting.date, sent, periods[body], view.lang,
-                                                                         written))
+        ahead, fixed = worded.get(on) or worded.setdefault(on, _worded(meeting.date, sent, periods[body], view.lang))
         yield view.finding(RULE, cite, meeting=meeting, fix=fixed,
                            message=f"'{meeting.id}' was called {ahead}; {body} needs at least {clause.days} days' "
                                    f"notice" if view.english else
@@ -46,19 +44,19 @@ def check(view: CalendarView) -> Iterator[Finding]:
 NO_CLAUSE = timedelta.min  # a body without a notice clause: no meeting is called too late
 
 
-def _worded(day: date, sent: date, period: timedelta, lang: Lang, written: Written) -> tuple[str, str]:
+def _worded(day: date, sent: date, period: timedelta, lang: Lang) -> tuple[str, str]:
     """How long ahead a meeting on `day` was called ("10 days ahead (2025-03-01)"), and the fix: the last
     day the notice should have gone out, and the first free day the meeting could move to with the
     notice as `sent`; in `lang` only."""
     days, latest = (day - sent).days, day - period
     move = first_free_on_or_after(sent + period, july=day.month == 7)
     if lang == "en":
-        return (f"{days} day{'' if days == 1 else 's'} ahead ({written[sent]})",
-                f"the notice should have gone out by {written[latest]}; with the notice as sent, the meeting "
-                f"can be held on {WEEKDAYS[move.weekday()].en} {written[move]} at the earliest")
-    return (f"{days} {'dag' if days == 1 else 'dagar'} i förväg ({written[sent]})",
-            f"kallelsen skulle ha gått ut senast {written[latest]}; med kallelsen som den gick ut kan "
-            f"sammanträdet hållas tidigast {WEEKDAYS[move.weekday()].sv} {written[move]}")
+        return (f"{days} day{'' if days == 1 else 's'} ahead ({sent.isoformat()})",
+                f"the notice should have gone out by {latest.isoformat()}; with the notice as sent, the meeting "
+                f"can be held on {WEEKDAYS[move.weekday()].en} {move.isoformat()} at the earliest")
+    return (f"{days} {'dag' if days == 1 else 'dagar'} i förväg ({sent.isoformat()})",
+            f"kallelsen skulle ha gått ut senast {latest.isoformat()}; med kallelsen som den gick ut kan "
+            f"sammanträdet hållas tidigast {WEEKDAYS[move.weekday()].sv} {move.isoformat()}")
 
 
 _BYLAW = 'body radet "Rådet"\n  notice at least 14 days\n'
