@@ -38,15 +38,11 @@ class Count:
 
     @property
     def low(self) -> int | None:
-        if self.rule.kind == "about" and self.rule.low is not None:
-            return self.rule.low - ABOUT_TOLERANCE
-        return self.rule.minimum
+        return bounds(self.rule)[0]
 
     @property
     def high(self) -> int | None:
-        if self.rule.kind == "about" and self.rule.high is not None:
-            return self.rule.high + ABOUT_TOLERANCE
-        return self.rule.maximum
+        return bounds(self.rule)[1]
 
     @property
     def period(self) -> tuple[date, date]:
@@ -80,6 +76,15 @@ class Count:
     def severity(self) -> Severity:
         """`about N` and `as a rule` are aims, not limits: straying from them is a warning."""
         return "warning" if self.rule.kind == "about" or self.rule.soft else "error"
+
+
+def bounds(rule: MeetingRule) -> tuple[int | None, int | None]:
+    """The fewest and the most meetings a count may hold under `rule` (None: no bound); `about N` accepts
+    N±1."""
+    if rule.kind == "about":
+        return (None if rule.low is None else rule.low - ABOUT_TOLERANCE,
+                None if rule.high is None else rule.high + ABOUT_TOLERANCE)
+    return rule.minimum, rule.maximum
 
 
 def _period(rule: MeetingRule, year: int) -> tuple[date, date]:
@@ -126,8 +131,7 @@ def _counts(view: CalendarView, windows: bool) -> Iterator[Count]:
             continue
         held = body.years()
         for rule in rules:
-            probe = Count(body, rule, 0, 0)
-            low, high = probe.low, probe.high
+            low, high = bounds(rule)
             within = None if rule.months is None else periods.get(rule.months) or periods.setdefault(
                 rule.months, {year: _period(rule, year) for year in years})
             for year in years:
