@@ -70,7 +70,9 @@ def _recorded(view: CalendarView) -> dict[str, Recorded]:
             if matter.jav:
                 jav.setdefault(meeting.body, []).append((meeting, matter))
             if matter.participants:
-                treated = participating.setdefault(meeting.body, {}).setdefault(matter.participants, [])
+                # (get before setdefault: no new dict and list made for every matter that finds its own)
+                lists = participating.get(meeting.body) or participating.setdefault(meeting.body, {})
+                treated = lists.get(matter.participants) or lists.setdefault(matter.participants, [])
                 treated += meeting, matter
     return {body: Recorded(tuple(crowded.get(body, ())), tuple(minuted.get(body, ())), tuple(jav.get(body, ())),
                            frozenset(m.id for m, _ in jav.get(body, ())),
