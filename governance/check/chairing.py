@@ -46,10 +46,10 @@ def _wrong_chairs(view: CalendarView) -> Iterator[WrongChair]:
             start, end = end, end + len(meetings)
             want, vice, seat = offices[year]
             chairs = chaired[start:end]
-            if not want.known:
-                continue  # the bylaw does not say who chairs this year: nothing to judge
             if want.kind != "elected" and chairs.count(seat) == len(chairs):
                 continue  # the usual year: every meeting chaired by the year's seat (counted in C)
+            if not want.known:
+                continue  # the bylaw does not say who chairs this year: nothing to judge
             for meeting, given in _chaired_otherwise(want, seat, meetings, chairs):
                 kind = _how(meeting, given, want, vice)
                 if kind is not None:
