@@ -123,6 +123,24 @@ def test_an_entry_reads_the_same_whatever_was_read_before():
     assert [str(s) for s in b.attendees] == ["halmstad"] * 3 + ["halmstad/kso"]
 
 
+def test_a_chair_or_convener_read_before_is_the_same_holder_in_who_was_there():
+    # A chair's and a convener's holders are kept for the next meeting too: a person read as a chair is
+    # still listed once in `attendees`, and the same convener reads the same in every meeting.
+    text = ("roster:\n  Anna Berg: halmstad/kso\nmeetings:\n"
+            "  - {id: a, body: styrgruppen, date: 2025-02-11, chair: Anna Berg, convened_by: sekretariatet,"
+            " attendees: [Anna Berg, laholm/kso]}\n"
+            "  - {id: b, body: styrgruppen, date: 2025-02-12, convened_by: sekretariatet,"
+            " attendees: [Anna Berg, Anna Berg]}\n")
+    with pytest.raises(CalendarError) as exc:
+        parse_calendar(text, "c.yaml")
+    assert [(i.line, i.message) for i in exc.value.issues] == [
+        (5, "Anna Berg is listed twice in attendees (first on line 5)")]
+    a, b = parse_calendar(text.replace("[Anna Berg, Anna Berg]", "[Anna Berg]")).meetings
+    assert a.chair == a.attendees[0] == b.attendees[0] == SeatRef("halmstad", "kso")
+    assert a.chair_person == "Anna Berg" and [p.person for p in a.present] == ["Anna Berg", None]
+    assert a.convened_by == b.convened_by == "sekretariatet"
+
+
 def test_model_is_frozen():
     cal = parse_calendar(DESIGN_EXAMPLE)
     with pytest.raises(AttributeError):

@@ -65,10 +65,11 @@ class SchemaReader:
         self.name, self.limits = name, limits
         self.issues: list[CalendarIssue] = []
         self.people: dict[str, Person] = {}
-        # An entry's text → its holder, for entries of who was there read before (`presences`, where a text
-        # is known not to be `N × …`): a calendar names the same seats and persons in meeting after meeting
+        # A text → its holder, as `holder` read it before (who was there, a chair, a convener; never a text
+        # that also reads as `N × …`): a calendar names the same seats and persons in meeting after meeting
         # (a Presence is immutable; equal ones may be one object).
         self.held: dict[str, Presence] = {}
+        self.slugs: dict[str, str] = {}  # ids read before, each as one string
 
     # ---- reporting -------------------------------------------------------------------------------
     def err(self, node: Node, message: str) -> None:
@@ -145,9 +146,12 @@ class SchemaReader:
         value = self.text(node, what)
         if value is None:
             return None
+        if value in self.slugs:  # the same few ids (members, bodies, types) in meeting after meeting
+            return self.slugs[value]
         if not is_slug(value):
             self.err(node, id_problem(what, value))
             return None
+        self.slugs[value] = value
         return value
 
     def ident(self, node: Node, what: str) -> str | None:
@@ -391,18 +395,24 @@ class SchemaReader:
             return held
         person = self.people.get(value.strip())
         if person is not None:
-            return Presence(person.seat, person.name, person.kind, person.kind == "ledamot")
-        ref = parse_seat_ref(value)
-        if ref is None:
-            close = suggest(value, tuple(self.people)) if self.people else ""
-            if close:
-                self.err(node, f"{what}: '{value}' is no one in the roster; {close}")
-            elif self.people:
-                self.err(node, f"{what}: no one in the roster is called '{value}', and {seat_ref_problem(value)}")
-            else:
-                self.err(node, f"{what}: {seat_ref_problem(value)}")
-            return None
-        return Presence(ref)
+            held = Presence(person.seat, person.name, person.kind, person.kind == "ledamot")
+        else:
+            ref = parse_seat_ref(value)
+            if ref is None:
+                close = suggest(value, tuple(self.people)) if self.people else ""
+                if close:
+                    self.err(node, f"{what}: '{value}' is no one in the roster; {close}")
+                elif self.people:
+                    self.err(node, f"{what}: no one in the roster is called '{value}', and {seat_ref_problem(value)}")
+                else:
+                    self.err(node, f"{what}: {seat_ref_problem(value)}")
+                return None
+            held = Presence(ref)
+        # Kept for the next meeting that names it, unless the text also reads as `N × …`: a list of who was
+        # there counts those (`presences` looks here first).
+        if person is not None or not _COUNTED.match(value):
+            self.held[value] = held
+        return held
 
     def presences(self, node: Node, what: str) -> list[Presence]:
         """Who was there: persons of the roster, seat references (one anonymous holder each), or
@@ -433,10 +443,9 @@ class SchemaReader:
                     out += [Presence(ref)] * int(counted.group(1))
                 continue
             if holder is None:
-                holder = self.holder(item, f"an entry in {what}")
+                holder = self.holder(item, f"an entry in {what}")  # kept in `held` for the next meeting
                 if holder is None:
                     continue
-                held[value] = holder
             if holder.person is not None:
                 if holder.person in seen:
                     self.err(item, f"{holder.person} is listed twice in {what} (first on line "
