@@ -26,6 +26,8 @@ def check(view: CalendarView) -> Iterator[Finding]:
     for body in view.bodies.values():
         for listed, pairs in recorded(view, body).participating.items():
             strangers = [member for member in listed if member not in members]
+            if not strangers:
+                continue  # (the usual list: its matters are not worth a pass)
             for (meeting, matter), member in ((pair, member) for pair in pairs for member in strangers):
                 close = hint(member, known)
                 yield view.finding(RULE, cite, meeting=meeting, matter=matter.id,
