@@ -6,12 +6,11 @@ absent ledamot of the same member. Pool seats (`from any …`) and seats the bod
 rules' matter (unknown-seat)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Iterator, Mapping, NamedTuple
+from typing import Iterator, NamedTuple
 
-from ..calendar.model import Matter, Meeting, Presence
+from ..calendar.model import Meeting, Presence
 from ..model.types import SeatDecl
-from .view import BodyView, CalendarView, Treated
+from .view import BodyView, CalendarView, Recorded
 
 
 class Line(NamedTuple):
@@ -30,54 +29,10 @@ class Line(NamedTuple):
         return max(self.places - len(self.ledamot), 0)
 
 
-@dataclass(frozen=True, slots=True)
-class Recorded:
-    """What one body's meetings record about people, found in one pass shared by the rules about them
-    (seats, substitute, jav, justering, anslag, quorum, participation, unknown-member): most calendars
-    name no one, record no minutes and list no matter's participants, and then those rules have nothing
-    to read. Each in calendar order."""
-
-    crowded: tuple[Meeting, ...] = ()               # persons named, or a seat line listed more than once
-    minuted: tuple[Meeting, ...] = ()               # minutes recorded
-    jav: tuple[tuple[Meeting, Matter], ...] = ()    # matters naming the jäviga
-    jav_meetings: frozenset[str] = frozenset()      # the ids of their meetings
-    # Matters that list the members taking part, by list: the same few lists recur, each judged once.
-    participating: Mapping[tuple[str, ...], Treated] = field(default_factory=dict)
-
-
-NOTHING = Recorded()
-
-
 def recorded(view: CalendarView, body: BodyView | str) -> Recorded:
-    """What the meetings of `body` (or of a body id the bylaw does not have) record about people."""
-    return view.once("people.recorded", lambda: _recorded(view)).get(body if isinstance(body, str) else body.id,
-                                                                      NOTHING)
-
-
-def _recorded(view: CalendarView) -> dict[str, Recorded]:
-    """Body id → what its meetings record. One pass over the calendar in its own order, the order its
-    meetings lie in memory: on a large calendar several times cheaper than body by body."""
-    crowded: dict[str, list[Meeting]] = {}
-    minuted: dict[str, list[Meeting]] = {}
-    jav: dict[str, list[tuple[Meeting, Matter]]] = {}
-    participating: dict[str, dict[tuple[str, ...], list[Meeting | Matter]]] = {}  # by body, then list (Treated)
-    for meeting in view.calendar.meetings:
-        if meeting.present or meeting.repeated:
-            crowded.setdefault(meeting.body, []).append(meeting)
-        if meeting.minutes is not None:
-            minuted.setdefault(meeting.body, []).append(meeting)
-        for matter in meeting.matters:
-            if matter.jav:
-                jav.setdefault(meeting.body, []).append((meeting, matter))
-            if matter.participants:
-                # (get before setdefault: no new dict and list made for every matter that finds its own)
-                lists = participating.get(meeting.body) or participating.setdefault(meeting.body, {})
-                treated = lists.get(matter.participants) or lists.setdefault(matter.participants, [])
-                treated += meeting, matter
-    return {body: Recorded(tuple(crowded.get(body, ())), tuple(minuted.get(body, ())), tuple(jav.get(body, ())),
-                           frozenset(m.id for m, _ in jav.get(body, ())),
-                           {listed: Treated(flat) for listed, flat in participating.get(body, {}).items()})
-            for body in {*crowded, *minuted, *jav, *participating}}
+    """What the meetings of `body` (or of a body id the bylaw does not have) record about people (read in
+    the view's pass over the calendar, with the agenda)."""
+    return view.recorded(body if isinstance(body, str) else body.id)
 
 
 def lines(view: CalendarView, body: BodyView) -> tuple[Line, ...]:
