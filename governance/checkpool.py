@@ -22,6 +22,7 @@ reads the end of its job pipe and exits: nothing is left running, and nothing wa
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import math
 import os
@@ -457,6 +458,13 @@ def _worker(jobs: Connection, answers: Connection) -> None:
     # the collector no longer scans it in each full collection, which came every ~170 checks and cost 12-16 ms
     # (the check's p99 4.8 ms, max 46); frozen it costs ~0.25 ms (p99 2.9 ms). The collector stays on.
     gc.freeze()
+    # A check is CPU work that no one waits on by the millisecond; the serving process that hands checks out
+    # and answers is. As SCHED_BATCH (Linux: the same share of the CPU, no privilege needed) a worker woken by
+    # its job no longer preempts the serving process that wrote it: that process's wait for a CPU per check
+    # 0.97 -> 0.60 and 1.35 -> 0.56 ms at c=32 (14 interleaved rounds, every one lower; load 3.2-4.7).
+    if hasattr(os, "SCHED_BATCH"):
+        with contextlib.suppress(OSError):
+            os.sched_setscheduler(0, os.SCHED_BATCH, os.sched_param(0))
     answers.send("ready")
     while True:
         try:

@@ -289,6 +289,17 @@ def test_a_worker_freezes_what_it_loaded_at_start(monkeypatch):
         pool.close()
 
 
+@pytest.mark.skipif(not hasattr(os, "SCHED_BATCH"), reason="SCHED_BATCH is Linux's")
+def test_a_worker_is_a_batch_process(monkeypatch):
+    """A worker woken by its job does not preempt the serving process that handed it over (checkpool._worker)."""
+    monkeypatch.setenv("PYTHONPATH", str(TESTS))
+    pool = Pool(web_faults.echo, Budget(workers=1))
+    try:
+        assert pool.run("scheduling") == os.SCHED_BATCH
+    finally:
+        pool.close()
+
+
 def test_the_event_loop_path_carries_small_and_large_jobs_and_answers(monkeypatch):
     """Pool.run_async (what the server uses): a job and answer far larger than a pipe holds (64 KB) cross
     whole, a small one too, an exception is raised again, and jobs at once take every worker."""

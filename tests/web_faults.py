@@ -42,12 +42,15 @@ FAULTS = {"endless": endless, "hungry": hungry, "asleep": asleep, "broken": brok
 
 def echo():
     """A Pool's function: gives back its job, divides by zero for "divide", says how many objects its worker
-    froze at start for "frozen"."""
+    froze at start for "frozen", its scheduling policy for "scheduling"."""
     def run(job):
         if job == "divide":
             return 1 / 0
         if job == "frozen":
             import gc
             return gc.get_freeze_count()
+        if job == "scheduling":
+            import os
+            return os.sched_getscheduler(0)
         return job
     return run
