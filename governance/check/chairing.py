@@ -121,22 +121,24 @@ def chair_named(meeting: Meeting) -> str:
 def present_on(meeting: Meeting, seat: Seating) -> str | None:
     """Whether the chair's seat line served at the meeting: " (NAME, …)" naming who of it was there when the
     calendar names them, "" when it does not; None when the line was absent or attendance is not listed."""
-    if not meeting.attendees or seat.member is None or seat.ref not in meeting.attendees:
+    ref = seat.ref  # (made anew by each `Seating.ref`: asked once, not per person)
+    if not meeting.attendees or seat.member is None or ref not in meeting.attendees:
         return None
     # `present`, not `people`: a meeting that lists seat lines only names nobody
-    names = [p.person for p in meeting.present if p.person and p.serving and p.seat == seat.ref]
+    names = [p.person for p in meeting.present if p.person and p.serving and p.seat == ref]
     return f" ({', '.join(names)})" if names else ""
 
 
 def holders(view: CalendarView, meeting: Meeting, seat: Seating) -> str:
     """Who holds the office's seat at the meeting, by name, as " (NAME, …)": those of it who served there,
     else the roster's ledamöter of that seat line on the day; "" when the calendar names nobody."""
-    if seat.ref is None or seat.member is None:
+    ref = seat.ref  # (made anew by each `Seating.ref`: asked once, not per person)
+    if ref is None or seat.member is None:
         return ""
-    names = [p.person for p in meeting.present if p.person and p.serving and p.seat == seat.ref]
+    names = [p.person for p in meeting.present if p.person and p.serving and p.seat == ref]
     if not names:
         names = [p.name for p in view.calendar.roster
-                 if p.kind == "ledamot" and p.seat == seat.ref and p.holds_on(meeting.date)]
+                 if p.kind == "ledamot" and p.seat == ref and p.holds_on(meeting.date)]
     return f" ({', '.join(names)})" if names else ""
 
 
