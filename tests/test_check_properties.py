@@ -158,6 +158,7 @@ def test_the_per_body_view_says_what_a_plain_reading_of_the_calendar_says(existi
             assert list(seen.agenda(body_id, action)) == treated
             assert list(reversed(seen.agenda(body_id, action))) == treated[::-1]
             assert len(seen.agenda(body_id, action)) == len(treated)
+            assert seen.agenda(body_id, action) == in_order.agenda(body_id, action)
         for m in own:
             first = body.attendance(m.attendees)
             assert [a.ref for a in first] == list(m.attendees)

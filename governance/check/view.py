@@ -55,6 +55,12 @@ class Treated:
     def __len__(self) -> int:
         return len(self._flat) // 2
 
+    def __eq__(self, other: object) -> bool:  # as the tuple of pairs it stands for
+        return isinstance(other, Treated) and self._flat == other._flat
+
+    def __hash__(self) -> int:
+        return hash(self._flat)
+
     def __repr__(self) -> str:
         return f"Treated({list(self)!r})"
 
