@@ -6,7 +6,8 @@ against it (this machine drifts by tens of per cent within a minute), so both ve
 process of its own with its own private cache, driven in lockstep by bench/ab.py's `tree_rounds`: one
 check each per round, in alternating order, and the figure is the median of the rounds' ratios of CPU
 time (a few-millisecond check's wall clock on a shared machine measures its neighbours; the wall clock's
-ratio is printed beside it).
+ratio is printed beside it). Each round times both with the cyclic GC off during the check (5ba6417 turned
+it off inside its own check) and with it on, as a user's process runs today's engine, which leaves the GC alone.
 
 Both processes check the same generated calendars (bench_check.generate) and their findings per rule id
 are compared: a faster check that finds something else is no figure at all.
@@ -22,6 +23,10 @@ PLAN = [(1_000, 31), (10_000, 15), (100_000, 5)]
 GOALS = {"#14": 1.10, "#17": 1.30}
 
 
+def _verdict(ratio: float) -> str:
+    return ", ".join(f"{issue} {'met' if ratio <= goal else 'missed'} (<= {goal:.2f})" for issue, goal in GOALS.items())
+
+
 def run() -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
     try:
@@ -29,15 +34,14 @@ def run() -> list[tuple[str, str]]:
             if side.found_old != side.found_new:
                 raise SystemExit(f"bench_baseline: {side.meetings:,} meetings: the two versions find different "
                                  f"things:\n  {BASELINE}: {side.found_old}\n  now: {side.found_new}")
-            ratio = side.ratio()
-            verdict = ", ".join(f"{issue} {'met' if ratio <= goal else 'missed'} (<= {goal:.2f})"
-                                for issue, goal in GOALS.items())
             rows.append((f"{side.meetings:>7,} meetings: {BASELINE}, CPU (median of {len(side.new)})",
-                         f"{statistics.median(side.old):.3f} s"))
+                         f"{statistics.median(side.old):.3f} s; GC on {statistics.median(side.old_gc):.3f} s"))
             rows.append((f"{side.meetings:>7,} meetings: this tree, CPU (median of {len(side.new)})",
-                         f"{statistics.median(side.new):.3f} s"))
+                         f"{statistics.median(side.new):.3f} s; GC on {statistics.median(side.new_gc):.3f} s"))
             rows.append((f"{side.meetings:>7,} meetings: this tree / {BASELINE}, median of rounds",
-                         f"{ratio:.2f}x CPU ({side.ratio(wall=True):.2f}x wall) — {verdict}"))
+                         f"{side.ratio():.2f}x CPU ({side.ratio(wall=True):.2f}x wall) — {_verdict(side.ratio())}"))
+            rows.append((f"{side.meetings:>7,} meetings: the same with the GC on (as users run it)",
+                         f"{side.ratio(gc=True):.2f}x CPU — {_verdict(side.ratio(gc=True))}"))
     except LookupError as error:
         rows.append((f"{BASELINE} is not in this clone's history (a shallow clone?)", str(error)))
     return rows

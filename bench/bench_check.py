@@ -138,8 +138,9 @@ def tight_floor(bylaw, calendar) -> list[tuple[str, int, str]]:
 
 
 def _once(fn) -> float:
-    """One run, with the cyclic GC off (the engine turns it off itself; the floor gets the same, so the
-    comparison is fair)."""
+    """One run, with the cyclic GC off during it, for the engine and the floors alike: the figure is the
+    check's own work. (The engine no longer turns the GC off itself; bench_baseline shows what a user's
+    process, GC on, pays beside it.)"""
     gc.collect()
     gc.disable()
     try:
