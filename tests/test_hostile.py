@@ -15,6 +15,7 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -40,17 +41,18 @@ def _limits():
 def run_bounded(*args: str, cwd: Path = ROOT) -> tuple[int, str, str, int]:
     """(exit status, stdout, stderr, peak RSS in bytes) of `governance ARGS` under the limits above; fails
     when the child used more CPU time than the issue's budget."""
-    out, err = cwd / ".hostile-out", cwd / ".hostile-err"
-    with out.open("wb") as o, err.open("wb") as e:
+    # Unnamed temporary files, not pipes (a child that floods its output never blocks on a full pipe) and not
+    # files at a fixed path (tests run side by side, `pytest -n`, would share them).
+    with tempfile.TemporaryFile() as o, tempfile.TemporaryFile() as e:
         child = subprocess.Popen([sys.executable, "-m", "governance.cli", *args], cwd=cwd, stdout=o, stderr=e,
                                  stdin=subprocess.DEVNULL, preexec_fn=_limits)
         _, status, usage = os.wait4(child.pid, 0)
         child.returncode = os.waitstatus_to_exitcode(status)
-    cpu = usage.ru_utime + usage.ru_stime
-    assert cpu < CPU_BUDGET, f"governance {' '.join(args)[:200]}: {cpu:.2f} s of CPU time"
-    texts = out.read_text(encoding="utf-8", errors="replace"), err.read_text(encoding="utf-8", errors="replace")
-    out.unlink()
-    err.unlink()
+        cpu = usage.ru_utime + usage.ru_stime
+        assert cpu < CPU_BUDGET, f"governance {' '.join(args)[:200]}: {cpu:.2f} s of CPU time"
+        o.seek(0)
+        e.seek(0)
+        texts = o.read().decode("utf-8", errors="replace"), e.read().decode("utf-8", errors="replace")
     return child.returncode, *texts, usage.ru_maxrss * 1024
 
 
