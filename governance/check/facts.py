@@ -13,7 +13,6 @@ from datetime import date, timedelta
 
 from ..report.finding import Fact
 from .law import cite_law, last_day, organ
-from .people import recorded
 from .view import CalendarView
 
 APPEAL = timedelta(weeks=3)
@@ -26,7 +25,7 @@ def facts(view: CalendarView) -> tuple[Fact, ...]:
         if kind is None:
             continue
         members = sorted(view.members) if kind == "gemensam-namnd" else None
-        for meeting in recorded(view, body).minuted:
+        for meeting in view.recorded(body.id).minuted:
             record = meeting.minutes
             if record is None or not record.anslag or view.year not in (None, meeting.date.year):
                 continue

@@ -10,7 +10,7 @@ from typing import Iterator, NamedTuple
 
 from ..calendar.model import Meeting, Presence
 from ..model.types import SeatDecl
-from .view import BodyView, CalendarView, Recorded
+from .view import BodyView, CalendarView
 
 
 class Line(NamedTuple):
@@ -29,12 +29,6 @@ class Line(NamedTuple):
         return max(self.places - len(self.ledamot), 0)
 
 
-def recorded(view: CalendarView, body: BodyView | str) -> Recorded:
-    """What the meetings of `body` (or of a body id the bylaw does not have) record about people (read in
-    the view's pass over the calendar, with the agenda)."""
-    return view.recorded(body if isinstance(body, str) else body.id)
-
-
 def lines(view: CalendarView, body: BodyView) -> tuple[Line, ...]:
     """The seat lines where someone may have served beyond the rules, meeting by meeting: those with an
     ersättare serving, or more ledamöter than places (what seats and substitute judge; the rest cannot
@@ -43,7 +37,7 @@ def lines(view: CalendarView, body: BodyView) -> tuple[Line, ...]:
 
 
 def _crowded(view: CalendarView, body: BodyView) -> Iterator[Line]:
-    crowded = recorded(view, body).crowded
+    crowded = view.recorded(body.id).crowded
     if not crowded:
         return  # (the usual answer: the seat table is not worth making)
     places = {(s.member, s.role): s.max for s in body.body.seats if s.pool is None}

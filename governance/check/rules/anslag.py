@@ -12,7 +12,6 @@ from typing import Iterator
 
 from ...report.finding import Finding
 from ..law import EXAMPLE_BYLAW as _BYLAW, EXAMPLE_FORM as _FORM, cite_law, last_day, organ
-from ..people import recorded
 from ..rule import Basis, Example, Rule, Text
 from ..view import CalendarView
 
@@ -28,7 +27,7 @@ def check(view: CalendarView) -> Iterator[Finding]:
         kind = organ(view.bylaw, body.id)
         if kind is None:
             continue
-        for meeting in recorded(view, body).minuted:
+        for meeting in view.recorded(body.id).minuted:
             record = meeting.minutes
             if record is None or record.justering is None:
                 continue  # no anslag can be judged without the day it follows

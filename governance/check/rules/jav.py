@@ -11,7 +11,6 @@ from typing import Iterator
 
 from ...report.finding import Finding
 from ..law import cite_law, organ
-from ..people import recorded
 from ..rule import Basis, Example, Rule, Text
 from ..view import CalendarView
 
@@ -19,7 +18,7 @@ from ..view import CalendarView
 def check(view: CalendarView) -> Iterator[Finding]:
     for body in view.bodies.values():
         direct = organ(view.bylaw, body.id) is not None
-        for meeting, matter in recorded(view, body).jav:
+        for meeting, matter in view.recorded(body.id).jav:
             voted = {v.who for v in matter.votes}
             for name in (str(p) for p in matter.jav):
                 did = [(sv, en) for sv, en, done in (

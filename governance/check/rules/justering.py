@@ -12,7 +12,6 @@ from typing import Iterator
 from ...model.types import Justering
 from ...report.finding import Finding
 from ..law import EXAMPLE_BYLAW as _BYLAW, EXAMPLE_FORM as _FORM, cite_law, last_day, organ
-from ..people import recorded
 from ..rule import Basis, Example, Rule, Text
 from ..view import CalendarView
 
@@ -29,7 +28,7 @@ def check(view: CalendarView) -> Iterator[Finding]:
             days, cite, statutory = own.days, view.cite(own), False
         else:
             days, cite, statutory = DAYS, cite_law(5, "69", "Ett protokoll ska justeras"), True
-        for meeting in recorded(view, body).minuted:
+        for meeting in view.recorded(body.id).minuted:
             record = meeting.minutes
             if record is None or record.justering is None:
                 continue

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...report.finding import Finding
-from ..people import recorded
 from ..rule import Basis, Example, Rule, Text
 from ..view import CalendarView
 
@@ -16,7 +15,7 @@ def check(view: CalendarView) -> Iterator[Finding]:
         return
     need, members, cite = clause.minimum, view.members.keys(), view.cite(clause)
     # Matters without participants listed are passed over: everyone takes part.
-    groups = [recorded(view, body).participating for body in [*view.bodies, *view.unknown_bodies]]
+    groups = [view.recorded(body_id).participating for body_id in [*view.bodies, *view.unknown_bodies]]
     for listed, pairs in ((listed, pairs) for group in groups for listed, pairs in group.items()):
         joined = sorted(members & set(listed))
         if len(joined) >= need:

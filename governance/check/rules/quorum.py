@@ -21,7 +21,6 @@ from typing import Iterable, Iterator, Mapping, NamedTuple
 from ...model.types import Body, Bylaw, EqualInfluence, Quorum, SeatRef
 from ...report.finding import Finding
 from ..law import cite_law, organ
-from ..people import recorded
 from ..rule import Basis, Example, Rule, Text
 from ..view import BodyView, CalendarView
 
@@ -200,7 +199,7 @@ def _short(view: CalendarView, body: BodyView, need: Requirement, year: int | No
                        + (f"; frånvarande: {absent}" if absent else ""))
         yield view.finding(RULE, cite, meeting=meeting, fix=more, message=message)
     # A meeting with a quorum may lack one for a matter whose jäviga left it.
-    jav = recorded(view, body).jav_meetings
+    jav = view.recorded(body.id).jav_meetings
     for meeting in body.meetings if jav else ():
         if meeting.id in jav and meeting.attendees and (year is None or meeting.date.year == year) \
                 and need.enough(need.present(counting, meeting.attendees)):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...report.finding import Finding
-from ..people import declaration, lines, recorded
+from ..people import declaration, lines
 from ..rule import Basis, Example, Rule, Text
 from ..view import BodyView, CalendarView
 
@@ -31,7 +31,7 @@ def _out_of_period(view: CalendarView, body: BodyView) -> Iterator[Finding]:
     """A person of the roster who served on a day outside the period the roster gives them (their own
     `from`/`until`, or the roster file's mandate period): they held no seat that day."""
     held = view.once("people.roster", lambda: {p.name: p for p in view.calendar.roster})
-    for meeting in recorded(view, body).crowded:
+    for meeting in view.recorded(body.id).crowded:
         for p in meeting.present:
             person = held.get(p.person or "")
             if person is None or not p.serving or person.holds_on(meeting.date):

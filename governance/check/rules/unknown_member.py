@@ -6,7 +6,6 @@ from typing import Iterator
 from ...model.types import SeatRef
 from ...report.finding import Finding
 from ..naming import hint, misnamed
-from ..people import recorded
 from ..rule import Basis, Example, Rule, Text
 from ..view import CalendarView
 
@@ -24,7 +23,7 @@ def check(view: CalendarView) -> Iterator[Finding]:
                                en=f"the roster gives {name} the seat '{ref}', but '{ref.member}' is not a member "
                                   f"of {bylaw.id}{close.en}")
     for body in view.bodies.values():
-        for listed, pairs in recorded(view, body).participating.items():
+        for listed, pairs in view.recorded(body.id).participating.items():
             strangers = [member for member in listed if member not in members]
             if not strangers:
                 continue  # (the usual list: its matters are not worth a pass)
