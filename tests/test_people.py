@@ -245,6 +245,29 @@ def test_substitute():
                                                        "ledamot of it was present (3 of 3 present)")
 
 
+def test_an_ersattare_may_serve_for_a_ledamot_javig_in_a_matter():
+    # Vara L1 is jävig in 'taxa' and may not take part in it (KL 6 kap. 30 §): Vara E1 serves in their place
+    jav = [Matter("taxa", jav=[here("Vara L1")], votes=[Vote("Vara E1", "ja", "vara")])]
+    stand_in = meeting("d-1", date(2025, 2, 18), [*full().present, here("Vara E1")], matters=jav)
+    assert rules(check(stand_in), "substitute", "seats", "jav", "quorum") == []
+    # one jävig ledamot makes room for one ersättare, not two
+    two = meeting("d-1", date(2025, 2, 18), [*full().present, here("Vara E1"), here("Vara E2")], matters=jav)
+    assert [m for _, _, m in rules(check(two), "substitute")] == [
+        "Vara E2 served on vara/ledamot at 'd-1', but only 1 of its ledamöter was absent or jävig (3 of 3 "
+        "present): an ersättare serves only for an absent ledamot of the same member"]
+    # a seat reference in `jav` is an anonymous holder of that line
+    anonymous = [Matter("taxa", jav=[Presence(SeatRef("vara", "ledamot"))])]
+    assert rules(check(meeting("d-1", date(2025, 2, 18), [*full().present, here("Vara E1")], matters=anonymous)),
+                 "substitute") == []
+    # a personal ersättare serves for their own ledamot when that one is jävig
+    bylaw = governance.parse(TEXT.replace("with 3 substitutes", "with 3 personal substitutes"),
+                             filename="vattenforbundet.bylaw")
+    people = tuple(Person(p.name, p.seat, p.kind, stands_for=p.name.replace(" E", " L") if p.kind == "ersattare"
+                          else None) for p in roster())
+    cal = Calendar("cal.yaml", "vattenforbundet", people, (stand_in,))
+    assert [f.message for f in check_calendar(bylaw, cal, as_of=AS_OF).findings if f.rule == "substitute"] == []
+
+
 def test_jav_and_the_quorum_of_the_matter_without_the_javiga():
     left = Matter("taxa", jav=[here("Vara L1")], votes=[Vote("Grastorp L1", "ja", "grastorp")])
     assert rules(check(full(matters=[left])), "jav", "quorum") == []
