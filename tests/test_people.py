@@ -383,8 +383,29 @@ def test_anslag_of_a_gemensam_namnd_goes_on_every_members_anslagstavla():
                     + [Anslag("2025-02-27", "essunga")])
     report = check_calendar(gn, Calendar("c.yaml", None, roster(), (full(minutes=every),)), as_of=AS_OF)
     assert [f.message for f in report.facts] == [
-        "the decisions of 'd-1' (2025-02-18) may be appealed until 2025-03-20 (three weeks from the anslag on "
-        "2025-02-27)"]
+        "the decisions of 'd-1' (2025-02-18) may be appealed until 2025-03-20 (three weeks from 2025-02-27, when the "
+        "justering was announced on every member's anslagstavla)"]
+    # the sentence of 13 kap. 5 § that says so, not the first (which counts from one anslagstavla)
+    assert report.facts[0].citation.quote.startswith("Tiden för överklagande av en gemensam nämnds beslut räknas "
+                                                     "från det att tillkännagivandet skett")
+
+
+def test_a_gemensam_namnds_anslag_recorded_as_one_day_is_not_judged_member_by_member():
+    text = TEXT.replace("form kommunalforbund with direktion direktionen", "form gemensam-namnd direktionen in vardkommun vara")
+    gn = governance.parse(text, filename="gn.bylaw")
+    report = check_calendar(gn, Calendar("c.yaml", None, roster(), (full(minutes=Minutes("2025-02-25",
+                                                                                         anslag="2025-02-26")),)),
+                            as_of=AS_OF)
+    # before: three errors, "not announced on vara's anslagstavla" among them, though the day was recorded
+    assert [(f.severity, f.message) for f in report.findings if f.rule == "anslag"] == [
+        ("warning", "the anslag of the justering of 'd-1' is recorded as one day, not one per member: a gemensam "
+                    "nämnd's justering is announced on every member's anslagstavla, and on whose it was announced "
+                    "is not said")]
+    # the one day is still late or early against the justering
+    report = check_calendar(gn, Calendar("c.yaml", None, roster(), (full(minutes=Minutes("2025-02-25",
+                                                                                         anslag="2025-03-03")),)),
+                            as_of=AS_OF)
+    assert sorted(f.severity for f in report.findings if f.rule == "anslag") == ["error", "warning"]
 
 
 def test_the_appeal_period_ends_on_a_working_day():

@@ -33,7 +33,7 @@ def facts(view: CalendarView) -> tuple[Fact, ...]:
                 continue  # the period runs from the last member's anslag, not yet made
             posted = record.last_anslag
             if posted is not None:  # (never None when anslag is recorded)
-                out.append(_appeal(view, meeting, posted))
+                out.append(_appeal(view, meeting, posted, joint=members is not None))
     return tuple(sorted(out, key=lambda f: (f.body or "", f.year or 0, f.meeting or "", f.kind)))
 
 
@@ -53,14 +53,21 @@ def _cancelled(view: CalendarView, m) -> Fact:
     return Fact("cancelled", message, m.body, m.id, m.date.year, _where(view, m))
 
 
-def _appeal(view: CalendarView, meeting, posted: date) -> Fact:
+def _appeal(view: CalendarView, meeting, posted: date, joint: bool) -> Fact:
+    """`joint`: a gemensam nämnd's meeting, whose period runs from the last of the members' anslag (the
+    paragraph's second sentence)."""
     day = last_day_to_appeal(posted)
-    message = (f"the decisions of '{meeting.id}' ({meeting.date}) may be appealed until {day} (three weeks "
-               f"from the anslag on {posted})" if view.lang == "en" else
-               f"besluten vid '{meeting.id}' ({meeting.date}) kan överklagas till och med {day} (tre veckor "
-               f"från anslaget den {posted})")
+    if view.lang == "en":
+        since = (f"{posted}, when the justering was announced on every member's anslagstavla" if joint
+                 else f"the anslag on {posted}")
+        message = f"the decisions of '{meeting.id}' ({meeting.date}) may be appealed until {day} (three weeks from {since})"
+    else:
+        since = (f"den {posted}, då justeringen var tillkännagiven på alla medlemmars anslagstavlor" if joint
+                 else f"anslaget den {posted}")
+        message = f"besluten vid '{meeting.id}' ({meeting.date}) kan överklagas till och med {day} (tre veckor från {since})"
+    opening = "Tiden för överklagande av en gemensam nämnds" if joint else "Överklagandet ska ha kommit in"
     return Fact("appeal-period", message, meeting.body, meeting.id, meeting.date.year, _where(view, meeting),
-                cite_law(13, "5", "Överklagandet ska ha kommit in"))
+                cite_law(13, "5", opening))
 
 
 def nothing_checked(view: CalendarView) -> str:

@@ -1,6 +1,7 @@
 """anslag: the justering of an organ's protokoll is announced on the anslagstavla at the latest the second
 day after it (KL 8 kap. 12 §) — for a gemensam nämnd on every member's anslagstavla (9 kap. 32 §). An
-anslag before the justering is wrong too. A protokoll justerat with no anslag recorded, once the second day
+anslag before the justering is wrong too. A gemensam nämnd's anslag recorded as one day, not per member,
+cannot say on whose anslagstavla it was: a warning that says so. A protokoll justerat with no anslag recorded, once the second day
 has passed (as of the check's day), is a warning: it may only be unrecorded. Judged for the bodies the
 bylaw's `form` makes organs under the law, where the calendar records their minutes. A second day on a
 weekend, public holiday or midsommar-, jul- or nyårsafton moves to the next working day (lag (1930:173) 2 §). (The last day to
@@ -20,6 +21,14 @@ DAYS = 2
 
 def _cite():  # asked where a finding is made: a check that finds nothing here never reads the statute
     return cite_law(8, "12", "Senast andra dagen")
+
+
+EACH = Text(sv="anteckna dagen för anslaget på varje medlems anslagstavla: `anslag: {MEDLEM: DAG, …}`",
+            en="record the day of the anslag on each member's anslagstavla: `anslag: {MEMBER: DAY, …}`")
+
+
+def _cite_each():  # a gemensam nämnd's: on every member's anslagstavla
+    return cite_law(9, "32", "Justeringen av en gemensam nämnds")
 
 
 def check(view: CalendarView) -> Iterator[Finding]:
@@ -48,9 +57,19 @@ def check(view: CalendarView) -> Iterator[Finding]:
                                        en=f"the justering of '{meeting.id}' was announced{where_en} on {a.date}, "
                                           f"before the protokoll was justerat ({justerat})")
             posted = {a.member for a in record.anslag}
-            if kind == "gemensam-namnd" and record.anslag:
+            if kind == "gemensam-namnd" and None in posted:
+                # one day, not one per member: on whose anslagstavla is not said, so not judged
+                yield view.finding(RULE, _cite_each(), meeting=meeting, severity="warning",
+                                   sv=f"justeringen av '{meeting.id}' är antecknad som anslagen en dag, inte per "
+                                      "medlem: en gemensam nämnds justering ska tillkännages på varje medlems "
+                                      "anslagstavla, och det framgår inte på vilkas den tillkännagavs",
+                                   en=f"the anslag of the justering of '{meeting.id}' is recorded as one day, not one "
+                                      "per member: a gemensam nämnd's justering is announced on every member's "
+                                      "anslagstavla, and on whose it was announced is not said",
+                                   fix=EACH)
+            elif kind == "gemensam-namnd" and record.anslag:
                 for member in sorted(set(view.members) - posted):
-                    yield view.finding(RULE, cite_law(9, "32", "Justeringen av en gemensam nämnds"), meeting=meeting,
+                    yield view.finding(RULE, _cite_each(), meeting=meeting,
                                        sv=f"justeringen av '{meeting.id}' är inte tillkännagiven på {member}s "
                                           "anslagstavla: en gemensam nämnds justering ska finnas på varje medlems",
                                        en=f"the justering of '{meeting.id}' is not announced on {member}'s "
