@@ -1,5 +1,6 @@
-"""`governance check BYLAW CALENDAR [--format text|json|pdf] [-o FILE]`: every way a meeting calendar breaks
-the bylaw, each finding cited.
+"""`governance check [BYLAW] CALENDAR [--format text|json|pdf] [-o FILE]`: every way a meeting calendar breaks
+the bylaw, each finding cited. Without BYLAW, the bylaw the calendar names (its `bylaw:` line, or its mapping
+file's for an .ics): a file ID.bylaw beside the calendar, else the shipped bylaw with that id.
 
 `--format pdf` writes a report to hand over (to `-o FILE` only), headed with the collaboration, the period,
 the verdict and the date judged. With `-o`, any format goes to FILE, written whole or not at all.
@@ -14,13 +15,14 @@ from datetime import date
 from pathlib import Path
 
 from ..lang import DEFAULT_LANG, LANGS, Text
-from .common import (cannot_write, colour_wanted, day_arg, fail, load_or_report, read_calendar_or_report, versions_or_warn,
-                     write_whole, year_arg)
+from .common import (bylaw_named_by, calendar_for, cannot_write, colour_wanted, day_arg, fail, load_or_report,
+                     read_calendar_or_report, versions_or_warn, write_whole, year_arg)
 
 
 def register(sub) -> None:
     p = sub.add_parser("check", help="check a meeting calendar (YAML or .ics) against a bylaw")
-    p.add_argument("bylaw", metavar="BYLAW", help="a bylaw file or a shipped bylaw id")
+    p.add_argument("bylaw", metavar="BYLAW", nargs="?", default=None,
+                   help="a bylaw file or a shipped bylaw id (left out: the one the calendar names on its bylaw: line)")
     p.add_argument("calendar", metavar="CALENDAR", help="the calendar: .yaml/.yml or .ics")
     p.add_argument("--mapping", metavar="FILE", default=None,
                    help="for .ics: the file mapping event categories to bodies and people to seats "
@@ -44,9 +46,15 @@ def run(args) -> int:
     if args.format == "pdf" and args.output is None:
         return fail(Text("--format pdf skriver en fil: ange -o FILE.pdf", "--format pdf writes a file: give -o FILE.pdf"),
                     args.lang)
-    bylaw = load_or_report(args.bylaw, args.lang)
-    calendar = bylaw and read_calendar_or_report(args.calendar, bylaw.id, args.mapping, args.lang)
-    if calendar is None:
+    if args.bylaw is None:  # the calendar says which agreement it keeps
+        calendar = read_calendar_or_report(args.calendar, None, args.mapping, args.lang)
+        args.bylaw = calendar and bylaw_named_by(args.calendar, calendar, args.lang)
+        bylaw = args.bylaw and load_or_report(args.bylaw, args.lang)
+        calendar = bylaw and calendar_for(args.calendar, calendar, bylaw.id, args.lang)
+    else:
+        bylaw = load_or_report(args.bylaw, args.lang)
+        calendar = bylaw and read_calendar_or_report(args.calendar, bylaw.id, args.mapping, args.lang)
+    if not calendar:
         return 2
     report = check_calendar(bylaw, calendar, as_of=args.as_of, year=args.year,
                             versions=versions_or_warn(args.bylaw, bylaw, args.lang), lang=args.lang)

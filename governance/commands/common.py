@@ -207,17 +207,26 @@ def fail(message: str | Text, lang: str = "en") -> int:
     return 2
 
 
-def read_calendar_or_report(path: str, bylaw_id: str, mapping: str | None = None, lang: str = "sv"):
-    """Read a calendar for this bylaw, or print why not to stderr (in `lang`) and return None (the caller
-    exits 2)."""
+def read_calendar_or_report(path: str, bylaw_id: str | None, mapping: str | None = None, lang: str = "sv"):
+    """Read a calendar for this bylaw (None: for the bylaw it names), or print why not to stderr (in `lang`)
+    and return None (the caller exits 2)."""
     from ..calendar import read
     from ..calendar.errors import CalendarError
-    from ..calendar.preflight import other_bylaw
     try:
         calendar = read(path, mapping)
     except CalendarError as exc:
         print(exc.text(lang), file=sys.stderr)  # type: ignore[arg-type]
         return None
+    return calendar_for(path, calendar, bylaw_id, lang)
+
+
+def calendar_for(path: str, calendar, bylaw_id: str | None, lang: str = "sv"):
+    """The calendar read from `path` if it may be checked against this bylaw (not if its `bylaw:` names
+    another: None, and why on stderr). What the reader left out is said on stderr, once, when the bylaw is
+    known (`bylaw_id` not None)."""
+    from ..calendar.preflight import other_bylaw
+    if bylaw_id is None:
+        return calendar
     mismatch = other_bylaw(calendar, bylaw_id, lang)
     if mismatch:
         print(f"{path}: {'fel' if lang == 'sv' else 'error'}: {mismatch}", file=sys.stderr)
@@ -227,6 +236,20 @@ def read_calendar_or_report(path: str, bylaw_id: str, mapping: str | None = None
     for issue in calendar.unmapped:
         print(issue.text(lang), file=sys.stderr)  # type: ignore[arg-type]
     return calendar
+
+
+def bylaw_named_by(path: str, calendar, lang: str = "sv") -> str | None:
+    """The bylaw a calendar names (its `bylaw:` line; an .ics's mapping file's): a file ID.bylaw beside the
+    calendar, which a user keeps with their own agreement, else the shipped id. None, and why on stderr, when
+    it names none."""
+    if calendar.bylaw is None:
+        fail(Text(f"{path} anger inte vilket avtal den gäller (en rad 'bylaw: ID' överst i kalendern, eller i "
+                  f"mappningsfilen för en .ics): ange avtalet först, governance check AVTAL {path}",
+                  f"{path} does not say which bylaw it keeps (a line 'bylaw: ID' at the top of the calendar, or in "
+                  f"the mapping file of an .ics): give the bylaw first, governance check BYLAW {path}"), lang)
+        return None
+    beside = Path(path).parent / f"{calendar.bylaw}.bylaw"
+    return str(beside) if beside.is_file() else calendar.bylaw
 
 
 def versions_or_warn(path_or_id: str, bylaw, lang: str = "en") -> tuple:
