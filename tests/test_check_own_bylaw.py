@@ -82,3 +82,10 @@ def test_a_calendar_naming_an_unknown_bylaw_is_refused_with_the_name(tmp_path, c
     status, out, err = run(["check", str(calendar)], capsys)
     assert status == 2 and out == ""
     assert "laholmsbukte" in err and "laholmsbukten" in err  # the name it gave, and the near one
+
+
+@pytest.mark.parametrize("alone", ["laholmsbukten", "examples/arkivforbundet.bylaw"])
+def test_a_bylaw_alone_is_told_the_calendar_is_missing(alone, capsys):
+    status, out, err = run(["check", str(ROOT / alone) if "/" in alone else alone], capsys)
+    assert status == 2 and out == ""
+    assert "dessa argument saknas: CALENDAR (kalendern att kontrollera mot" in err

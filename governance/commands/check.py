@@ -46,6 +46,10 @@ def run(args) -> int:
     if args.format == "pdf" and args.output is None:
         return fail(Text("--format pdf skriver en fil: ange -o FILE.pdf", "--format pdf writes a file: give -o FILE.pdf"),
                     args.lang)
+    if args.bylaw is None and _a_bylaw(args.calendar):  # `check laholmsbukten`: the calendar was left out
+        return fail(Text(f"dessa argument saknas: CALENDAR (kalendern att kontrollera mot {args.calendar})",
+                         f"the following arguments are required: CALENDAR (the calendar to check against "
+                         f"{args.calendar})"), args.lang)
     if args.bylaw is None:  # the calendar says which agreement it keeps
         calendar = read_calendar_or_report(args.calendar, None, args.mapping, args.lang)
         args.bylaw = calendar and bylaw_named_by(args.calendar, calendar, args.lang)
@@ -80,6 +84,12 @@ def run(args) -> int:
         except OSError as exc:
             return fail(cannot_write(args.output, exc), args.lang)
     return {"compliant": 0, "not-compliant": 1, "nothing-checked": 2}[report.verdict]
+
+
+def _a_bylaw(path: str) -> bool:
+    """Whether the one path given names a bylaw, not a calendar: a .bylaw file, or a shipped id that is no file."""
+    from ..loader import shipped_ids
+    return path.endswith(".bylaw") or not Path(path).exists() and path in shipped_ids()
 
 
 def _pdf(report, bylaw, calendar, args) -> bytes:
