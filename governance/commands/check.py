@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..lang import DEFAULT_LANG, LANGS, Text
 from .common import (bylaw_named_by, calendar_for, cannot_write, colour_wanted, day_arg, fail, load_or_report,
-                     read_calendar_or_report, versions_or_warn, write_whole, year_arg)
+                     overwrites_input, read_calendar_or_report, versions_or_warn, write_whole, year_arg)
 
 
 def register(sub) -> None:
@@ -60,6 +60,9 @@ def run(args) -> int:
         calendar = bylaw and read_calendar_or_report(args.calendar, bylaw.id, args.mapping, args.lang)
     if not calendar:
         return 2
+    clash = overwrites_input(args.output, args.bylaw, args.calendar, args.mapping)  # the bylaw as found, too
+    if clash:
+        return fail(clash, args.lang)
     report = check_calendar(bylaw, calendar, as_of=args.as_of, year=args.year,
                             versions=versions_or_warn(args.bylaw, bylaw, args.lang), lang=args.lang)
     if report.verdict == "nothing-checked":  # never "compliant": exit 2, and why on stderr

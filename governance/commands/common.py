@@ -199,6 +199,24 @@ def cannot_write(path: str, exc: OSError) -> Text:
     return Text(f"kan inte skriva {shown(path)}: {reason(exc, 'sv')}", f"cannot write {shown(path)}: {reason(exc, 'en')}")
 
 
+def overwrites_input(output: str | Path | None, *inputs: str | Path | None) -> Text | None:
+    """Why `-o output` must not be written: it is one of the files the command reads (`check B cal.yaml
+    -o cal.yaml` replaced the calendar with its own report), however spelt (a link, `./`); else None."""
+    if output is None:
+        return None
+    for given in inputs:
+        if given is None:
+            continue
+        try:
+            same = os.path.samefile(output, given)
+        except (OSError, ValueError):  # either not there (a new file, a shipped id): not the same file
+            continue
+        if same:
+            return Text(f"skriver inte över {shown(str(given))}, som kommandot läser: ange en annan fil med -o",
+                        f"will not write over {shown(str(given))}, which the command reads: give -o another file")
+    return None
+
+
 def fail(message: str | Text, lang: str = "en") -> int:
     """Say why the command stops (Swedish or English, a `Text` holds both) and give its exit status, 2."""
     if isinstance(message, Text):

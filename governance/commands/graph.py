@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..diagnostics import BylawError, render_text
 from ..graph import FORMATS
-from .common import cannot_write, write_whole
+from .common import cannot_write, fail, overwrites_input, write_whole
 
 
 def register(sub) -> None:
@@ -26,6 +26,9 @@ def run(args) -> int:
     # Imported on use: networkx is slow to import, and `--help` does not need it.
     from ..graph.draw import GraphvizMissing, render
     from ..loader import load
+    clash = overwrites_input(args.output, args.bylaw)
+    if clash:
+        return fail(clash, args.lang)
     try:
         bylaw = load(args.bylaw)
     except BylawError as exc:

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from ..document import FORMATS
-from .common import cannot_write, fail, load_or_report, write_whole
+from .common import cannot_write, fail, load_or_report, overwrites_input, write_whole
 
 
 def register(sub) -> None:
@@ -22,6 +22,9 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from ..document import render  # imported on use: `governance --help` stays light
+    clash = overwrites_input(args.output, args.bylaw)
+    if clash:
+        return fail(clash, args.lang)
     bylaw = load_or_report(args.bylaw, args.lang)
     if bylaw is None:
         return 2
