@@ -50,3 +50,28 @@ def test_output_beside_the_inputs_is_written(tmp_path, capsys, monkeypatch):
     status, _, err = run(["check", "arkivforbundet.bylaw", "arkivforbundet-2025.yaml", "-o", "rapport.txt"], capsys)
     assert status == 0, err
     assert "följer avtalet" in (tmp_path / "rapport.txt").read_text(encoding="utf-8")
+
+
+# ---- the library: another agreement's calendar is not judged against this one --------------------------
+def test_check_calendar_does_not_judge_another_agreements_calendar():
+    import governance
+    bylaw = governance.load(EXAMPLES / "arkivforbundet.bylaw")
+    calendar = governance.read_calendar(EXAMPLES / "laholmsbukten-2025.yaml")
+    report = governance.check_calendar(bylaw, calendar, lang="sv")
+    assert report.verdict == "nothing-checked" and report.findings == ()
+    assert report.reason == "kalendern gäller avtalet 'laholmsbukten', inte 'arkivforbundet'"
+    assert not report.compliant and report.to_json()["checked"] == 0
+
+
+def test_check_action_refuses_another_agreements_calendar():
+    import governance
+    from governance.calendar.errors import CalendarError
+    bylaw = governance.load("laholmsbukten")
+    action = governance.read_calendar(EXAMPLES / "actions" / "laholmsbukten-decide-upphandling.yaml")
+    other = governance.read_calendar(EXAMPLES / "arkivforbundet-2025.yaml")
+    assert governance.check_action(bylaw, action).bylaw == "laholmsbukten"  # its own: judged
+    for args in ((governance.load(EXAMPLES / "arkivforbundet.bylaw"), action), (bylaw, action, other)):
+        with pytest.raises(CalendarError) as info:
+            governance.check_action(*args)
+        assert "the calendar is for bylaw" in str(info.value)
+        assert "kalendern gäller avtalet" in info.value.text("sv")

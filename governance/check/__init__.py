@@ -12,6 +12,7 @@ from datetime import date
 from typing import Iterable, Mapping
 
 from ..calendar.model import Calendar
+from ..calendar.preflight import other_bylaw
 from ..lang import Lang
 from ..model.types import Bylaw
 from ..report.finding import Finding, Report, report_order
@@ -57,7 +58,13 @@ def check_calendar(bylaw: Bylaw, calendar: Calendar, *, as_of: date | None = Non
     `versions`: the other versions of the agreement (`governance.load_versions`), if any: a meeting on or
     after the day a later version takes effect is out of `bylaw`'s term (VersionError if they are not
     one chain of versions with `bylaw`). `lang`: the language of the findings' messages ("sv" or "en";
-    English until the command line's --lang makes Swedish the default)."""
+    English until the command line's --lang makes Swedish the default).
+
+    A calendar whose `bylaw:` names another agreement is not judged against this one: the report's verdict
+    is `nothing-checked`, its `reason` says which agreement the calendar is for."""
+    mismatch = other_bylaw(calendar, bylaw.id, lang)
+    if mismatch:  # its bodies and seats are another agreement's: every finding would be about the mix-up
+        return Report(bylaw=bylaw.id, findings=(), checked=0, reason=mismatch)
     seen = view(bylaw, calendar, as_of=as_of or date.today(), year=year, lang=lang,
                 successor=successor(bylaw, versions))
     findings = _run(seen)

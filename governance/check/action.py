@@ -13,6 +13,7 @@ from datetime import date
 
 from ..calendar.errors import CalendarError, CalendarIssue
 from ..calendar.model import Calendar, Matter, Meeting
+from ..calendar.preflight import other_bylaw
 from . import RULES
 from .rules.preparation import ACCEPTED
 from .view import CalendarView, view
@@ -84,7 +85,12 @@ def check_action(bylaw: Bylaw, action: Calendar | tuple[Meeting, Matter],
 
     `action` is a calendar holding one meeting with one matter (as read from an action file), or the
     (meeting, matter) pair itself; the meeting is judged with that matter only. Findings and the path are in
-    `lang` (English by default here; the command line's default is Swedish)."""
+    `lang` (English by default here; the command line's default is Swedish). Raises `CalendarError` when
+    `action` is not one meeting with one matter, or when it or `history` is another agreement's calendar
+    (its `bylaw:` names another)."""
+    for given in (action, history):
+        if isinstance(given, Calendar) and other_bylaw(given, bylaw.id):
+            raise CalendarError([CalendarIssue(given.path, 1, 0, other_bylaw(given, bylaw.id) or "")])
     meeting, matter = single_action(action) if isinstance(action, Calendar) else action
     meeting = replace(meeting, matters=(matter,))
     past = history.meetings if history is not None else ()
