@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
+from .encodings import is_utf16, undecodable
 from .diagnostics import NOT_TEXT, BylawError, Diagnostic, error, has_errors
 from .lang import Text, grouped
 from .model.types import Bylaw, Import
@@ -40,14 +41,22 @@ def read_text(path: Path) -> str:
         from .os_words import reason  # here: only a file that cannot be read needs the system's reasons
         raise BylawError([error("unreadable", Text(f"kan inte läsa filen: {reason(exc, 'sv')}",
                                                    f"cannot read file: {exc.strerror or exc}"), where)]) from None
+    if is_utf16(data):  # Notepad's and Excel's "Unicode": text, but not the UTF-8 a bylaw is read as
+        raise BylawError([error("encoding", Text(
+            'filen är sparad som UTF-16 ("Unicode" i Anteckningar och Excel); spara avtalet som UTF-8',
+            'the file is saved as UTF-16 ("Unicode" in Notepad and Excel); save the bylaw as UTF-8'), where)])
     if b"\x00" in data:
         raise BylawError([error("binary", NOT_TEXT, where)])
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        bad = undecodable(data, exc)
+        looks = Text('; den ser ut att vara sparad som Windows-1252 ("ANSI")',
+                     '; it looks saved as Windows-1252 ("ANSI")') if bad.ansi else Text("", "")
         raise BylawError([error("encoding", Text(
-            f"inte UTF-8-text (byte {exc.start} kan inte avkodas); spara avtalet som UTF-8",
-            f"not UTF-8 text (byte {exc.start} cannot be decoded)"), where)]) from None
+            f"inte UTF-8-text (byten {bad.hex} kan inte avkodas){looks.sv}; spara avtalet som UTF-8",
+            f"not UTF-8 text (byte {bad.hex} cannot be decoded){looks.en}; save the bylaw as UTF-8"),
+            Span(str(path), exc.start, exc.start + 1, bad.line, bad.col))]) from None
 
 
 class Loader:

@@ -75,3 +75,35 @@ def test_check_action_refuses_another_agreements_calendar():
             governance.check_action(*args)
         assert "the calendar is for bylaw" in str(info.value)
         assert "kalendern gäller avtalet" in info.value.text("sv")
+
+
+# ---- a file saved by a Windows program in another encoding: what it is, and where ---------------------
+BYLAW_TEXT = (EXAMPLES / "arkivforbundet.bylaw").read_text(encoding="utf-8")
+
+
+def test_a_bylaw_saved_as_unicode_by_notepad_is_said_to_be_utf16(tmp_path, capsys):
+    for codec in ("utf-16", "utf-16-le"):  # with a byte-order mark, and without one
+        path = tmp_path / "arkivforbundet.bylaw"
+        path.write_bytes(BYLAW_TEXT.encode(codec))
+        status, out, _ = run(["lint", path], capsys)
+        assert status == 2
+        assert 'sparad som UTF-16 ("Unicode" i Anteckningar och Excel); spara avtalet som UTF-8' in out, out
+        assert "ingen textfil" not in out
+
+
+def test_a_bylaw_saved_as_ansi_points_at_the_letter(tmp_path, capsys):
+    path = tmp_path / "arkivforbundet.bylaw"
+    path.write_bytes(BYLAW_TEXT.encode("cp1252"))
+    line = next(i for i, text in enumerate(BYLAW_TEXT.splitlines(), 1) if not text.isascii())
+    col = next(i for i, c in enumerate(BYLAW_TEXT.splitlines()[line - 1], 1) if not c.isascii())
+    status, out, _ = run(["lint", path, "--lang", "en"], capsys)
+    assert status == 2
+    assert f"arkivforbundet.bylaw:{line}:{col}: error[encoding]: not UTF-8 text (byte 0x" in out, out
+    assert 'it looks saved as Windows-1252 ("ANSI"); save the bylaw as UTF-8' in out
+
+
+def test_binary_is_still_binary(tmp_path, capsys):
+    path = tmp_path / "x.yaml"
+    path.write_bytes(b"meetings: []\n\x00\x01\x02\xff" * 3)
+    status, _, err = run(["check", "laholmsbukten", path], capsys)
+    assert status == 2 and "ingen textfil" in err

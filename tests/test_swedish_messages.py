@@ -175,7 +175,8 @@ def test_a_folder_and_latin1_are_said_in_swedish(tmp_path, capsys):
     latin1 = tmp_path / "latin1.yaml"
     latin1.write_bytes("meetings:\n  - id: möte\n".encode("latin-1"))
     status, err = _said(latin1, capsys)
-    assert status == 2 and "inte UTF-8-text (byten 0xf6 kan inte avkodas); spara kalendern som UTF-8" in err
+    assert status == 2 and ("inte UTF-8-text (byten 0xf6 kan inte avkodas); den ser ut att vara sparad som "
+                            'Windows-1252 ("ANSI"); spara kalendern som UTF-8') in err
     status, err = _said(latin1, capsys, "en")
     assert "not UTF-8 text (byte 0xf6 cannot be decoded)" in err
 

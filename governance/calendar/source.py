@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
+from ..encodings import is_utf16, undecodable
 from ..limits import DEFAULT
 from .errors import refuse
 
@@ -37,15 +38,18 @@ def read_source(path: str | Path, max_bytes: int = MAX_BYTES, kind: Kind = "cale
 
 
 def decode(data: bytes, name: str, kind: Kind = "calendar") -> str:
+    if is_utf16(data):  # Notepad's and Excel's "Unicode": text, but not the UTF-8 the readers take
+        raise refuse(name, f"the {kind} is saved as UTF-16 (\"Unicode\" in Notepad and Excel); save it as UTF-8")
     if b"\x00" in data:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         raise refuse(name, f"this is not a text file (it contains a NUL byte); a {kind} is UTF-8 text", line)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise refuse(name, f"not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be decoded); "
-                           f"save the {kind} as UTF-8", line) from None
+        bad = undecodable(data, exc)
+        looks = "; it looks saved as Windows-1252 (\"ANSI\")" if bad.ansi else ""
+        raise refuse(name, f"not UTF-8 text (byte {bad.hex} cannot be decoded){looks}; save the {kind} as UTF-8",
+                     bad.line, bad.col) from None
     if not text.strip():
         raise refuse(name, f"the {kind} is empty")
     return text

@@ -180,6 +180,12 @@ _RULES: list[tuple[str, str]] = [
     (r"cannot read the (?P<t>calendar|mapping file|roster file): (?P<e>.+)", "kan inte läsa {t}: {e}"),
     (r"this is not a text file \(it contains a NUL byte\); a (?P<i>calendar|mapping file|roster file) is UTF-8 text",
      "det här är ingen textfil (den innehåller en NUL-byte); {i} är UTF-8-text"),
+    (r'the (?P<t>calendar|mapping file|roster file) is saved as UTF-16 \("Unicode" in Notepad and Excel\); save it as '
+     r'UTF-8', "{t} är sparad som UTF-16 (\"Unicode\" i Anteckningar och Excel); spara den som UTF-8"),
+    (r'not UTF-8 text \(byte (?P<a>0x[0-9a-f]+) cannot be decoded\); it looks saved as Windows-1252 \("ANSI"\); save '
+     r'the (?P<t>calendar|mapping file|roster file) as UTF-8',
+     "inte UTF-8-text (byten {a} kan inte avkodas); den ser ut att vara sparad som Windows-1252 (\"ANSI\"); "
+     "spara {t} som UTF-8"),
     (r"not UTF-8 text \(byte (?P<a>0x[0-9a-f]+) cannot be decoded\); save the (?P<t>calendar|mapping file|roster file) "
      r"as UTF-8", "inte UTF-8-text (byten {a} kan inte avkodas); spara {t} som UTF-8"),
     (r"not UTF-8 text \(character (?P<a>U\+[0-9A-F]+) has no UTF-8 form\); save the "
