@@ -251,7 +251,6 @@ _RULES: list[tuple[str, str]] = [
     (r"(?P<wa>.+) '(?P<b>[^']*)' is not one of (?P<c>[a-z_ |-]+); did you mean '(?P<d>[^']*)'\?",
      "{wa} '{b}' är inte en av {c}; menade du '{d}'?"),
     (r"(?P<wa>.+) '(?P<b>[^']*)' is not one of (?P<c>[a-z_ |-]+)", "{wa} '{b}' är inte en av {c}"),
-    (r"the calendar is for bylaw '(?P<a>[^']*)', not '(?P<b>[^']*)'", "kalendern gäller avtalet '{a}', inte '{b}'"),
     (r"(?P<wa>.+) is empty; write an ISO date such as 2025-02-11", "{wa} är tomt; skriv ett ISO-datum som 2025-02-11"),
     (r"(?P<wa>[^']+) (?P<b>\d{4}-\d{2}-\d{2}) does not exist: (?P<rc>.+)", "{wa} {b} finns inte: {rc}"),
     (r"(?P<wa>[^']+) (?P<b>[-+]?\d+-\d{2}-\d{2}): (?P<rc>.+)", "{wa} {b}: {rc}"),
