@@ -25,6 +25,7 @@ def run(args, capsys) -> tuple[int, str, str]:
     (["check", "{bylaw}", "{calendar}"], "{calendar}"),
     (["check", "{bylaw}", "{calendar}", "--format", "json"], "{bylaw}"),
     (["check", "{bylaw}", "{calendar}"], "./link.yaml"),  # the calendar under another name
+    (["check", "{calendar}"], "{bylaw}"),  # the bylaw the calendar names, found beside it
     (["render", "{bylaw}"], "{bylaw}"),
     (["graph", "{bylaw}"], "{bylaw}"),
 ])
