@@ -131,10 +131,40 @@ def test_terms_command_speaks_swedish_by_default_and_english_on_request(capsys, 
     assert sv[0] == f"x: förnyas efter varje val för 1 mandatperiod ({path}, rad 3)"
     assert sv[1:4] == ["löptider:", "  2019-02-01 – 2022-10-14  första        förnya senast 2022-10-14",
                        "  2023-01-15 – 2026-10-14  förnyelse     förnya senast 2026-10-14"]
-    assert sv[-2:] == ["  2026-10-15 – 2030-10-14  (val 2026-09-13)  INTE FÖRNYAT",
+    assert sv[-2:] == ["  2026-10-15 – 2030-10-14  (val 2026-09-13)  ingen förnyelse antecknad",
                        "utanför löptid efter 2026-10-14: för in en förnyelse (`renewed DATE` i avtalets huvud, eller "
                        "en ny version som `amends` denna)"]
     assert main(["terms", str(path), "--until", "2027", "--lang", "en"]) == 0
     en = capsys.readouterr().out.splitlines()
     assert en[1:3] == ["terms:", "  2019-02-01 – 2022-10-14  initial  renew by 2022-10-14"]
-    assert en[-2] == "  2026-10-15 – 2030-10-14  (election 2026-09-13)  NOT RENEWED"
+    assert en[-2] == "  2026-10-15 – 2030-10-14  (election 2026-09-13)  no renewal recorded"
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("sv", "löptiden kan inte bedömas: avtalet 'x' förnyas per mandatperiod men anger ingen startdag"),
+    ("en", "the term cannot be judged: bylaw 'x' is renewed per mandate period but has no start date")])
+def test_a_term_that_cannot_be_known_is_a_warning_not_silence(lang, words):
+    from governance.calendar import parse_calendar
+    from governance.check import check_calendar
+    calendar = parse_calendar("meetings:\n  - {id: m1, body: b, date: 2025-03-10}\n", "k.yaml")
+    # renewed per mandate period, from no known day: no term to judge a meeting by
+    b = governance.parse('bylaw x "X"\n  renewed after each election for 1 mandate period\nimport sweden\n'
+                         'member a "A" municipality 1280\nbody b "B"\n  seat kso "KSO" from each municipality\n')
+    with pytest.raises(T.TermError):
+        T.terms(b)
+    report = check_calendar(b, calendar, as_of=date(2026, 1, 1), lang=lang)
+    term = [f for f in report.findings if f.rule == "term"]
+    assert [(f.severity, f.citation.line) for f in term] == [("warning", 2)]
+    assert term[0].message.startswith(words)
+
+
+def test_terms_says_why_it_cannot_list_in_the_users_language(tmp_path, capsys):
+    from governance.cli import main
+    path = tmp_path / "x.bylaw"
+    path.write_text('bylaw x "X"\n  renewed after each election for 1 mandate period\nimport sweden\n'
+                    'member a "A" municipality 1280\n', encoding="utf-8")
+    assert main(["terms", str(path)]) == 2
+    assert capsys.readouterr().err == ("governance: fel: avtalet 'x' förnyas per mandatperiod men anger ingen startdag; "
+                                       "lägg till `signed DATE` eller `valid from DATE`\n")
+    assert main(["terms", str(path), "--lang", "en"]) == 2
+    assert capsys.readouterr().err.startswith("governance: error: bylaw 'x' is renewed per mandate period")

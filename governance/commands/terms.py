@@ -23,7 +23,7 @@ WORDS = {
            "until": "till {end}", "further notice": "tills vidare", "renewed": "{id}: förnyas efter varje val för {n} mandatperiod{s} ({where})",
            "plural": "er", "terms": "löptider:", "renew by": "förnya senast", "periods": "mandatperioder:",
            "election": "val", "in term": "inom löptid", "in term from": "inom löptid från {start}",
-           "not renewed": "INTE FÖRNYAT", "line": "rad",
+           "not renewed": "ingen förnyelse antecknad", "line": "rad",
            "out": "utanför löptid efter {end}: för in en förnyelse (`renewed DATE` i avtalets huvud, eller en ny "
                   "version som `amends` denna)",
            "initial": "första", "renewal": "förnyelse", "fixed": "fast", "open kind": "tills vidare"},
@@ -31,7 +31,7 @@ WORDS = {
            "unknown start": "an unknown date", "until": "until {end}", "further notice": "until further notice",
            "renewed": "{id}: renewed after each election for {n} mandate period{s} ({where})", "plural": "s",
            "terms": "terms:", "renew by": "renew by", "periods": "mandate periods:", "election": "election",
-           "in term": "in term", "in term from": "in term from {start}", "not renewed": "NOT RENEWED", "line": "line",
+           "in term": "in term", "in term from": "in term from {start}", "not renewed": "no renewal recorded", "line": "line",
            "out": "out of term after {end}: record a renewal (`renewed DATE` in the header, or a new version that "
                   "`amends` this one)",
            "initial": "initial", "renewal": "renewal", "fixed": "fixed", "open kind": "open"},
@@ -50,7 +50,7 @@ def run(args) -> int:
     try:
         found = terms(bylaw, until)
     except TermError as exc:
-        return fail(str(exc))
+        return fail(exc.said, args.lang)
     rule = renewal_rule(bylaw)
     cycle, mandate = bylaw.election_cycle, bylaw.mandate_period
     first = next((x.start.year for x in found if x.start), until)

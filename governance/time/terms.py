@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterable, Literal, NamedTuple, Sequence
 
+from ..lang import Text
 from ..model import types as t
 
 ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1}
@@ -143,7 +144,12 @@ class TermBreach(NamedTuple):
 
 
 class TermError(ValueError):
-    """The bylaw renews per mandate period but imports no election cycle / mandate period."""
+    """The bylaw renews per mandate period but imports no election cycle / mandate period, or has no start
+    date. `said`: why, in Swedish and English (str() is the English)."""
+
+    def __init__(self, said: Text):
+        super().__init__(said.en)
+        self.said = said
 
 
 def renewal_rule(bylaw: t.Bylaw) -> t.HeaderItem | None:
@@ -186,15 +192,19 @@ def terms(bylaw: t.Bylaw, until: int | date | None = None, renewals: Iterable[da
         return (Term(start, end, kind, valid),)
     cycle, mandate = bylaw.election_cycle, bylaw.mandate_period
     if cycle is None or mandate is None:
-        raise TermError(f"bylaw '{bylaw.id}' is renewed per mandate period but has no election cycle or "
-                        "mandate period; add `import sweden`")
+        raise TermError(Text(f"avtalet '{bylaw.id}' förnyas per mandatperiod men har ingen valcykel eller "
+                             "mandatperiod; lägg till `import sweden`",
+                             f"bylaw '{bylaw.id}' is renewed per mandate period but has no election cycle or "
+                             "mandate period; add `import sweden`"))
     count = rule.value[0]
     dates = sorted({*recorded_renewals(bylaw), *renewals})
     if start is None:
         start = dates[0] if dates else None
     if start is None:
-        raise TermError(f"bylaw '{bylaw.id}' is renewed per mandate period but has no start date; add "
-                        "`signed DATE` or `valid from DATE`")
+        raise TermError(Text(f"avtalet '{bylaw.id}' förnyas per mandatperiod men anger ingen startdag; lägg till "
+                             "`signed DATE` eller `valid from DATE`",
+                             f"bylaw '{bylaw.id}' is renewed per mandate period but has no start date; add "
+                             "`signed DATE` or `valid from DATE`"))
     out = [_renewable_term(cycle, mandate, start, count, "initial", rule)]
     for day in dates:
         if day <= start:

@@ -2,7 +2,8 @@
 
 The terms are governance.time.terms': `valid … until`, or `renewed after each election for N mandate periods`
 counted from the agreement's date, with the renewals the bylaw records (`renewal DATE, …`). A bylaw that
-renews per mandate period but lacks an election cycle is a lint matter; its term is not judged here.
+renews per mandate period but lacks an election cycle or a start date has no term to judge by: one warning
+says so (never silence, which would read as every meeting in term).
 
 When the other versions of the agreement are known (`check_calendar(versions=…)`; the command finds them
 beside the bylaw), a meeting on or after the day a later version takes effect is out of term too: the
@@ -15,7 +16,7 @@ from typing import Iterator
 
 from ...model.citation import cite
 from ...report.finding import Finding
-from ...time.terms import TermBreach, TermError, breach_on, terms
+from ...time.terms import TermBreach, TermError, breach_on, renewal_rule, terms
 from ..rule import Basis, Example, Rule, Severity, Text
 from ..view import CalendarView
 
@@ -25,8 +26,12 @@ def check(view: CalendarView) -> Iterator[Finding]:
     bylaw = view.bylaw
     try:
         spans = terms(bylaw)
-    except TermError:
-        return  # lint's matter
+    except TermError as exc:  # no term to judge by: said, never passed over as if every meeting were in term
+        if view.days:
+            yield view.finding(RULE, view.cite(renewal_rule(bylaw) or bylaw), severity="warning",
+                               sv=f"löptiden kan inte bedömas: {exc.said.sv}",
+                               en=f"the term cannot be judged: {exc.said.en}")
+        return
     if len(spans) == 1 and spans[0].start is None and spans[0].end is None:
         return  # open-ended from the beginning: nothing to break
     replaced = view.successor.effective_from if view.successor is not None else None
