@@ -451,7 +451,11 @@ def check_text(served: Served | Callable[[Calendar], Served], text: str, *, mapp
             raise CalendarError([CalendarIssue("mapping.yaml", 1, 0, "a mapping file is only used with .ics calendars")])
         table = parse_mapping(decode_text(mapping, "mapping.yaml", "mapping file"), "mapping.yaml")
     source = decode_text(text, name)
-    calendar = parse_ics(source, name, table, limits=limits) if ics else parse_calendar(source, name, limits)
+    if ics:  # a meeting that recurs without end is read through the year the check reaches
+        through = year or (as_of or date.today()).year
+        calendar = parse_ics(source, name, table, limits=limits, through=through)
+    else:
+        calendar = parse_calendar(source, name, limits)
     if not isinstance(served, Served):
         served = served(calendar)
     mismatch = other_bylaw(calendar, served.bylaw.id)

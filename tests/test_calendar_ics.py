@@ -191,3 +191,48 @@ def test_an_explicit_mapping_overrides_the_one_beside(tmp_path):
     mapping.write_text("bylaw: laholmsbukten\nbodies:\n  Studiebesök: referensgruppen\n", encoding="utf-8")
     cal = read(EXAMPLE, mapping=mapping)
     assert [m.body for m in cal.meetings] == ["referensgruppen"]
+
+
+def test_a_series_is_read_to_its_end_not_only_the_year_it_starts_in():
+    # A standing meeting set up in the autumn for the coming year: its 2026 meetings are meetings too.
+    until = ev("UID:u", "DTSTART;TZID=Europe/Stockholm:20250901T090000", "SUMMARY:Styrgruppen",
+               "RRULE:FREQ=MONTHLY;BYDAY=1MO;UNTIL=20260630T070000Z")
+    count = ev("UID:c", "DTSTART:20251104T090000", "SUMMARY:Referensgruppen", "RRULE:FREQ=MONTHLY;BYDAY=1TU;COUNT=6")
+    cal = parse_ics(ics(until, count), "c.ics", MAPPING)
+    assert [m.date for m in cal.meetings if m.body == "styrgruppen"][-1] == date(2026, 6, 1)
+    assert len([m for m in cal.meetings if m.body == "styrgruppen"]) == 10
+    assert [m.date for m in cal.meetings if m.body == "referensgruppen"] == [
+        date(2025, 11, 4), date(2025, 12, 2), date(2026, 1, 6), date(2026, 2, 3), date(2026, 3, 3), date(2026, 4, 7)]
+    assert cal.unmapped == ()
+
+
+def test_a_series_without_end_is_read_through_the_year_checked_and_says_so():
+    text = ics(ev("UID:s", "DTSTART:20240115T090000", "SUMMARY:Referensgruppen", "RRULE:FREQ=MONTHLY;INTERVAL=3;BYDAY=3MO"))
+    cal = parse_ics(text, "c.ics", MAPPING, through=2026)
+    assert [m.date.year for m in cal.meetings] == [2024] * 4 + [2025] * 4 + [2026] * 4
+    (warning,) = cal.unmapped
+    assert warning.message == "event 'Referensgruppen' recurs without an end; its meetings are read through 2026"
+    assert warning.line == 8  # the RRULE
+    # Without a year to read to, the file's own years, and the warning says so.
+    cal = parse_ics(text, "c.ics", MAPPING)
+    assert {m.date.year for m in cal.meetings} == {2024}
+    assert cal.unmapped[0].message.endswith("read through 2024")
+
+
+def test_check_reads_a_standing_meeting_into_the_year_checked(tmp_path, capsys):
+    from governance.cli import main
+    path = tmp_path / "sekretariatet.ics"
+    path.write_text(ics(ev("UID:s", "DTSTART;TZID=Europe/Stockholm:20240116T090000", "SUMMARY:Referensgruppen",
+                           "RRULE:FREQ=MONTHLY;INTERVAL=3;BYDAY=3TU"),
+                        ev("UID:t", "DTSTART;TZID=Europe/Stockholm:20250916T130000", "SUMMARY:Styrgruppen",
+                           "RRULE:FREQ=MONTHLY;INTERVAL=6;BYDAY=3TU;UNTIL=20261231T000000Z")), encoding="utf-8")
+    (tmp_path / "sekretariatet-mapping.yaml").write_text(
+        "bylaw: laholmsbukten\nbodies:\n  Referensgruppen: referensgruppen\n  Styrgruppen: styrgruppen\n",
+        encoding="utf-8")
+    code = main(["check", "laholmsbukten", str(path), "--year", "2026", "--as-of", "2026-12-31", "--format", "json"])
+    out, err = capsys.readouterr()
+    import json
+    report = json.loads(out)
+    assert report["checked"] == 6 and not [f for f in report["findings"] if f["rule"] == "meeting-minimum"], out
+    assert "återkommer utan slutdatum; dess sammanträden läses till och med 2026" in err
+    assert code in (0, 1)

@@ -247,6 +247,20 @@ def test_an_ics_export_with_its_mapping_is_read_as_the_command_reads_it(site, tm
                            "--format", "json", "--as-of", AS_OF)[1]
 
 
+def test_a_standing_meeting_is_read_into_the_year_checked_as_the_command_reads_it(site, tmp_path):
+    """An .ics meeting that recurs without end is read through the year checked, on the page as by the command."""
+    text = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//SV\r\nBEGIN:VEVENT\r\nUID:s\r\n"
+            "DTSTART;TZID=Europe/Stockholm:20240116T090000\r\nSUMMARY:Referensgruppen\r\n"
+            "RRULE:FREQ=MONTHLY;INTERVAL=3;BYDAY=3TU\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    mapping = "bylaw: laholmsbukten\nbodies:\n  Referensgruppen: referensgruppen\n"
+    (tmp_path / "mapping.yaml").write_text(mapping, encoding="utf-8")
+    _, _, body = post_check(site[0], "laholmsbukten", text, mapping=mapping, year="2026", as_of="2026-12-31",
+                            query="?format=json")
+    assert json.loads(body)["checked"] == 4
+    assert body == command(tmp_path, "laholmsbukten", text, "calendar.ics", "--mapping", "mapping.yaml",
+                           "--format", "json", "--as-of", "2026-12-31", "--year", "2026")[1]
+
+
 @pytest.mark.parametrize(("calendar", "mapping", "said"), [
     ("laholmsbukten-2025.yaml", "bodies: [not, a, mapping]\n", "mapping.yaml:1: error: a mapping file is only used"),
     ("laholmsbukten-2025.ics", "bodies:\n  - oops\n", "mapping.yaml:2: error: 'bodies' must be a mapping"),

@@ -22,13 +22,15 @@ YAML_SUFFIXES = (".yaml", ".yml")
 ICS_SUFFIXES = (".ics", ".ical", ".ifb", ".icalendar")
 
 
-def read(path: str | Path, mapping: str | Path | None = None, limits: Limits = DEFAULT) -> Calendar:
+def read(path: str | Path, mapping: str | Path | None = None, limits: Limits = DEFAULT,
+         through: int | None = None) -> Calendar:
     """Read a calendar file: YAML by default, iCalendar for .ics (with an optional mapping file).
-    `limits` bounds the work one file may cause (size, meetings, years expanded, seconds: governance.limits)."""
+    `limits` bounds the work one file may cause (size, meetings, years expanded, seconds: governance.limits).
+    `through`: the last year to be checked, to which an .ics event that recurs without end is read."""
     suffix = Path(path).suffix.lower()
     if suffix in ICS_SUFFIXES:
         from .ics_reader import read_ics
-        return read_ics(path, mapping, limits=limits)
+        return read_ics(path, mapping, limits=limits, through=through)
     if mapping is not None:
         raise CalendarError([CalendarIssue(str(mapping), 1, 0, "a mapping file is only used with .ics calendars")])
     return read_calendar(path, limits=limits)

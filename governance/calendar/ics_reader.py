@@ -2,7 +2,9 @@
 
 How an event becomes a meeting (README "Calendars" shows an example):
 - recurring events (RRULE, RDATE, EXDATE, moved occurrences) are expanded with `recurring-ical-events`
-  over the calendar years the file's events start in, or over an explicit `window`;
+  over an explicit `window`, else from the first year an event starts in to the last year a meeting of the
+  file falls in: a series that ends (COUNT or UNTIL) is read to its end, one without end through `through`
+  (the year being checked) or the last year another event starts in, and a warning says how far;
 - an occurrence whose STATUS is CANCELLED is a meeting with status `cancelled` (listed, never counted);
 - the body comes from the mapping file (mapping.py) by CATEGORIES or SUMMARY; an event that maps to no
   body is left out and reported in `Calendar.unmapped` as a warning (an error with `strict=True`);
@@ -35,7 +37,7 @@ from __future__ import annotations
 import itertools
 import re
 import time
-from typing import Literal
+from typing import Literal, NoReturn
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -88,24 +90,26 @@ class _Block:
 
 def read_ics(path: str | Path, mapping: str | Path | Mapping | None = None,
              window: tuple[date, date] | None = None, strict: bool = False,
-             max_bytes: int | None = None, limits: Limits = DEFAULT) -> Calendar:
+             max_bytes: int | None = None, limits: Limits = DEFAULT, through: int | None = None) -> Calendar:
     """Read an .ics file. `mapping` is a mapping file (or a read Mapping); when None, a mapping file beside
     the .ics is used if there is one (mapping.find_mapping), else CATEGORIES name bodies directly.
-    `window` = (first day, last day) to expand recurring events over; `limits` bounds the work (see
-    governance.limits; `max_bytes`, if given, overrides its size limit). Raises CalendarError."""
+    `window` = (first day, last day) to expand recurring events over; without it, a recurring event with
+    no end is read through the year `through` (e.g. the year checked) if that is later than the file's own
+    years. `limits` bounds the work (see governance.limits; `max_bytes`, if given, overrides its size
+    limit). Raises CalendarError."""
     name = str(path)
     if mapping is None:
         mapping = find_mapping(path)
     if mapping is not None and not isinstance(mapping, Mapping):
         mapping = read_mapping(mapping)
     text = read_source(path, limits.max_bytes if max_bytes is None else max_bytes)
-    return parse_ics(text, name, mapping, window, strict, limits)
+    return parse_ics(text, name, mapping, window, strict, limits, through)
 
 
 def parse_ics(text: str, name: str = "<calendar.ics>", mapping: Mapping | None = None,
               window: tuple[date, date] | None = None, strict: bool = False,
-              limits: Limits = DEFAULT) -> Calendar:
-    return _IcsReader(text, name, mapping, strict, limits).calendar(window)
+              limits: Limits = DEFAULT, through: int | None = None) -> Calendar:
+    return _IcsReader(text, name, mapping, strict, limits).calendar(window, through)
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,7 +241,7 @@ class _IcsReader:
         return blocks
 
     # ---- events → meetings -------------------------------------------------------------------------
-    def calendar(self, window: tuple[date, date] | None) -> Calendar:
+    def calendar(self, window: tuple[date, date] | None, through: int | None = None) -> Calendar:
         blocks = self.blocks()
         try:
             cal = icalendar.Calendar.from_ical(self.text)
@@ -261,7 +265,8 @@ class _IcsReader:
         people = tuple(Person(c.name, c.seat) for c in self.mapping.contacts() if c.name) if self.mapping else ()
         meetings: list[Meeting] = []
         if events:
-            first, last = window or (date(min(years), 1, 1), date(max(years), 12, 31))
+            first, last = window or (date(min(years), 1, 1),
+                                     date(self.last_year(cal, events, recurring, max(years), through), 12, 31))
             # No meeting lies outside these years (limits.year_problem); a window beyond them holds none.
             first, last = max(first, date(FIRST_YEAR, 1, 1)), min(last, date(LAST_YEAR, 12, 31))
             seen: dict[str, int] = {}
@@ -378,18 +383,49 @@ class _IcsReader:
                 self.err(line, f"event {uid} recurs more than once a day ({part} lists several); a meeting "
                                "recurs at most daily")
 
+    def last_year(self, cal, events, recurring: set[str], latest: int, through: int | None) -> int:
+        """The last year to read meetings in: the last an event starts in (`latest`), the year each series
+        that ends (COUNT, UNTIL, or only RDATEs and moved occurrences) has its last occurrence in, and for
+        a series without end `through` if that is later. A series read only to the first of these is a
+        meeting the check would never see; how far one without end was read is said in a warning."""
+        endless: list = []
+        for uid, parts in _series(events, recurring).items():
+            master = next((e for e in parts if "RECURRENCE-ID" not in e), None)
+            rule = master.get("RRULE") if master is not None else None
+            if rule is not None and "COUNT" not in rule and "UNTIL" not in rule:
+                endless.append(master)
+                continue
+            try:
+                occurrences = recurring_ical_events.of(_alone(cal, parts)).all()
+                for count, occurrence in enumerate(occurrences, 1):
+                    latest = max(latest, _when(occurrence.decoded("DTSTART"))[0].year)
+                    if count > self.limits.max_occurrences:
+                        self.too_many(parts[0])
+                    if count % 1000 == 0:
+                        self.in_time(parts[0])
+            except CalendarError:
+                raise
+            except Exception as exc:
+                self.cannot_expand(uid, parts[0], exc)
+        if endless and through is not None:
+            latest = max(latest, min(through, LAST_YEAR))
+        for master in endless:
+            summary = str(master.get("SUMMARY", "")).strip()
+            shown = f"'{summary}'" if summary else f"UID {_uid(master)}"
+            self.warnings.append(CalendarIssue(self.name, self.where[id(master)].line("RRULE"), 0,
+                                               f"event {shown} recurs without an end; its meetings are read "
+                                               f"through {latest}", "warning"))
+        return latest
+
     def expand(self, cal, events, recurring: set[str], first: date, last: date) -> list:
         """The occurrences that start from `first` to `last`. An event that does not recur is taken as it is;
         each recurring one (its master with its changed occurrences) is expanded a year at a time, the count
         and the time budget checked after each year, so no window is built that the limits do not allow."""
         found = []
-        series: dict[str, list] = {}
+        series = _series(events, recurring)
         limit = self.limits.max_occurrences
         for event in events:
-            uid = _uid(event)
-            if uid in recurring:
-                series.setdefault(uid, []).append(event)
-            elif first <= _when(event.decoded("DTSTART"))[0] <= last:
+            if _uid(event) not in recurring and first <= _when(event.decoded("DTSTART"))[0] <= last:
                 found.append(event)
                 if len(found) > limit:
                     self.too_many(event)
@@ -400,11 +436,8 @@ class _IcsReader:
             raise refuse(self.name, f"{EXCEEDED} the recurring events would be expanded over {first.year}–"
                                     f"{last.year}; the limit is {self.limits.max_years} years: read a shorter "
                                     "window", block.line("RRULE"))
-        timezones = list(cal.walk("VTIMEZONE"))
         for uid, parts in series.items():
-            single = icalendar.Calendar()
-            for component in (*timezones, *parts):
-                single.add_component(component)
+            single = _alone(cal, parts)
             since = max(first, min(_when(e.decoded("DTSTART"))[0] for e in parts))
             query = None
             for year in range(since.year, last.year + 1):
@@ -412,19 +445,25 @@ class _IcsReader:
                 try:
                     query = query or recurring_ical_events.of(single)
                     occurrences = query.between(low, high)
-                except Exception as exc:  # the library's own complaint, pointed at the event's rule
-                    block = self.where[id(parts[0])]
-                    prop = "RRULE" if "RRULE" in parts[0] else "DTSTART"
-                    raise refuse(self.name, f"event {uid} cannot be expanded: {exc}", block.line(prop)) from None
+                except Exception as exc:
+                    self.cannot_expand(uid, parts[0], exc)
                 for occurrence in occurrences:
                     if low <= _when(occurrence.decoded("DTSTART"))[0] < high:  # not one begun before
                         found.append(occurrence)
                 if len(found) > limit:
                     self.too_many(parts[0])
-                if self.deadline is not None and time.monotonic() > self.deadline:
-                    raise refuse(self.name, f"{EXCEEDED} expanding the recurring events took over "
-                                            f"{self.limits.seconds:g} s", self.where[id(parts[0])].line("RRULE"))
+                self.in_time(parts[0])
         return found
+
+    def cannot_expand(self, uid: str, event, exc: Exception) -> NoReturn:
+        """The library's own complaint about a series, pointed at the event's rule."""
+        prop = "RRULE" if "RRULE" in event else "DTSTART"
+        raise refuse(self.name, f"event {uid} cannot be expanded: {exc}", self.where[id(event)].line(prop)) from None
+
+    def in_time(self, event) -> None:
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise refuse(self.name, f"{EXCEEDED} expanding the recurring events took over "
+                                    f"{self.limits.seconds:g} s", self.where[id(event)].line("RRULE"))
 
     def too_many(self, event) -> None:
         block = self.where[id(event)]
@@ -608,6 +647,23 @@ def _explain(event, prop: str | None, message: str) -> str:
         if problem:
             return f"{prop} {value}: the date does not exist ({problem})"
     return f"{prop or 'event'}: {message}"
+
+
+def _series(events, recurring: set[str]) -> dict[str, list]:
+    """Each recurring event's UID → its master and its changed occurrences, in file order."""
+    series: dict[str, list] = {}
+    for event in events:
+        if _uid(event) in recurring:
+            series.setdefault(_uid(event), []).append(event)
+    return series
+
+
+def _alone(cal, parts: list) -> icalendar.Calendar:
+    """One series in a calendar of its own, with the file's time zones, for `recurring_ical_events`."""
+    single = icalendar.Calendar()
+    for component in (*cal.walk("VTIMEZONE"), *parts):
+        single.add_component(component)
+    return single
 
 
 def _uid(event) -> str:

@@ -50,14 +50,16 @@ def run(args) -> int:
         return fail(Text(f"dessa argument saknas: CALENDAR (kalendern att kontrollera mot {args.calendar})",
                          f"the following arguments are required: CALENDAR (the calendar to check against "
                          f"{args.calendar})"), args.lang)
+    # An .ics meeting that recurs without end is read through the year the check reaches.
+    through = args.year or (args.as_of or date.today()).year
     if args.bylaw is None:  # the calendar says which agreement it keeps
-        calendar = read_calendar_or_report(args.calendar, None, args.mapping, args.lang)
+        calendar = read_calendar_or_report(args.calendar, None, args.mapping, args.lang, through)
         args.bylaw = calendar and bylaw_named_by(args.calendar, calendar, args.lang)
         bylaw = args.bylaw and load_or_report(args.bylaw, args.lang)
         calendar = bylaw and calendar_for(args.calendar, calendar, bylaw.id, args.lang)
     else:
         bylaw = load_or_report(args.bylaw, args.lang)
-        calendar = bylaw and read_calendar_or_report(args.calendar, bylaw.id, args.mapping, args.lang)
+        calendar = bylaw and read_calendar_or_report(args.calendar, bylaw.id, args.mapping, args.lang, through)
     if not calendar:
         return 2
     clash = overwrites_input(args.output, args.bylaw, args.calendar, args.mapping)  # the bylaw as found, too

@@ -225,13 +225,14 @@ def fail(message: str | Text, lang: str = "en") -> int:
     return 2
 
 
-def read_calendar_or_report(path: str, bylaw_id: str | None, mapping: str | None = None, lang: str = "sv"):
+def read_calendar_or_report(path: str, bylaw_id: str | None, mapping: str | None = None, lang: str = "sv",
+                            through: int | None = None):
     """Read a calendar for this bylaw (None: for the bylaw it names), or print why not to stderr (in `lang`)
-    and return None (the caller exits 2)."""
+    and return None (the caller exits 2). `through`: the last year checked (calendar.read)."""
     from ..calendar import read
     from ..calendar.errors import CalendarError
     try:
-        calendar = read(path, mapping)
+        calendar = read(path, mapping, through=through)
     except CalendarError as exc:
         print(exc.text(lang), file=sys.stderr)  # type: ignore[arg-type]
         return None
