@@ -91,6 +91,23 @@ def test_cancelled_events_are_cancelled_meetings_never_dropped():
         ("a", "cancelled"), ("b", None)]
 
 
+def test_a_cancellation_cancels_every_event_it_holds():
+    """Outlook saves a cancelled meeting's message as METHOD:CANCEL, often without STATUS:CANCELLED."""
+    text = ics(ev("UID:a", "DTSTART:20250211T090000", "SUMMARY:Inställt: Styrgruppen"),
+               ev("UID:b", "DTSTART:20250311T090000", "SUMMARY:Styrgruppen", "SEQUENCE:2"))
+    cancel = text.replace("VERSION:2.0\r\n", "VERSION:2.0\r\nMETHOD:CANCEL\r\n")
+    assert [m.status for m in parse_ics(cancel, "c.ics", MAPPING).meetings] == ["cancelled", "cancelled"]
+    published = text.replace("VERSION:2.0\r\n", "VERSION:2.0\r\nMETHOD:PUBLISH\r\n")
+    assert [m.status for m in parse_ics(published, "c.ics", MAPPING).meetings] == [None, None]
+
+
+def test_a_meeting_on_new_years_day_written_in_utc_is_read():
+    # 2025-12-31 23:30 UTC is 2026-01-01 00:30 in Sweden: the year read is the year of the Swedish date.
+    text = ics(ev("UID:a", "DTSTART:20251231T233000Z", "SUMMARY:Styrgruppen"))
+    assert [(m.date, m.start) for m in parse_ics(text, "c.ics", MAPPING).meetings] == [
+        (date(2026, 1, 1), datetime(2026, 1, 1, 0, 30))]
+
+
 def test_body_by_category_first_then_longest_summary_match():
     text = ics(ev("UID:a", "DTSTART:20250211", "SUMMARY:Möte", "CATEGORIES:Styrgruppen,Blå kategori"),
                ev("UID:b", "DTSTART:20250212", "SUMMARY:Styrgruppen extra möte"),

@@ -5,7 +5,8 @@ How an event becomes a meeting (README "Calendars" shows an example):
   over an explicit `window`, else from the first year an event starts in to the last year a meeting of the
   file falls in: a series that ends (COUNT or UNTIL) is read to its end, one without end through `through`
   (the year being checked) or the last year another event starts in, and a warning says how far;
-- an occurrence whose STATUS is CANCELLED is a meeting with status `cancelled` (listed, never counted);
+- an occurrence whose STATUS is CANCELLED, and every event of a cancellation (METHOD:CANCEL), is a meeting
+  with status `cancelled` (listed, never counted);
 - the body comes from the mapping file (mapping.py) by CATEGORIES or SUMMARY; an event that maps to no
   body is left out and reported in `Calendar.unmapped` as a warning (an error with `strict=True`);
 - meeting id: the UID, and for an occurrence of a recurring event the UID plus `-YYYYMMDD` of the
@@ -167,6 +168,7 @@ class _IcsReader:
         self.issues: list[CalendarIssue] = []
         self.warnings: list[CalendarIssue] = []
         self.warned: set[str] = set()
+        self.cancels = False  # the file is a cancellation (METHOD:CANCEL): read in calendar()
 
     def err(self, line: int, message: str) -> None:
         self.issues.append(CalendarIssue(self.name, line, 0, message))
@@ -251,6 +253,9 @@ class _IcsReader:
         if len(events) != len(blocks):  # cannot happen with a text that passed blocks(); stay safe
             raise refuse(self.name, "iCalendar: the events could not be matched to their lines")
         self.where = {id(e): b for e, b in zip(events, blocks)}
+        # A cancellation (iTIP METHOD:CANCEL, RFC 5546 §3.2.5, as Outlook sends and saves it) cancels every
+        # event it holds, whether or not each says STATUS:CANCELLED.
+        self.cancels = str(cal.get("METHOD", "")).strip().upper() == "CANCEL"
         masters: dict[str, _Block] = {}
         recurring: set[str] = set()
         first_block: dict[str, _Block] = {}
@@ -317,7 +322,7 @@ class _IcsReader:
                 return
         if not self.dates_ok(event, block, uid, broken):
             return
-        years.add(event.decoded("DTSTART").year)
+        years.add(_when(event.decoded("DTSTART"))[0].year)  # in Swedish time, as the meeting's date is read
         first_block.setdefault(uid, block)
         if "RECURRENCE-ID" in event:  # a moved or changed occurrence of a recurring event
             recurring.add(uid)
@@ -488,7 +493,8 @@ class _IcsReader:
             mid = f"{uid}-{_when(original)[0]:%Y%m%d}"
         chair = None
         # A cancelled occurrence stays in the calendar as cancelled: it is listed, never counted.
-        status: Literal["cancelled"] | None = "cancelled" if str(event.get("STATUS", "")).upper() == "CANCELLED" else None
+        cancelled = self.cancels or str(event.get("STATUS", "")).strip().upper() == "CANCELLED"
+        status: Literal["cancelled"] | None = "cancelled" if cancelled else None
         attendees: list[SeatRef] = []
         people: set[str] = set()  # who is listed, by e-mail or name: a person counts once, a seat line may repeat
         for attendee in _list(event.get("ATTENDEE")):
