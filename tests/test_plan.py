@@ -36,6 +36,56 @@ def test_a_plan_of_a_shipped_bylaw_breaks_nothing(bylaw_id, year):
         assert m.notice_date < m.date and m.attendees
 
 
+@pytest.mark.parametrize("name", ["arkivforbundet", "vattenforbundet"])
+@pytest.mark.parametrize("year", [2026, 2027, 2028])
+def test_a_plan_of_an_example_kommunalforbund_breaks_nothing(name, year):
+    """Vattenförbundet's direktion has three ledamöter from each member: a plan that listed each seat line
+    once had 3 of 9 present, short of its quorum. Arkivförbundet's fullmäktige must treat the annual
+    report by April and the budget by June, prepared by the styrelse: a plan without them broke the bylaw."""
+    path = ROOT / "examples" / f"{name}.bylaw"
+    b = governance.load(path)
+    calendar = plan(b, year)
+    assert check_plan(b, calendar, load_versions(str(path))).findings == ()
+
+
+def test_the_business_of_every_year_is_planned_with_its_preparation():
+    b = governance.load(ROOT / "examples" / "arkivforbundet.bylaw")
+    calendar = plan(b, 2027)
+    treated = [(m.body, m.date, x.id, x.type, x.action, x.title) for m in calendar.meetings for x in m.matters]
+    decided = [t for t in treated if t[4] == "decide"]
+    assert [(body, d.month <= 4, mid, kind) for body, d, mid, kind, _, _ in decided] == [
+        ("fullmaktige", True, "arsredovisning-2027", "arsredovisning"), ("fullmaktige", True, "budget-2027", "budget")]
+    assert decided[0][5] == "Årsredovisning för föregående år"
+    notice = next(m for m in calendar.meetings if m.body == "fullmaktige").notice_date
+    prepared = [t for t in treated if t[4] == "prepare"]
+    assert [(body, mid) for body, _, mid, _, _, _ in prepared] == [
+        ("styrelsen", "arsredovisning-2027"), ("styrelsen", "budget-2027")]
+    assert all(d <= notice for _, d, *_ in prepared)  # in time for the papers sent with the notice
+
+
+def test_a_seat_line_of_several_is_attended_by_each_of_them(tmp_path):
+    from datetime import datetime, timezone
+
+    from governance.calendar.ics_writer import mapping_for, to_ics
+    from governance.calendar.mapping import parse_mapping
+    b = governance.load(ROOT / "examples" / "vattenforbundet.bylaw")
+    calendar = plan(b, 2027)
+    first = calendar.meetings[0]
+    assert sorted(map(str, first.attendees)) == ["essunga/ledamot"] * 3 + ["grastorp/ledamot"] * 3 + ["vara/ledamot"] * 3
+    # Invited by address: the line's three persons, each once; a line with fewer known has the rest written out.
+    people = parse_mapping("bodies: {}\npeople:\n" + "".join(
+        f"  L{k} <l{k}@vara.se>: vara/ledamot\n" for k in range(3)) + "  G0 <g0@grastorp.se>: grastorp/ledamot\n")
+    stamp = datetime(2026, 11, 1, tzinfo=timezone.utc)
+    text = to_ics(calendar, b, stamp, people)
+    unfolded = text.replace("\r\n ", "")
+    assert all(unfolded.count(f"mailto:l{k}@vara.se") == 4 for k in range(3))  # once in each of 4 meetings
+    (tmp_path / "p-2027.ics").write_text(text, encoding="utf-8")
+    (tmp_path / "p-2027-mapping.yaml").write_text(mapping_for(calendar, people), encoding="utf-8")
+    back = governance.read_calendar(str(tmp_path / "p-2027.ics"))
+    assert [_unordered(m) for m in back.meetings] == [_unordered(m) for m in calendar.meetings]
+    assert check_plan(b, back).findings == ()
+
+
 def _eves(year: int) -> set[date]:
     """Julafton, nyårsafton and midsommarafton (the Friday of 19–25 June), reckoned here on their own."""
     midsummer_eve = next(date(year, 6, d) for d in range(19, 26) if date(year, 6, d).weekday() == 4)

@@ -521,7 +521,9 @@ class _IcsReader:
                 convened_by = str(seat)
         matters, notice, seats, minutes = self.description(str(event.get("DESCRIPTION", "")), block)
         chair = chair or (seats["chair"][0] if seats.get("chair") else None)
-        attendees += [seat for seat in seats.get("seats", ()) if seat not in attendees]
+        # Places written out are those no address was invited to (ics_writer): each one more who takes part,
+        # so a line of three ledamöter with one invited by address and two written out counts three.
+        attendees += seats.get("seats", ())
         if convened_by is None and seats.get("convened by"):
             convened_by = str(seats["convened by"][0])
         return Meeting(mid, body, day, start, chair, convened_by, notice, tuple(attendees), matters,

@@ -4,8 +4,9 @@ One event per meeting: UID the meeting id, SUMMARY the body's name, CATEGORIES i
 day (Swedish wall-clock time, written in UTC: every calendar program shows it in its user's zone, and no
 VTIMEZONE with a limited range of years is needed) and DTEND `length` later (an all-day event only for a
 meeting without a time). People are invited only when their address is known: `people` (a
-mapping file's `people:`, whose keys may be `Name <e-mail>`) gives each seat its person, and that person is
-an ATTENDEE (CN the name, mailto: the address; ROLE=CHAIR for the chair) and the convener the ORGANIZER.
+mapping file's `people:`, whose keys may be `Name <e-mail>`) gives each seat its persons, and each is an
+ATTENDEE for one of the seat's places (CN the name, mailto: the address; ROLE=CHAIR for the chair) and the
+convener the ORGANIZER.
 A seat with no known address is no attendee — no made-up address pretends to be a person — but is
 written in the event's DESCRIPTION, in lines that people read and `ics_reader` reads back:
 
@@ -53,16 +54,38 @@ def to_ics(calendar: Calendar, bylaw: Bylaw, stamp: datetime, people: Mapping | 
     return cal.to_ical().decode("utf-8")
 
 
-def contacts_of(people: Mapping | None) -> dict[str, Contact]:
-    """Seat (as written) → the first person `people` gives it with an e-mail address."""
-    out: dict[str, Contact] = {}
+def contacts_of(people: Mapping | None) -> dict[str, list[Contact]]:
+    """Seat (as written) → the persons `people` gives it with an e-mail address, in file order (a seat line
+    of three ledamöter has three)."""
+    out: dict[str, list[Contact]] = {}
     for contact in people.contacts() if people is not None else ():
         if contact.email:
-            out.setdefault(str(contact.seat), contact)
+            out.setdefault(str(contact.seat), []).append(contact)
     return out
 
 
-def _event(m: Meeting, title: str, contacts: dict[str, Contact], length: timedelta) -> icalendar.Event:
+def _holders(seats: list[SeatRef], contacts: dict[str, list[Contact]]) -> list[tuple[SeatRef, Contact | None]]:
+    """Each place of `seats` with its person: a seat line listed three times is held by its first three
+    persons with an address, in order; a place beyond them (or with none) has None."""
+    used: dict[str, int] = {}
+    out: list[tuple[SeatRef, Contact | None]] = []
+    for seat in seats:
+        persons = contacts.get(str(seat), [])
+        k = used.get(str(seat), 0)
+        used[str(seat)] = k + 1
+        out.append((seat, persons[k] if k < len(persons) else None))
+    return out
+
+
+def _seats(m: Meeting, contacts: dict[str, list[Contact]]) -> list[SeatRef]:
+    """The places of a meeting's event: its attendees, and first its chair when not among them but known."""
+    seats = list(m.attendees)
+    if m.chair is not None and m.chair not in seats and str(m.chair) in contacts:
+        seats.insert(0, m.chair)
+    return seats
+
+
+def _event(m: Meeting, title: str, contacts: dict[str, list[Contact]], length: timedelta) -> icalendar.Event:
     event = icalendar.Event()
     event.add("uid", m.id)
     event.add("summary", title)
@@ -74,17 +97,16 @@ def _event(m: Meeting, title: str, contacts: dict[str, Contact], length: timedel
     else:
         event.add("dtstart", m.date)
         event.add("dtend", m.date + timedelta(days=1))
-    seats = list(m.attendees)
-    if m.chair is not None and m.chair not in seats and str(m.chair) in contacts:
-        seats.insert(0, m.chair)
+    seats = _seats(m, contacts)
     lines: list[str] = []
     unknown: list[SeatRef] = []
-    for seat in seats:
-        contact = contacts.get(str(seat))
+    chaired = False
+    for seat, contact in _holders(seats, contacts):
         if contact is None:
             unknown.append(seat)
             continue
-        role = "CHAIR" if seat == m.chair else "REQ-PARTICIPANT"
+        role = "CHAIR" if seat == m.chair and not chaired else "REQ-PARTICIPANT"
+        chaired = chaired or role == "CHAIR"
         params = {"CUTYPE": "INDIVIDUAL", "ROLE": role, "PARTSTAT": "NEEDS-ACTION", "RSVP": "TRUE"}
         if contact.name:
             params["CN"] = contact.name
@@ -94,7 +116,7 @@ def _event(m: Meeting, title: str, contacts: dict[str, Contact], length: timedel
     if unknown:
         lines.append("seats: " + ", ".join(str(s) for s in unknown))
     if m.convened_by is not None:
-        contact = contacts.get(m.convened_by)
+        contact = contacts[m.convened_by][0] if m.convened_by in contacts else None
         if contact is not None:
             params = {"CN": contact.name} if contact.name else {}
             event.add("organizer", f"mailto:{contact.email}", parameters=params)
@@ -125,11 +147,11 @@ def mapping_for(calendar: Calendar, people: Mapping | None = None) -> str:
     contacts = contacts_of(people)
     used: dict[str, str] = {}
     for m in calendar.meetings:
-        for seat in (m.chair, *m.attendees):
-            if seat is not None and str(seat) in contacts:
-                used[contacts[str(seat)].key] = str(seat)
+        for seat, contact in _holders(_seats(m, contacts), contacts):
+            if contact is not None:
+                used[contact.key] = str(seat)
         if m.convened_by in contacts:
-            used[contacts[m.convened_by].key] = m.convened_by
+            used[contacts[m.convened_by][0].key] = m.convened_by
     data: dict = {"bylaw": calendar.bylaw,
                   "bodies": {b: b for b in sorted({m.body for m in calendar.meetings})},
                   "organizer": "convened_by"}

@@ -18,9 +18,11 @@ from .common import (cannot_write, colour_wanted, fail, load_or_report, read_cal
                      write_new, year_arg)
 
 HEAD = {"sv": ("{id}: möten planerade för {year} av `governance plan`. Datum, ordförande, sammankallande,\n"
-               "kallelse och deltagare följer avtalet; lägg till ärendena och kör sedan `governance check`."),
+               "kallelse och deltagare följer avtalet, liksom de ärenden avtalet kräver varje år; lägg till\n"
+               "övriga ärenden och kör sedan `governance check`."),
         "en": ("{id}: meetings planned for {year} by `governance plan`. Dates, chairs, conveners,\nnotice and "
-               "attendees follow the bylaw; add the matters, then `governance check` it.")}
+               "attendees follow the bylaw, as do the matters it requires every year; add the\nother matters, "
+               "then `governance check` it.")}
 NOTHING = {"sv": "{id}: inget organ har någon mötesregel, så det finns inget att planera",
            "en": "{id}: no body has a meeting rule, so there is nothing to plan"}
 THE_PLAN = {"sv": "planen", "en": "the plan"}

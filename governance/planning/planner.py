@@ -15,21 +15,25 @@ calendar, category de_facto; governance.time.sweden.days_off), around the 10th o
 and never in July unless `july=True` (or a window the bylaw sets in July alone). It starts at `at` (09:00
 by default). It has the chair that the rotation gives for the year, is convened by whoever the bylaw says
 convenes the body, is called the body's notice period ahead (three weeks when the bylaw is silent), and
-lists as attendees every voting seat (a pool seat by as many members as it needs at least), and the
-office that keeps the minutes. It holds no matters: what will be decided is not known a year ahead.
+lists as attendees every voting seat, once for each of its places (at the least; a pool seat by as many
+members as it needs at least), and the
+office that keeps the minutes. It holds only the matters the bylaw requires every year (`treats …
+each year`: the annual report, the budget), at the body's first meeting in their months, with their
+preparation before; what else will be decided is not known a year ahead.
 
 `check_plan` checks the plan against the bylaw: what the planner could not meet (a year outside the
 agreement's term, rules that contradict each other) comes back as findings.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
-from ..calendar.model import Calendar, Meeting
+from ..calendar.model import Calendar, Matter, Meeting
 from ..calendar.refs import parse_seat_ref
 from ..check import check_calendar
-from ..graph.queries import who_convenes, who_keeps_minutes
+from ..check.rules.competence import deciders
+from ..graph.queries import preparation_chain, who_convenes, who_keeps_minutes
 from ..lang import Lang
 from ..model import types as t
 from ..report.finding import Report
@@ -72,7 +76,45 @@ def plan(bylaw: t.Bylaw, year: int, *, july: bool = False, at: time = DEFAULT_ST
                              notice_date=day - ahead, attendees=attendees)
                      for k, day in enumerate(days, 1)]
     meetings.sort(key=lambda m: (m.date, m.body))
-    return Calendar(path=f"{bylaw.id}-{year}.yaml", bylaw=bylaw.id, meetings=tuple(meetings))
+    return Calendar(path=f"{bylaw.id}-{year}.yaml", bylaw=bylaw.id, meetings=_required_matters(bylaw, year, meetings))
+
+
+def _required_matters(bylaw: t.Bylaw, year: int, meetings: list[Meeting]) -> tuple[Meeting, ...]:
+    """`meetings` with the business each body must treat every year (`treats arsredovisning each year in
+    january..april`) at its first meeting in those months: decided there when the body decides that type
+    of matter (or no body is named to), else taken up as information; and prepared (or proposed) before,
+    at the latest meeting of each body of its preparation chain by the day the next step's notice goes
+    out, so that the plan shows where the annual report and the budget go and passes its own check."""
+    named = deciders(bylaw)
+    titles = {m.id: m.title for m in bylaw.matters}
+    of: dict[str, list[Meeting]] = {}
+    for m in meetings:
+        of.setdefault(m.body, []).append(m)
+    added: dict[str, list[Matter]] = {}
+    for body in bylaw.bodies:
+        for clause in body.of(t.Treats):
+            first, last = clause.months or (1, 12)
+            at = next((m for m in of.get(body.id, ()) if first <= m.date.month <= last), None)
+            if at is None:  # no meeting in those months: the plan's check says so
+                continue
+            for kind in clause.matters:
+                matter_id = f"{kind}-{year}"
+                decides = kind not in named or any(b == body.id for b, _ in named[kind])
+                added.setdefault(at.id, []).append(
+                    Matter(matter_id, titles.get(kind), kind, "decide" if decides else "inform"))
+                if not decides:
+                    continue
+                # Each step's body acts by the day the notice of the meeting it prepares for goes out.
+                by_day = {body.id: at.date - timedelta(days=_notice_days(body))}
+                for step in reversed(preparation_chain(bylaw, body.id, kind)):
+                    deadline = by_day.get(step.to, at.date - timedelta(days=1))
+                    theirs = [m for m in of.get(step.by, ()) if m.date <= deadline]
+                    if not theirs:
+                        continue
+                    action = "propose" if step.step == "proposed" else "prepare"
+                    added.setdefault(theirs[-1].id, []).append(Matter(matter_id, titles.get(kind), kind, action))
+                    by_day[step.by] = theirs[-1].date - timedelta(days=_notice_days(bylaw.body(step.by)))
+    return tuple(replace(m, matters=m.matters + tuple(added[m.id])) if m.id in added else m for m in meetings)
 
 
 def preparations(bylaw: t.Bylaw) -> dict[str, tuple[str, ...]]:
@@ -301,20 +343,24 @@ def _convener(bylaw: t.Bylaw, body: t.Body, chair: t.SeatRef | None) -> str | No
 
 
 def _attendees(bylaw: t.Bylaw, body: t.Body) -> tuple[t.SeatRef, ...]:
-    """Every voting seat, a pool seat by as many members as it needs at least; then the secretary."""
+    """Every voting seat, as many times as its line has places at the least (`3 from each member`: three
+    ledamöter of each, who all count towards the quorum), a pool seat by as many members as it needs at
+    least; then the secretary."""
     kinds = {m.id: m.kind for m in bylaw.members}
-    out: list[t.SeatRef] = []
+    places: dict[t.SeatRef, int] = {}  # seat line → how many hold it; a line named twice counts once
     for seat in body.seats:
         if seat.adjunct:
             continue
         if seat.member is not None or seat.pool is None:
-            out.append(t.SeatRef(seat.member, seat.role))
+            ref = t.SeatRef(seat.member, seat.role)
+            places[ref] = max(places.get(ref, 0), seat.min, 1)  # (`1..2`: one is surely appointed)
             continue
         eligible = [m for m, kind in kinds.items() if seat.pool in ("member", kind)]
-        out += [t.SeatRef(m, seat.role) for m in eligible[:max(seat.min, 1)]]
+        for member in eligible[:max(seat.min, 1)]:
+            places.setdefault(t.SeatRef(member, seat.role), 1)
     keeper = who_keeps_minutes(bylaw, body.id)
     if keeper and keeper[0].ref != "chair":
         ref = parse_seat_ref(keeper[0].ref)  # an office id reads as a ROLE alone
-        if ref is not None and ref not in out:
-            out.append(ref)
-    return tuple(dict.fromkeys(out))  # a seat listed once
+        if ref is not None:
+            places.setdefault(ref, 1)
+    return tuple(ref for ref, n in places.items() for _ in range(n))
