@@ -283,6 +283,50 @@ def test_jav_and_the_quorum_of_the_matter_without_the_javiga():
                           "the quorum is more than half of seats")]
 
 
+def test_an_organ_under_the_law_is_bound_by_its_quorum_whatever_the_bylaw_says():
+    def short(clause: str, present: int, form: str = "kommunalforbund with direktion direktionen", jav=(), more=""):
+        text = TEXT.replace("  quorum default\n", clause).replace("kommunalforbund with direktion direktionen", form)
+        text += more
+        bylaw = governance.parse(text, filename="vattenforbundet.bylaw")
+        people = [here(f"{m.capitalize()} L{k}") for k in range(1, 4) for m in MEMBERS][:present]
+        matters = [Matter("taxa", jav=[here(n) for n in jav])] if jav else []
+        cal = Calendar("cal.yaml", "vattenforbundet", roster(), (meeting("d-1", date(2025, 2, 18), people,
+                                                                         matters=matters),))
+        return [(f.message.split("; absent: ")[0], f.citation.quote)  # (the roster's absent: another test's)
+                for f in check_calendar(bylaw, cal, as_of=AS_OF).findings if f.rule == "quorum"]
+    nämnd = "En nämnd får handlägga ärenden endast om fler än hälften av ledamöterna är närvarande."
+    # no quorum clause: the direktion is a nämnd, 6 kap. 27 § binds it all the same (before: not judged at all)
+    assert short("", 4) == [("4 of 9 seats present at 'd-1'; the quorum is more than half of seats by law (the bylaw "
+                             "states none); missing: essunga/ledamot (1/3), grastorp/ledamot (1/3), vara/ledamot "
+                             "(2/3)", nämnd)]
+    assert short("", 5) == []
+    # a lower quorum of the bylaw's own does not lower the law's; a higher one is the bylaw's to judge
+    assert [m for m, _ in short("  quorum at least 3\n", 4)] == [
+        "4 of 9 seats present at 'd-1'; the quorum is more than half of seats by law, which prevails over the "
+        "bylaw's lower one (at least 3 of seats); missing: essunga/ledamot (1/3), grastorp/ledamot (1/3), "
+        "vara/ledamot (2/3)"]
+    assert [m for m, _ in short("  quorum at least 3\n", 2)] == [  # short of both: said once, by the bylaw's
+        "2 of 9 seats present at 'd-1'; the quorum is at least 3 of seats; missing: essunga/ledamot (0/3), "
+        "grastorp/ledamot (1/3), vara/ledamot (1/3)"]
+    assert short("  quorum 2/3\n", 5)[0][0].startswith("5 of 9 seats present at 'd-1'; the quorum is 2/3 of seats;")
+    assert len(short("  quorum more than half\n", 4)) == 1  # the bylaw's is the law's: one finding
+    # the matter without its jäviga, by the law's count
+    assert [m for m, _ in short("  quorum at least 3\n", 6, jav=("Vara L1", "Grastorp L1"))] == [
+        "without the jäviga (Vara L1, Grastorp L1), 4 of 9 seats were present for 'taxa' at 'd-1'; the quorum is "
+        "more than half of seats by law, which prevails over the bylaw's lower one (at least 3 of seats)"]
+    # förbundsfullmäktige: 5 kap. 45 §
+    assert short("", 4, "kommunalforbund with forbundsfullmaktige direktionen and forbundsstyrelse styrelsen",
+                 more='body styrelsen "Styrelsen"\n  seat ledamot from each member\n')[0][1] == (
+        "Fullmäktige får handlägga ett ärende bara om mer än hälften av ledamöterna är närvarande.")
+    # a body the law reaches only per analogi: the bylaw's quorum alone
+    text = TEXT.replace("  quorum default\n", "  quorum at least 3\n").replace(
+        "  form kommunalforbund with direktion direktionen\n", "")
+    informal = governance.parse(text, filename="vattenforbundet.bylaw")
+    people = [here(f"{m.capitalize()} L1") for m in MEMBERS] + [here("Vara L2")]
+    cal = Calendar("cal.yaml", "vattenforbundet", roster(), (meeting("d-1", date(2025, 2, 18), people),))
+    assert [f for f in check_calendar(informal, cal, as_of=AS_OF).findings if f.rule == "quorum"] == []
+
+
 def test_justering():
     on_time = full(minutes=Minutes("2025-03-04"))
     assert rules(check(on_time), "justering") == []

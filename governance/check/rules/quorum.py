@@ -12,15 +12,18 @@ counted without those who were jäviga in it (they left it); förbundsfullmäkti
 Seats counted by population (`seat … by population …`) count what the formula gives each member for the
 meeting's year, from the shipped SCB figures at the formula's day in the year before; a year whose figures
 are missing is not judged, and a warning says which figures to fetch.
+An organ under Kommunallagen (the bylaw's `form`) is bound by the law's quorum whatever its bylaw says (6 kap.
+27 §; förbundsfullmäktige 5 kap. 45 §): where the bylaw states none, or a lower one, its meetings are judged
+by the law's too, and the finding cites the statute.
 """
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable, Iterator, Mapping, NamedTuple
+from typing import Callable, Iterable, Iterator, Mapping, NamedTuple
 
 from ...model.types import Body, Bylaw, EqualInfluence, Quorum, SeatRef
 from ...report.finding import Finding
-from ..law import cite_law, organ
+from ..law import EXAMPLE_BYLAW, EXAMPLE_FORM, cite_law, organ
 from ..rule import Basis, Example, Rule, Text
 from ..view import BodyView, CalendarView
 
@@ -103,6 +106,20 @@ class Requirement(NamedTuple):
         return sum(min(n, seats[int(seat)].max) for seat, n in Counter(counted).items())
 
 
+# The law's own quorum for an organ under it: more than half of the ledamöter (KL 6 kap. 27 §; förbundsfullmäktige
+# 5 kap. 45 §). It binds the organ whatever its bylaw says: where the bylaw has no quorum, or a lower one, the
+# meetings are judged by it too. (Compared by identity: a bylaw's own `quorum more than half` is equal to it.)
+LAW = Quorum(kind="more_than_half", unit="seats")
+
+
+def statutory(bylaw: Bylaw, body: Body) -> Requirement | None:
+    """The law's quorum for a body the bylaw's form makes an organ under Kommunallagen, else None."""
+    if organ(bylaw, body.id) is None:
+        return None
+    total = sum(s.min for s in body.voting_seats)
+    return Requirement(LAW, LAW, False, total, body) if total else None
+
+
 def requirement(bylaw: Bylaw, body: Body) -> Requirement | None:
     """The body's quorum, or None when it has none (or `quorum default` without a default: lint's matter)."""
     clause = body.first(Quorum)
@@ -145,8 +162,8 @@ def check(view: CalendarView) -> Iterator[Finding]:
     for body in view.bodies.values():
         if not view.bylaw_memo(("quorum-by-population", body.id), lambda: _by_population(body.body)):
             need = view.bylaw_memo(("quorum", body.id), lambda: requirement(view.bylaw, body.body))
-            if need is not None:
-                yield from _short(view, body, need)
+            law = view.bylaw_memo(("quorum-law", body.id), lambda: statutory(view.bylaw, body.body))
+            yield from _judged(view, body, need, law)
             continue
         for year in sorted({m.date.year for m in body.meetings if m.attendees}):
             counted, why = view.bylaw_memo(("quorum-seats", year), lambda: by_population(view.bylaw, year))
@@ -161,13 +178,31 @@ def check(view: CalendarView) -> Iterator[Finding]:
                 continue
             seated = counted.body(body.id) or body.body  # the same body, its seats counted for the year
             need = view.bylaw_memo(("quorum", body.id, year), lambda: requirement(counted, seated))
-            if need is not None:
-                yield from _short(view, body, need, year)
+            law = view.bylaw_memo(("quorum-law", body.id, year), lambda: statutory(counted, seated))
+            yield from _judged(view, body, need, law, year)
 
 
-def _short(view: CalendarView, body: BodyView, need: Requirement, year: int | None = None) -> Iterator[Finding]:
+def _judged(view: CalendarView, body: BodyView, need: Requirement | None, law: Requirement | None,
+            year: int | None = None) -> Iterator[Finding]:
+    """The bylaw's quorum (`need`), then for an organ under the law the law's (`law`) where the bylaw's was
+    met: the law's alone where the bylaw has none, and nothing twice where the bylaw's is the law's."""
+    if need is None:
+        need, law = law, None
+    elif law is not None and need.rule.kind == "more_than_half" and not need.per_member:
+        law = None  # the same count, the same verdicts
+    if need is not None:
+        yield from _short(view, body, need, year)
+    if law is not None:
+        yield from _short(view, body, law, year, beside=need)
+
+
+def _short(view: CalendarView, body: BodyView, need: Requirement, year: int | None = None,
+           beside: Requirement | None = None) -> Iterator[Finding]:
+    """The meetings (and matters, without their jäviga) short of `need`. `beside`: the bylaw's quorum,
+    judged already; `need` is then the law's, and only what the bylaw's let pass is reported."""
     cite = None
     counting = need.counting(body)
+    passed = _passes(body, beside)
 
     # What the message says of the quorum itself, worded once for the body in the run's language.
     lang = view.lang
@@ -180,7 +215,7 @@ def _short(view: CalendarView, body: BodyView, need: Requirement, year: int | No
         if not attendees:
             return None  # attendance unknown
         present = need.present(counting, attendees)
-        if need.enough(present):
+        if need.enough(present) or not passed(attendees):
             return None
         more = need.more(present)
         return present, _gaps(need, attendees), None if more is None else more(lang)
@@ -190,24 +225,44 @@ def _short(view: CalendarView, body: BodyView, need: Requirement, year: int | No
             continue  # another year's seats
         missing, absent = _missing(view, gaps, meeting)
         cite = cite or citation(view, body.id, need)
+        by_law = _by_law(need, beside)(lang)
         if view.english:
-            message = (f"{present} of {need.total} {unit} present at '{meeting.id}'; the quorum is {quorum}"
+            message = (f"{present} of {need.total} {unit} present at '{meeting.id}'; the quorum is {quorum}{by_law}"
                        + (f"; missing: {missing}" if missing else "") + (f"; absent: {absent}" if absent else ""))
         else:
             message = (f"{present} av {need.total} {unit} närvarande vid '{meeting.id}'; för beslutförhet krävs "
-                       f"{quorum}" + (f"; saknas: {missing}" if missing else "")
+                       f"{quorum}{by_law}" + (f"; saknas: {missing}" if missing else "")
                        + (f"; frånvarande: {absent}" if absent else ""))
         yield view.finding(RULE, cite, meeting=meeting, fix=more, message=message)
     # A meeting with a quorum may lack one for a matter whose jäviga left it.
     jav = view.recorded(body.id).jav_meetings
     for meeting in body.meetings if jav else ():
         if meeting.id in jav and meeting.attendees and (year is None or meeting.date.year == year) \
-                and need.enough(need.present(counting, meeting.attendees)):
-            yield from _without_the_javiga(view, body, need, counting, meeting)
+                and need.enough(need.present(counting, meeting.attendees)) and passed(meeting.attendees):
+            yield from _without_the_javiga(view, body, need, counting, meeting, passed, _by_law(need, beside))
+
+
+def _passes(body: BodyView, beside: Requirement | None) -> Callable[[Iterable[SeatRef]], bool]:
+    """Whether the bylaw's quorum (`beside`) was met by these attendees (always, when there is none)."""
+    if beside is None:
+        return lambda attendees: True
+    counting = beside.counting(body)
+    return lambda attendees: beside.enough(beside.present(counting, attendees))
+
+
+def _by_law(need: Requirement, beside: Requirement | None) -> Text:
+    """What a finding of the law's quorum adds: that the law's counts, and the bylaw's was lower or none."""
+    if need.clause is not LAW:
+        return Text(sv="", en="")
+    if beside is None:
+        return Text(sv=" enligt lagen (avtalet anger ingen beslutförhet)", en=" by law (the bylaw states none)")
+    wording = beside.wording()
+    return Text(sv=f" enligt lagen, som gäller före avtalets lägre krav ({wording.sv} av {beside.whole.sv})",
+                en=f" by law, which prevails over the bylaw's lower one ({wording.en} of {beside.whole.en})")
 
 
 def _without_the_javiga(view: CalendarView, body: BodyView, need: Requirement, counting: Mapping[SeatRef, int | str],
-                        meeting) -> Iterator[Finding]:
+                        meeting, passed: Callable[[Iterable[SeatRef]], bool], by_law: Text) -> Iterator[Finding]:
     """A matter's quorum counted without those jäviga in it (they left it, KL 6 kap. 30 §). Not for
     förbundsfullmäktige, which may handle a matter below its quorum because of jäv (5 kap. 46 §)."""
     if organ(view.bylaw, body.id) == "forbundsfullmaktige":
@@ -223,21 +278,26 @@ def _without_the_javiga(view: CalendarView, body: BodyView, need: Requirement, c
         if not left:
             continue
         present = need.present(counting, seats)
-        if need.enough(present):
+        if need.enough(present) or not passed(seats):
             continue
         unit, wording, gone = need.unit, need.wording(), ", ".join(left)
         yield view.finding(RULE, citation(view, body.id, need), meeting=meeting, matter=matter.id,
                            fix=need.more(present),
                            sv=f"utan de jäviga ({gone}) var {present} av {need.total} {unit.sv} närvarande för "
-                              f"'{matter.id}' vid '{meeting.id}'; för beslutförhet krävs {wording.sv} av {need.whole.sv}",
+                              f"'{matter.id}' vid '{meeting.id}'; för beslutförhet krävs {wording.sv} av "
+                              f"{need.whole.sv}{by_law.sv}",
                            en=f"without the jäviga ({gone}), {present} of {need.total} {unit.en} were present for "
-                              f"'{matter.id}' at '{meeting.id}'; the quorum is {wording.en} of {need.whole.en}")
+                              f"'{matter.id}' at '{meeting.id}'; the quorum is {wording.en} of {need.whole.en}{by_law.en}")
 
 
 def citation(view: CalendarView, body_id: str, need: Requirement):
     """The bylaw's quorum clause (for `quorum default`, with the statute's sentence the default quotes).
     Förbundsfullmäktige is beslutfört by 5 kap. 45 §, not by a nämnd's 6 kap. 27 §: where the bylaw's
     default is another paragraph, the statute's own sentence is cited from law/."""
+    if need.clause is LAW:
+        if organ(view.bylaw, body_id) == "forbundsfullmaktige":
+            return cite_law(5, "45", "Fullmäktige får handlägga")
+        return cite_law(6, "27", "En nämnd får handlägga")
     default = view.bylaw.default_quorum if need.clause.kind == "default" else None
     if default is not None and organ(view.bylaw, body_id) == "forbundsfullmaktige" \
             and "5 kap. 45" not in (default.notes.law or ""):
@@ -279,19 +339,27 @@ body radet "Rådet"
   quorum more than half
 '''
 
+_LAW_BYLAW = EXAMPLE_BYLAW + "  quorum 1/2\n"  # a direktion's own quorum below the law's: half is not more than half
+
 RULE = Rule(
     id="quorum",
     summary=Text(sv="Organet är beslutfört vid varje sammanträde som anger de närvarande.",
                  en="The body has a quorum at every meeting that lists who attended."),
     why=Text(sv="`quorum …` anger hur många platser (eller medlemmar, vid `equal influence` eller `of "
                 "members`) som måste vara närvarande. Adjungerade räknas aldrig. `quorum default` är lagens "
-                "regel: mer än hälften av ledamöterna.",
+                "regel: mer än hälften av ledamöterna. Ett organ enligt kommunallagen (avtalets `form`) är "
+                "bundet av lagens beslutförhet, mer än hälften av ledamöterna (6 kap. 27 §; förbundsfullmäktige "
+                "5 kap. 45 §), också där avtalet inte anger någon eller anger en lägre.",
              en="`quorum …` says how many seats (or members, with `equal influence` or `of members`) must be "
                 "present. Adjunct seats never count. `quorum default` is the statute's rule: more than half "
-                "of the members."),
+                "of the members. An organ under Kommunallagen (the bylaw's `form`) is bound by the law's "
+                "quorum, more than half of the ledamöter (6 kap. 27 §; förbundsfullmäktige 5 kap. 45 §), also "
+                "where its bylaw states none or a lower one."),
     severity="error",
     basis=Basis("default", "quorum …", "Kommunallagen (2017:725) 6 kap. 27 §"),
-    fires=(Example(bylaw=_BYLAW, calendar="- {id: r1, body: radet, date: 2025-03-10, attendees: [alfa/kso]}\n"),),
+    fires=(Example(bylaw=_BYLAW, calendar="- {id: r1, body: radet, date: 2025-03-10, attendees: [alfa/kso]}\n"),
+           Example(bylaw=_LAW_BYLAW, header=EXAMPLE_FORM,
+                   calendar="- {id: d1, body: direktionen, date: 2025-03-10, attendees: [3 × alfa/ledamot]}\n")),
     passes=(Example(bylaw=_BYLAW,
                     calendar="- {id: r1, body: radet, date: 2025-03-10, attendees: [alfa/kso, beta/kso]}\n"),),
     fix=Text(sv="Skjut upp besluten till ett sammanträde där tillräckligt många är närvarande.",
