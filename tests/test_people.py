@@ -283,6 +283,33 @@ def test_jav_and_the_quorum_of_the_matter_without_the_javiga():
                           "the quorum is more than half of seats")]
 
 
+def test_a_javig_chair_of_the_meeting_may_have_left_the_matter_to_another():
+    # the calendar names the meeting's chair, not who led the matter: a warning, not an error
+    chaired = full(chair="vara/ledamot", chair_person="Vara L1", matters=[Matter("taxa", jav=[here("Vara L1")])])
+    [f] = [f for f in check(chaired).findings if f.rule == "jav"]
+    assert (f.severity, f.message) == ("warning", "Vara L1 was jävig in 'taxa' but chaired the meeting: a jävig person "
+                                                  "may not take part in the matter, so another should have led it (the "
+                                                  "calendar does not say who led it)")
+    # one who also voted took part whatever the chair: an error that says both
+    voted = full(chair="vara/ledamot", chair_person="Vara L1",
+                 matters=[Matter("taxa", jav=[here("Vara L1")], votes=[Vote("Vara L1", "ja", "vara")])])
+    [f] = [f for f in check(voted).findings if f.rule == "jav"]
+    assert (f.severity, f.message) == ("error", "Vara L1 was jävig in 'taxa' but voted and chaired the meeting: a "
+                                                "jävig person may not take part in the matter")
+
+
+def test_jav_in_forbundsfullmaktige_is_fullmaktiges_5_kap_47():
+    text = TEXT.replace("kommunalforbund with direktion direktionen", "kommunalforbund with forbundsfullmaktige "
+                        "direktionen and forbundsstyrelse styrelsen") + 'body styrelsen "Styrelsen"\n  seat ledamot from each member\n'
+    bylaw = governance.parse(text, filename="vattenforbundet.bylaw")
+    voted = full(matters=[Matter("taxa", jav=[here("Vara L1")], votes=[Vote("Vara L1", "ja", "vara")])])
+    [f] = [f for f in check_calendar(bylaw, Calendar("c.yaml", None, roster(), (voted,)), as_of=AS_OF).findings
+           if f.rule == "jav"]
+    assert f.citation.quote.startswith("En ledamot får inte delta i handläggningen av ett ärende som personligen rör")
+    [f] = [f for f in check(voted).findings if f.rule == "jav"]  # a direktion is a nämnd: 6 kap. 30 §
+    assert f.citation.quote.startswith("En förtroendevald som är jävig i ett ärende hos en nämnd får inte delta")
+
+
 def test_an_organ_under_the_law_is_bound_by_its_quorum_whatever_the_bylaw_says():
     def short(clause: str, present: int, form: str = "kommunalforbund with direktion direktionen", jav=(), more=""):
         text = TEXT.replace("  quorum default\n", clause).replace("kommunalforbund with direktion direktionen", form)

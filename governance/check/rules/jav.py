@@ -1,9 +1,12 @@
 """jav: a person who was jävig in a matter took no part in it.
 
 KL 6 kap. 30 §: a förtroendevald who is jävig in a matter "får inte delta eller närvara vid handläggningen
-av ärendet". A matter's `jav` names those who were; one of them who voted on it, reserved against it or
-chaired the meeting took part. For an organ under the law (the bylaw's `form`) that is an error; for any
-other body the law applies per analogi, and it is a warning. (The matter's quorum without them is quorum's.)
+av ärendet" (for förbundsfullmäktige, as for fullmäktige, 5 kap. 47 §: "får inte delta i handläggningen").
+A matter's `jav` names those who were; one of them who voted on it or reserved against it took part. For an
+organ under the law (the bylaw's `form`) that is an error; for any other body the law applies per analogi,
+and it is a warning. One who chaired the meeting and did nothing else in the matter is a warning: the
+calendar names the meeting's chair, and another may have led that matter. (The matter's quorum without
+them is quorum's.)
 """
 from __future__ import annotations
 
@@ -17,24 +20,47 @@ from ..view import CalendarView
 
 def check(view: CalendarView) -> Iterator[Finding]:
     for body in view.bodies.values():
-        direct = organ(view.bylaw, body.id) is not None
+        kind = organ(view.bylaw, body.id)
+        direct = kind is not None
         for meeting, matter in view.recorded(body.id).jav:
             voted = {v.who for v in matter.votes}
             for name in (str(p) for p in matter.jav):
                 did = [(sv, en) for sv, en, done in (
                     ("röstade", "voted", name in voted),
-                    ("reserverade sig", "reserved against the decision", name in matter.reservations),
-                    ("var ordförande", "chaired the meeting", name == meeting.chair_person)) if done]
-                if not did:
+                    ("reserverade sig", "reserved against the decision", name in matter.reservations)) if done]
+                chaired = name == meeting.chair_person
+                if not did and not chaired:
                     continue
+                per_analogi_sv, per_analogi_en = ("", "") if direct else (" (kommunallagen per analogi)",
+                                                                          " (Kommunallagen per analogi)")
+                if not did:
+                    # The calendar names the meeting's chair, not who led this matter: another may have.
+                    yield view.finding(RULE, _cite(kind), meeting=meeting, matter=matter.id, severity="warning",
+                                       sv=f"{name} var jävig i '{matter.id}' men var ordförande vid sammanträdet: den "
+                                          "som är jävig får inte delta i ärendet, så någon annan skulle ha lett det "
+                                          f"(kalendern säger inte vem som ledde det){per_analogi_sv}",
+                                       en=f"{name} was jävig in '{matter.id}' but chaired the meeting: a jävig person "
+                                          "may not take part in the matter, so another should have led it (the "
+                                          f"calendar does not say who led it){per_analogi_en}")
+                    continue
+                if chaired:
+                    did.append(("var ordförande", "chaired the meeting"))
                 sv_how = " och ".join(sv for sv, _ in did)
                 en_how = " and ".join(en for _, en in did)
-                yield view.finding(RULE, cite_law(6, "30", "En förtroendevald som är jävig"), meeting=meeting,
+                yield view.finding(RULE, _cite(kind), meeting=meeting,
                                    matter=matter.id, severity=None if direct else "warning",
                                    sv=f"{name} var jävig i '{matter.id}' men {sv_how}: den som är jävig får inte "
-                                      "delta i ärendet" + ("" if direct else " (kommunallagen per analogi)"),
+                                      f"delta i ärendet{per_analogi_sv}",
                                    en=f"{name} was jävig in '{matter.id}' but {en_how}: a jävig person may not take "
-                                      "part in the matter" + ("" if direct else " (Kommunallagen per analogi)"))
+                                      f"part in the matter{per_analogi_en}")
+
+
+def _cite(kind: str | None):
+    """Förbundsfullmäktige's jäv is fullmäktige's (5 kap. 47 §, which takes only 6 kap. 30 §'s second and
+    third paragraphs); any other organ's, and by analogy an informal body's, a nämnd's (6 kap. 30 §)."""
+    if kind == "forbundsfullmaktige":
+        return cite_law(5, "47", "En ledamot får inte delta")
+    return cite_law(6, "30", "En förtroendevald som är jävig")
 
 
 _BYLAW = 'body radet "Rådet"\n  seat kso "KSO" from each municipality\n'
@@ -44,11 +70,15 @@ RULE = Rule(
     summary=Text(sv="Den som är jävig i ett ärende deltar inte i det.",
                  en="Whoever is jävig in a matter takes no part in it."),
     why=Text(sv="En förtroendevald som är jävig i ett ärende får inte delta eller närvara vid handläggningen "
-                "(KL 6 kap. 30 §). Att rösta, reservera sig eller vara ordförande är att delta. Gäller direkt för "
-                "kommunallagens organ, annars per analogi (varning).",
+                "(KL 6 kap. 30 §; i förbundsfullmäktige får den jävige inte delta, 5 kap. 47 §). Att rösta eller "
+                "reservera sig är att delta. Den som var ordförande vid sammanträdet borde ha lämnat ärendet åt "
+                "någon annan; kalendern anger inte vem som ledde det (varning). Gäller direkt för kommunallagens "
+                "organ, annars per analogi (varning).",
              en="A förtroendevald who is jävig in a matter may not take part in or be present at its handling "
-                "(KL 6 kap. 30 §). Voting, reserving or chairing is taking part. The law applies directly to its "
-                "organs, otherwise per analogi (a warning)."),
+                "(KL 6 kap. 30 §; in förbundsfullmäktige the jävig one may not take part, 5 kap. 47 §). Voting or "
+                "reserving is taking part. One who chaired the meeting should have left the matter to another; the "
+                "calendar does not say who led it (a warning). The law applies directly to its organs, otherwise "
+                "per analogi (a warning)."),
     severity="error",
     basis=Basis("statute", "jav: [PERSON, …] in a matter", "Kommunallagen (2017:725) 6 kap. 30 §"),
     fires=(Example(bylaw=_BYLAW, calendar="- {id: r1, body: radet, date: 2025-03-10, attendees: [alfa/kso, "
