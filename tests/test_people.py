@@ -491,6 +491,42 @@ def test_the_appeal_period_ends_on_a_working_day():
     assert "may be appealed until 2025-12-29" in report.facts[0].message
 
 
+def _oracle_last_day(day: date) -> date:
+    """The law's last day moved past Saturdays, Sundays, public holidays and the three eves (lag (1930:173)
+    2 §), worked out from the `holidays` package, not from the engine's calendar."""
+    import holidays
+    off = holidays.country_holidays("SE", years=range(day.year, day.year + 2), include_sundays=False,
+                                    categories=("public", "de_facto"))
+    while day.weekday() >= 5 or day in off:
+        day += timedelta(days=1)
+    return day
+
+
+@SETTINGS
+@given(st.dates(date(2000, 1, 1), date(2090, 12, 20)), st.integers(0, 25))
+def test_justering_is_late_exactly_after_the_laws_last_day_and_never_before_the_meeting(held, days):
+    justerat = held + timedelta(days=days)
+    late = [m for _, _, m in rules(check(full(day=held, minutes=Minutes(justerat))), "justering")]
+    assert bool(late) == (justerat > _oracle_last_day(held + timedelta(days=14)))
+    # before the meeting it records: a wrong day (before, nothing was said)
+    early = held - timedelta(days=days + 1)
+    assert [m for _, _, m in rules(check(full(day=held, minutes=Minutes(early))), "justering")] == [
+        f"the protokoll of 'd-1' ({held}) is recorded as justerat on {early}, before the meeting: the day of the "
+        "justering is wrong"]
+
+
+@SETTINGS
+@given(st.dates(date(2000, 1, 1), date(2090, 12, 1)), st.integers(0, 14), st.integers(-2, 9))
+def test_anslag_is_late_exactly_after_the_second_day_and_the_appeal_ends_three_weeks_on(held, days, after):
+    justerat = held + timedelta(days=days)
+    posted = justerat + timedelta(days=after)
+    report = check(full(day=held, minutes=Minutes(justerat, anslag=posted)))
+    wrong = [m for _, _, m in rules(report, "anslag")]
+    assert bool(wrong) == (posted < justerat or posted > _oracle_last_day(justerat + timedelta(days=2)))
+    [fact] = [f.message for f in report.facts if f.kind == "appeal-period"]
+    assert f"may be appealed until {_oracle_last_day(posted + timedelta(weeks=3))} " in fact
+
+
 def test_decision_rule_counts_votes():
     def decided(*votes, outcome=None):
         return rules(check(full(matters=[Matter("x", outcome=outcome, votes=votes)])), "decision-rule")

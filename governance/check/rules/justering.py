@@ -3,7 +3,8 @@ nämnd by 6 kap. 35 §), or within the body's own `justering within N days`. Jud
 the minutes of a body the bylaw's `form` makes an organ under the law, or of a body with its own limit (a
 body the law reaches only per analogi has no fixed days otherwise). For an organ under the law the fewer
 days hold: the bylaw may shorten the law's fourteen, not lengthen them. The law's last day moves past a
-weekend, public holiday or midsommar-, jul- or nyårsafton to the next working day (lag (1930:173) 2 §)."""
+weekend, public holiday or midsommar-, jul- or nyårsafton to the next working day (lag (1930:173) 2 §). A
+justering recorded before the meeting is a wrong day in the calendar, and said so."""
 from __future__ import annotations
 
 from datetime import timedelta
@@ -31,6 +32,13 @@ def check(view: CalendarView) -> Iterator[Finding]:
         for meeting in view.recorded(body.id).minuted:
             record = meeting.minutes
             if record is None or record.justering is None:
+                continue
+            if record.justering < meeting.date:  # a protokoll is justerat after the meeting it records
+                yield view.finding(RULE, cite, meeting=meeting,
+                                   sv=f"protokollet från '{meeting.id}' ({meeting.date}) är antecknat som justerat "
+                                      f"{record.justering}, före sammanträdet: dagen för justeringen är fel",
+                                   en=f"the protokoll of '{meeting.id}' ({meeting.date}) is recorded as justerat on "
+                                      f"{record.justering}, before the meeting: the day of the justering is wrong")
                 continue
             due = meeting.date + timedelta(days=days)
             if statutory:  # the law's fourteen days: a last day on a weekend or holiday moves (lag (1930:173) 2 §)
