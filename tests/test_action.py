@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 import yaml
@@ -426,3 +427,20 @@ def test_adding_a_preparation_step_never_denies(history_steps, body, action, day
         assert after.allowed
     assert {(f.rule, f.message) for f in after.findings if f.rule == "preparation"} <= \
         {(f.rule, f.message) for f in before.findings if f.rule == "preparation"}
+
+
+@pytest.mark.parametrize("lang, day, said", [
+    ("sv", "2025-05-12", "tillåtet: besluta 'upphandling-it' i styrgruppen den 2025-05-12 — inget skäl emot"),
+    ("sv", "2025-06-06", "tillåtet: besluta 'upphandling-it' i styrgruppen den 2025-06-06 — inget skäl emot, 1 varning"),
+    ("en", "2025-06-06", "allowed: decide 'upphandling-it' at styrgruppen on 2025-06-06 — no reason against, 1 warning"),
+    ("sv", "2025-01-10", "inte tillåtet: besluta 'upphandling-it' i styrgruppen den 2025-01-10 — 1 skäl emot"),
+    ("en", "2025-01-10", "denied: decide 'upphandling-it' at styrgruppen on 2025-01-10 — 1 reason against")])
+def test_the_verdicts_line_counts_reasons_against_and_warnings_apart(lang, day, said):
+    """A warning (a meeting on Sweden's national day) does not stand in the way: not counted as a reason."""
+    from governance.calendar import read_calendar
+    root = Path(__file__).resolve().parent.parent
+    text = (root / "examples/actions/laholmsbukten-decide-upphandling.yaml").read_text(encoding="utf-8")
+    action = parse_calendar(text.replace("date: 2025-05-12", f"date: {day}"), "action.yaml")
+    history = read_calendar(root / "examples/laholmsbukten-2025.yaml")
+    verdict = check_action(governance.load("laholmsbukten"), action, history, lang=lang)
+    assert verdict.said() == said

@@ -45,14 +45,20 @@ class Verdict:
         return "allowed" if self.allowed else "denied"
 
     def said(self) -> str:
-        """The verdict's line: "denied: decide 'x' at styrgruppen on 2025-05-12 — 1 reason"."""
-        m, n = self.matter, len(self.findings)
+        """The verdict's line: "denied: decide 'x' at styrgruppen on 2025-05-12 — 1 reason against". Warnings
+        do not stand in the way: they are counted apart ("allowed: … — no reason against, 1 warning")."""
+        m = self.matter
+        errors = sum(f.severity == "error" for f in self.findings)
+        warnings = len(self.findings) - errors
         if self.lang == "en":
-            reasons = "reason" if n == 1 else "reasons"
-            return f"{self.verdict}: {m.action} '{m.id}' at {self.meeting.body} on {self.meeting.date} — {n} {reasons}"
+            against = f"{errors} reason{'s' if errors > 1 else ''} against" if errors else "no reason against"
+            noted = f", {warnings} warning{'s' if warnings > 1 else ''}" if warnings else ""
+            return f"{self.verdict}: {m.action} '{m.id}' at {self.meeting.body} on {self.meeting.date} — {against}{noted}"
         verdict = "tillåtet" if self.allowed else "inte tillåtet"
+        against = f"{errors} skäl emot" if errors else "inget skäl emot"
+        noted = f", {warnings} varning{'ar' if warnings > 1 else ''}" if warnings else ""
         return (f"{verdict}: {_ACTIONS_SV[m.action]} '{m.id}' i {self.meeting.body} den {self.meeting.date} — "
-                f"{n} skäl")
+                f"{against}{noted}")
 
     @property
     def report(self) -> Report:
