@@ -5,7 +5,8 @@
   day to appeal its decisions (laglighetsprövning, 13 kap. 5 §): three weeks from the day of the anslag —
   for a gemensam nämnd from the last member's, and only once every member's is recorded — moved to the
   next working day when it falls on a Saturday, Sunday, public holiday, midsommarafton, julafton or
-  nyårsafton (lag (1930:173) om beräkning av lagstadgad tid, 2 §). A secretariat plans around it; no rule is broken either way.
+  nyårsafton (lag (1930:173) om beräkning av lagstadgad tid, 2 §). None where an anslag came before the
+  justering it announces: the period has not begun. A secretariat plans around it; no rule is broken either way.
 """
 from __future__ import annotations
 
@@ -31,6 +32,8 @@ def facts(view: CalendarView) -> tuple[Fact, ...]:
                 continue
             if members is not None and not set(members) <= {a.member for a in record.anslag}:
                 continue  # the period runs from the last member's anslag, not yet made
+            if record.justering is not None and any(a.date < record.justering for a in record.anslag):
+                continue  # an anslag before the justering announces none: the period has not begun (rule anslag)
             posted = record.last_anslag
             if posted is not None:  # (never None when anslag is recorded)
                 out.append(_appeal(view, meeting, posted, joint=members is not None))

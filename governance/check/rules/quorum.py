@@ -339,7 +339,7 @@ body radet "Rådet"
   quorum more than half
 '''
 
-_LAW_BYLAW = EXAMPLE_BYLAW + "  quorum 1/2\n"  # a direktion's own quorum below the law's: half is not more than half
+_LAW_BYLAW = EXAMPLE_BYLAW + "  quorum at least 3\n"  # a direktion's own quorum below the law's (4 of 9 is not more than half)
 
 RULE = Rule(
     id="quorum",
@@ -359,7 +359,8 @@ RULE = Rule(
     basis=Basis("default", "quorum …", "Kommunallagen (2017:725) 6 kap. 27 §"),
     fires=(Example(bylaw=_BYLAW, calendar="- {id: r1, body: radet, date: 2025-03-10, attendees: [alfa/kso]}\n"),
            Example(bylaw=_LAW_BYLAW, header=EXAMPLE_FORM,
-                   calendar="- {id: d1, body: direktionen, date: 2025-03-10, attendees: [3 × alfa/ledamot]}\n")),
+                   calendar="- {id: d1, body: direktionen, date: 2025-03-10, attendees: [3 × alfa/ledamot, "
+                            "beta/ledamot]}\n")),
     passes=(Example(bylaw=_BYLAW,
                     calendar="- {id: r1, body: radet, date: 2025-03-10, attendees: [alfa/kso, beta/kso]}\n"),),
     fix=Text(sv="Skjut upp besluten till ett sammanträde där tillräckligt många är närvarande.",
