@@ -625,6 +625,43 @@ def test_the_quorum_count_equals_an_independent_count_from_the_persons(entries):
 
 
 @SETTINGS
+@given(attendance, st.integers(1, 9), st.booleans(), st.data())
+def test_an_organ_is_short_of_a_quorum_exactly_where_the_law_or_its_bylaw_says(counts, least, organ, data):
+    """Oracle from the persons: a direktion (an organ under the law) with its own `quorum at least N` lacks a
+    quorum where at most four of nine served (6 kap. 27 §) or fewer than N; the same body outside the law (no
+    `form`) only where fewer than N. Each count judges a matter (without its jäviga) only at a meeting it
+    let pass; where both fail, it is said once, as the bylaw's."""
+    text = TEXT.replace("  quorum default\n", f"  quorum at least {least}\n")
+    if not organ:
+        text = text.replace("  form kommunalforbund with direktion direktionen\n", "")
+    bylaw = governance.parse(text, filename="vattenforbundet.bylaw")
+    present = _attended(counts)
+    javiga = data.draw(st.lists(st.sampled_from(present), unique=True, max_size=3)) if present else []
+    cal = Calendar("cal.yaml", "vattenforbundet", roster(),
+                   (meeting("d-1", date(2025, 2, 18), present, matters=[Matter("x", jav=javiga)]),))
+    said = [f.message for f in check_calendar(bylaw, cal, as_of=AS_OF).findings if f.rule == "quorum"]
+
+    def bylaws(n: int) -> bool:
+        return n < least
+
+    def laws(n: int) -> bool:
+        return organ and n * 2 <= 9
+    served, left = sum(counts), sum(counts) - len(javiga)
+    expected = []
+    if served:  # (no one listed: attendance unknown, not judged)
+        if bylaws(served):
+            expected.append(("meeting", "bylaw"))
+        elif javiga and bylaws(left):
+            expected.append(("matter", "bylaw"))
+        if laws(served) and not bylaws(served):
+            expected.append(("meeting", "law"))
+        elif not laws(served) and not bylaws(served) and javiga and laws(left) and not bylaws(left):
+            expected.append(("matter", "law"))
+    assert sorted(("matter" if "for 'x'" in m else "meeting", "law" if " by law" in m else "bylaw")
+                  for m in said) == sorted(expected)
+
+
+@SETTINGS
 @given(attendance, st.data())
 def test_the_quorum_of_a_matter_is_counted_without_its_javiga(counts, data):
     """Oracle from the persons: the meeting lacks a quorum when at most four of nine served; otherwise a
