@@ -4,8 +4,9 @@ that port 0 tells its port before it runs, with what uvicorn leaves to its users
 - a deadline for a request's head (`head_timeout`): uvicorn closes an idle kept-alive connection, but a
   client that opens one and sends its headers a byte at a time would hold it for ever. Past the deadline
   the client gets 408 and the connection is closed.
-- a bound on connections (`max_connections`, uvicorn's limit_concurrency): past it a request is answered
-  503 at once, instead of waiting behind clients that are not sending.
+- a bound on connections (`max_connections`): past it a request is answered 503 at once (in Swedish, then
+  English, as the 408), instead of waiting behind clients that are not sending. uvicorn's own bound
+  (limit_concurrency) would say it in English only.
 
 A slow client costs a few kilobytes here, not a thread: the others are served meanwhile. The check itself
 runs in a few worker processes under a budget (checkpool.py, through web.py), its answer waited for on the
@@ -33,12 +34,18 @@ KEEP_ALIVE = 5          # seconds an idle kept-alive connection is held (uvicorn
 _TIMED_OUT_TEXT = "Begäran kom inte fram i tid.\nThe request's headers did not arrive in time.\n".encode()
 _TIMED_OUT = (b"HTTP/1.1 408 Request Timeout\r\ncontent-type: text/plain; charset=utf-8\r\n"
               b"content-length: %d\r\nconnection: close\r\n\r\n%s" % (len(_TIMED_OUT_TEXT), _TIMED_OUT_TEXT))
+_BUSY_TEXT = ("Servern har för många öppna anslutningar just nu; försök igen om en stund.\n"
+              "The server has too many open connections right now; try again shortly.\n").encode()
+_BUSY = (b"HTTP/1.1 503 Service Unavailable\r\ncontent-type: text/plain; charset=utf-8\r\nretry-after: %d\r\n"
+         b"content-length: %d\r\nconnection: close\r\n\r\n%s" % (KEEP_ALIVE, len(_BUSY_TEXT), _BUSY_TEXT))
 
 
 class _Protocol(H11Protocol):
-    """h11's protocol with a deadline for each request head (the class uvicorn is told to use)."""
+    """h11's protocol with a deadline for each request head and a bound on open connections (the class
+    uvicorn is told to use)."""
 
     head_timeout = HEAD_TIMEOUT
+    max_connections = MAX_CONNECTIONS
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
@@ -53,6 +60,12 @@ class _Protocol(H11Protocol):
 
     def data_received(self, data: bytes) -> None:
         self._heard = True
+        # A request begins (none yet on this connection, or the last one answered) while more connections
+        # are open than the bound: refused at once, as uvicorn's limit_concurrency would, in our words.
+        if (self.cycle is None or self.cycle.response_complete) and len(self.connections) > self.max_connections:
+            self.transport.write(_BUSY)
+            self.transport.close()
+            return
         super().data_received(data)
 
     def on_response_complete(self) -> None:
@@ -93,7 +106,7 @@ class Server:
             self.socket.close()
             raise
         self.server_address = self.socket.getsockname()
-        protocol = type("Protocol", (_Protocol,), {"head_timeout": head_timeout})
+        protocol = type("Protocol", (_Protocol,), {"head_timeout": head_timeout, "max_connections": max_connections})
         # proxy_headers off: no X-Forwarded-For/-Proto is believed, not even from 127.0.0.1 (uvicorn's default),
         # so the log names the peer it saw (behind a proxy, the proxy: README) and no local program can
         # pass for another client or scheme; and no middleware for that on every request.
@@ -101,7 +114,7 @@ class Server:
         # asyncio's own loop (interleaved load tests, 10 of 12 rounds); h11 stays the parser (bounded heads).
         config = uvicorn.Config(app, http=protocol, ws="none", lifespan="off", loop="uvloop", proxy_headers=False,
                                 log_config=None, access_log=False, server_header=False, date_header=False,
-                                limit_concurrency=max_connections, timeout_keep_alive=KEEP_ALIVE,
+                                timeout_keep_alive=KEEP_ALIVE,
                                 timeout_graceful_shutdown=5)
         self._uvicorn = uvicorn.Server(config)
         # The app's own processes (web.py's check workers): started in each serving process before it serves

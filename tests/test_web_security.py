@@ -199,8 +199,11 @@ def test_many_slow_clients_are_bounded_and_the_others_served(site):
         assert post_form(site, *form_token(site))[0] == 200
         more = [socket.create_connection(("127.0.0.1", site), timeout=10) for _ in range(10)]
         slow += more
-        status, _, _ = request(site, "GET", "/")
+        status, headers, body = request(site, "GET", "/")
         assert status == 503
+        # said in Swedish, then English (not uvicorn's bare "Service Unavailable"), with when to try again
+        assert body.startswith("Servern har för många öppna anslutningar just nu; försök igen om en stund.")
+        assert "too many open connections" in body and headers.get("retry-after") == "5"
         for sock in slow[:MAX_CONNECTIONS - 5]:
             assert _read_all(sock).startswith(b"HTTP/1.1 408 ")
         for sock in more:
