@@ -298,6 +298,28 @@ def test_a_javig_chair_of_the_meeting_may_have_left_the_matter_to_another():
                                                 "jävig person may not take part in the matter")
 
 
+def test_an_anonymous_javig_holder_voted_only_where_the_count_says_so():
+    """Three anonymous holders of Vara's line served, one of them jävig: two Vara votes may be the two others'
+    (before: an error all the same); three are surely the jävig one's too. The same for reservations."""
+    cal = parse_calendar("""\
+meetings:
+  - id: d-1
+    body: direktionen
+    date: 2025-02-18
+    attendees: [3 × vara/ledamot, 3 × grastorp/ledamot, 3 × essunga/ledamot]
+    matters:
+      - {id: two, jav: [vara/ledamot], votes: {ja: [2 × vara/ledamot, 3 × grastorp/ledamot]}}
+      - {id: three, jav: [vara/ledamot], votes: {ja: [3 × vara/ledamot, 3 × grastorp/ledamot]}}
+      - {id: one-reserved, jav: [vara/ledamot], reservations: [vara/ledamot]}
+      - {id: two-reserved, jav: [vara/ledamot, vara/ledamot], reservations: [vara/ledamot, vara/ledamot]}
+""", name="cal.yaml")
+    assert sorted((f.matter, f.message) for f in check_calendar(BYLAW, cal, as_of=AS_OF).findings
+                  if f.rule == "jav") == [
+        ("three", "vara/ledamot was jävig in 'three' but voted: a jävig person may not take part in the matter"),
+        ("two-reserved", "vara/ledamot was jävig in 'two-reserved' but reserved against the decision: a jävig "
+                         "person may not take part in the matter")]  # two of three jäviga, two reserved: one of them
+
+
 def test_jav_in_forbundsfullmaktige_is_fullmaktiges_5_kap_47():
     text = TEXT.replace("kommunalforbund with direktion direktionen", "kommunalforbund with forbundsfullmaktige "
                         "direktionen and forbundsstyrelse styrelsen") + 'body styrelsen "Styrelsen"\n  seat ledamot from each member\n'

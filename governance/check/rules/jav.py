@@ -2,7 +2,9 @@
 
 KL 6 kap. 30 §: a förtroendevald who is jävig in a matter "får inte delta eller närvara vid handläggningen
 av ärendet" (for förbundsfullmäktige, as for fullmäktige, 5 kap. 47 §: "får inte delta i handläggningen").
-A matter's `jav` names those who were; one of them who voted on it or reserved against it took part. For an
+A matter's `jav` names those who were; one of them who voted on it or reserved against it took part (an
+anonymous holder of a seat line, named by its seat, surely did only where more of the line voted than it had
+holders who were not jäviga). For an
 organ under the law (the bylaw's `form`) that is an error; for any other body the law applies per analogi,
 and it is a warning. One who chaired the meeting and did nothing else in the matter is a warning: the
 calendar names the meeting's chair, and another may have led that matter. (The matter's quorum without
@@ -22,13 +24,19 @@ def check(view: CalendarView) -> Iterator[Finding]:
     for body in view.bodies.values():
         kind = organ(view.bylaw, body.id)
         direct = kind is not None
+        places = {(s.member, s.role): s.max for s in body.body.seats if s.pool is None}
         for meeting, matter in view.recorded(body.id).jav:
             voted = {v.who for v in matter.votes}
-            for name in (str(p) for p in matter.jav):
+            for p in dict.fromkeys(matter.jav):  # (an anonymous holder named twice is judged once, by count)
+                name = str(p)
+                if p.person:
+                    took = (name in voted, name in matter.reservations)
+                else:
+                    took = _anonymous(meeting, matter, p.seat, places)
                 did = [(sv, en) for sv, en, done in (
-                    ("röstade", "voted", name in voted),
-                    ("reserverade sig", "reserved against the decision", name in matter.reservations)) if done]
-                chaired = name == meeting.chair_person
+                    ("röstade", "voted", took[0]),
+                    ("reserverade sig", "reserved against the decision", took[1])) if done]
+                chaired = p.person is not None and name == meeting.chair_person
                 if not did and not chaired:
                     continue
                 per_analogi_sv, per_analogi_en = ("", "") if direct else (" (kommunallagen per analogi)",
@@ -53,6 +61,16 @@ def check(view: CalendarView) -> Iterator[Finding]:
                                       f"delta i ärendet{per_analogi_sv}",
                                    en=f"{name} was jävig in '{matter.id}' but {en_how}: a jävig person may not take "
                                       f"part in the matter{per_analogi_en}")
+
+
+def _anonymous(meeting, matter, seat, places) -> tuple[bool, bool]:
+    """Whether an anonymous holder of `seat` jävig in the matter surely voted, and surely reserved: only
+    where more of the line did so than it had holders who were not jäviga (three served, one jävig, three
+    voted); two of three voting may be the two others."""
+    holders = sum(1 for q in meeting.people if q.serving and q.seat == seat) or places.get(tuple(seat), 1)
+    others = holders - sum(1 for q in matter.jav if q.seat == seat)
+    return (sum(1 for v in matter.votes if v.seat == seat) > others,
+            sum(1 for r in matter.reservations if r == str(seat)) > others)
 
 
 def _cite(kind: str | None):
