@@ -296,6 +296,19 @@ def test_a_javig_chair_of_the_meeting_may_have_left_the_matter_to_another():
     [f] = [f for f in check(voted).findings if f.rule == "jav"]
     assert (f.severity, f.message) == ("error", "Vara L1 was jävig in 'taxa' but voted and chaired the meeting: a "
                                                 "jävig person may not take part in the matter")
+    # a seat line of one holder, named by its seat as chair and as jävig: the same holder (before: nothing said)
+    single = governance.parse(TEXT.replace("3 from each member with 3 substitutes", "from each member with 1 "
+                                           "substitute"), filename="vattenforbundet.bylaw")
+    one = Meeting("d-1", "direktionen", date(2025, 2, 18), chair="vara/ledamot",
+                  attendees=("vara/ledamot", "grastorp/ledamot", "essunga/ledamot"),
+                  matters=(Matter("taxa", jav=[Presence("vara/ledamot")]),))
+    assert [(f.severity, f.message) for f in check_calendar(single, Calendar("c.yaml", None, (), (one,)),
+                                                            as_of=AS_OF).findings if f.rule == "jav"] == [
+        ("warning", "vara/ledamot was jävig in 'taxa' but chaired the meeting: a jävig person may not take part in "
+                    "the matter, so another should have led it (the calendar does not say who led it)")]
+    # on a line of three, another holder may have chaired
+    three = full(chair="vara/ledamot", matters=[Matter("taxa", jav=[Presence("vara/ledamot")])])
+    assert rules(check(three), "jav") == []
 
 
 def test_an_anonymous_javig_holder_voted_only_where_the_count_says_so():

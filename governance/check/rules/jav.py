@@ -31,12 +31,14 @@ def check(view: CalendarView) -> Iterator[Finding]:
                 name = str(p)
                 if p.person:
                     took = (name in voted, name in matter.reservations)
+                    chaired = name == meeting.chair_person
                 else:
                     took = _anonymous(meeting, matter, p.seat, places)
+                    chaired = meeting.chair == p.seat and meeting.chair_person is None \
+                        and _holders(meeting, p.seat, places) == 1  # the line's only holder chaired
                 did = [(sv, en) for sv, en, done in (
                     ("röstade", "voted", took[0]),
                     ("reserverade sig", "reserved against the decision", took[1])) if done]
-                chaired = p.person is not None and name == meeting.chair_person
                 if not did and not chaired:
                     continue
                 per_analogi_sv, per_analogi_en = ("", "") if direct else (" (kommunallagen per analogi)",
@@ -67,10 +69,14 @@ def _anonymous(meeting, matter, seat, places) -> tuple[bool, bool]:
     """Whether an anonymous holder of `seat` jävig in the matter surely voted, and surely reserved: only
     where more of the line did so than it had holders who were not jäviga (three served, one jävig, three
     voted); two of three voting may be the two others."""
-    holders = sum(1 for q in meeting.people if q.serving and q.seat == seat) or places.get(tuple(seat), 1)
-    others = holders - sum(1 for q in matter.jav if q.seat == seat)
+    others = _holders(meeting, seat, places) - sum(1 for q in matter.jav if q.seat == seat)
     return (sum(1 for v in matter.votes if v.seat == seat) > others,
             sum(1 for r in matter.reservations if r == str(seat)) > others)
+
+
+def _holders(meeting, seat, places) -> int:
+    """How many served on the seat line at the meeting: those listed, or its places when none are."""
+    return sum(1 for q in meeting.people if q.serving and q.seat == seat) or places.get(tuple(seat), 1)
 
 
 def _cite(kind: str | None):

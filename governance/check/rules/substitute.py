@@ -68,8 +68,9 @@ _BYLAW = 'body direktionen "Direktionen"\n  seat ledamot "Ledamot" 2 from each m
 
 RULE = Rule(
     id="substitute",
-    summary=Text(sv="En ersättare tjänstgör bara i stället för en frånvarande ledamot från samma medlem.",
-                 en="An ersättare serves only in place of an absent ledamot of the same member."),
+    summary=Text(sv="En ersättare tjänstgör bara i stället för en ledamot från samma medlem som är frånvarande "
+                    "eller jävig.",
+                 en="An ersättare serves only in place of a ledamot of the same member who is absent or jävig."),
     why=Text(sv="Ersättare träder in för ledamöter som inte kan delta (KL 6 kap. 16–17 §§ för en nämnd; "
                 "platsens `with N substitutes`), också för en ledamot som är jävig i ett ärende: den jävige får "
                 "inte delta i det (6 kap. 30 §). Under `serving:` står de ersättare som tjänstgjorde. Med `with N "
