@@ -89,11 +89,12 @@ class Imported:
 
 
 def import_calendar(bylaw: t.Bylaw, text: str, mapping: str = "", bodies: MappingType[str, str] | None = None,
-                    limits: Limits = DEFAULT, lang: Lang = DEFAULT_LANG) -> Imported:
+                    limits: Limits = DEFAULT, lang: Lang = DEFAULT_LANG, through: int | None = None) -> Imported:
     """A YAML calendar or an .ics export (by its first line) read into table data. For an .ics, `bodies`
     (event title → body id, "" for none) is the secretary's choice; without it, the mapping's (`mapping`,
     a mapping file's text), else the body whose name or id the title holds. People (`people:`) and the
-    organizer's role are the given mapping's. What the reader left out is said in `lang`. CalendarError for
+    organizer's role are the given mapping's; an event that recurs without end is read through the year
+    `through` (the page gives this year). What the reader left out is said in `lang`. CalendarError for
     what cannot be read."""
     if not is_ics(text):
         if mapping.strip() or bodies:
@@ -120,7 +121,7 @@ def import_calendar(bylaw: t.Bylaw, text: str, mapping: str = "", bodies: Mappin
     table = Mapping(MAPPING_NAME, given.bylaw if given and given.bylaw else bylaw.id,
                     tuple((title, body) for title, body in chosen.items() if body and title),
                     given.people if given else (), given.organizer if given else "convened_by")
-    calendar = parse_ics(source, name, table, limits=limits)
+    calendar = parse_ics(source, name, table, limits=limits, through=through)
     listed = tuple({"title": x.title, "recurring": x.recurring, "events": x.events, "body": chosen[x.title]}
                    for x in titles)
     return Imported(to_data(_for(calendar, bylaw)), tuple(i.text(lang) for i in calendar.unmapped), listed,

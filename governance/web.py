@@ -786,8 +786,9 @@ class Site:
                         isinstance(k, str) and isinstance(v, str) for k, v in bodies.items())):
                     raise BadRequest(400, Text("bodies: ett objekt med händelsens rubrik → organets id.",
                                                "bodies: an object of event title → body id."))
+                # A standing meeting (recurring without end) is read through this year, as `check` reads it.
                 out = import_calendar(bylaw, _text(fields, "text"), _text(fields, "mapping"), bodies,
-                                      lang=ask.lang).to_json()
+                                      lang=ask.lang, through=date.today().year).to_json()
             elif action == "plan":
                 year = _year(_text(fields, "year"))
                 problem = year_problem(year) if year is not None else "no year given"

@@ -228,12 +228,12 @@ def test_a_series_without_end_is_read_through_the_year_checked_and_says_so():
     cal = parse_ics(text, "c.ics", MAPPING, through=2026)
     assert [m.date.year for m in cal.meetings] == [2024] * 4 + [2025] * 4 + [2026] * 4
     (warning,) = cal.unmapped
-    assert warning.message == "event 'Referensgruppen' recurs without an end; its meetings are read through 2026"
+    assert warning.message == "event 'Referensgruppen' recurs without an end; its meetings after 2026 are not read"
     assert warning.line == 8  # the RRULE
     # Without a year to read to, the file's own years, and the warning says so.
     cal = parse_ics(text, "c.ics", MAPPING)
     assert {m.date.year for m in cal.meetings} == {2024}
-    assert cal.unmapped[0].message.endswith("read through 2024")
+    assert cal.unmapped[0].message.endswith("after 2024 are not read")
 
 
 def test_check_reads_a_standing_meeting_into_the_year_checked(tmp_path, capsys):
@@ -251,5 +251,5 @@ def test_check_reads_a_standing_meeting_into_the_year_checked(tmp_path, capsys):
     import json
     report = json.loads(out)
     assert report["checked"] == 6 and not [f for f in report["findings"] if f["rule"] == "meeting-minimum"], out
-    assert "återkommer utan slutdatum; dess sammanträden läses till och med 2026" in err
+    assert "återkommer utan slutdatum; dess sammanträden efter 2026 läses inte" in err
     assert code in (0, 1)

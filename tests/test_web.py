@@ -261,6 +261,24 @@ def test_a_standing_meeting_is_read_into_the_year_checked_as_the_command_reads_i
                            "--format", "json", "--as-of", "2026-12-31", "--year", "2026")[1]
 
 
+def test_the_planner_page_imports_a_standing_meeting_through_this_year(site):
+    """An Outlook series without end, begun two years ago: the import holds this year's meetings too."""
+    start = date.today().year - 2
+    text = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//SV\r\nBEGIN:VEVENT\r\nUID:s\r\n"
+            f"DTSTART;TZID=Europe/Stockholm:{start}0116T090000\r\nSUMMARY:Referensgruppen\r\n"
+            "RRULE:FREQ=MONTHLY;INTERVAL=3\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    _, headers, page = get(f"{site[0]}calendar?bylaw=laholmsbukten")
+    csrf = re.search(r'id="csrf" value="([0-9a-f]+)"', page).group(1)
+    fields = {"bylaw": "laholmsbukten", "text": text, "mapping": "bodies:\n  Referensgruppen: referensgruppen\n"}
+    status, _, body = get(f"{site[0]}calendar/import", method="POST", data=json.dumps(fields).encode(),
+                          headers={"Content-Type": "application/json", "X-CSRF-Token": csrf,
+                                   "Cookie": headers["Set-Cookie"].partition(";")[0]})
+    assert status == 200, body
+    years = [m["date"][:4] for m in json.loads(body)["calendar"]["meetings"]]
+    assert years == [str(y) for y in range(start, start + 3) for _ in range(4)]
+    assert any("återkommer utan slutdatum" in said for said in json.loads(body)["left_out"])
+
+
 @pytest.mark.parametrize(("calendar", "mapping", "said"), [
     ("laholmsbukten-2025.yaml", "bodies: [not, a, mapping]\n", "mapping.yaml:1: error: a mapping file is only used"),
     ("laholmsbukten-2025.ics", "bodies:\n  - oops\n", "mapping.yaml:2: error: 'bodies' must be a mapping"),

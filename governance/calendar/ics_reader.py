@@ -418,8 +418,8 @@ class _IcsReader:
             summary = str(master.get("SUMMARY", "")).strip()
             shown = f"'{summary}'" if summary else f"UID {_uid(master)}"
             self.warnings.append(CalendarIssue(self.name, self.where[id(master)].line("RRULE"), 0,
-                                               f"event {shown} recurs without an end; its meetings are read "
-                                               f"through {latest}", "warning"))
+                                               f"event {shown} recurs without an end; its meetings after "
+                                               f"{latest} are not read", "warning"))
         return latest
 
     def expand(self, cal, events, recurring: set[str], first: date, last: date) -> list:

@@ -337,8 +337,8 @@ _RULES: list[tuple[str, str]] = [
      "händelsen {a} upprepas mer än en gång om dagen ({b} anger flera); ett sammanträde upprepas högst en gång "
      "om dagen"),
     (r"event (?P<a>\S+) cannot be expanded: (?P<b>.+)", "händelsen {a} kan inte läggas ut: {b}"),
-    (r"event (?P<a>'[^']*'|UID \S+) recurs without an end; its meetings are read through (?P<b>\d+)",
-     "händelsen {a} återkommer utan slutdatum; dess sammanträden läses till och med {b}"),
+    (r"event (?P<a>'[^']*'|UID \S+) recurs without an end; its meetings after (?P<b>\d+) are not read",
+     "händelsen {a} återkommer utan slutdatum; dess sammanträden efter {b} läses inte"),
     (r"event (?P<a>'[^']*'|UID \S+) maps to no body; it is left out\. Add its summary or category under "
      r"bodies: in (?P<b>\S+)", "händelsen {a} hör inte till något organ och lämnas utanför. Lägg till dess rubrik "
      "eller kategori under bodies: i {b}"),
