@@ -385,3 +385,31 @@ def test_plan_command_times_july_and_people(tmp_path, monkeypatch):
     assert (status, err) == (0, "")
     assert "mailto:anna.ek@bastad.se" in (tmp_path / "lb.ics").read_text(encoding="utf-8").replace("\r\n ", "")
     assert run_split("check", "laholmsbukten", "lb.ics", "--as-of", "2025-12-31")[0] == 0
+
+
+def test_two_collaborations_plans_share_no_uid(tmp_path):
+    """Outlook takes an event whose UID it holds for a change of that event: a secretary importing the plans of
+    two kommunalförbund, each with a `direktionen`, lost the first one's meetings to the second's."""
+    from datetime import datetime, timezone
+
+    from governance.calendar.ics_reader import parse_ics
+    from governance.calendar.ics_writer import mapping_for, to_ics
+    from governance.calendar.mapping import parse_mapping
+    stamp = datetime(2026, 11, 1, tzinfo=timezone.utc)
+    uids = []
+    # Another förbund with the same bodies: the example's bylaw under another id.
+    (tmp_path / "sources").mkdir()
+    for name in ("vattenforbundet-forbundsordning.txt",):
+        (tmp_path / "sources" / name).write_bytes((ROOT / "examples" / "sources" / name).read_bytes())
+    other = tmp_path / "avloppsforbundet.bylaw"
+    other.write_text((ROOT / "examples" / "vattenforbundet.bylaw").read_text(encoding="utf-8").replace(
+        "bylaw vattenforbundet ", "bylaw avloppsforbundet ", 1), encoding="utf-8")
+    for path in (ROOT / "examples" / "vattenforbundet.bylaw", other):
+        b = governance.load(path)
+        calendar = plan(b, 2027)
+        text = to_ics(calendar, b, stamp)
+        uids += [line[4:] for line in text.replace("\r\n ", "").splitlines() if line.startswith("UID:")]
+        back = parse_ics(text, "p.ics", parse_mapping(mapping_for(calendar), "p-mapping.yaml"))
+        assert [m.id for m in back.meetings] == [m.id for m in calendar.meetings]  # the meeting ids read back
+    assert "direktionen-2027-1@vattenforbundet" in uids and "direktionen-2027-1@avloppsforbundet" in uids
+    assert len(set(uids)) == len(uids)

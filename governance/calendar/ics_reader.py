@@ -9,8 +9,9 @@ How an event becomes a meeting (README "Calendars" shows an example):
   with status `cancelled` (listed, never counted);
 - the body comes from the mapping file (mapping.py) by CATEGORIES or SUMMARY; an event that maps to no
   body is left out and reported in `Calendar.unmapped` as a warning (an error with `strict=True`);
-- meeting id: the UID, and for an occurrence of a recurring event the UID plus `-YYYYMMDD` of the
-  occurrence's original date (its RECURRENCE-ID), so ids stay stable when one occurrence is moved;
+- meeting id: the UID (less an ending `@BYLAW-ID` of the mapping's bylaw, as `ics_writer` writes it), and
+  for an occurrence of a recurring event the UID plus `-YYYYMMDD` of the occurrence's original date (its
+  RECURRENCE-ID), so ids stay stable when one occurrence is moved;
 - DTSTART → date and start (converted to Swedish wall-clock time); ATTENDEE (by CN or e-mail through
   `people:`) → attendees, leaving out rooms/resources and those who declined; an attendee with
   ROLE=CHAIR → chair; ORGANIZER → convened_by (or chair, per the mapping's `organizer:`);
@@ -488,6 +489,8 @@ class _IcsReader:
             return None
         day, start = _when(event.decoded("DTSTART"))
         mid = uid
+        if self.mapping is not None and self.mapping.bylaw and uid.endswith(f"@{self.mapping.bylaw}"):
+            mid = uid[:-len(self.mapping.bylaw) - 1] or uid  # as ics_writer writes it: MEETING-ID@BYLAW-ID
         if recurring:
             original = event.decoded("RECURRENCE-ID") if "RECURRENCE-ID" in event else event.decoded("DTSTART")
             mid = f"{uid}-{_when(original)[0]:%Y%m%d}"

@@ -1,6 +1,8 @@
 """Writing a calendar as iCalendar (.ics) with the mapping file that `ics_reader` needs to read it back.
 
-One event per meeting: UID the meeting id, SUMMARY the body's name, CATEGORIES its id, DTSTART its time of
+One event per meeting: UID the meeting id and the bylaw's (`direktionen-2027-1@vattenforbundet`: UIDs are
+global, and a calendar program takes an event with a UID it holds for a change of that event, so two
+collaborations' `direktionen-2027-1` must not share one; `ics_reader` reads the meeting id back), SUMMARY the body's name, CATEGORIES its id, DTSTART its time of
 day (Swedish wall-clock time, written in UTC: every calendar program shows it in its user's zone, and no
 VTIMEZONE with a limited range of years is needed) and DTEND `length` later (an all-day event only for a
 meeting without a time). People are invited only when their address is known: `people` (a
@@ -48,7 +50,7 @@ def to_ics(calendar: Calendar, bylaw: Bylaw, stamp: datetime, people: Mapping | 
     names = {b.id: b.name for b in bylaw.bodies}
     contacts = contacts_of(people)
     for m in calendar.meetings:
-        event = _event(m, names.get(m.body, m.body), contacts, length)
+        event = _event(m, f"{m.id}@{bylaw.id}", names.get(m.body, m.body), contacts, length)
         event.add("dtstamp", stamp)
         cal.add_component(event)
     return cal.to_ical().decode("utf-8")
@@ -85,9 +87,10 @@ def _seats(m: Meeting, contacts: dict[str, list[Contact]]) -> list[SeatRef]:
     return seats
 
 
-def _event(m: Meeting, title: str, contacts: dict[str, list[Contact]], length: timedelta) -> icalendar.Event:
+def _event(m: Meeting, uid: str, title: str, contacts: dict[str, list[Contact]], length: timedelta
+           ) -> icalendar.Event:
     event = icalendar.Event()
-    event.add("uid", m.id)
+    event.add("uid", uid)
     event.add("summary", title)
     event.add("categories", [m.body])
     if m.start is not None:
