@@ -184,11 +184,12 @@ class Export:
 
 
 def export(bylaw: t.Bylaw, data: object, fmt: str, mapping: str = "", *, stamp: datetime,
-           length: timedelta = timedelta(hours=2), limits: Limits = DEFAULT) -> Export:
+           length: timedelta = timedelta(hours=2), limits: Limits = DEFAULT, lang: Lang = DEFAULT_LANG) -> Export:
     """The table's calendar as a file: `yaml`, `ics` (people with an e-mail address in the roster or in
     `mapping`'s `people:` invited as attendees, the others named in each event's description), `ics-mapping`
     (the mapping under which `governance check` reads that .ics back), or `mapping` (the import's mapping,
-    read to make sure it is one). Files are named so that `governance check` finds the mapping beside the .ics."""
+    read to make sure it is one). Files are named so that `governance check` finds the mapping beside the .ics;
+    the written mapping's head comment is in `lang`."""
     from .calendar.ics_writer import mapping_for, to_ics
     if fmt not in FORMATS:
         raise ValueError(f"no format '{fmt}': give one of {', '.join(FORMATS)}")
@@ -204,5 +205,5 @@ def export(bylaw: t.Bylaw, data: object, fmt: str, mapping: str = "", *, stamp: 
         return Export(f"{stem}.yaml", "application/yaml; charset=utf-8", to_yaml(calendar))
     people = Mapping("people", people=tuple((p.name, p.seat) for p in calendar.roster) + (given.people if given else ()))
     if fmt == "ics-mapping":
-        return Export(f"{stem}-mapping.yaml", "application/yaml; charset=utf-8", mapping_for(calendar, people))
+        return Export(f"{stem}-mapping.yaml", "application/yaml; charset=utf-8", mapping_for(calendar, people, lang))
     return Export(f"{stem}.ics", "text/calendar; charset=utf-8", to_ics(calendar, bylaw, stamp, people, length))

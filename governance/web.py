@@ -800,7 +800,7 @@ class Site:
             elif action == "export":
                 made = export(bylaw, fields.get("calendar"), _text(fields, "format"), _text(fields, "mapping"),
                               stamp=datetime.now(timezone.utc).replace(microsecond=0),
-                              length=_length(_text(fields, "length"), ask.lang))
+                              length=_length(_text(fields, "length"), ask.lang), lang=ask.lang)
                 out = {"filename": made.filename, "content_type": made.content_type, "text": made.text}
             else:  # check: as the check form checks a pasted calendar, under the same name
                 as_of = _as_of(_text(fields, "as_of")) or date.today()

@@ -413,3 +413,12 @@ def test_two_collaborations_plans_share_no_uid(tmp_path):
         assert [m.id for m in back.meetings] == [m.id for m in calendar.meetings]  # the meeting ids read back
     assert "direktionen-2027-1@vattenforbundet" in uids and "direktionen-2027-1@avloppsforbundet" in uids
     assert len(set(uids)) == len(uids)
+
+
+def test_the_mapping_file_beside_the_ics_speaks_the_plan_s_language(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    run_split("plan", "laholmsbukten", "--year", "2026", "--format", "ics", "-o", "sv.ics")
+    run_split("plan", "laholmsbukten", "--year", "2026", "--format", "ics", "-o", "en.ics", "--lang", "en")
+    assert (tmp_path / "sv-mapping.yaml").read_text(encoding="utf-8").startswith(
+        "# Hur .ics-filen bredvid den här filen hör ihop med avtalet")
+    assert (tmp_path / "en-mapping.yaml").read_text(encoding="utf-8").startswith("# How the planned .ics")

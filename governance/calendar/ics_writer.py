@@ -30,6 +30,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import yaml
 
+from ..lang import Lang
 from ..model.types import Bylaw, SeatRef
 from .mapping import Contact, Mapping
 from .model import Calendar, Meeting
@@ -144,9 +145,9 @@ def _event(m: Meeting, uid: str, title: str, contacts: dict[str, list[Contact]],
     return event
 
 
-def mapping_for(calendar: Calendar, people: Mapping | None = None) -> str:
+def mapping_for(calendar: Calendar, people: Mapping | None = None, lang: Lang = "sv") -> str:
     """The mapping file (YAML) under which `ics_reader` reads `to_ics`'s output back: every body id to
-    itself, every invited person to their seat."""
+    itself, every invited person to their seat; its head comment in `lang`."""
     contacts = contacts_of(people)
     used: dict[str, str] = {}
     for m in calendar.meetings:
@@ -162,7 +163,12 @@ def mapping_for(calendar: Calendar, people: Mapping | None = None) -> str:
         data["people"] = dict(sorted(used.items(), key=lambda kv: (kv[1], kv[0])))
     if data["bylaw"] is None:
         del data["bylaw"]
-    head = ("# How the planned .ics beside this file maps onto the bylaw: each event's category is a body id,\n"
-            "# each invited person (Name <e-mail>) a seat. Seats without an address are written in each\n"
-            "# event's description (chair:, seats:), not invented as attendees.\n")
-    return head + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=110)
+    return HEAD[lang] + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=110)
+
+
+HEAD = {"sv": ("# Hur .ics-filen bredvid den här filen hör ihop med avtalet: varje händelses kategori är ett organs\n"
+               "# id, varje inbjuden person (Namn <e-post>) har en plats. Platser utan e-postadress står i\n"
+               "# händelsens beskrivning (chair:, seats:) i stället för att hittas på som deltagare.\n"),
+        "en": ("# How the planned .ics beside this file maps onto the bylaw: each event's category is a body id,\n"
+               "# each invited person (Name <e-mail>) a seat. Seats without an address are written in each\n"
+               "# event's description (chair:, seats:), not invented as attendees.\n")}

@@ -99,7 +99,7 @@ def run(args) -> int:
     calendar = plan(bylaw, year, july=args.july, at=args.time)
     if args.format == "ics":
         stamp = datetime.now(timezone.utc).replace(microsecond=0)
-        texts = [mapping_for(calendar, people),
+        texts = [mapping_for(calendar, people, args.lang),
                  to_ics(calendar, bylaw, stamp, people, timedelta(minutes=args.length))]
     else:
         texts = [to_yaml(calendar, HEAD[args.lang].format(id=bylaw.id, year=year))]
