@@ -229,8 +229,13 @@ def test_seats():
     four = full(present=None) if False else meeting("d-1", date(2025, 2, 18),
                                                     [*full().present, Presence("vara/ledamot")])
     assert rules(check(four), "seats") == [
-        ("seats", "d-1", "4 ledamöter served on vara/ledamot at 'd-1' (Vara L1, Vara L2, Vara L3), but the seat "
-                         "line has 3")]
+        ("seats", "d-1", "4 ledamöter served on vara/ledamot at 'd-1' (among them Vara L1, Vara L2, Vara L3), but "
+                         "the seat line has 3")]  # (before: the three named read as if they were the four)
+    named = Person("Vara L4", "vara/ledamot")
+    four = Calendar("cal.yaml", "vattenforbundet", (*roster(), named),
+                    (meeting("d-1", date(2025, 2, 18), [*full().present, Presence("vara/ledamot", "Vara L4")]),))
+    assert [f.message for f in check_calendar(BYLAW, four, as_of=AS_OF).findings if f.rule == "seats"] == [
+        "4 ledamöter served on vara/ledamot at 'd-1' (Vara L1, Vara L2, Vara L3, Vara L4), but the seat line has 3"]
 
 
 def test_substitute():

@@ -17,13 +17,16 @@ def check(view: CalendarView) -> Iterator[Finding]:
         for line in lines(view, body):
             if len(line.ledamot) <= line.places:
                 continue
-            names = [p.person for p in line.ledamot if p.person]
-            named = f" ({', '.join(names)})" if names else ""
+            named = [p.person for p in line.ledamot if p.person]
+            names = ", ".join(named)
+            some = len(named) < len(line.ledamot)  # the others are anonymous holders: these are among them
+            named_sv = f" ({'bland dem ' if some else ''}{names})" if named else ""
+            named_en = f" ({'among them ' if some else ''}{names})" if named else ""
             meeting = line.meeting
             yield view.finding(RULE, view.cite_first(declaration(body, line.role)), meeting=meeting,
                                sv=f"{len(line.ledamot)} ledamöter tjänstgjorde på {line.ref} vid '{meeting.id}'"
-                                  f"{named}, men platsen har {line.places}",
-                               en=f"{len(line.ledamot)} ledamöter served on {line.ref} at '{meeting.id}'{named}, "
+                                  f"{named_sv}, men platsen har {line.places}",
+                               en=f"{len(line.ledamot)} ledamöter served on {line.ref} at '{meeting.id}'{named_en}, "
                                   f"but the seat line has {line.places}")
 
 
