@@ -465,15 +465,17 @@ def test_justering_within_the_bodys_own_limit():
 def test_anslag():
     assert rules(check(full(minutes=Minutes("2025-02-25", anslag="2025-02-27"))), "anslag") == []
     assert rules(check(full(minutes=Minutes("2025-02-25", anslag="2025-02-28"))), "anslag") == [
-        ("anslag", "d-1", "the justering of 'd-1' (2025-02-25) was announced on 2025-02-28; the last day was "
-                          "2025-02-27")]
+        ("anslag", "d-1", "the justering on 2025-02-25 of the protokoll of 'd-1' was announced on 2025-02-28; the "
+                          "last day was 2025-02-27")]
     # justerat on Thursday 2025-06-19: the second day is Saturday (midsommardagen), so anslag on Monday 23 June,
     # the next working day, is in time (lag (1930:173) 2 §); Tuesday is not
     assert rules(check(full(minutes=Minutes("2025-06-19", anslag="2025-06-23"))), "anslag") == []
     assert [m for _, _, m in rules(check(full(minutes=Minutes("2025-06-19", anslag="2025-06-24"))), "anslag")] == [
-        "the justering of 'd-1' (2025-06-19) was announced on 2025-06-24; the last day was 2025-06-23"]
+        "the justering on 2025-06-19 of the protokoll of 'd-1' was announced on 2025-06-24; the last day was "
+        "2025-06-23"]
     assert [m for _, _, m in rules(check(full(minutes=Minutes("2025-02-25", anslag="2025-02-24"))), "anslag")] == [
-        "the justering of 'd-1' was announced on 2025-02-24, before the protokoll was justerat (2025-02-25)"]
+        "the justering of the protokoll of 'd-1' was announced on 2025-02-24, before the protokoll was justerat "
+        "(2025-02-25)"]
     # none recorded once the second day has passed: a warning (it may only be unrecorded)
     report = check_calendar(BYLAW, Calendar("c.yaml", "vattenforbundet", roster(),
                                             (full(minutes=Minutes("2025-02-25")),)), as_of=date(2025, 6, 1))
@@ -487,8 +489,8 @@ def test_anslag_of_a_gemensam_namnd_goes_on_every_members_anslagstavla():
     minutes = Minutes("2025-02-25", anslag=[Anslag("2025-02-26", "vara"), Anslag("2025-02-27", "grastorp")])
     report = check_calendar(gn, Calendar("c.yaml", None, roster(), (full(minutes=minutes),)), as_of=AS_OF)
     assert [f.message for f in report.findings if f.rule == "anslag"] == [
-        "the justering of 'd-1' is not announced on essunga's anslagstavla: a gemensam nämnd's justering goes on "
-        "every member's"]
+        "the justering of the protokoll of 'd-1' is not announced on essunga's anslagstavla: a gemensam nämnd's "
+        "justering goes on every member's"]
     assert not [f for f in report.facts if f.kind == "appeal-period"]  # the period runs from the last member's
     every = Minutes("2025-02-25", anslag=[Anslag("2025-02-26", m) for m in MEMBERS[:2]]
                     + [Anslag("2025-02-27", "essunga")])
@@ -509,9 +511,9 @@ def test_a_gemensam_namnds_anslag_recorded_as_one_day_is_not_judged_member_by_me
                             as_of=AS_OF)
     # before: three errors, "not announced on vara's anslagstavla" among them, though the day was recorded
     assert [(f.severity, f.message) for f in report.findings if f.rule == "anslag"] == [
-        ("warning", "the anslag of the justering of 'd-1' is recorded as one day, not one per member: a gemensam "
-                    "nämnd's justering is announced on every member's anslagstavla, and on whose it was announced "
-                    "is not said")]
+        ("warning", "the anslag of the justering of the protokoll of 'd-1' is recorded as one day, not one per "
+                    "member: a gemensam nämnd's justering is announced on every member's anslagstavla, and on whose "
+                    "it was announced is not said")]
     # the one day is still late or early against the justering
     report = check_calendar(gn, Calendar("c.yaml", None, roster(), (full(minutes=Minutes("2025-02-25",
                                                                                          anslag="2025-03-03")),)),

@@ -46,34 +46,36 @@ def check(view: CalendarView) -> Iterator[Finding]:
                 where_en = f" on {a.member}'s anslagstavla" if a.member else ""
                 if a.date > last:
                     yield view.finding(RULE, _cite(), meeting=meeting,
-                                       sv=f"justeringen av '{meeting.id}' ({justerat}) tillkännagavs{where_sv} "
-                                          f"{a.date}; sista dag var {last}",
-                                       en=f"the justering of '{meeting.id}' ({justerat}) was announced{where_en} on "
-                                          f"{a.date}; the last day was {last}")
+                                       sv=f"justeringen den {justerat} av protokollet från '{meeting.id}' "
+                                          f"tillkännagavs{where_sv} {a.date}; sista dag var {last}",
+                                       en=f"the justering on {justerat} of the protokoll of '{meeting.id}' was "
+                                          f"announced{where_en} on {a.date}; the last day was {last}")
                 elif a.date < justerat:
                     yield view.finding(RULE, _cite(), meeting=meeting,
-                                       sv=f"justeringen av '{meeting.id}' tillkännagavs{where_sv} {a.date}, innan "
-                                          f"protokollet justerades ({justerat})",
-                                       en=f"the justering of '{meeting.id}' was announced{where_en} on {a.date}, "
-                                          f"before the protokoll was justerat ({justerat})")
+                                       sv=f"justeringen av protokollet från '{meeting.id}' tillkännagavs{where_sv} "
+                                          f"{a.date}, innan protokollet justerades ({justerat})",
+                                       en=f"the justering of the protokoll of '{meeting.id}' was announced{where_en} "
+                                          f"on {a.date}, before the protokoll was justerat ({justerat})")
             posted = {a.member for a in record.anslag}
             if kind == "gemensam-namnd" and None in posted:
                 # one day, not one per member: on whose anslagstavla is not said, so not judged
                 yield view.finding(RULE, _cite_each(), meeting=meeting, severity="warning",
-                                   sv=f"justeringen av '{meeting.id}' är antecknad som anslagen en dag, inte per "
-                                      "medlem: en gemensam nämnds justering ska tillkännages på varje medlems "
-                                      "anslagstavla, och det framgår inte på vilkas den tillkännagavs",
-                                   en=f"the anslag of the justering of '{meeting.id}' is recorded as one day, not one "
-                                      "per member: a gemensam nämnd's justering is announced on every member's "
-                                      "anslagstavla, and on whose it was announced is not said",
+                                   sv=f"justeringen av protokollet från '{meeting.id}' är antecknad som anslagen en "
+                                      "dag, inte per medlem: en gemensam nämnds justering ska tillkännages på varje "
+                                      "medlems anslagstavla, och det framgår inte på vilkas den tillkännagavs",
+                                   en=f"the anslag of the justering of the protokoll of '{meeting.id}' is recorded as "
+                                      "one day, not one per member: a gemensam nämnd's justering is announced on "
+                                      "every member's anslagstavla, and on whose it was announced is not said",
                                    fix=EACH)
             elif kind == "gemensam-namnd" and record.anslag:
                 for member in sorted(set(view.members) - posted):
                     yield view.finding(RULE, _cite_each(), meeting=meeting,
-                                       sv=f"justeringen av '{meeting.id}' är inte tillkännagiven på {member}s "
-                                          "anslagstavla: en gemensam nämnds justering ska finnas på varje medlems",
-                                       en=f"the justering of '{meeting.id}' is not announced on {member}'s "
-                                          "anslagstavla: a gemensam nämnd's justering goes on every member's")
+                                       sv=f"justeringen av protokollet från '{meeting.id}' är inte tillkännagiven på "
+                                          f"{member}s anslagstavla: en gemensam nämnds justering ska finnas på "
+                                          "varje medlems",
+                                       en=f"the justering of the protokoll of '{meeting.id}' is not announced on "
+                                          f"{member}'s anslagstavla: a gemensam nämnd's justering goes on every "
+                                          "member's")
             elif not record.anslag and last < view.as_of:
                 yield view.finding(RULE, _cite(), meeting=meeting, severity="warning",
                                    sv=f"protokollet från '{meeting.id}' justerades {justerat}, men inget anslag är "
