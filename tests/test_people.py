@@ -260,6 +260,9 @@ def test_an_ersattare_may_serve_for_a_ledamot_javig_in_a_matter():
     assert [m for _, _, m in rules(check(two), "substitute")] == [
         "Vara E2 served on vara/ledamot at 'd-1', but only 1 of its ledamöter was absent or jävig (3 of 3 "
         "present): an ersättare serves only for an absent ledamot of the same member"]
+    [f] = [f for f in check_calendar(BYLAW, Calendar("c.yaml", None, roster(), (two,)), as_of=AS_OF, lang="sv").findings
+           if f.rule == "substitute"]
+    assert "men bara 1 av dess ledamöter var frånvarande eller jävig (3 av 3)" in f.message
     # a seat reference in `jav` is an anonymous holder of that line
     anonymous = [Matter("taxa", jav=[Presence(SeatRef("vara", "ledamot"))])]
     assert rules(check(meeting("d-1", date(2025, 2, 18), [*full().present, here("Vara E1")], matters=anonymous)),

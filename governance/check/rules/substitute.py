@@ -29,7 +29,8 @@ def check(view: CalendarView) -> Iterator[Finding]:
             extra = line.ersattare[line.absent:]
             who_sv = ", ".join(p.person or f"en ersättare för {line.ref}" for p in extra)
             who_en = ", ".join(p.person or f"an ersättare of {line.ref}" for p in extra)
-            jav_sv, jav_en = (" eller jäviga", " or jävig") if line.javiga else ("", "")
+            jav_sv = (" eller jävig" if line.absent == 1 else " eller jäviga") if line.javiga else ""
+            jav_en = " or jävig" if line.javiga else ""
             if line.absent:
                 why_sv = f"bara {line.absent} av dess ledamöter var frånvarande{jav_sv}"
                 why_en = f"only {line.absent} of its ledamöter {'was' if line.absent == 1 else 'were'} absent{jav_en}"
