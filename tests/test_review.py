@@ -44,7 +44,7 @@ def test_every_shipped_bylaw_lints_strictly_clean_and_is_reviewed(bylaw_id):
     bylaw = governance.load(bylaw_id)
     results = review(bylaw).results
     assert [r.point.id for r in results] == [p.id for p in checklist(bylaw.form)]
-    assert {r.status for r in results} <= {"stated", "assumed", "missing"}
+    assert {r.status for r in results} <= {"stated", "assumed", "missing", "law"}
     for argv in (["--lang", "sv"], ["--lang", "en"], ["--format", "json"]):
         status, text = run("review", *argv, bylaw_id)
         assert status in (0, 1) and text.strip()
@@ -56,9 +56,10 @@ def test_review_json_golden(bylaw_id):
     status, text = run("review", "--format", "json", bylaw_id)
     [report] = json.loads(text)
     # every point not stated by the document is one `completeness` finding, in checklist order
-    assert [f["point"] for f in report["findings"]] == [p["point"] for p in report["points"] if p["status"] != "stated"]
+    assert [f["point"] for f in report["findings"]] == [p["point"] for p in report["points"]
+                                                       if p["status"] in ("missing", "assumed")]
     assert {f["rule"] for f in report["findings"]} == {"completeness"}
-    assert report["stated"] + report["missing"] == len(report["points"])
+    assert report["stated"] + report["missing"] + report["law"] == len(report["points"])
     assert_golden(GOLDEN / f"{bylaw_id}.json", text)
 
 
@@ -101,11 +102,12 @@ body n "Nämnden"
 
 def test_states_marks_a_point_stated_and_assume_only_marks_it_assumed():
     bylaw = governance.parse(BASE.format(extra='  states revision\n    cite "Revisorerna granskar."\n'
-                                               '  states anslag\n    assume "Praxis."\n', seat=" with 1 substitute"))
+                                               '  states mandattid\n    assume "Praxis."\n', seat=" with 1 substitute"))
     status = {r.point.id: r.status for r in review(bylaw).results}
     assert status["revision"] == "stated"
-    assert status["anslag"] == "assumed"
-    assert status["reglemente"] == "missing"
+    assert status["mandattid"] == "assumed"
+    assert status["overenskommelse"] == "missing"
+    assert status["reglemente"] == "law"
 
 
 def test_unequal_ersättare_stay_missing_whatever_states_says():
@@ -121,3 +123,68 @@ def test_review_exit_status_and_bad_input(tmp_path):
     path.write_text("bylaw x\n", encoding="utf-8")
     with contextlib.redirect_stderr(io.StringIO()):
         assert run("review", str(path))[0] == 2
+
+
+KF = """bylaw kf "Förbundsordning för Kf"
+  form kommunalforbund with direktion d
+    cite "Förbundet är ett förbund med förbundsdirektion."
+  sate "A-stad"
+    cite "Förbundet har sitt säte i A-stad."
+  duty "Ändamål: arkiv."
+    cite "Förbundets ändamål är arkiv."
+{extra}member a "A" municipality 1380
+{member_a}member b "B" municipality 1381
+{member_b}body d "Direktionen"
+  seat ledamot from each member with 1 substitute
+    cite "En ledamot och en ersättare per medlem."
+{seats}{cost}"""
+
+
+def _kf(extra="", member_a='  cite "Medlemmar är A och B."\n', member_b='  cite "Medlemmar är A och B."\n', seats="",
+        cost=""):
+    bylaw = governance.parse(KF.format(extra=extra, member_a=member_a, member_b=member_b, seats=seats, cost=cost))
+    return {r.point.id: r for r in review(bylaw).results}
+
+
+def test_a_point_of_several_parts_is_stated_only_when_each_part_quotes_the_document():
+    """9 kap. 6 § 1: the title, säte and ändamål quoted do not state members encoded without a quote."""
+    assert _kf()["namn-sate-medlemmar-andamal"].status == "stated"
+    result = _kf(member_a="", member_b="")["namn-sate-medlemmar-andamal"]
+    assert result.status == "assumed"
+    assert result.note[0] == "`member` citerar inte dokumentet (rader 8, 9)"
+    # one member quoting the sentence that lists them all states the members (a list is quoted once)
+    assert _kf(member_b="")["namn-sate-medlemmar-andamal"].status == "stated"
+
+
+def test_one_quoted_seat_line_does_not_state_another_seat_line():
+    result = _kf(seats='  seat extra "Extra" 1 from a with 1 substitute\n')["ledamoter"]
+    assert result.status == "assumed"
+    assert "`seat` citerar inte dokumentet (rad 15)" == result.note[0]
+
+
+def test_a_cost_clause_alone_does_not_state_the_shares_in_assets_and_debts():
+    """9 kap. 6 § 11 asks for the shares in assets and debts and the sharing of costs; `cost` says the second."""
+    cost = 'cost by population\n  cite "Kostnaderna fördelas efter folkmängd."\n'
+    result = _kf(cost=cost)["andelar-kostnader"]
+    assert result.status == "missing" and "men inte andelarna i tillgångar och skulder" in result.note[0]
+    stated = '  states andelar-kostnader\n    cite "Andelen i tillgångar och skulder följer kostnaderna."\n'
+    assert _kf(extra=stated, cost=cost)["andelar-kostnader"].status == "stated"
+
+
+def test_what_the_law_itself_governs_for_a_gemensam_nämnd_is_not_missing_from_its_document(tmp_path):
+    """KL 9 kap. 25, 26, 32–35 §§ apply to a gemensam nämnd whatever its reglemente says: a reglemente that
+    states its host, its agreement, its seats and its term is complete (exit 0), and says so."""
+    extra = ('  states overenskommelse\n    cite "Uppgifterna preciseras i samverkansavtalet."\n'
+             '  states mandattid\n    cite "Mandattiden är fyra år."\n')
+    text = BASE.format(extra=extra, seat=' with 1 substitute\n    cite "En ledamot och en ersättare var."')
+    text = text.replace("in vardkommun a\n", 'in vardkommun a\n    cite "Nämnden ingår i A:s organisation."\n')
+    status = {r.point.id: r.status for r in review(governance.parse(text)).results}
+    assert {p: s for p, s in status.items() if s != "stated"} == dict.fromkeys(
+        ["ersattning", "budget", "anslag", "reglemente", "revision", "ansvarsfrihet"], "law")
+    path = tmp_path / "n.bylaw"
+    path.write_text(text, encoding="utf-8")
+    code, out = run("review", str(path))
+    assert code == 0 and "lagen   KL 9 kap. 25 §" in out and "gäller direkt enligt lagen" in out
+    code, out = run("review", "--format", "json", str(path))
+    [report] = json.loads(out)
+    assert (code, report["findings"], report["law"], report["stated"]) == (0, [], 6, 4)

@@ -1,6 +1,6 @@
 """`governance review BYLAW… [--format text|json] [--lang sv|en]`: a drafting review — does the bylaw state
 what the law requires of its legal form (KL 9 kap. 6 § for a kommunalförbund, 9 kap. 19–35 §§ for a gemensam
-nämnd, good practice otherwise)? Exit 0 when every point is stated, 1 when one is missing, 2 on bad input."""
+nämnd, good practice otherwise)? Exit 0 when no point is missing or only assumed, 1 when one is, 2 on bad input."""
 from __future__ import annotations
 
 import json

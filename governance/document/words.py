@@ -63,6 +63,7 @@ EN = MappingProxyType({
     "review.stated": "**Stated:** {what} ({law}; `{id}`), {lines}.",
     "review.assumed": "**Assumed, not stated by the document:** {what} ({law}; `{id}`), {lines}.",
     "review.missing": "**Missing:** {what} ({law}; `{id}`).",
+    "review.law": "**By law:** {what} ({law}; `{id}`): the law governs it directly; the document need not state it.",
     "review.practice": "good practice", "review.line": "line {lines}", "review.lines": "lines {lines}",
     "note.cite.source": "*Quoted from:* {name}",
     "signed": "Signed on {date}{place}.", "signed.place": " in {place}",
@@ -242,6 +243,8 @@ SV = MappingProxyType({
     "review.stated": "**Anges:** {what} ({law}; `{id}`), {lines}.",
     "review.assumed": "**Antas, anges inte i dokumentet:** {what} ({law}; `{id}`), {lines}.",
     "review.missing": "**Saknas:** {what} ({law}; `{id}`).",
+    "review.law": "**Gäller enligt lagen:** {what} ({law}; `{id}`): lagen gäller direkt; dokumentet behöver "
+                  "inte ange det.",
     "review.practice": "god sed", "review.line": "rad {lines}", "review.lines": "rader {lines}",
     "note.cite.source": "*Citerat ur:* {name}",
     "signed": "Undertecknat den {date}{place}.", "signed.place": " i {place}",

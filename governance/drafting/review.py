@@ -4,7 +4,8 @@ For the bylaw's legal form, a checklist: a kommunalförbund's förbundsordning a
 Kommunallagen 9 kap. 6 § (with the representation 9 kap. 3 § requires); a gemensam nämnd and 9 kap. 19–35 §§;
 an avtalssamverkan or informal collaboration and what good practice expects (term, termination, costs,
 disputes). Each point is *stated* — by clauses of the bylaw that say it, or by a `states POINT` clause that
-marks where the document says what the language cannot — or *missing*, with the statute's words.
+marks where the document says what the language cannot — or *missing*, with the statute's words; or, for what
+the statute governs directly whatever the document says (a gemensam nämnd's audit), *law*.
 
 The review reads the encoded bylaw, not the document: a point the document states but the bylaw does not
 encode is reported missing, and says so. A missing point is a `completeness` finding.
@@ -12,15 +13,16 @@ encode is reported missing, and says so. A missing point is a `completeness` fin
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Literal
 
 from ..model import types as t
 from ..statute import kommunallagen
 
 # stated: a clause quoting the document says it; assumed: encoded, but only from an assumption or the law,
-# not from the document's words; missing: nothing in the bylaw says it.
-Status = Literal["stated", "assumed", "missing"]
+# not from the document's words; missing: nothing in the bylaw says it (or only part of it); law: the
+# document does not say it, and need not: the statute itself governs (a gemensam nämnd's audit, say).
+Status = Literal["stated", "assumed", "missing", "law"]
 KL = "Kommunallagen (2017:725)"
 
 
@@ -39,13 +41,18 @@ def _evidence(what: str, node: t.Node) -> Evidence:
 
 @dataclass(frozen=True, slots=True)
 class Point:
-    """One point of a checklist: its id (for `states ID`), where the law says it, and what it asks."""
+    """One point of a checklist: its id (for `states ID`), where the law says it, and what it asks.
+
+    `by_law`: the statute governs the point directly whatever the document says (KL 9 kap. 25 §: a gemensam
+    nämnd's members are paid by the municipality that elected them); the document may repeat it, and a
+    document that does not is not incomplete for that."""
 
     id: str
     law: str  # "9 kap. 6 § 4", "9 kap. 24 §", or "" for good practice
     sv: str
     en: str
     evidence: Callable[[t.Bylaw], tuple[tuple[Evidence, ...], tuple[str, str] | None]] = lambda bylaw: ((), None)
+    by_law: bool = False
 
     def statute_text(self) -> str | None:
         """The statute's own words for the point (a numbered item of 9 kap. 6 §, or the paragraph)."""
@@ -80,22 +87,46 @@ class Review:
 
     @property
     def missing(self) -> tuple[Result, ...]:
-        """The points the document does not state: nothing encodes them, or only an assumption does."""
-        return tuple(r for r in self.results if r.status != "stated")
+        """The points the document does not state: nothing encodes them, or only an assumption does (a point
+        the law itself governs is not among them)."""
+        return tuple(r for r in self.results if r.status in ("missing", "assumed"))
+
+    @property
+    def stated(self) -> tuple[Result, ...]:
+        return tuple(r for r in self.results if r.status == "stated")
+
+    @property
+    def by_law(self) -> tuple[Result, ...]:
+        """The points the document does not state and need not: the law governs them directly."""
+        return tuple(r for r in self.results if r.status == "law")
 
 
 # ---- evidence from the model ------------------------------------------------------------------------------
 def _all(*parts: Callable) -> Callable[[t.Bylaw], tuple[tuple[Evidence, ...], tuple[str, str] | None]]:
-    """Stated when every part is: the evidence of all, and the first part's reason when one is missing."""
+    """Stated when every part is: the evidence of all, and the first part's reason when one is missing. A part
+    encoded without a quote of the document (members without `cite`) makes the whole point only assumed:
+    another part's quote does not state it."""
     def evidence(bylaw: t.Bylaw):
         found: list[Evidence] = []
+        uncited: tuple[Evidence, ...] = ()
         for part in parts:
             got, note = part(bylaw)
             if not got:
                 return (), note
+            if not uncited and not any(e.cited for e in got):
+                uncited = got
             found += got
-        return tuple(found), None
+        return _unquoted(found, uncited) if uncited else (tuple(found), None)
     return evidence
+
+
+def _unquoted(found: list[Evidence], uncited: tuple[Evidence, ...]):
+    """All the evidence as not quoting the document, with a note naming the clauses that do not."""
+    what, lines = uncited[0].what, ", ".join(str(e.line) for e in uncited)
+    sv, en = ("rad", "line") if len(uncited) == 1 else ("rader", "lines")
+    return (tuple(replace(e, cited=False) for e in found),
+            (f"`{what}` citerar inte dokumentet ({sv} {lines})",
+             f"`{what}` does not quote the document ({en} {lines})"))
 
 
 def _named(what: str, note: tuple[str, str], test: Callable[[t.Bylaw], list[t.Node]]):
@@ -170,7 +201,25 @@ def _represented(bylaw: t.Bylaw):
                     f"(rad {d.span.line}): antalen ska vara lika",
                     f"'{body.id}' seat {d.role} has {d.max} ledamot(er) but {d.substitutes} ersättare "
                     f"(line {d.span.line}): the numbers must be equal")
-    return tuple(_evidence("seat", d) for d in decls), None
+    evidence = tuple(_evidence("seat", d) for d in decls)
+    uncited = tuple(e for e in evidence if not e.cited)
+    if uncited and len(uncited) < len(evidence):  # one seat line quoted does not state the others
+        return _unquoted(list(evidence), uncited)
+    return evidence, None
+
+
+def _shares_and_costs(bylaw: t.Bylaw):
+    """9 kap. 6 § 11 asks for two things: the members' shares in the förbund's assets and debts, and how its
+    costs are shared. A `cost` clause says only the second; the first the language cannot say (`states`)."""
+    costs = [f"{n.span.line}" for n in bylaw.costs]
+    if not costs:
+        return (), ("ingen `cost`-sats; andelarna i tillgångar och skulder anges med `states andelar-kostnader`",
+                    "no `cost` clause; the shares in assets and debts are marked with `states andelar-kostnader`")
+    where = ", ".join(costs)
+    return (), (f"kostnadsfördelningen anges (rad {where}) men inte andelarna i tillgångar och skulder; markera "
+                "dem med `states andelar-kostnader` och ett citat",
+                f"the sharing of costs is stated (line {where}) but not the shares in assets and debts; mark them "
+                "with `states andelar-kostnader` and a cite")
 
 
 # ---- the checklists -----------------------------------------------------------------------------------------
@@ -197,7 +246,7 @@ KOMMUNALFORBUND = (
         "the right to attend the förbundsstyrelse and the nämnder"),
     _kf(10, "anslagstavla", "webbplatsen för förbundets anslagstavla", "the website of the notice board"),
     _kf(11, "andelar-kostnader", "andelar i tillgångar och skulder, kostnadsfördelning",
-        "shares in assets and debts, the sharing of costs", _costs),
+        "shares in assets and debts, the sharing of costs", _shares_and_costs),
     _kf(12, "styrning-insyn", "medlemmarnas styrning av och insyn i ekonomi och verksamhet",
         "the members' control of and insight into finances and operations", _reports),
     _kf(13, "budgetprocess", "riktlinjer om budgetprocessen", "guidelines for the budget process", _budget),
@@ -217,17 +266,19 @@ GEMENSAM_NAMND = (
           "the nämnd's tasks set out in an agreement between the members", _agreement),
     Point("ledamoter-ersattare", "9 kap. 24 §", "minst en ledamot och en ersättare per medlem, lika många ersättare",
           "at least one member and one substitute per member, as many substitutes as members", _represented),
+    # 25–35 §§ govern the nämnd directly: the reglemente or the agreement may repeat them, and need not.
     Point("ersattning", "9 kap. 25 §", "ersättning från den kommun som valt den förtroendevalde",
-          "remuneration paid by the municipality that elected the member"),
+          "remuneration paid by the municipality that elected the member", by_law=True),
     Point("budget", "9 kap. 26 §", "budgeten upprättas av värdkommunen efter samråd",
-          "the budget drawn up by the host after consultation", _budget),
+          "the budget drawn up by the host after consultation", _budget, by_law=True),
     Point("anslag", "9 kap. 32 §", "justeringen tillkännages på varje medlems anslagstavla",
-          "the approval of minutes announced on every member's notice board"),
+          "the approval of minutes announced on every member's notice board", by_law=True),
     Point("reglemente", "9 kap. 33 §", "reglementet antaget av varje medlems fullmäktige",
-          "the reglemente adopted by every member's fullmäktige"),
-    Point("revision", "9 kap. 34 §", "granskning av revisorerna i varje medlem", "audit by every member's auditors"),
+          "the reglemente adopted by every member's fullmäktige", by_law=True),
+    Point("revision", "9 kap. 34 §", "granskning av revisorerna i varje medlem", "audit by every member's auditors",
+          by_law=True),
     Point("ansvarsfrihet", "9 kap. 35 §", "ansvarsfrihet prövas av varje medlems fullmäktige",
-          "discharge decided by every member's fullmäktige"),
+          "discharge decided by every member's fullmäktige", by_law=True),
     Point("mandattid", "6 kap. 19 §", "mandattiden, som fullmäktige bestämmer", "the term, which fullmäktige decide",
           _own_mandate),
 )
@@ -276,8 +327,8 @@ def review(bylaw: t.Bylaw) -> Review:
         if point.id in stated and not (note and point.id in _COMPUTED and evidence == ()):
             evidence = (_evidence(f"states {point.id}", stated[point.id]), *evidence)
             note = None
-        status: Status = ("missing" if not evidence else "stated" if any(e.cited for e in evidence)
-                          else "assumed")
+        status: Status = ("stated" if any(e.cited for e in evidence) else "law" if point.by_law
+                          else "assumed" if evidence else "missing")
         results.append(Result(point, status, tuple(evidence), note))
     sv, en = titles(bylaw.form)
     return Review(bylaw, sv, en, tuple(results))
@@ -287,6 +338,8 @@ def review(bylaw: t.Bylaw) -> Review:
 _WORDS = {
     "sv": {"head": "Granskning: {title}", "stated": "anges", "missing": "saknas", "assumed": "antas",
            "assumed.note": "kodat ur ett antagande eller ur lagen, inte ur dokumentets ord", "law": "Lagen",
+           "by-law": "lagen", "by-law.note": "gäller direkt enligt lagen; dokumentet behöver inte ange det",
+           "summary.law": " {law} gäller direkt enligt lagen.",
            "practice": "god sed", "line": "rad", "lines": "rader",
            "summary": "{stated} av {total} punkter anges i dokumentet; {missing} gör det inte.",
            "encoded": "Granskningen läser den kodade stadgan: det dokumentet säger men stadgan inte kodar "
@@ -294,8 +347,10 @@ _WORDS = {
            "message": "stadgan anger inte {what} ({law})"},
     "en": {"head": "Review: {title}", "stated": "stated", "missing": "missing", "assumed": "assumed",
            "assumed.note": "encoded from an assumption or the law, not from the document's words", "law": "The law",
+           "by-law": "by law", "by-law.note": "the law governs it directly; the document need not state it",
+           "summary.law": " {law} governed by the law directly.",
            "practice": "good practice", "line": "line", "lines": "lines",
-           "summary": "{stated} of {total} points stated by the document; {missing} are not.",
+           "summary": "{stated} of {total} points stated by the document; {missing} not.",
            "encoded": "The review reads the encoded bylaw: what the document says but the bylaw does not encode "
                       "counts as missing. Mark it with `states POINT` and a cite.",
            "message": "the bylaw does not state {what} ({law})"},
@@ -319,7 +374,7 @@ def render_text(rv: Review, path: str, lang: str = "sv") -> str:
     width = max(len(_law(r.point, lang)) for r in rv.results)
     for r in rv.results:
         what = r.point.sv if lang == "sv" else r.point.en
-        mark = w[r.status]
+        mark = w["by-law" if r.status == "law" else r.status]
         line = f"  {mark:<7} {_law(r.point, lang):<{width}}  {r.point.id}: {what}"
         if r.status == "stated":
             out.append(f"{line} ({_where(r, w)})")
@@ -327,6 +382,9 @@ def render_text(rv: Review, path: str, lang: str = "sv") -> str:
         if r.status == "assumed":
             out.append(f"{line} ({_where(r, w)})")
             out.append(f"          {w['assumed.note']}")
+        elif r.status == "law":
+            out.append(line)
+            out.append(f"          {w['by-law.note']}")
         else:
             out.append(line)
         if r.note and r.note[0]:
@@ -334,8 +392,8 @@ def render_text(rv: Review, path: str, lang: str = "sv") -> str:
         text = r.point.statute_text()
         if text:
             out.append(f"          {w['law']}: \"{text}\"")
-    out.append(w["summary"].format(stated=len(rv.results) - len(rv.missing), total=len(rv.results),
-                                   missing=len(rv.missing)))
+    out.append(w["summary"].format(stated=len(rv.stated), total=len(rv.results), missing=len(rv.missing))
+               + (w["summary.law"].format(law=len(rv.by_law)) if rv.by_law else ""))
     if rv.missing:
         out.append(w["encoded"])
     return "\n".join(out) + "\n"
@@ -359,6 +417,6 @@ def to_json(rv: Review, path: str, lang: str = "sv") -> dict:
         "points": [{"point": r.point.id, "law": f"{KL} {r.point.law}" if r.point.law else None,
                     "status": r.status, "lines": sorted({e.line for e in r.evidence}),
                     "clauses": sorted({e.what for e in r.evidence})} for r in rv.results],
-        "stated": len(rv.results) - len(rv.missing), "missing": len(rv.missing),
+        "stated": len(rv.stated), "missing": len(rv.missing), "law": len(rv.by_law),
         "findings": findings,
     }
