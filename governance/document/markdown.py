@@ -129,7 +129,7 @@ class _Document:
         return out
 
     def review(self) -> list[str]:
-        """The drafting review's checklist for the bylaw's form: each point stated, assumed, missing or governed by law."""
+        """The drafting review's checklist for the bylaw's form: each point stated, assumed, missing or by law."""
         from ..drafting.review import review
         w, rv = self.w, review(self.bylaw)
         out = [f"## {w('section.review')}",
