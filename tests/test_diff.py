@@ -104,7 +104,7 @@ def test_member_joining_changes_the_seats():
     new = BASE.replace('member b "B" municipality 1281\n', 'member b "B" municipality 1281\nmember c "C" municipality 1282\n')
     assert changed(BASE, new) == [
         ("added", "members", "c", "", None, 'member c "C" municipality 1282'),
-        ("changed", "bodies", "styrelsen", "seats", "2 seat lines: 2 kso", "3 seat lines: 3 kso"),
+        ("changed", "bodies", "styrelsen", "seats", "2 seats: 2 kso", "3 seats: 3 kso"),
     ]
 
 
@@ -112,12 +112,25 @@ def test_the_seat_summary_reads_in_the_readers_language():
     # It is the diff's own sentence, not a bylaw line: Swedish by default, English on request, English in JSON.
     new = BASE.replace('member b "B" municipality 1281\n', 'member b "B" municipality 1281\nmember c "C" municipality 1282\n')
     d = diff(governance.parse(BASE), governance.parse(new))
-    assert "      - 2 platsrader: 2 kso\n      + 3 platsrader: 3 kso\n" in render_text(d, "sv")
-    assert "`2 platsrader: 2 kso` → `3 platsrader: 3 kso`" in render_markdown(d, "sv")
-    assert "      - 2 seat lines: 2 kso\n      + 3 seat lines: 3 kso\n" in render_text(d, "en")
-    assert "seat lines" not in render_text(d, "sv") + render_markdown(d, "sv")
-    assert '"new": "3 seat lines: 3 kso"' in render_json(d)
-    assert render_text(d.inverse(), "sv").count("platsrader") == 2
+    assert "  ~ styrelsen platser\n      - 2 platser: 2 kso\n      + 3 platser: 3 kso\n" in render_text(d, "sv")
+    assert "ändrat **styrelsen platser**: `2 platser: 2 kso` → `3 platser: 3 kso`" in render_markdown(d, "sv")
+    assert "  ~ styrelsen seats\n      - 2 seats: 2 kso\n      + 3 seats: 3 kso\n" in render_text(d, "en")
+    assert "seats" not in render_text(d, "sv") + render_markdown(d, "sv")
+    assert '"new": "3 seats: 3 kso"' in render_json(d)
+    assert render_text(d.inverse(), "sv").count("platser") == 3
+
+
+def test_the_seat_summary_counts_seats_not_seat_lines():
+    """Two ledamöter from each of three members are six seats; three from each of four, twelve. The summary
+    said "3 platsrader: 3 ledamot" → "4 platsrader: 4 ledamot", a lawyer reads three and four ledamöter."""
+    old = BASE.replace('seat kso "KSO" from each municipality', 'seat ledamot 2 from each municipality\n'
+                       '  seat adj 1 from a adjunct\n  seat suppl 1..2').replace("chair kso", "chair ledamot")
+    new = old.replace('member b "B" municipality 1281\n', 'member b "B" municipality 1281\nmember c "C" municipality 1282\n')
+    new = new.replace("2 from each", "3 from each")
+    [seats] = [c for c in diff(governance.parse(old), governance.parse(new)).changes if c.aspect == "seats"]
+    assert (seats.old, seats.new) == ("6–7 seats: 4 ledamot, 1–2 suppl, 1 adj (adjunct)",
+                                      "11–12 seats: 9 ledamot, 1–2 suppl, 1 adj (adjunct)")
+    assert seats.shown("new", "sv") == "11–12 platser: 9 ledamot, 1–2 suppl, 1 adj (adjungerad)"
 
 
 def test_notes_and_comments_are_not_differences():

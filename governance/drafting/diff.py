@@ -159,17 +159,30 @@ def _clause_aspect(c: t.BodyClause) -> str:
 
 
 def _seat_summary(body: t.Body) -> Text:
-    """The body's seat lines counted by role: a fact of its own, so that a member joining or leaving shows
-    in each body it sits in. Compared by its English wording (the JSON's `old`/`new`)."""
-    voting = Counter(s.role for s in body.seats if not s.adjunct)
-    adjunct = Counter(s.role for s in body.seats if s.adjunct)
-    if not voting and not adjunct:
+    """The body's seats counted by role: a fact of its own, so that a member joining or leaving (or a seat
+    line's count changing) shows in each body it sits in as the number of seats it makes. Compared by its
+    English wording (the JSON's `old`/`new`)."""
+    if not body.seats:
         return Text("inga platser", "no seats")
-    roles = ", ".join(f"{n} {role}" for role, n in sorted(voting.items()))
-    sv = ", ".join(filter(None, [roles, *(f"{n} {role} (adjungerad)" for role, n in sorted(adjunct.items()))]))
-    en = ", ".join(filter(None, [roles, *(f"{n} {role} (adjunct)" for role, n in sorted(adjunct.items()))]))
-    lines = len(body.seats)
-    return Text(f"{lines} {'platsrad' if lines == 1 else 'platsrader'}: {sv}", f"{lines} seat lines: {en}")
+    low: Counter[tuple[bool, str]] = Counter()
+    high: Counter[tuple[bool, str]] = Counter()
+    for s in body.seats:
+        low[s.adjunct, s.role] += s.min
+        high[s.adjunct, s.role] += s.max
+
+    def number(key=None) -> str:
+        a, b = (low[key], high[key]) if key else (low.total(), high.total())
+        return str(a) if a == b else f"{a}–{b}"
+
+    def roles(adjunct_word: str) -> str:
+        return ", ".join(f"{number(key)} {key[1]}" + (f" ({adjunct_word})" if key[0] else "") for key in sorted(low))
+
+    if any(s.formula is not None for s in body.seats):  # the formula's least count until figures are given
+        return Text(f"minst {low.total()} platser efter folkmängd: {roles('adjungerad')}",
+                    f"at least {low.total()} seats by population: {roles('adjunct')}")
+    one = number() == "1"
+    return Text(f"{number()} {'plats' if one else 'platser'}: {roles('adjungerad')}",
+                f"{number()} {'seat' if one else 'seats'}: {roles('adjunct')}")
 
 
 def facts(b: t.Bylaw) -> dict[tuple[str, str, str], Fact]:
@@ -253,9 +266,14 @@ def _counts(d: Diff, lang: Lang) -> str:
     return ", ".join(f"{s[k]} {one if s[k] == 1 else many}" for k, (one, many) in words.items())
 
 
-def _label(c: Change) -> str:
-    """What a changed fact is about: `styrgruppen meets per year`, `valid`, `population`."""
-    return " ".join(x for x in (c.subject, c.aspect) if x) or c.section
+_SEATS = Text("platser", "seats")
+
+
+def _label(c: Change, lang: Lang) -> str:
+    """What a changed fact is about: `styrgruppen meets per year`, `valid`, `population`; the seat summary, no
+    bylaw line, in the reader's language (`styrelsen platser`)."""
+    aspect = _SEATS(lang) if c.section == "bodies" and c.aspect == "seats" else c.aspect
+    return " ".join(x for x in (c.subject, aspect) if x) or c.section
 
 
 def _line(c: Change, lang: Lang) -> str:
@@ -276,7 +294,7 @@ def render_text(d: Diff, lang: Lang = "en") -> str:
             section = c.section
             out += ["", SECTION_TITLES[section](lang)]
         if c.change == "changed":
-            out.append(f"  ~ {_label(c)}")
+            out.append(f"  ~ {_label(c, lang)}")
             out.append(f"      - {c.shown('old', lang)}")
             out.append(f"      + {c.shown('new', lang)}")
         else:
@@ -302,7 +320,7 @@ def render_markdown(d: Diff, lang: Lang = "en") -> str:
             out += ([""] if out[-1] else []) + [f"## {SECTION_TITLES[section](lang)}", ""]
         if c.change == "changed":
             old, new = _md(c.shown("old", lang)), _md(c.shown("new", lang))
-            out.append(Text(f"- ändrat **{_label(c)}**: {old} → {new}", f"- changed **{_label(c)}**: {old} → {new}")(lang))
+            out.append(Text(f"- ändrat **{_label(c, lang)}**: {old} → {new}", f"- changed **{_label(c, lang)}**: {old} → {new}")(lang))
         else:
             verb = _VERB.get((c.section, c.change)) or _VERB[("", c.change)]
             body = f"{c.subject}: " if c.section == "bodies" and c.aspect else ""
