@@ -372,3 +372,18 @@ def test_cli_a_failed_write_leaves_what_was_there(tmp_path, capsys, monkeypatch)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["doc.md"]
     assert main(["render", "laholmsbukten", "-o", str(tmp_path / "no-such-folder" / "doc.md")]) == 2
     assert "kan inte skriva" in capsys.readouterr().err
+
+
+def test_substitutes_are_counted_per_member_as_the_seats_are():
+    """`seat ledamot 2 from each municipality with 2 substitutes` is two ersättare for each municipality: the
+    sentence said "samt 2 ersättare" after "6 platser totalt", which reads as two in all."""
+    text = ('bylaw x "X"\nmember a "A" municipality 1280\nmember b "B" municipality 1281\n'
+            'member c "C" municipality 1282\nbody s "S"\n  seat ledamot 2 from each municipality with 2 substitutes\n'
+            '  seat adj 1 from a, b with 1 substitute\n  seat ordf 1 from a with 1 substitute\n')
+    sv = render(governance.parse(text), "markdown", "sv")
+    assert ("`ledamot`: 2 platser för varje kommun, 6 platser totalt; med rösträtt, samt 2 ersättare för varje "
+            "kommun.") in sv
+    assert "för var och en av A och B, 2 platser totalt; med rösträtt, samt 1 ersättare för var och en av dem." in sv
+    assert "`ordf`: 1 plats för A; med rösträtt, samt 1 ersättare." in sv
+    en = render(governance.parse(text), "markdown", "en")
+    assert "6 seats in all; voting, with 2 substitutes for each municipality." in en

@@ -336,6 +336,11 @@ class _Document:
         vote = w("seat.adjunct" if c.adjunct else "seat.voting")
         if c.substitutes:
             vote += w.count("substitutes.personal" if c.personal else "substitutes", c.substitutes)
+            # `with N substitutes` counts per holder, as the seats do: say so, or "1 ersättare" reads as one in all
+            if c.formula is None and h.mode == "each":
+                vote += w("substitutes.each", cls=w(f"kind.{h.member_class}"))
+            elif c.formula is None and h.mode == "listed" and len(h.members) > 1:
+                vote += w("substitutes.listed")
         if c.formula is not None and h.mode in ("each", "listed"):
             formula = escape(formula_words(c.formula, w.lang))
             if h.mode == "each":
