@@ -198,3 +198,25 @@ def test_command_bad_input_exits_2(capsys, tmp_path):
     assert main(["diff", str(bad), "laholmsbukten"]) == 2
     err = capsys.readouterr().err
     assert "bad.bylaw:2" in err and "Traceback" not in err
+
+
+def test_a_renumbered_paragraph_is_reworded_not_no_difference():
+    """A lawyer renumbers 7 § to 8 § in the reglemente and updates the cite: the rules are the same, but the
+    diff said "inga skillnader" as if the document had not changed. Now it lists the cite, apart."""
+    text = (Path(governance.__file__).parent.parent / "bylaws" / "gavleborg-hjalpmedelsnamnd.bylaw").read_text("utf-8")
+    new = text.replace('cite "7 § Nämnden består', 'cite "8 § Nämnden består')
+    d = diff(governance.parse(text), governance.parse(new))
+    assert not d and [(r.subject, r.aspect) for r in d.reworded] == [("namnden", "seat ledamot")]
+    sv = render_text(d, "sv")
+    assert sv.startswith("gavleborg-hjalpmedelsnamnd → gavleborg-hjalpmedelsnamnd: inga skillnader i reglerna\n")
+    assert '  ≈ Organ: namnden seat ledamot\n      - cite "7 § Nämnden består' in sv
+    assert '\n      + cite "8 § Nämnden består' in sv
+    assert "Ny ordalydelse, samma regel" in sv and "Reworded" in render_text(d, "en")
+    assert "- **Organ: namnden seat ledamot**: `cite \"7 §" in render_markdown(d, "sv")
+    assert json.loads(render_json(d))["reworded"][0]["new"][0].startswith('cite "8 §')
+    assert d.inverse().reworded[0].old == d.reworded[0].new
+    # a rule changed with its cite is a change, not also a rewording
+    both = new.replace("seat ledamot \"Ledamot\" from each member with 1 substitute",
+                       "seat ledamot \"Ledamot\" 2 from each member with 2 substitutes")
+    d = diff(governance.parse(text), governance.parse(both))
+    assert d and not d.reworded

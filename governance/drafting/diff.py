@@ -5,7 +5,9 @@ Each bylaw is reduced to *facts*: a key (section, subject, aspect) and the canon
 (the `fmt` form of the clause, so what a lawyer reads is what they wrote). Two versions differ where a key is
 only in one of them (added / removed) or maps to different lines (changed). That makes the diff empty for
 equal bylaws and antisymmetric by construction: what `diff(a, b)` adds, `diff(b, a)` removes. Notes (cite,
-assume …), comments and positions are not compared: the diff is about the rules, not their wording.
+assume …), comments and positions are not differences in the rules: the diff is about the rules. A fact whose
+rule is the same but whose notes are not (a paragraph renumbered in its `cite`, a sentence reworded) is listed
+apart, as reworded, so that "no differences" never hides a new wording of the document.
 
 A body added or removed is one change carrying its clauses, not one change per clause.
 
@@ -23,7 +25,7 @@ from ..lang import Lang, Text
 from ..model import types as t
 from ..model.clauses import Dispatch
 # The printer's clause renderers are the canonical text of each clause; reuse them rather than copy them.
-from ..syntax.printer import clause_text, cost_text, header_text, quorum_text, rule_text
+from ..syntax.printer import clause_text, cost_text, header_text, note_lines, quorum_text, rule_text
 
 SECTIONS = ("header", "imports", "members", "matters", "bodies", "rules", "participation", "costs", "statute")
 SECTION_TITLES = {"header": Text("Avtalets huvud", "Header"), "imports": Text("Importer", "Imports"),
@@ -45,6 +47,7 @@ class Fact:
     source_line: int = 0  # line in its file, for locating it; not compared
     details: tuple[str, ...] = ()  # for a body: its clauses
     said: Text | None = None  # how a fact that is not a bylaw line (the seat summary) reads in each language
+    notes: tuple[str, ...] = ()  # its cite, section, law and assume lines: not compared as a rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,10 +93,40 @@ class Change:
 
 
 @dataclass(frozen=True, slots=True)
+class Reworded:
+    """A fact whose rule is the same in both versions but whose notes are not: `old`/`new` are its note lines
+    (`cite "…"`, `section "…"`, `assume "…"`) in each version."""
+
+    section: str
+    subject: str
+    aspect: str
+    old: tuple[str, ...]
+    new: tuple[str, ...]
+    old_line: int = 0
+    new_line: int = 0
+
+    @property
+    def sort_key(self) -> tuple:
+        return Change("changed", self.section, self.subject, self.aspect, None, None).sort_key
+
+    def inverse(self) -> "Reworded":
+        return Reworded(self.section, self.subject, self.aspect, self.new, self.old, self.new_line, self.old_line)
+
+    def to_json(self) -> dict:
+        return {"section": self.section, "subject": self.subject or None, "aspect": self.aspect or None,
+                "old": list(self.old), "new": list(self.new),
+                "old_line": self.old_line or None, "new_line": self.new_line or None}
+
+
+@dataclass(frozen=True, slots=True)
 class Diff:
+    """The differences in the rules (`changes`; a Diff is true when there are any) and, apart, the facts
+    whose rule is unchanged but whose notes were reworded (`reworded`)."""
+
     old: str
     new: str
     changes: tuple[Change, ...]
+    reworded: tuple[Reworded, ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.changes)
@@ -102,13 +135,15 @@ class Diff:
         return len(self.changes)
 
     def inverse(self) -> "Diff":
-        return Diff(self.new, self.old, tuple(sorted((c.inverse() for c in self.changes), key=lambda c: c.sort_key)))
+        return Diff(self.new, self.old, tuple(sorted((c.inverse() for c in self.changes), key=lambda c: c.sort_key)),
+                    tuple(r.inverse() for r in self.reworded))
 
     def to_json(self) -> dict:
         summary = Counter(c.change for c in self.changes)
         return {"old": self.old, "new": self.new,
                 "summary": {k: summary.get(k, 0) for k in ("added", "removed", "changed")},
-                "changes": [c.to_json() for c in self.changes]}
+                "changes": [c.to_json() for c in self.changes],
+                "reworded": [r.to_json() for r in self.reworded]}
 
 
 # ---- facts -------------------------------------------------------------------------------------------
@@ -116,13 +151,14 @@ class _Facts(dict):
     """key → Fact; a key seen twice gets a counter (`meets per year #2`) so nothing is lost."""
 
     def put(self, key: tuple[str, str, str], line: str, node: t.Node | None = None, details=(),
-            said: Text | None = None) -> None:
+            said: Text | None = None, notes: bool = True) -> None:
         section, subject, aspect = key
         n = 2
         while key in self:
             key = (section, subject, f"{aspect} #{n}")
             n += 1
-        self[key] = Fact(line, node.span.line if node is not None else 0, tuple(details), said)
+        lines = note_lines(node.notes) if node is not None and said is None and notes else ()
+        self[key] = Fact(line, node.span.line if node is not None else 0, tuple(details), said, lines)
 
 
 def _meets_aspect(c: t.MeetingRule) -> str:
@@ -189,7 +225,7 @@ def facts(b: t.Bylaw) -> dict[tuple[str, str, str], Fact]:
     """The bylaw as facts keyed (section, subject, aspect)."""
     out = _Facts()
     out.put(("header", "", "id"), b.id, b)
-    out.put(("header", "", "title"), b.title, b)
+    out.put(("header", "", "title"), b.title, b, notes=False)  # the bylaw line's notes: once, under its id
     for item in b.header:
         aspect = f"duty {item.value[0]}" if item.key == "duty" else item.key
         out.put(("header", "", aspect), header_text(item), item)
@@ -232,7 +268,7 @@ def diff(old: t.Bylaw, new: t.Bylaw) -> Diff:
     a, b = facts(old), facts(new)
     gone_bodies = {k[1] for k in a if k[0] == "bodies" and k[2] == "" and k not in b}
     new_bodies = {k[1] for k in b if k[0] == "bodies" and k[2] == "" and k not in a}
-    changes = []
+    changes, reworded = [], []
     for key in a.keys() | b.keys():
         section, subject, aspect = key
         if section == "bodies" and aspect and (subject in gone_bodies or subject in new_bodies):
@@ -242,19 +278,25 @@ def diff(old: t.Bylaw, new: t.Bylaw) -> Diff:
             if fa.line != fb.line:
                 changes.append(Change("changed", section, subject, aspect, fa.line, fb.line,
                                       fa.source_line, fb.source_line, old_said=fa.said, new_said=fb.said))
+            elif fa.notes != fb.notes:
+                reworded.append(Reworded(section, subject, aspect, fa.notes, fb.notes, fa.source_line, fb.source_line))
         elif fa is not None:
             changes.append(Change("removed", section, subject, aspect, fa.line, None, fa.source_line, 0, fa.details,
                                   old_said=fa.said))
         else:
             changes.append(Change("added", section, subject, aspect, None, fb.line, 0, fb.source_line, fb.details,
                                   new_said=fb.said))
-    return Diff(old.id, new.id, tuple(sorted(changes, key=lambda c: c.sort_key)))
+    return Diff(old.id, new.id, tuple(sorted(changes, key=lambda c: c.sort_key)),
+                tuple(sorted(reworded, key=lambda r: r.sort_key)))
 
 
 # ---- rendering ---------------------------------------------------------------------------------------
 _VERB = {("members", "added"): Text("ansluter", "joined"), ("members", "removed"): Text("lämnar", "left"),
          ("", "added"): Text("tillagt", "added"), ("", "removed"): Text("borttaget", "removed")}
 _NONE = Text("inga skillnader", "no differences")
+_NONE_IN_RULES = Text("inga skillnader i reglerna", "no differences in the rules")
+_REWORDED = Text("Ny ordalydelse, samma regel (citat, paragraf, lag eller antagande)",
+                 "Reworded, the same rule (cite, section, law or assumption)")
 
 
 def _counts(d: Diff, lang: Lang) -> str:
@@ -284,10 +326,16 @@ def _line(c: Change, lang: Lang) -> str:
     return prefix + line + (f"  ({verb(lang)})" if verb else "")
 
 
+def _reworded_label(r: Reworded, lang: Lang) -> str:
+    """`Organ: namnden seat ledamot`: the section too, since the reworded list is not split by section."""
+    label = _label(Change("changed", r.section, r.subject, r.aspect, None, None), lang)
+    return f"{SECTION_TITLES[r.section](lang)}: {label}"
+
+
 def render_text(d: Diff, lang: Lang = "en") -> str:
-    if not d:
+    if not d and not d.reworded:
         return f"{d.old} → {d.new}: {_NONE(lang)}\n"
-    out = [f"{d.old} → {d.new}: {_counts(d, lang)}"]
+    out = [f"{d.old} → {d.new}: {_counts(d, lang) if d else _NONE_IN_RULES(lang)}"]
     section = None
     for c in d.changes:
         if c.section != section:
@@ -301,6 +349,12 @@ def render_text(d: Diff, lang: Lang = "en") -> str:
             sign = "+" if c.change == "added" else "-"
             out.append(f"  {sign} {_line(c, lang)}")
             out += [f"      {sign} {line}" for line in c.details]
+    if d.reworded:
+        out += ["", _REWORDED(lang)]
+    for r in d.reworded:
+        out.append(f"  ≈ {_reworded_label(r, lang)}")
+        out += [f"      - {line}" for line in r.old if line not in r.new]
+        out += [f"      + {line}" for line in r.new if line not in r.old]
     return "\n".join(out) + "\n"
 
 
@@ -310,9 +364,9 @@ def _md(text: str | None) -> str:
 
 def render_markdown(d: Diff, lang: Lang = "en") -> str:
     out = [Text(f"# Ändringar från `{d.old}` till `{d.new}`", f"# Changes from `{d.old}` to `{d.new}`")(lang), ""]
-    if not d:
+    if not d and not d.reworded:
         return "\n".join(out + [Text("Inga skillnader.", "No differences.")(lang), ""])
-    out += [f"{_counts(d, lang)}.", ""]
+    out += [f"{_counts(d, lang) if d else _NONE_IN_RULES(lang).capitalize()}.", ""]
     section = None
     for c in d.changes:
         if c.section != section:
@@ -326,6 +380,12 @@ def render_markdown(d: Diff, lang: Lang = "en") -> str:
             body = f"{c.subject}: " if c.section == "bodies" and c.aspect else ""
             out.append(f"- {verb(lang)}: {body}{_md(c.shown('new' if c.change == 'added' else 'old', lang))}")
             out += [f"  - {_md(line)}" for line in c.details]
+    if d.reworded:
+        out += ([""] if out[-1] else []) + [f"## {_REWORDED(lang)}", ""]
+    for r in d.reworded:
+        old = "; ".join(_md(line) for line in r.old if line not in r.new) or "–"
+        new = "; ".join(_md(line) for line in r.new if line not in r.old) or "–"
+        out.append(f"- **{_reworded_label(r, lang)}**: {old} → {new}")
     return "\n".join(out) + "\n"
 
 

@@ -31,6 +31,11 @@ def _notes(notes: t.Notes, depth: int) -> list[str]:
     return out
 
 
+def note_lines(notes: t.Notes) -> tuple[str, ...]:
+    """A clause's notes as their own lines (`cite "…"`, `section "…"`, `law "…"`, `assume "…"`), unindented."""
+    return tuple(_notes(notes, 0))
+
+
 def form_text(form: t.LegalForm) -> str:
     """The `form` clause's words after `form`."""
     if form.kind == "kommunalforbund" and form.body_of("direktion"):
