@@ -188,3 +188,17 @@ def test_what_the_law_itself_governs_for_a_gemensam_nämnd_is_not_missing_from_i
     code, out = run("review", "--format", "json", str(path))
     [report] = json.loads(out)
     assert (code, report["findings"], report["law"], report["stated"]) == (0, [], 6, 4)
+
+
+def test_a_förbundsordning_that_states_every_point_is_complete(tmp_path):
+    """The other side of the review: every point of 9 kap. 6 § stated with a quote, exit 0 and no finding."""
+    points = ["revisorer", "revisorer-utses", "initiativratt", "kvalificerad-majoritet", "narvaro-forsamling",
+              "narvaro-namnd", "anslagstavla", "andelar-kostnader", "styrning-insyn", "budgetprocess",
+              "fragor-arsredovisning", "uttrade", "likvidation", "tvister", "arvoden"]
+    extra = "".join(f'  states {p}\n    cite "Punkten {p}."\n' for p in points)
+    results = _kf(extra=extra)
+    assert {p: r.status for p, r in results.items() if r.status != "stated"} == {}
+    path = tmp_path / "kf.bylaw"
+    path.write_text(KF.format(extra=extra, member_a='  cite "A och B."\n', member_b="", seats="", cost=""), "utf-8")
+    code, out = run("review", str(path))
+    assert code == 0 and "19 av 19 punkter anges i dokumentet; 0 gör det inte." in out
