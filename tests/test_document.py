@@ -387,3 +387,12 @@ def test_substitutes_are_counted_per_member_as_the_seats_are():
     assert "`ordf`: 1 plats för A; med rösträtt, samt 1 ersättare." in sv
     en = render(governance.parse(text), "markdown", "en")
     assert "6 seats in all; voting, with 2 substitutes for each municipality." in en
+
+
+def test_a_region_hosting_a_gemensam_nämnd_is_its_värdregion_not_värdkommun():
+    """KL 9 kap. 20 §: the nämnd is set up in one of the kommuner or regioner. Gävleborg's is hosted by Region
+    Gävleborg, which the document called "värdkommunen Region Gävleborg"."""
+    bylaw = governance.load("gavleborg-hjalpmedelsnamnd")
+    assert "organisationen hos värdregionen Region Gävleborg (`region-gavleborg`)" in render(bylaw, "markdown", "sv")
+    assert "organisation of the host region Region Gävleborg" in render(bylaw, "markdown", "en")
+    assert "hos värdkommunen Lidköpings kommun" in render(governance.load("lidkoping-raddningsnamnd"), "markdown", "sv")

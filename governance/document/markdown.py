@@ -286,8 +286,10 @@ class _Document:
         if form.kind == "kommunalforbund":
             return w("form.kommunalforbund.fullmaktige", ff=organ("forbundsfullmaktige"),
                      fs=organ("forbundsstyrelse"))
-        if form.kind == "gemensam-namnd":
+        if form.kind == "gemensam-namnd":  # a region hosts as a värdregion, not a värdkommun (KL 9 kap. 20 §)
+            host = self.members.get(form.host or "")
             return w("form.gemensam-namnd", namnd=organ("gemensam-namnd"),
+                     host_word=w("host.region" if host is not None and host.kind == "region" else "host.municipality"),
                      host=f"{self.member_name(form.host or '')} ({code(form.host or '')})")
         return w(f"form.{form.kind}")
 

@@ -42,8 +42,9 @@ EN = MappingProxyType({
         "decision-making assembly and a förbundsstyrelse, {fs} (KL 9 kap. 3, 5 §§). Kommunallagen applies "
         "directly: to the assembly what it says of fullmäktige, to the styrelse what it says of a nämnd.",
     "form.gemensam-namnd": "Legal form: gemensam nämnd, {namnd}, set up in and part of the organisation of "
-        "the värdkommun {host} (KL 9 kap. 19–20 §§). What Kommunallagen says of a nämnd applies to it "
+        "{host_word} {host} (KL 9 kap. 19–20 §§). What Kommunallagen says of a nämnd applies to it "
         "directly (9 kap. 23 §).",
+    "host.municipality": "the värdkommun", "host.region": "the host region",
     "form.avtalssamverkan": "Legal form: avtalssamverkan, an agreement between the members (KL 9 kap. 37 §). "
         "No body it sets up is an organ under Kommunallagen; the law's rules for a nämnd apply only per "
         "analogi.",
@@ -222,8 +223,9 @@ SV = MappingProxyType({
         "beslutande församling och en förbundsstyrelse, {fs} (KL 9 kap. 3 och 5 §§). Kommunallagen gäller "
         "direkt: för församlingen det som sägs om fullmäktige, för styrelsen det som sägs om en nämnd.",
     "form.gemensam-namnd": "Juridisk form: gemensam nämnd, {namnd}, tillsatt i och del av organisationen hos "
-        "värdkommunen {host} (KL 9 kap. 19–20 §§). Det som kommunallagen säger om en nämnd gäller den direkt "
+        "{host_word} {host} (KL 9 kap. 19–20 §§). Det som kommunallagen säger om en nämnd gäller den direkt "
         "(9 kap. 23 §).",
+    "host.municipality": "värdkommunen", "host.region": "värdregionen",
     "form.avtalssamverkan": "Juridisk form: avtalssamverkan, ett avtal mellan medlemmarna (KL 9 kap. 37 §). "
         "Inget organ som avtalet inrättar är ett organ enligt kommunallagen; lagens regler för nämnder gäller "
         "bara per analogi.",
