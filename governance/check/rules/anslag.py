@@ -90,9 +90,13 @@ RULE = Rule(
     summary=Text(sv="Justeringen tillkännages på anslagstavlan senast andra dagen efter justeringen.",
                  en="The justering is announced on the anslagstavla at the latest the second day after it."),
     why=Text(sv="KL 8 kap. 12 §; för en gemensam nämnd på varje samverkande kommuns och regions anslagstavla "
-                "(9 kap. 32 §). Överklagandetiden (13 kap. 5 §) räknas från anslaget.",
+                "(9 kap. 32 §): ett anslag antecknat som en dag, inte per medlem, kan inte bedömas medlem för medlem "
+                "(varning). Överklagandetiden (13 kap. 5 §) räknas från anslaget, för en gemensam nämnd från det "
+                "sista.",
              en="KL 8 kap. 12 §; for a gemensam nämnd on the anslagstavla of every member municipality and region "
-                "(9 kap. 32 §). The appeal period (13 kap. 5 §) runs from the anslag."),
+                "(9 kap. 32 §): an anslag recorded as one day, not per member, cannot be judged member by member (a "
+                "warning). The appeal period (13 kap. 5 §) runs from the anslag, for a gemensam nämnd from the "
+                "last."),
     severity="error",
     basis=Basis("statute", "minutes: {justering: DATE, anslag: DATE | {MEMBER: DATE}}",
                 "Kommunallagen (2017:725) 8 kap. 12 §"),

@@ -61,11 +61,15 @@ RULE = Rule(
     why=Text(sv="KL 5 kap. 69 § (för en nämnd genom 6 kap. 35 §), för organ som avtalets `form` gör till "
                 "kommunallagens: en direktion, förbundsfullmäktige, en förbundsstyrelse, en gemensam nämnd. "
                 "`justering within N days` ger ett organ en egen gräns: för andra organ gäller den, för "
-                "kommunallagens organ bara om den är kortare än lagens fjorton dagar.",
+                "kommunallagens organ bara om den är kortare än lagens fjorton dagar. Lagens sista dag flyttas "
+                "förbi lördag, söndag, helgdag, midsommar-, jul- och nyårsafton till nästa vardag (lag (1930:173) 2 §). "
+                "En justering antecknad före sammanträdet är en felaktig dag.",
              en="KL 5 kap. 69 § (for a nämnd by 6 kap. 35 §), for the bodies the bylaw's `form` makes organs under "
                 "the law: a direktion, förbundsfullmäktige, a förbundsstyrelse, a gemensam nämnd. `justering within "
                 "N days` gives a body its own limit: for other bodies it holds, for the law's organs only where it "
-                "is shorter than the law's fourteen days."),
+                "is shorter than the law's fourteen days. The law's last day moves past a weekend, public holiday or "
+                "midsommar-, jul- or nyårsafton to the next working day (lag (1930:173) 2 §). A justering "
+                "recorded before the meeting is a wrong day."),
     severity="error",
     basis=Basis("statute", "minutes: {justering: DATE}", "Kommunallagen (2017:725) 5 kap. 69 §"),
     fires=(Example(bylaw=_BYLAW, header=_FORM,
