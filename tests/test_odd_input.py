@@ -3,6 +3,7 @@
 says how to write it, and nothing the user has is lost."""
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -108,3 +109,103 @@ def test_binary_is_still_binary(tmp_path, capsys):
     path.write_bytes(b"meetings: []\n\x00\x01\x02\xff" * 3)
     status, _, err = run(["check", "laholmsbukten", path], capsys)
     assert status == 2 and "ingen textfil" in err
+
+
+# ---- dates as Swedes write them: said back in the ISO form to write ------------------------------------
+@pytest.mark.parametrize("written, iso", [
+    ("2025-5-3", "2025-05-03"), ("3 maj 2025", "2025-05-03"), ("den 3:e maj 2025", "2025-05-03"),
+    ("20/2/2025", "2025-02-20"), ("20.2.2025", "2025-02-20"), ("2025/02/20", "2025-02-20"),
+    ("20 feb. 2025 kl. 9.00", "2025-02-20T09:00"), ("2025-02-20 9.00", "2025-02-20T09:00"),
+    ("2025-2-20T13:00", "2025-02-20T13:00"), ("20 okt 2025, kl 13.30", "2025-10-20T13:30"),
+    ("May 3, 2025", "2025-05-03"),
+])
+def test_a_date_written_otherwise_is_read_into_its_iso_form(written, iso):
+    from governance.calendar.written_dates import iso_spelling
+    assert iso_spelling(written).iso == iso
+
+
+@pytest.mark.parametrize("written", ["3 maj", "2025-02-30", "31/2/2025", "hej", "2025-02-20 25.00",
+                                     "3 maj 2025 13", "1/1/1", "x" * 200])
+def test_what_is_no_date_gets_no_guess(written):
+    from governance.calendar.written_dates import how_to_write, iso_spelling
+    assert iso_spelling(written) is None and how_to_write(written) == ""
+
+
+def test_day_and_month_that_could_be_swapped_are_named():
+    from governance.calendar.written_dates import how_to_write
+    assert how_to_write("3/5/2025") == "; write 2025-05-03 (3 May)"  # the 3rd of May, as a Swede means it
+    assert how_to_write("20/5/2025") == "; write 2025-05-20"  # no other reading
+    assert how_to_write("5/5/2025") == "; write 2025-05-05"
+    assert how_to_write("3/5/2205") == ""  # a year no meeting can be in: no hint towards it
+
+
+def test_the_calendar_says_how_to_write_a_swedish_date(tmp_path, capsys):
+    path = tmp_path / "kalender.yaml"
+    path.write_text("bylaw: laholmsbukten\nmeetings:\n  - id: a\n    body: styrgruppen\n    date: 3/5 2025 kl. 9.00\n",
+                    encoding="utf-8")
+    status, _, err = run(["check", "laholmsbukten", path], capsys)
+    assert status == 2
+    assert err.strip().endswith(":5: fel: date '3/5 2025 kl. 9.00' är inget ISO-datum (2025-02-11) eller datum "
+                                "med tid (2025-02-11T13:00); skriv 2025-05-03T09:00 (3 maj)"), err
+
+
+def test_as_of_says_how_to_write_it(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["check", "laholmsbukten", "examples/laholmsbukten-2025.yaml", "--as-of", "3/5/2025"])
+    assert info.value.code == 2
+    assert "'3/5/2025' är inget datum (ÅÅÅÅ-MM-DD); skriv 2025-05-03 (3 maj)" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["check", "laholmsbukten", "examples/laholmsbukten-2025.yaml", "--as-of", "3 maj 2025 kl 9", "--lang", "en"])
+    assert "'3 maj 2025 kl 9' is not a date (YYYY-MM-DD); write 2025-05-03" in capsys.readouterr().err
+
+
+def test_a_meeting_built_in_python_says_how_to_write_its_date():
+    import governance
+    with pytest.raises(governance.CalendarError) as info:
+        governance.Meeting("m", "styrgruppen", "12 maj 2025")
+    assert info.value.text("sv").endswith("date '12 maj 2025' är inget ISO-datum (2025-02-11); skriv 2025-05-12")
+
+
+# ---- a roster as Excel leaves it: spaces around a name or a party are no part of it ---------------------
+def test_spaces_around_a_roster_name_or_party_are_no_part_of_it(tmp_path):
+    from governance.calendar import read
+    path = tmp_path / "kalender.yaml"
+    path.write_text('bylaw: vattenforbundet\nroster:\n  "Anna Berg ": {seat: vara/ledamot, party: "S "}\n'
+                    '  Eva Holm: {seat: vara/ledamot, as: ersattare, for: " Anna Berg", party: S}\n'
+                    "meetings:\n  - {id: d-1, body: direktionen, date: 2025-03-04, attendees: [Anna Berg]}\n",
+                    encoding="utf-8")
+    calendar = read(path)
+    anna, eva = calendar.roster
+    assert (anna.name, anna.party, eva.stands_for, eva.party) == ("Anna Berg", "S", "Anna Berg", "S")
+    assert calendar.meetings[0].present[0].person == "Anna Berg"
+
+
+# ---- amounts as Swedes write them ---------------------------------------------------------------------
+@pytest.mark.parametrize("written, amount", [
+    ("250000", "250000"), ("250 000", "250000"), ("250\u00a0000 kr", "250000"), ("1 250 000,50", "1250000.50"),
+    ("25,5", "25.5"), ("100:-", "100"), ("1.000.000", "1000000"), ("1,000,000", "1000000"), ("1.5", "1.5"),
+    ("250 000 SEK", "250000"),
+])
+def test_an_amount_written_as_swedes_write_it_is_read(written, amount):
+    from decimal import Decimal
+    from governance.money.share import money
+    assert money(written) == Decimal(amount)
+
+
+@pytest.mark.parametrize("written, said", [
+    ("250.000", "write 250000 (thousands) or 250 (a decimal)"),  # was read as 250 kr
+    ("1,500", "write 1500 (thousands) or 1.5 (a decimal)"),
+])
+def test_an_amount_that_reads_two_ways_is_refused_both_ways(written, said, capsys):
+    from governance.money.share import ShareError, money
+    with pytest.raises(ShareError, match=re.escape(said)):
+        money(written)
+    status, _, err = run(["share", "laholmsbukten", "--amount", written], capsys)
+    assert status == 2 and "kan läsas på två sätt: skriv" in err and "(decimaltal)" in err, err
+
+
+def test_share_splits_an_amount_written_with_spaces(capsys):
+    status, out, err = run(["share", "laholmsbukten", "--amount", "1 000 000,50 kr", "--format", "json"], capsys)
+    assert status == 0, err
+    import json
+    assert json.loads(out)["total"] in ("1000000.50", 1000000.5)

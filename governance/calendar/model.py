@@ -62,7 +62,9 @@ def as_day(value, what: str = "date") -> date:
                 else date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise _problem(f"{what} '{value}' is not an ISO date (2025-02-11)")
+    from .written_dates import how_to_write
+    raise _problem(f"{what} '{value}' is not an ISO date (2025-02-11)"
+                   + (how_to_write(value, time=False) if isinstance(value, str) else ""))
 
 
 def _tuple(value, what: str) -> tuple:

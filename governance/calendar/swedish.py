@@ -254,6 +254,16 @@ _RULES: list[tuple[str, str]] = [
     (r"(?P<wa>.+) is empty; write an ISO date such as 2025-02-11", "{wa} är tomt; skriv ett ISO-datum som 2025-02-11"),
     (r"(?P<wa>[^']+) (?P<b>\d{4}-\d{2}-\d{2}) does not exist: (?P<rc>.+)", "{wa} {b} finns inte: {rc}"),
     (r"(?P<wa>[^']+) (?P<b>[-+]?\d+-\d{2}-\d{2}): (?P<rc>.+)", "{wa} {b}: {rc}"),
+    (r"(?P<wa>.+) '(?P<b>[^']*)' is not an ISO date \(2025-02-11\) or date-time \(2025-02-11T13:00\); "
+     r"write (?P<d>[\dT:-]+) \((?P<e>\d+) (?P<ma>[A-Z][a-z]+)\)",
+     "{wa} '{b}' är inget ISO-datum (2025-02-11) eller datum med tid (2025-02-11T13:00); skriv {d} ({e} {ma})"),
+    (r"(?P<wa>.+) '(?P<b>[^']*)' is not an ISO date \(2025-02-11\) or date-time \(2025-02-11T13:00\); "
+     r"write (?P<d>[\dT:-]+)",
+     "{wa} '{b}' är inget ISO-datum (2025-02-11) eller datum med tid (2025-02-11T13:00); skriv {d}"),
+    (r"(?P<wa>.+) '(?P<b>[^']*)' is not an ISO date \(2025-02-11\); write (?P<d>[\d-]+) \((?P<e>\d+) (?P<ma>[A-Z][a-z]+)\)",
+     "{wa} '{b}' är inget ISO-datum (2025-02-11); skriv {d} ({e} {ma})"),
+    (r"(?P<wa>.+) '(?P<b>[^']*)' is not an ISO date \(2025-02-11\); write (?P<d>[\d-]+)",
+     "{wa} '{b}' är inget ISO-datum (2025-02-11); skriv {d}"),
     (r"(?P<wa>.+) '(?P<b>[^']*)' is not an ISO date \(2025-02-11\) or date-time \(2025-02-11T13:00\)",
      "{wa} '{b}' är inget ISO-datum (2025-02-11) eller datum med tid (2025-02-11T13:00)"),
     (r"(?P<wa>.+) '(?P<b>[^']*)' is not an ISO date \(2025-02-11\)", "{wa} '{b}' är inget ISO-datum (2025-02-11)"),

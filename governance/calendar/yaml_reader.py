@@ -205,7 +205,9 @@ class SchemaReader:
                 if problem:
                     self.err(node, f"{what} {day_part.group(0)} does not exist: {problem}")
                     return None
-            self.err(node, f"{what} '{value}' is not an ISO date (2025-02-11) or date-time (2025-02-11T13:00)")
+            from .written_dates import how_to_write  # on use: only a date written otherwise needs it
+            self.err(node, f"{what} '{value}' is not an ISO date (2025-02-11) or date-time (2025-02-11T13:00)"
+                           + how_to_write(value))
             return None
         if start.tzinfo is not None:
             from zoneinfo import ZoneInfo  # here: most calendars give no offset (zoneinfo loads sysconfig)
@@ -254,6 +256,8 @@ class SchemaReader:
         seen: dict[str, int] = {}
         for key, value in node.pairs:
             person = self.text(key, "a person's name in the roster")
+            if person is not None:  # "Bo Ek " (a space Excel left) is Bo Ek, as every reference to him reads
+                person = person.strip() or None
             if person is None:
                 if isinstance(key, Scalar):
                     self.err(key, "a person's name in the roster is empty")
@@ -269,7 +273,7 @@ class SchemaReader:
         for p in out:  # a personal ersättare's ledamot: in the roster, a ledamot of the same seat line
             own = by_name.get(p.stands_for) if p.stands_for else None
             if p.stands_for and (own is None or own.kind != "ledamot" or own.seat != p.seat):
-                where = next(k for k, _ in node.pairs if isinstance(k, Scalar) and k.value == p.name)
+                where = next(k for k, _ in node.pairs if isinstance(k, Scalar) and k.value.strip() == p.name)
                 self.err(where, f"{p.name} stands in for '{p.stands_for}', who is not a ledamot of {p.seat} "
                                 "in the roster")
         return tuple(out)
@@ -297,12 +301,13 @@ class SchemaReader:
         else:
             self.err(value, f"the roster gives no seat for {name}: write seat: MEMBER/ROLE")
         kind = (self.choice(f["as"][1], f"what {name} is", KINDS) if "as" in f else None) or "ledamot"
-        party = self.text(f["party"][1], "party") if "party" in f else None
+        # Spaces around a party or a name are no part of it: "S " and "S" are one party group.
+        party = (self.text(f["party"][1], "party") or "").strip() or None if "party" in f else None
         start = self.when(f["from"][1], "from") if "from" in f else None
         end = self.when(f["until"][1], "until") if "until" in f else None
         if len(self.issues) > before or ref is None:
             return None
-        stands_for = self.text(f["for"][1], "for") if "for" in f else None
+        stands_for = (self.text(f["for"][1], "for") or "").strip() or None if "for" in f else None
         if stands_for is not None and kind != "ersattare":
             self.err(f["for"][0], f"{name}: only an ersättare stands in 'for' a ledamot")
             return None

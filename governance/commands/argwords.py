@@ -22,6 +22,10 @@ _ERRORS = (
     (r"ambiguous option: (?P<a>\S+) could match (?P<b>.+)", "tvetydigt argument: {a} kan betyda {b}"),
     # the commands' own argument types (commands.common.year_arg, day_arg)
     (r"argument (?P<a>\S+): '(?P<b>.*)' is not a year such as 2025", "argument {a}: '{b}' är inget år som 2025"),
+    (r"argument (?P<a>\S+): '(?P<b>.*)' is not a date \(YYYY-MM-DD\); write (?P<c>[\d-]+) \((?P<d>\d+) (?P<m>[A-Z][a-z]+)\)",
+     "argument {a}: '{b}' är inget datum (ÅÅÅÅ-MM-DD); skriv {c} ({d} {m})"),
+    (r"argument (?P<a>\S+): '(?P<b>.*)' is not a date \(YYYY-MM-DD\); write (?P<c>[\d-]+)",
+     "argument {a}: '{b}' är inget datum (ÅÅÅÅ-MM-DD); skriv {c}"),
     (r"argument (?P<a>\S+): '(?P<b>.*)' is not a date \(YYYY-MM-DD\)", "argument {a}: '{b}' är inget datum (ÅÅÅÅ-MM-DD)"),
     (r"argument (?P<a>\S+): '(?P<b>.*)' is not a port \(0 to 65535\)", "argument {a}: '{b}' är ingen port (0 till 65535)"),
     (r"argument (?P<a>\S+): '(?P<b>.*)' is not a number of processes \(1 to 64\)",
@@ -33,10 +37,16 @@ _ERRORS = (
 )
 
 
+def _month_sv(name: str) -> str | None:
+    from ..lang import MONTH_NAMES
+    months = MONTH_NAMES["en"]
+    return MONTH_NAMES["sv"][months.index(name)] if name in months else None
+
+
 def swedish(message: str) -> str:
     """argparse's English error in Swedish; as it is where no pattern knows it."""
     from ..lang import by_pattern
-    said = by_pattern(_ERRORS, message)
+    said = by_pattern(_ERRORS, message, {"m": _month_sv})
     if said:
         return said
     m = re.fullmatch(r"argument (?P<a>\S+): (?P<b>.+)", message)  # a type's own message: the calendar catalogue

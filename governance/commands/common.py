@@ -186,7 +186,9 @@ def day_arg(text: str):
     try:
         day = date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text[:20]}' is not a date (YYYY-MM-DD)") from None
+        from ..calendar.written_dates import how_to_write
+        raise argparse.ArgumentTypeError(f"'{text[:20]}' is not a date (YYYY-MM-DD)"
+                                         + how_to_write(text, time=False)) from None
     problem = year_problem(day.year)
     if problem:
         raise argparse.ArgumentTypeError(problem)

@@ -46,6 +46,10 @@ _SV = (
     (r"the fee must not be negative", "avgiften får inte vara negativ"),
     (r"nobody to share the cost with", "det finns ingen att fördela kostnaden på"),
     (r"'(?P<a>.*)' is not an amount", "'{a}' är inget belopp"),
+    (r"the amount '(?P<a>.*)' can be read two ways: write (?P<b>\S+) \(thousands\) or (?P<decimal>\S+) \(a decimal\)",
+     "beloppet '{a}' kan läsas på två sätt: skriv {b} (tusental) eller {decimal} (decimaltal)"),
+    (r"the fee '(?P<a>.*)' can be read two ways: write (?P<b>\S+) \(thousands\) or (?P<decimal>\S+) \(a decimal\)",
+     "avgiften '{a}' kan läsas på två sätt: skriv {b} (tusental) eller {decimal} (decimaltal)"),
     (r"the amount (?P<a>\S+) is larger than any budget \(at most (?P<b>[\d,]+) SEK\)",
      "beloppet {a} är större än någon budget (högst {b} kr)"),
     (r"the fee (?P<a>\S+) is larger than any budget \(at most (?P<b>[\d,]+) SEK\)",
@@ -89,7 +93,8 @@ def _said(message: str, lang: str) -> str:
     from ..lang import by_pattern
     from ..money.swedish import POPULATION, swedish_hint
     from ..os_words import swedish_reason
-    return by_pattern(_SV + POPULATION, message, {"month": _month_sv, "hint": swedish_hint, "e": swedish_reason}) or message
+    return by_pattern(_SV + POPULATION, message, {"month": _month_sv, "hint": swedish_hint, "e": swedish_reason,
+                                                "decimal": lambda number: number.replace(".", ",")}) or message
 
 
 def run(args) -> int:

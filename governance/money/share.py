@@ -16,6 +16,8 @@ when named as participants.
 """
 from __future__ import annotations
 
+import re
+
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -97,10 +99,35 @@ def largest_remainder(total: int, weights: Sequence[tuple[object, int]]) -> dict
     return out
 
 
+# How Swedes write an amount: "1 250 000,50 kr", "25,50", "100:-" (spaces, non-breaking too, between
+# thousands; a decimal comma). One comma or point before three digits is refused, said both ways: 1,500 and
+# 250.000 are a decimal to some and thousands to others (250.000 was read as 250 kr).
+_UNIT = re.compile(r"\s*(?:kr\.?|kronor|sek|:-)\s*\Z", re.IGNORECASE)
+_SPACES = re.compile(r"[\s\u00a0\u2009\u202f]+")
+_DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d{1,2}")
+_THOUSANDS = re.compile(r"[-+]?[1-9]\d{0,2}([.,])\d{3}(?:\1\d{3})*")
+
+
+def _as_written(amount: str, what: str) -> str:
+    """`amount` as Decimal reads it: the spaces and unit a Swede writes dropped, a decimal comma a point;
+    ShareError for a comma (or point) that could be either."""
+    text = _SPACES.sub("", _UNIT.sub("", amount.strip()))
+    if _DECIMAL_COMMA.fullmatch(text):
+        return text.replace(",", ".")
+    grouped = _THOUSANDS.fullmatch(text)
+    if grouped and text.count(grouped[1]) == 1:  # 1,500 or 250.000: thousands, or a decimal?
+        raise ShareError(f"the {what} '{amount}' can be read two ways: write {text.replace(grouped[1], '')} "
+                         f"(thousands) or {Decimal(text.replace(',', '.')).normalize():f} (a decimal)")
+    if grouped:  # 1.000.000, 1,000,000: only thousands come in several groups
+        return text.replace(grouped[1], "")
+    return text
+
+
 def money(amount: Decimal | int | str, what: str = "amount") -> Decimal:
-    """An amount in SEK as Decimal, or ShareError: not a number, not finite, or beyond MAX_SEK."""
+    """An amount in SEK as Decimal, or ShareError: not a number, not finite, or beyond MAX_SEK. Text may be
+    written as Swedes write it: "1 250 000,50 kr"."""
     try:
-        value = Decimal(str(amount))
+        value = Decimal(_as_written(amount, what) if isinstance(amount, str) else str(amount))
     except InvalidOperation:
         raise ShareError(f"'{amount}' is not an amount") from None
     if not value.is_finite():
