@@ -209,3 +209,39 @@ def test_share_splits_an_amount_written_with_spaces(capsys):
     assert status == 0, err
     import json
     assert json.loads(out)["total"] in ("1000000.50", 1000000.5)
+
+
+# ---- `-`: the calendar piped in ------------------------------------------------------------------------
+def _stdin(monkeypatch, data: bytes, tty: bool = False):
+    import io
+
+    class Piped(io.TextIOWrapper):
+        def isatty(self):
+            return tty
+    monkeypatch.setattr("sys.stdin", Piped(io.BytesIO(data), encoding="utf-8"))
+
+
+def test_a_calendar_piped_in_is_checked_as_the_file_would_be(monkeypatch, capsys):
+    path = EXAMPLES / "arkivforbundet-2025-breaches.yaml"
+    filed = run(["check", EXAMPLES / "arkivforbundet.bylaw", path, "--format", "json"], capsys)
+    _stdin(monkeypatch, path.read_bytes())
+    piped = run(["check", EXAMPLES / "arkivforbundet.bylaw", "-", "--format", "json"], capsys)
+    assert piped[0] == filed[0] == 1
+    assert piped[1].replace("<stdin>", str(path)) == filed[1]
+
+
+def test_an_ics_piped_in_with_its_mapping(monkeypatch, capsys):
+    ics, mapping = EXAMPLES / "laholmsbukten-2025.ics", EXAMPLES / "laholmsbukten-mapping.yaml"
+    filed = run(["check", "laholmsbukten", ics, "--mapping", mapping, "--format", "json"], capsys)
+    _stdin(monkeypatch, ics.read_bytes())
+    piped = run(["check", "laholmsbukten", "-", "--mapping", mapping, "--format", "json"], capsys)
+    assert piped[0] == filed[0] and piped[1].replace("<stdin>", str(ics)) == filed[1]
+
+
+def test_nothing_piped_is_said(monkeypatch, capsys):
+    _stdin(monkeypatch, b"", tty=True)
+    status, _, err = run(["check", "laholmsbukten", "-"], capsys)
+    assert status == 2 and "'-' läser kalendern från standard in, och inget skickas dit" in err, err
+    _stdin(monkeypatch, b"")
+    status, _, err = run(["check", "laholmsbukten", "-", "--lang", "en"], capsys)
+    assert status == 2 and err.strip() == "<stdin>:1: error: the calendar is empty"

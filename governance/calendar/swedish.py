@@ -192,6 +192,9 @@ _RULES: list[tuple[str, str]] = [
      r"(?P<t>calendar|mapping file|roster file) as UTF-8", "inte UTF-8-text (tecknet {a} finns inte i UTF-8); spara {t} som UTF-8"),
     (r"the (?P<t>calendar|mapping file|roster file) is empty", "{t} är tom"),
     (r"a mapping file is only used with \.ics calendars", "en mappningsfil används bara med .ics-kalendrar"),
+    (r"'-' reads the calendar from standard input, and nothing is piped to it; give the calendar's file name, or "
+     r"pipe it: (?P<a>.+)", "'-' läser kalendern från standard in, och inget skickas dit; ange kalenderns filnamn, "
+     "eller skicka den dit: {a}"),
     # the limits (the "too much work:" prefix is the key web.py answers 413 by; said in Swedish here)
     (r"too much work: (?P<r>.+)", "för mycket arbete: {r}"),
     (r"the calendar holds more than (?P<a>[\d,]+) events", "kalendern har fler än {a} händelser"),

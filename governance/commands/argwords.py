@@ -114,7 +114,8 @@ HELP = {
     "a bylaw file or a shipped bylaw id": "en avtalsfil eller ett medföljande avtals id",
     "a bylaw file or a shipped bylaw id (left out: the one the calendar names on its bylaw: line)":
         "en avtalsfil eller ett medföljande avtals id (utelämnat: det avtal som kalendern anger på raden bylaw:)",
-    "the calendar: .yaml/.yml or .ics": "kalendern: .yaml/.yml eller .ics",
+    "the calendar: .yaml/.yml or .ics, or - to read it from standard input":
+        "kalendern: .yaml/.yml eller .ics, eller - för att läsa den från standard in",
     "for .ics: the file mapping event categories to bodies and people to seats (default: a mapping file beside "
     "the calendar)": "för .ics: filen som anger vilket organ varje händelse är och vem som har vilken plats "
                      "(annars: en mappningsfil bredvid kalendern)",

@@ -23,7 +23,7 @@ def register(sub) -> None:
     p = sub.add_parser("check", help="check a meeting calendar (YAML or .ics) against a bylaw")
     p.add_argument("bylaw", metavar="BYLAW", nargs="?", default=None,
                    help="a bylaw file or a shipped bylaw id (left out: the one the calendar names on its bylaw: line)")
-    p.add_argument("calendar", metavar="CALENDAR", help="the calendar: .yaml/.yml or .ics")
+    p.add_argument("calendar", metavar="CALENDAR", help="the calendar: .yaml/.yml or .ics, or - to read it from standard input")
     p.add_argument("--mapping", metavar="FILE", default=None,
                    help="for .ics: the file mapping event categories to bodies and people to seats "
                         "(default: a mapping file beside the calendar)")

@@ -234,11 +234,38 @@ def read_calendar_or_report(path: str, bylaw_id: str | None, mapping: str | None
     from ..calendar import read
     from ..calendar.errors import CalendarError
     try:
-        calendar = read(path, mapping, through=through)
+        calendar = read_piped(mapping, through) if path == STDIN else read(path, mapping, through=through)
     except CalendarError as exc:
         print(exc.text(lang), file=sys.stderr)  # type: ignore[arg-type]
         return None
     return calendar_for(path, calendar, bylaw_id, lang)
+
+
+STDIN = "-"  # as CALENDAR: the calendar is read from standard input
+
+
+def read_piped(mapping: str | None = None, through: int | None = None):
+    """The calendar piped to the command (`governance plan X | governance check X -`): YAML, or an .ics with
+    `--mapping`. CalendarError for what cannot be read, and when nothing is piped (a terminal would wait)."""
+    from ..calendar import parse_calendar
+    from ..calendar.errors import refuse
+    from ..calendar.source import MAX_BYTES, decode, is_ics
+    name = "<stdin>"
+    if sys.stdin is None or sys.stdin.isatty():
+        raise refuse(name, "'-' reads the calendar from standard input, and nothing is piped to it; give the "
+                           "calendar's file name, or pipe it: governance plan BYLAW | governance check BYLAW -")
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise refuse(name, f"calendar is over {MAX_BYTES // (1024 * 1024)} MB; the limit is "
+                           f"{MAX_BYTES // (1024 * 1024)} MB")
+    text = decode(data, name)
+    if is_ics(text):
+        from ..calendar.ics_reader import parse_ics
+        from ..calendar.mapping import read_mapping
+        return parse_ics(text, name, read_mapping(mapping) if mapping else None, through=through)
+    if mapping is not None:
+        raise refuse(str(mapping), "a mapping file is only used with .ics calendars")
+    return parse_calendar(text, name)
 
 
 def calendar_for(path: str, calendar, bylaw_id: str | None, lang: str = "sv"):
