@@ -195,6 +195,7 @@ def test_an_amount_written_as_swedes_write_it_is_read(written, amount):
 @pytest.mark.parametrize("written, said", [
     ("250.000", "write 250000 (thousands) or 250 (a decimal)"),  # was read as 250 kr
     ("1,500", "write 1500 (thousands) or 1.5 (a decimal)"),
+    ("1.005", "write 1005 (thousands) or 1.0050 (a decimal)"),  # the decimal said so that it reads one way
 ])
 def test_an_amount_that_reads_two_ways_is_refused_both_ways(written, said, capsys):
     from governance.money.share import ShareError, money

@@ -26,7 +26,9 @@ def read(path: str | Path, mapping: str | Path | None = None, limits: Limits = D
          through: int | None = None) -> Calendar:
     """Read a calendar file: YAML by default, iCalendar for .ics (with an optional mapping file).
     `limits` bounds the work one file may cause (size, meetings, years expanded, seconds: governance.limits).
-    `through`: the last year to be checked, to which an .ics event that recurs without end is read."""
+    `through`: the last year to be checked, to which an .ics event that recurs without end is read.
+    Raises `CalendarError` listing every problem with the file (each at file:line; `text("sv")` in Swedish),
+    never another error for what the file holds."""
     suffix = Path(path).suffix.lower()
     if suffix in ICS_SUFFIXES:
         from .ics_reader import read_ics

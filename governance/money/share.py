@@ -116,8 +116,11 @@ def _as_written(amount: str, what: str) -> str:
         return text.replace(",", ".")
     grouped = _THOUSANDS.fullmatch(text)
     if grouped and text.count(grouped[1]) == 1:  # 1,500 or 250.000: thousands, or a decimal?
+        decimal = f"{Decimal(text.replace(',', '.')).normalize():f}"
+        if re.fullmatch(r"[-+]?\d+\.\d{3}", decimal):  # 1.005 would read two ways again: 1.0050 does not
+            decimal += "0"
         raise ShareError(f"the {what} '{amount}' can be read two ways: write {text.replace(grouped[1], '')} "
-                         f"(thousands) or {Decimal(text.replace(',', '.')).normalize():f} (a decimal)")
+                         f"(thousands) or {decimal} (a decimal)")
     if grouped:  # 1.000.000, 1,000,000: only thousands come in several groups
         return text.replace(grouped[1], "")
     return text

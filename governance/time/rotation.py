@@ -207,6 +207,6 @@ def bodies_with_chairs(bylaw: t.Bylaw) -> tuple[str, ...]:
 
 def rotation_table(bylaw: t.Bylaw, body_id: str | None, first_year: int, last_year: int) -> tuple[Assignment, ...]:
     """Assignments for every year in [first_year, last_year], for one body or (None) every chaired body;
-    ordered by body (declaration order) then year."""
+    ordered by body (declaration order) then year. Raises `RotationError` for a body the bylaw lacks."""
     ids = (body_id,) if body_id is not None else bodies_with_chairs(bylaw)
     return tuple(chair_for(bylaw, b, y) for b in ids for y in range(first_year, last_year + 1))

@@ -91,7 +91,8 @@ def load_versions(path_or_id: str | Path, loaded_as: Bylaw | None = None) -> tup
 
     Follows `amends` backwards to the files `<id>.bylaw` beside it, and forwards to any file there that
     amends one of them. `loaded_as`: the bylaw at `path_or_id` when the caller has loaded it already (it
-    is not parsed again)."""
+    is not parsed again). Raises `BylawError` when a version does not load, `VersionError` when the versions
+    are not one chain."""
     from ..loader import load, resolve_path
     path = resolve_path(path_or_id)
     folder = path.resolve().parent
