@@ -246,3 +246,17 @@ def test_nothing_piped_is_said(monkeypatch, capsys):
     _stdin(monkeypatch, b"")
     status, _, err = run(["check", "laholmsbukten", "-", "--lang", "en"], capsys)
     assert status == 2 and err.strip() == "<stdin>:1: error: the calendar is empty"
+
+
+def test_a_list_written_without_brackets_is_said_how_to_write(tmp_path, capsys):
+    path = tmp_path / "kalender.yaml"
+    path.write_text("bylaw: vattenforbundet\nroster: {Anna Berg: vara/ledamot, Eva Holm: vara/ledamot}\nmeetings:\n"
+                    "  - id: d-1\n    body: direktionen\n    date: 2025-03-04\n"
+                    "    attendees: Anna Berg, Eva Holm, 3 × grastorp/ledamot\n"
+                    "    chair: vara/ledamot, grastorp/ledamot\n", encoding="utf-8")
+    status, _, err = run(["check", EXAMPLES / "vattenforbundet.bylaw", path], capsys)
+    assert status == 2
+    assert (":7: fel: en post i attendees: 'Anna Berg, Eva Holm, 3 × grastorp/ledamot' anger flera; skriv dem som "
+            "en lista inom hakparenteser: [Anna Berg, Eva Holm, 3 × grastorp/ledamot]") in err, err
+    chair = next(line for line in err.splitlines() if ":8: fel: chair:" in line)  # one chair: no list to write
+    assert "är ingen platsreferens" in chair and "lista" not in chair

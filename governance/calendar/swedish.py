@@ -298,6 +298,8 @@ _RULES: list[tuple[str, str]] = [
     (r"duplicate meeting id '(?P<a>[^']*)' \(first used on line (?P<b>\d+)\)",
      "mötes-id '{a}' förekommer två gånger (första gången på rad {b})"),
     (r"(?P<wa>.+): '(?P<b>[^']*)' is no one in the roster; (?P<rc>.+)", "{wa}: '{b}' finns inte i roster; {rc}"),
+    (r"'(?P<a>[^']*)' names several; write them as a list in brackets: (?P<b>\[.*\])",
+     "'{a}' anger flera; skriv dem som en lista inom hakparenteser: {b}"),
     (r"did you mean '(?P<a>[^']*)'\?", "menade du '{a}'?"),
     (r"(?P<wa>[a-z_]+|an entry in [a-z_]+|the seat of [^:']+|what [^:']+ is): (?P<rb>'.+)", "{wa}: {rb}"),
     (r"(?P<wa>.+): no one in the roster is called '(?P<b>[^']*)', and (?P<rc>.+)",

@@ -436,6 +436,11 @@ class SchemaReader:
                 if value is None:
                     continue
                 holder = None
+                several = self.several(value)
+                if several:  # `attendees: a/b, c/d`: a list written without its brackets
+                    self.err(item, f"an entry in {what}: '{value}' names several; write them as a list in "
+                                   f"brackets: [{', '.join(several)}]")
+                    continue
             counted = None if holder is not None or value.strip() in self.people else _COUNTED.match(value)
             if counted:
                 ref = parse_seat_ref(counted.group(2))
@@ -459,6 +464,15 @@ class SchemaReader:
                 seen[holder.person] = item.line
             out.append(holder)
         return out
+
+    def several(self, value: str) -> list[str]:
+        """The holders in `value` when it names several, separated by commas (each a person of the roster, a
+        seat reference or `N × …`); [] otherwise."""
+        if "," not in value or value.strip() in self.people:
+            return []
+        parts = [part.strip() for part in value.split(",")]
+        each = all(part in self.people or parse_seat_ref(part) or _COUNTED.match(part) for part in parts)
+        return parts if each else []
 
     def serving(self, node: Node, present: list[Presence]) -> list[Presence]:
         """`serving:` the ersättare who served (tjänstgjorde): persons of the roster, or seat references
