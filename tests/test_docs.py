@@ -54,3 +54,30 @@ def test_the_readme_points_to_the_docs():
     for page in ("docs/language.md", "docs/calendar.md", "docs/report.md"):
         assert f"]({page})" in readme
     assert "DESIGN.md" not in readme  # not shipped: the contract is in docs/
+
+
+def test_the_readme_s_bylaw_example_lints_clean(tmp_path, capsys):
+    """The first bylaw a newcomer sees is valid as written: no error, only that its source document is not
+    at hand."""
+    from governance.cli import main
+    (example,) = _fences(ROOT / "README.md", "bylaw")
+    path = tmp_path / "laholmsbukten.bylaw"
+    path.write_text(example, encoding="utf-8")
+    status = main(["lint", str(path), "--lang", "en"])
+    out = capsys.readouterr().out
+    assert status == 0, out
+    assert "error" not in out.replace("0 error(s)", ""), out
+
+
+def test_the_calendar_page_s_commands_run(monkeypatch, capsys):
+    from governance.cli import main
+    monkeypatch.chdir(ROOT)
+    commands = [line.split("#")[0].split() for block in _fences(DOCS / "calendar.md", "sh")
+                for line in block.splitlines() if line.strip()]
+    assert commands
+    for argv in commands:
+        assert argv[0] == "governance"
+        status = main(argv[1:])
+        out, err = capsys.readouterr()
+        assert status == 0, (argv, err)
+        assert "följer avtalet" in out
