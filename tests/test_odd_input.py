@@ -4,6 +4,7 @@ says how to write it, and nothing the user has is lost."""
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 import shutil
 from pathlib import Path
 
@@ -260,3 +261,29 @@ def test_a_list_written_without_brackets_is_said_how_to_write(tmp_path, capsys):
             "en lista inom hakparenteser: [Anna Berg, Eva Holm, 3 × grastorp/ledamot]") in err, err
     chair = next(line for line in err.splitlines() if ":8: fel: chair:" in line)  # one chair: no list to write
     assert "är ingen platsreferens" in chair and "lista" not in chair
+
+
+# ---- a calendar built in Python is held to what a calendar file is held to ----------------------------
+@pytest.mark.parametrize("day", [date(9999, 12, 31), "0001-01-01", "1800-06-01", datetime(2200, 1, 1, 9)])
+def test_a_meeting_in_a_year_no_meeting_can_be_in_is_refused_when_built(day):
+    import governance
+    with pytest.raises(governance.CalendarError, match="is outside the years a meeting can be in"):
+        governance.Meeting("m", "styrgruppen", day, attendees=["halmstad/kso"])
+
+
+def test_a_far_year_no_longer_reaches_the_checks():
+    """9999-12-31 went on to a ValueError inside check_calendar ('year 10000 is out of range')."""
+    import governance
+    with pytest.raises(governance.CalendarError):
+        calendar = governance.Calendar("x.yaml", meetings=[governance.Meeting("m", "styrgruppen", date(9999, 12, 31))])
+        governance.check_calendar(governance.load("laholmsbukten"), calendar, as_of=date(2025, 1, 1))
+
+
+def test_ids_and_names_are_unique_in_a_calendar_built_in_python():
+    import governance
+    twice = [governance.Meeting("m", "styrgruppen", "2025-03-01"), governance.Meeting("m", "styrgruppen", "2025-09-01")]
+    with pytest.raises(governance.CalendarError) as info:
+        governance.Calendar("x.yaml", meetings=twice)  # was judged as one meeting: meeting-minimum fired
+    assert info.value.text("sv").endswith("mötes-id 'm' förekommer två gånger")
+    with pytest.raises(governance.CalendarError, match="duplicate person 'A' in the roster"):
+        governance.Calendar("x.yaml", roster=[governance.Person("A", "a/b"), governance.Person("A", "c/d")])

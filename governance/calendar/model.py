@@ -20,6 +20,7 @@ import datetime as dt
 from datetime import date, datetime
 from typing import Literal, get_args
 
+from ..limits import FIRST_YEAR, LAST_YEAR, year_problem
 from ..model.types import SeatRef
 from ..span import NO_SPAN, Span
 from .errors import CalendarError, CalendarIssue
@@ -52,19 +53,37 @@ def as_seat_ref(value, what: str = "a seat reference") -> SeatRef:
 
 
 def as_day(value, what: str = "date") -> date:
+    """A day from a date, a datetime or ISO text, in the years a meeting can be in (as the readers take them:
+    a day near year 1 or 9999 overflowed the checks' date arithmetic); CalendarError otherwise."""
+    day = None
     if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
+        day = value.date()
+    elif isinstance(value, date):
+        day = value
+    elif isinstance(value, str):
         try:
-            return datetime.fromisoformat(value.strip()).date() if len(value.strip()) > 10 \
+            day = datetime.fromisoformat(value.strip()).date() if len(value.strip()) > 10 \
                 else date.fromisoformat(value.strip())
         except ValueError:
             pass
+    if day is not None:
+        problem = year_problem(day.year)
+        if problem:
+            raise _problem(f"{what} {day}: {problem}")
+        return day
     from .written_dates import how_to_write
     raise _problem(f"{what} '{value}' is not an ISO date (2025-02-11)"
                    + (how_to_write(value, time=False) if isinstance(value, str) else ""))
+
+
+def _second(items, key):
+    """The first item whose key an earlier item has already."""
+    seen = set()
+    for item in items:
+        if key(item) in seen:
+            return item
+        seen.add(key(item))
+    raise ValueError("no key is repeated")
 
 
 def _tuple(value, what: str) -> tuple:
@@ -283,7 +302,7 @@ class Meeting:
         if type(self.id) is not str or type(self.body) is not str:
             _text(self, "id", "a meeting's id", optional=False)
             _text(self, "body", f"the body of meeting '{self.id}'", optional=False)
-        if type(self.date) is not date:
+        if type(self.date) is not date or not FIRST_YEAR <= self.date.year <= LAST_YEAR:
             if isinstance(self.date, datetime):
                 _set(self, "start", self.start or self.date)
             _set(self, "date", as_day(self.date))
@@ -367,6 +386,13 @@ class Calendar:
                 else:
                     raise _problem(f"a roster entry must be a Person or (name, seat), not {item!r}")
             _set(self, "roster", tuple(people))
+        # Unique, as a calendar file must have them (the readers refuse a second): checks link by id and name.
+        if len({m.id for m in self.meetings}) < len(self.meetings):
+            twice = _second(self.meetings, lambda m: m.id)
+            raise _problem(f"duplicate meeting id '{twice.id}'", twice.span)
+        if len({p.name for p in self.roster}) < len(self.roster):
+            twice = _second(self.roster, lambda p: p.name)
+            raise _problem(f"duplicate person '{twice.name}' in the roster", twice.span)
 
     def person(self, name: str) -> Person | None:
         return next((p for p in self.roster if p.name == name), None)

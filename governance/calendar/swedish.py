@@ -295,6 +295,8 @@ _RULES: list[tuple[str, str]] = [
     (r"a roster file holds the roster itself, not the name of another",
      "en roster-fil innehåller själva roster, inte namnet på en annan"),
     (r"the period ends \((?P<a>[^)]*)\) before it begins \((?P<b>[^)]*)\)", "perioden slutar ({a}) innan den börjar ({b})"),
+    (r"duplicate meeting id '(?P<a>[^']*)'", "mötes-id '{a}' förekommer två gånger"),
+    (r"duplicate person '(?P<a>[^']*)' in the roster", "personen '{a}' står två gånger i roster"),
     (r"duplicate meeting id '(?P<a>[^']*)' \(first used on line (?P<b>\d+)\)",
      "mötes-id '{a}' förekommer två gånger (första gången på rad {b})"),
     (r"(?P<wa>.+): '(?P<b>[^']*)' is no one in the roster; (?P<rc>.+)", "{wa}: '{b}' finns inte i roster; {rc}"),
