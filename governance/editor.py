@@ -40,11 +40,22 @@ FORMATS = ("yaml", "ics", "ics-mapping", "mapping")
 
 
 def bylaw_facts(bylaw: t.Bylaw) -> dict:
-    """The bylaw as the table needs it: {id, title, bodies: [{id, name, office, seats}], actions, outcomes}."""
+    """The bylaw as the table needs it: {id, title, bodies: [{id, name, office, seats, places}], actions,
+    outcomes}; `places`: the seat lines that more than one person holds, with how many (`3 from each
+    member`: three ledamöter of each, a checkbox for each of them)."""
     return {"id": bylaw.id, "title": bylaw.title,
-            "bodies": [{"id": b.id, "name": b.name, "office": b.office, "seats": [str(s) for s in seats_of(bylaw, b)]}
-                       for b in bylaw.bodies],
+            "bodies": [{"id": b.id, "name": b.name, "office": b.office, "seats": [str(s) for s in seats_of(bylaw, b)],
+                        "places": places_of(b)} for b in bylaw.bodies],
             "actions": list(ACTIONS), "outcomes": list(OUTCOMES)}
+
+
+def places_of(body: t.Body) -> dict[str, int]:
+    """Seat line → how many persons may hold it, for each line of a member held by more than one."""
+    out: dict[str, int] = {}
+    for seat in body.seats:
+        if seat.member is not None and seat.max > 1:
+            out[str(seat.ref)] = max(out.get(str(seat.ref), 0), seat.max)
+    return out
 
 
 def seats_of(bylaw: t.Bylaw, body: t.Body) -> tuple[t.SeatRef, ...]:

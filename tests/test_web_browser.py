@@ -522,3 +522,39 @@ def test_the_language_switch_keeps_a_pasted_calendar(browser, site):
     WebDriverWait(browser, 30).until(lambda d: d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en")
     assert browser.find_element(By.ID, "calendar").get_property("value") == text
     browser.execute_script("window.sessionStorage.clear()")
+
+
+def test_a_seat_line_held_by_two_has_a_box_for_each(browser, site, tmp_path):
+    """Västerbotten's samverkansgrupp has 1..2 plan- och byggansvariga from each municipality: a box for
+    each place, and a line listed twice stays twice when another box is ticked (before, every tick folded
+    the attendees to one a line, and a quorum counted by persons fell short)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    calendar = tmp_path / "vasterbotten-planbygg-2026.yaml"
+    calendar.write_text("bylaw: vasterbotten-planbygg\nmeetings:\n- id: s1\n  body: samverkansgruppen\n"
+                        "  date: 2026-05-12T09:00\n  attendees: [2 × umea/planbyggansvarig, lycksele/planbyggansvarig]\n",
+                        encoding="utf-8")
+    wait = WebDriverWait(browser, 30)
+    try:
+        fresh_editor(browser, site + "calendar?bylaw=vasterbotten-planbygg&lang=sv")
+        wait.until(lambda d: d.find_element(By.ID, "editor").is_displayed())
+        browser.find_element(By.ID, "import-file").send_keys(str(calendar))
+        browser.find_element(By.ID, "import").click()
+        wait.until(lambda d: d.find_element(By.ID, "status").text.startswith("Inläst: 1 möte."))
+        row = browser.find_element(By.ID, "meeting-1")
+        row.find_element(By.CSS_SELECTOR, "details.present summary").click()
+        boxes = row.find_elements(By.CSS_SELECTOR, "details.present input[type=checkbox]")
+        umea = [b for b in boxes if b.get_attribute("value") == "umea/planbyggansvarig"]
+        assert [b.is_selected() for b in umea] == [True, True]
+        summary = row.find_element(By.CSS_SELECTOR, "details.present summary").text
+        assert summary.startswith("3 av ") and summary.endswith(" närvarande")
+        skelleftea = [b for b in boxes if b.get_attribute("value") == "skelleftea/planbyggansvarig"]
+        assert len(skelleftea) == 2
+        skelleftea[0].click()
+        assert row.find_element(By.CSS_SELECTOR, "details.present summary").text.startswith("4 av ")
+        labels = [e.text for e in row.find_elements(By.CSS_SELECTOR, "details.present label")]
+        assert "umea/planbyggansvarig 2" in labels, labels
+    except Exception:
+        photograph(browser, "failure-places")
+        raise

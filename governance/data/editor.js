@@ -85,6 +85,17 @@
     return seats;
   }
 
+  function placesFor(m, seats) {
+    // Each seat line as many times as it has places, or as the meeting lists it if that is more.
+    var places = (bodies[m.body] && bodies[m.body].places) || {};
+    var out = [];
+    seats.forEach(function (s) {
+      var listed = (m.attendees || []).filter(function (x) { return x === s; }).length;
+      for (var k = 0; k < Math.max(places[s] || 1, listed); k++) { out.push(s); }
+    });
+    return out;
+  }
+
   function split(when) {
     var text = String(when || "");
     return [text.slice(0, 10), text.length > 10 ? text.slice(11, 16) : ""];
@@ -153,20 +164,27 @@
     });
     tr.appendChild(el("td", {}, [chair]));
 
+    // A checkbox for each place: a seat line that three ledamöter hold has three, and each one ticked
+    // counts (towards the quorum too). A line is listed in the attendees once for each ticked box.
     var present = m.attendees || [];
-    var count = el("span", {class: "count", text: present.length + " " + W.of + " " + seats.length + " " + W.present});
-    var boxes = seats.map(function (s, k) {
+    var spots = placesFor(m, seats);
+    var count = el("span", {class: "count", text: present.length + " " + W.of + " " + spots.length + " " + W.present});
+    var inputs = [];
+    var boxes = spots.map(function (s, k) {
       var id = "present-" + n + "-" + k;
-      var box = el("input", {type: "checkbox", id: id, value: s, checked: present.indexOf(s) >= 0});
+      var rank = spots.slice(0, k).filter(function (x) { return x === s; }).length;
+      var held = present.filter(function (x) { return x === s; }).length;
+      var box = el("input", {type: "checkbox", id: id, value: s, checked: rank < held});
+      inputs.push(box);
       box.addEventListener("change", function () {
-        var list = (m.attendees || []).filter(function (a) { return a !== s; });
-        if (box.checked) { list.push(s); }
-        m.attendees = seats.filter(function (x) { return list.indexOf(x) >= 0; })
-          .concat(list.filter(function (x) { return seats.indexOf(x) < 0; }));
-        count.textContent = m.attendees.length + " " + W.of + " " + seats.length + " " + W.present;
+        m.attendees = spots.filter(function (x, j) { return inputs[j].checked; })
+          .concat((m.attendees || []).filter(function (x) { return spots.indexOf(x) < 0; }));
+        count.textContent = m.attendees.length + " " + W.of + " " + spots.length + " " + W.present;
         changed();
       });
-      return el("div", {class: "seat"}, [box, el("label", {for: id, text: s + (names[s] ? " (" + names[s].join(", ") + ")" : "")})]);
+      var times = spots.filter(function (x) { return x === s; }).length;
+      return el("div", {class: "seat"}, [box, el("label", {for: id, text: s + (times > 1 ? " " + (rank + 1) : "") +
+        (names[s] ? " (" + names[s].join(", ") + ")" : "")})]);
     });
     tr.appendChild(el("td", {class: "present-cell"}, [el("details", {class: "present"}, [el("summary", {}, [count]),
       el("fieldset", {}, [el("legend", {class: "visually-hidden", text: W.present + ", " + W.meeting.toLowerCase() + " " + n})].concat(boxes))])]));
