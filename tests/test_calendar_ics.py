@@ -253,3 +253,14 @@ def test_check_reads_a_standing_meeting_into_the_year_checked(tmp_path, capsys):
     assert report["checked"] == 6 and not [f for f in report["findings"] if f["rule"] == "meeting-minimum"], out
     assert "återkommer utan slutdatum; dess sammanträden efter 2026 läses inte" in err
     assert code in (0, 1)
+
+
+def test_a_series_that_maps_to_no_body_is_said_once_and_not_expanded():
+    """A secretary's own daily lunch in the export is no meeting: it costs nothing of the limits."""
+    from governance.limits import Limits
+    text = ics(ev("UID:lunch", "DTSTART:20250102T120000", "SUMMARY:Lunch", "RRULE:FREQ=DAILY"),
+               ev("UID:a", "DTSTART:20250211T090000", "SUMMARY:Styrgruppen"))
+    cal = parse_ics(text, "c.ics", MAPPING, limits=Limits(max_occurrences=100), through=2026)
+    assert [m.id for m in cal.meetings] == ["a"]
+    assert [w.message for w in cal.unmapped] == [
+        "event 'Lunch' maps to no body; it is left out. Add its summary or category under bodies: in m.yaml"]

@@ -270,6 +270,9 @@ class _IcsReader:
         bylaw = self.mapping.bylaw if self.mapping else None
         people = tuple(Person(c.name, c.seat) for c in self.mapping.contacts() if c.name) if self.mapping else ()
         meetings: list[Meeting] = []
+        # A series that maps to no body is said once and not expanded: its occurrences would all be left
+        # out, and a daily lunch since 2015 would only cost the limits' time and count.
+        events = self.placed(events, recurring)
         if events:
             first, last = window or (date(min(years), 1, 1),
                                      date(self.last_year(cal, events, recurring, max(years), through), 12, 31))
@@ -293,6 +296,20 @@ class _IcsReader:
             raise CalendarError(self.issues)
         meetings.sort(key=lambda m: (m.date, m.start or datetime.min, m.id))
         return Calendar(self.name, bylaw, people, tuple(meetings), tuple(sorted(self.warnings)))
+
+    def placed(self, events: list, recurring: set[str]) -> list:
+        """`events` less every recurring event none of whose parts maps to a body; each of those is warned
+        about as the occurrences would have been."""
+        parts: dict[str, list] = {}
+        for event in events:
+            if _uid(event) in recurring:
+                parts.setdefault(_uid(event), []).append(event)
+        unplaced = {uid for uid, series in parts.items()
+                    if all(self.body(str(e.get("SUMMARY", "")).strip(), _categories(e)) is None for e in series)}
+        for uid in sorted(unplaced, key=lambda u: self.where[id(parts[u][0])].begin):
+            first = parts[uid][0]
+            self.no_body(str(first.get("SUMMARY", "")).strip(), uid, self.where[id(first)])
+        return [e for e in events if _uid(e) not in unplaced]
 
     def check_event(self, event, block: _Block, masters: dict[str, _Block], recurring: set[str],
                     first_block: dict[str, _Block], years: set[int]) -> None:
@@ -482,10 +499,7 @@ class _IcsReader:
         categories = _categories(event)
         body = self.body(summary, categories)
         if body is None:
-            shown = f"'{summary}'" if summary else f"UID {uid}"
-            where = f" in {Path(self.mapping.path).name}" if self.mapping else " (no mapping file)"
-            self.warn(block.line("SUMMARY"), f"event {shown} maps to no body; it is left out. Add its summary "
-                                             f"or category under bodies:{where}", f"body:{uid}")
+            self.no_body(summary, uid, block)
             return None
         day, start = _when(event.decoded("DTSTART"))
         mid = uid
@@ -531,6 +545,12 @@ class _IcsReader:
             convened_by = str(seats["convened by"][0])
         return Meeting(mid, body, day, start, chair, convened_by, notice, tuple(attendees), matters,
                        Span(self.name, 0, 0, block.line("UID"), 1), status, minutes=minutes)
+
+    def no_body(self, summary: str, uid: str, block: _Block) -> None:
+        shown = f"'{summary}'" if summary else f"UID {uid}"
+        where = f" in {Path(self.mapping.path).name}" if self.mapping else " (no mapping file)"
+        self.warn(block.line("SUMMARY"), f"event {shown} maps to no body; it is left out. Add its summary "
+                                         f"or category under bodies:{where}", f"body:{uid}")
 
     def body(self, summary: str, categories: tuple[str, ...]) -> str | None:
         if self.mapping is not None:
