@@ -40,6 +40,7 @@ class _Parser(argparse.ArgumentParser):
         return self.formatter_class(prog=self.prog, width=_help_width())
 
     def error(self, message: str):  # argparse exits 2 already; keep its message to one line
+        message += _command_meant(message, self.lang)
         if self.lang == "sv":
             from .commands.argwords import swedish
             sys.stderr.write(self.format_usage())
@@ -54,6 +55,29 @@ class _SwedishParser(_Parser):
     def _get_formatter(self):  # --help and usage in Swedish; the words imported only when help is shown
         from .commands.argwords import SwedishHelp
         return SwedishHelp(prog=self.prog, width=_help_width())
+
+
+def _command_meant(message: str, lang: str) -> str:
+    """"; menade du 'check'?" after argparse's refusal of a command that is misspelt (`governance chekc`)."""
+    import re
+    m = re.match(r"argument COMMAND: invalid choice: '([^']*)'", message)
+    if m is None:
+        return ""
+    from .nearest import nearest
+    close = nearest(m[1], COMMANDS)
+    if close is None:
+        return ""
+    return f"; menade du '{close}'?" if lang == "sv" else f"; did you mean '{close}'?"
+
+
+def _command_first(argv: list[str]) -> list[str]:
+    """`governance --lang en check …` as `governance check … --lang en`: every command takes --lang, and
+    before the command it was read as the command (\"invalid choice: 'en'\")."""
+    if argv[:1] == ["--lang"] and len(argv) > 2:
+        return [*argv[2:], *argv[:2]]
+    if argv[:1] and argv[0].startswith("--lang=") and len(argv) > 1:
+        return [*argv[1:], argv[0]]
+    return argv
 
 
 def _lang_asked(argv: list[str]) -> str:
@@ -87,7 +111,7 @@ def _version() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    argv = _command_first(sys.argv[1:] if argv is None else list(argv))
     # `governance check …` needs only check's parser; anything else (--help, a typo) gets them all.
     parser = build_parser(argv[0] if argv else None, _lang_asked(argv))
     args = parser.parse_args(argv)

@@ -287,3 +287,21 @@ def test_ids_and_names_are_unique_in_a_calendar_built_in_python():
     assert info.value.text("sv").endswith("mötes-id 'm' förekommer två gånger")
     with pytest.raises(governance.CalendarError, match="duplicate person 'A' in the roster"):
         governance.Calendar("x.yaml", roster=[governance.Person("A", "a/b"), governance.Person("A", "c/d")])
+
+
+# ---- the command line as people type it -----------------------------------------------------------------
+def test_lang_before_the_command_is_the_command_s(capsys):
+    status = main(["--lang", "en", "check", "laholmsbukten", "examples/laholmsbukten-2025.yaml", "--as-of",
+                   "2026-01-01"])
+    out = capsys.readouterr().out
+    assert status == 0 and "against laholmsbukten: compliant" in out, out
+    assert main(["--lang=en", "rules"]) == 0
+
+
+def test_a_misspelt_command_gets_the_nearest(capsys):
+    with pytest.raises(SystemExit):
+        main(["chekc", "laholmsbukten"])
+    assert "menade du 'check'?" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["rendr", "laholmsbukten", "--lang", "en"])
+    assert "did you mean 'render'?" in capsys.readouterr().err

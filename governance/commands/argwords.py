@@ -11,6 +11,8 @@ import re
 
 _ERRORS = (
     (r"the following arguments are required: (?P<a>.+)", "dessa argument saknas: {a}"),
+    (r"argument (?P<a>\S+): invalid choice: (?P<b>.+) \(choose from (?P<c>.+)\); menade du (?P<d>'[^']*')\?",
+     "argument {a}: ogiltigt val {b} (välj bland {c}); menade du {d}?"),
     (r"argument (?P<a>\S+): invalid choice: (?P<b>.+) \(choose from (?P<c>.+)\)", "argument {a}: ogiltigt val {b} (välj bland {c})"),
     (r"unrecognized arguments: (?P<a>.+)", "okända argument: {a}"),
     (r"argument (?P<a>\S+): expected one argument", "argument {a}: ett värde saknas"),
