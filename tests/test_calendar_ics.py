@@ -131,6 +131,8 @@ def test_people_by_name_or_email_and_organizer_as_convener_or_chair():
     assert m.convened_by == "sekretariatet" and m.chair is None
     assert [w.message for w in cal.unmapped] == [
         "attendee Okänd <okand@x.se> holds no known seat; add them under people: in m.yaml"]
+    assert cal.unmapped[0].text("sv").endswith(  # Swedish through and through, as Outlook names an attendee
+        "varning: deltagaren Okänd <okand@x.se> har ingen känd plats; lägg till personen under people: i m.yaml")
     as_chair = Mapping(MAPPING.path, bodies=MAPPING.bodies, people=MAPPING.people, organizer="chair")
     (m,) = parse_ics(ics(event), "c.ics", as_chair).meetings
     assert m.chair == SeatRef(None, "sekretariatet") and m.convened_by is None

@@ -362,10 +362,15 @@ _RULES: list[tuple[str, str]] = [
     (r"event (?P<a>'[^']*'|UID \S+) maps to no body; it is left out\. Add its summary or category under "
      r"bodies: \(no mapping file\)", "händelsen {a} hör inte till något organ och lämnas utanför. Lägg till dess "
      "rubrik eller kategori under bodies: i en mappningsfil"),
-    (r"(?P<a>attendee|organizer) (?P<b>.+) holds no known seat; add them under people: in (?P<c>\S+)",
-     "{a} {b} har ingen känd plats; lägg till personen under people: i {c}"),
-    (r"(?P<a>attendee|organizer) (?P<b>.+) holds no known seat; add them in a mapping file",
-     "{a} {b} har ingen känd plats; lägg till personen i en mappningsfil"),
+    # ATTENDEE and ORGANIZER as Outlook says them in Swedish: deltagare, organisatör.
+    (r"attendee (?P<b>.+) holds no known seat; add them under people: in (?P<c>\S+)",
+     "deltagaren {b} har ingen känd plats; lägg till personen under people: i {c}"),
+    (r"organizer (?P<b>.+) holds no known seat; add them under people: in (?P<c>\S+)",
+     "organisatören {b} har ingen känd plats; lägg till personen under people: i {c}"),
+    (r"attendee (?P<b>.+) holds no known seat; add them in a mapping file",
+     "deltagaren {b} har ingen känd plats; lägg till personen i en mappningsfil"),
+    (r"organizer (?P<b>.+) holds no known seat; add them in a mapping file",
+     "organisatören {b} har ingen känd plats; lägg till personen i en mappningsfil"),
     (r"DESCRIPTION line (?P<a>\d+): (?P<rb>.+)", "DESCRIPTION rad {a}: {rb}"),
     (r"'(?P<a>[^']*)' after '(?P<b>[^']*)' is no seat reference(?P<c>.*)",
      "'{a}' efter '{b}' är ingen platsreferens{c}"),
