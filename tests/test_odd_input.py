@@ -305,3 +305,21 @@ def test_a_misspelt_command_gets_the_nearest(capsys):
     with pytest.raises(SystemExit):
         main(["rendr", "laholmsbukten", "--lang", "en"])
     assert "did you mean 'render'?" in capsys.readouterr().err
+
+
+def test_no_break_spaces_from_word_are_spaces(tmp_path):
+    """'Anna\\u00a0Berg' in the roster and 'Anna Berg' in a meeting were two people ("'Anna Berg' finns inte i
+    roster; menade du 'Anna Berg'?"); a seat reference or a body with a no-break space after it was refused."""
+    from governance.calendar import read
+    path = tmp_path / "kalender.yaml"
+    path.write_text("bylaw: vattenforbundet\nroster:\n  Anna\u00a0 Berg: {seat: vara/ledamot, party: S\u00a0}\n"
+                    "meetings:\n  - {id: d-1, body: direktionen\u00a0, date: 2025-03-04,\n"
+                    "     attendees: [Anna Berg, grastorp/ledamot\u00a0, 2 × essunga/ledamot\u00a0],\n"
+                    "     matters: [{id: x, votes: {ja: [Anna\u00a0Berg]}}]}\n", encoding="utf-8")
+    calendar = read(path)
+    assert [p.name for p in calendar.roster] == ["Anna Berg"] and calendar.roster[0].party == "S"
+    meeting, = calendar.meetings
+    assert meeting.body == "direktionen"
+    assert [str(p.seat) for p in meeting.people] == ["vara/ledamot", "grastorp/ledamot", "essunga/ledamot",
+                                                     "essunga/ledamot"]
+    assert meeting.matters[0].votes[0].who == "Anna Berg"

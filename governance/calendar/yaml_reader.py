@@ -148,6 +148,9 @@ class SchemaReader:
             return None
         if value in self.slugs:  # the same few ids (members, bodies, types) in meeting after meeting
             return self.slugs[value]
+        if value != value.strip() and is_slug(value.strip()):  # a no-break space Word left after it
+            self.slugs[value] = value.strip()
+            return value.strip()
         if not is_slug(value):
             self.err(node, id_problem(what, value))
             return None
@@ -168,7 +171,7 @@ class SchemaReader:
         value = self.text(node, what)
         if value is None:
             return None
-        ref = parse_seat_ref(value)
+        ref = parse_seat_ref(value.strip())
         if ref is None:
             self.err(node, f"{what}: {seat_ref_problem(value)}")
         return ref
@@ -257,7 +260,7 @@ class SchemaReader:
         for key, value in node.pairs:
             person = self.text(key, "a person's name in the roster")
             if person is not None:  # "Bo Ek " (a space Excel left) is Bo Ek, as every reference to him reads
-                person = person.strip() or None
+                person = spoken(person) or None
             if person is None:
                 if isinstance(key, Scalar):
                     self.err(key, "a person's name in the roster is empty")
@@ -273,7 +276,7 @@ class SchemaReader:
         for p in out:  # a personal ersättare's ledamot: in the roster, a ledamot of the same seat line
             own = by_name.get(p.stands_for) if p.stands_for else None
             if p.stands_for and (own is None or own.kind != "ledamot" or own.seat != p.seat):
-                where = next(k for k, _ in node.pairs if isinstance(k, Scalar) and k.value.strip() == p.name)
+                where = next(k for k, _ in node.pairs if isinstance(k, Scalar) and spoken(k.value) == p.name)
                 self.err(where, f"{p.name} stands in for '{p.stands_for}', who is not a ledamot of {p.seat} "
                                 "in the roster")
         return tuple(out)
@@ -302,12 +305,12 @@ class SchemaReader:
             self.err(value, f"the roster gives no seat for {name}: write seat: MEMBER/ROLE")
         kind = (self.choice(f["as"][1], f"what {name} is", KINDS) if "as" in f else None) or "ledamot"
         # Spaces around a party or a name are no part of it: "S " and "S" are one party group.
-        party = (self.text(f["party"][1], "party") or "").strip() or None if "party" in f else None
+        party = spoken(self.text(f["party"][1], "party") or "") or None if "party" in f else None
         start = self.when(f["from"][1], "from") if "from" in f else None
         end = self.when(f["until"][1], "until") if "until" in f else None
         if len(self.issues) > before or ref is None:
             return None
-        stands_for = (self.text(f["for"][1], "for") or "").strip() or None if "for" in f else None
+        stands_for = spoken(self.text(f["for"][1], "for") or "") or None if "for" in f else None
         if stands_for is not None and kind != "ersattare":
             self.err(f["for"][0], f"{name}: only an ersättare stands in 'for' a ledamot")
             return None
@@ -398,11 +401,11 @@ class SchemaReader:
         held = self.held.get(value)
         if held is not None:
             return held
-        person = self.people.get(value.strip())
+        person = self.people.get(spoken(value))
         if person is not None:
             held = Presence(person.seat, person.name, person.kind, person.kind == "ledamot")
         else:
-            ref = parse_seat_ref(value)
+            ref = parse_seat_ref(value.strip())  # a no-break space after it (Word) is no part of it
             if ref is None:
                 close = suggest(value, tuple(self.people)) if self.people else ""
                 if close:
@@ -441,7 +444,7 @@ class SchemaReader:
                     self.err(item, f"an entry in {what}: '{value}' names several; write them as a list in "
                                    f"brackets: [{', '.join(several)}]")
                     continue
-            counted = None if holder is not None or value.strip() in self.people else _COUNTED.match(value)
+            counted = None if holder is not None or spoken(value) in self.people else _COUNTED.match(value)
             if counted:
                 ref = parse_seat_ref(counted.group(2))
                 if ref is None:
@@ -468,9 +471,9 @@ class SchemaReader:
     def several(self, value: str) -> list[str]:
         """The holders in `value` when it names several, separated by commas (each a person of the roster, a
         seat reference or `N × …`); [] otherwise."""
-        if "," not in value or value.strip() in self.people:
+        if "," not in value or spoken(value) in self.people:
             return []
-        parts = [part.strip() for part in value.split(",")]
+        parts = [spoken(part) for part in value.split(",")]
         each = all(part in self.people or parse_seat_ref(part) or _COUNTED.match(part) for part in parts)
         return parts if each else []
 
@@ -580,8 +583,8 @@ class SchemaReader:
                 value = self.text(item, f"a vote {choice}")
                 if value is None:
                     continue
-                counted = _COUNTED.match(value) if value.strip() not in self.people else None
-                times, value = (int(counted.group(1)), counted.group(2)) if counted else (1, value.strip())
+                counted = _COUNTED.match(value) if spoken(value) not in self.people else None
+                times, value = (int(counted.group(1)), counted.group(2)) if counted else (1, spoken(value))
                 person = self.people.get(value)
                 if person is not None:
                     if value in seen:
@@ -597,6 +600,12 @@ class SchemaReader:
                     continue
                 out += [Vote(value, choice, ref.member, ref if ref.member else None)] * times
         return tuple(out)
+
+
+def spoken(text: str) -> str:
+    """A name as said: the spaces around it dropped and those inside it one space each, whatever kind
+    (Word and Excel put no-break spaces in names, which look the same and compared unequal)."""
+    return " ".join(text.split())
 
 
 def impossible_date(year: int, month: int, day: int) -> str | None:
