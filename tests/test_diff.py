@@ -220,3 +220,17 @@ def test_a_renumbered_paragraph_is_reworded_not_no_difference():
                        "seat ledamot \"Ledamot\" 2 from each member with 2 substitutes")
     d = diff(governance.parse(text), governance.parse(both))
     assert d and not d.reworded
+
+
+def test_a_states_point_or_named_source_added_is_one_change_not_a_shift_of_the_others():
+    """`states` items (and named sources) were keyed by their order: adding `states likvidation` before
+    `states tvister` showed 2 changed and 1 added. Now one added."""
+    old = ('bylaw x "X"\n  source reglemente "r.txt"\n  source avtal "a.txt"\n  form kommunalforbund with direktion d\n'
+           '  states tvister\n    cite reglemente "A."\n  states uttrade\n    cite reglemente "B."\n'
+           'member a "A" municipality 1380\nbody d "D"\n  seat s from each member with 1 substitute\n')
+    new = old.replace('  states tvister\n', '  states likvidation\n    cite avtal "C."\n  states tvister\n')
+    new = new.replace('  source reglemente "r.txt"\n', '  source bilaga "b.txt"\n  source reglemente "r.txt"\n')
+    assert changed(old, new) == [
+        ("added", "header", "", "source bilaga", None, 'source bilaga "b.txt"'),
+        ("added", "header", "", "states likvidation", None, "states likvidation"),
+    ]

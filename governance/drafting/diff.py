@@ -38,7 +38,7 @@ ASPECTS = ("", "seat", "seats", "chair", "vice chair", "meets", "quorum", "decis
            "group", "decides", "prepares", "proposes", "executes", "responsible", "reports_to", "appoints", "convenes",
            "convener", "secretary", "agenda", "notice", "justering", "summons", "hosted", "uses", "spokesperson", "duty")
 HEADER_ASPECTS = ("id", "title", "source", "version", "status", "signed", "binding", "valid", "renewed",
-                  "renewal", "amends", "reviewed", "duty")
+                  "renewal", "amends", "reviewed", "duty", "states")
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +227,10 @@ def facts(b: t.Bylaw) -> dict[tuple[str, str, str], Fact]:
     out.put(("header", "", "id"), b.id, b)
     out.put(("header", "", "title"), b.title, b, notes=False)  # the bylaw line's notes: once, under its id
     for item in b.header:
-        aspect = f"duty {item.value[0]}" if item.key == "duty" else item.key
+        # Items a header holds several of are keyed by what they name, so one added is one change, not a shift
+        # of every later one (`states tvister`, `source avtal`).
+        aspect = (f"{item.key} {item.value[0]}" if item.key in ("duty", "states")
+                  else f"source {item.value[1]}" if item.key == "source" and len(item.value) > 1 else item.key)
         out.put(("header", "", aspect), header_text(item), item)
     for i in b.imports:
         out.put(("imports", i.module, ""), f"import {i.module}", i)
