@@ -192,7 +192,7 @@ def test_what_the_law_itself_governs_for_a_gemensam_nämnd_is_not_missing_from_i
 
 def test_a_förbundsordning_that_states_every_point_is_complete(tmp_path):
     """The other side of the review: every point of 9 kap. 6 § stated with a quote, exit 0 and no finding."""
-    points = ["revisorer", "revisorer-utses", "initiativratt", "kvalificerad-majoritet", "narvaro-forsamling",
+    points = ["organisation", "revisorer", "revisorer-utses", "initiativratt", "kvalificerad-majoritet", "narvaro-forsamling",
               "narvaro-namnd", "anslagstavla", "andelar-kostnader", "styrning-insyn", "budgetprocess",
               "fragor-arsredovisning", "uttrade", "likvidation", "tvister", "arvoden"]
     extra = "".join(f'  states {p}\n    cite "Punkten {p}."\n' for p in points)
@@ -202,3 +202,18 @@ def test_a_förbundsordning_that_states_every_point_is_complete(tmp_path):
     path.write_text(KF.format(extra=extra, member_a='  cite "A och B."\n', member_b="", seats="", cost=""), "utf-8")
     code, out = run("review", str(path))
     assert code == 0 and "19 av 19 punkter anges i dokumentet; 0 gör det inte." in out
+
+
+def test_a_form_clause_alone_does_not_state_whether_an_interimsorgan_may_be_set_up():
+    """9 kap. 6 § 2: organisation, the organs' tasks, and whether an interimsorgan may be set up (with
+    förbundsfullmäktige also whether the förbundsstyrelse may stand in for it). `form` says only the first."""
+    result = _kf()["organisation"]
+    assert result.status == "missing"
+    assert result.note[0] == ("organisationen anges (rad 2) men inte om interimsorgan får inrättas; markera det "
+                              "med `states organisation` och ett citat")
+    stated = '  states organisation\n    cite "Förbundet får inte inrätta interimsorgan."\n'
+    assert _kf(extra=stated)["organisation"].status == "stated"
+    form = governance.parse('bylaw x "X"\n  form kommunalforbund with forbundsfullmaktige f and '
+                            'forbundsstyrelse s\nbody f "F"\n  seat a\nbody s "S"\n  seat b\n')
+    [result] = [r for r in review(form).results if r.point.id == "organisation"]
+    assert "och om förbundsstyrelsen får vara ställföreträdare för förbundsfullmäktige" in result.note[0]

@@ -147,7 +147,6 @@ _members = _named("member", ("inga medlemmar", "no members"), lambda b: list(b.m
 _purpose = _named("duty", ("inget ändamål (`duty \"…\"` under bylaw-raden)",
                                            "no ändamål (`duty \"…\"` under the bylaw line)"),
                   lambda b: _items(b, "duty"))
-_form = _named("form", ("ingen `form`-sats", "no `form` clause"), lambda b: _items(b, "form"))
 _costs = _named("cost", ("ingen `cost`-sats", "no `cost` statement"), lambda b: list(b.costs))
 _term = _named("valid/renewed", ("ingen `valid`- eller `renewed`-sats", "no `valid` or `renewed` clause"),
                lambda b: _items(b, "valid", "renewed"))
@@ -208,6 +207,27 @@ def _represented(bylaw: t.Bylaw):
     return evidence, None
 
 
+def _organisation(bylaw: t.Bylaw):
+    """9 kap. 6 § 2 asks for the organisation and its organs' tasks, and also whether an interimsorgan may be
+    set up and (with förbundsfullmäktige) whether the förbundsstyrelse may stand in for it. A `form` clause
+    says the first; the rest the language cannot say (`states organisation`)."""
+    forms = [f"{n.span.line}" for n in _items(bylaw, "form")]
+    quoted = all(n.notes.cite is not None for n in _items(bylaw, "form"))
+    deputy = bylaw.form.body_of("forbundsfullmaktige") is not None
+    rest_sv = "om interimsorgan får inrättas" + (
+        " och om förbundsstyrelsen får vara ställföreträdare för förbundsfullmäktige" if deputy else "")
+    rest_en = "whether an interimsorgan may be set up" + (
+        " and whether the förbundsstyrelse may stand in for förbundsfullmäktige" if deputy else "")
+    if not forms:
+        return (), ("ingen `form`-sats", "no `form` clause")
+    where = ", ".join(forms)
+    said_sv, said_en = ("anges", "stated") if quoted else ("antas", "assumed")
+    return (), (f"organisationen {said_sv} (rad {where}) men inte {rest_sv}; markera det med `states organisation` "
+                "och ett citat",
+                f"the organisation is {said_en} (line {where}) but not {rest_en}; mark it with `states organisation` "
+                "and a cite")
+
+
 def _shares_and_costs(bylaw: t.Bylaw):
     """9 kap. 6 § 11 asks for two things: the members' shares in the förbund's assets and debts, and how its
     costs are shared. A `cost` clause says only the second; the first the language cannot say (`states`)."""
@@ -231,7 +251,7 @@ KOMMUNALFORBUND = (
     _kf(1, "namn-sate-medlemmar-andamal", "namn, säte, medlemmar och ändamål", "name, säte, members and purpose",
         _all(_title, _sate, _members, _purpose)),
     _kf(2, "organisation", "organisation, organens uppgifter och inbördes förhållanden",
-        "organisation, the organs' tasks and their relations", _form),
+        "organisation, the organs' tasks and their relations", _organisation),
     _kf(3, "ledamoter", "ledamöter och ersättare i den beslutande församlingen, medlemmarnas representation",
         "members and substitutes of the assembly, how each member is represented", _represented),
     Point("representation", "9 kap. 3 §", "varje medlem minst en ledamot och en ersättare, lika många ersättare",
