@@ -323,3 +323,10 @@ def test_no_break_spaces_from_word_are_spaces(tmp_path):
     assert [str(p.seat) for p in meeting.people] == ["vara/ledamot", "grastorp/ledamot", "essunga/ledamot",
                                                      "essunga/ledamot"]
     assert meeting.matters[0].votes[0].who == "Anna Berg"
+
+
+@pytest.mark.parametrize("year", [1800, 99999, 0])
+def test_plan_says_a_year_no_meeting_can_be_in(year):
+    import governance
+    with pytest.raises(ValueError, match=f"year {year} is outside the years a meeting can be in"):
+        governance.plan(governance.load("laholmsbukten"), year)

@@ -60,7 +60,12 @@ class Preparation:
 
 def plan(bylaw: t.Bylaw, year: int, *, july: bool = False, at: time = DEFAULT_START) -> Calendar:
     """A calendar of `year` that meets every body's meeting rules, with every preparing body meeting before
-    the body it prepares for, and with chairs, conveners, notice and attendees as the bylaw has them."""
+    the body it prepares for, and with chairs, conveners, notice and attendees as the bylaw has them.
+    Raises ValueError for a year no meeting can be in (governance.limits: 1900–2199)."""
+    from ..limits import year_problem
+    problem = year_problem(year)
+    if problem:  # said here, not by a date deep inside (year 99999) or a Meeting refusing its day (1800)
+        raise ValueError(problem)
     planner = _Planner(bylaw, year, july)
     meetings: list[Meeting] = []
     for body in bylaw.bodies:
