@@ -266,3 +266,12 @@ def test_a_series_that_maps_to_no_body_is_said_once_and_not_expanded():
     assert [m.id for m in cal.meetings] == ["a"]
     assert [w.message for w in cal.unmapped] == [
         "event 'Lunch' maps to no body; it is left out. Add its summary or category under bodies: in m.yaml"]
+
+
+def test_too_many_occurrences_is_said_in_swedish():
+    from governance.limits import Limits
+    text = ics(ev("UID:d", "DTSTART:20250102T090000", "SUMMARY:Styrgruppen", "RRULE:FREQ=DAILY;COUNT=50"))
+    with pytest.raises(CalendarError) as info:
+        parse_ics(text, "c.ics", MAPPING, limits=Limits(max_occurrences=10))
+    assert info.value.text("sv") == ("c.ics:8: fel: för mycket arbete: kalendern har fler än 10 sammanträden i "
+                                     "perioden (upprepningar räknade); läs en kortare period")

@@ -198,6 +198,9 @@ _RULES: list[tuple[str, str]] = [
     # the limits (the "too much work:" prefix is the key web.py answers 413 by; said in Swedish here)
     (r"too much work: (?P<r>.+)", "för mycket arbete: {r}"),
     (r"the calendar holds more than (?P<a>[\d,]+) events", "kalendern har fler än {a} händelser"),
+    (r"the calendar holds more than (?P<a>[\d,]+) meetings in the window \(recurrences counted\); read a "
+     r"shorter window", "kalendern har fler än {a} sammanträden i perioden (upprepningar räknade); läs en kortare "
+     "period"),
     (r"the calendar holds more than (?P<a>[\d,]+) meetings(?P<b>.*)", "kalendern har fler än {a} sammanträden{b}"),
     (r"the calendar lists (?P<a>[\d,]+) meetings; the limit is (?P<b>[\d,]+)",
      "kalendern listar {a} sammanträden; gränsen är {b}"),
