@@ -5,6 +5,7 @@ Excel); a UTF-16 file is full of NUL bytes and is not binary for that. Shared by
 calendar readers, which say it in their own words."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import NamedTuple
 
 # The letters a Swedish text has that ASCII lacks, as Windows-1252 writes them: a byte that is one of
@@ -50,3 +51,10 @@ def undecodable(data: bytes, exc: UnicodeDecodeError) -> Undecodable:
     except UnicodeDecodeError:
         ansi = False
     return Undecodable(line, col, data[start], ansi)
+
+
+def read_at_most(path: Path, limit: int) -> bytes:
+    """At most `limit` + 1 bytes of `path` (so the caller sees it is too long): a pipe or a device has no size
+    to refuse it by beforehand, and `/dev/zero` read whole never ended. Raises OSError."""
+    with open(path, "rb") as file:
+        return file.read(limit + 1)

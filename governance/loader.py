@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
-from .encodings import is_utf16, undecodable
+from .encodings import is_utf16, read_at_most, undecodable
 from .diagnostics import NOT_TEXT, BylawError, Diagnostic, error, has_errors
 from .lang import Text, grouped
 from .model.types import Bylaw, Import
@@ -36,7 +36,11 @@ def read_text(path: Path) -> str:
             raise BylawError([error("too-large", Text(
                 f"filen är {grouped(size)} byte; ett avtal är högst {grouped(MAX_BYTES)}",
                 f"file is {size:,} bytes; a bylaw is at most {MAX_BYTES:,}"), where)])
-        data = path.read_bytes()
+        data = read_at_most(path, MAX_BYTES)
+        if len(data) > MAX_BYTES:  # a pipe or a device: its size said nothing
+            raise BylawError([error("too-large", Text(
+                f"filen är över {grouped(MAX_BYTES)} byte; ett avtal är högst {grouped(MAX_BYTES)}",
+                f"file is over {MAX_BYTES:,} bytes; a bylaw is at most {MAX_BYTES:,}"), where)])
     except OSError as exc:
         from .os_words import reason  # here: only a file that cannot be read needs the system's reasons
         raise BylawError([error("unreadable", Text(f"kan inte läsa filen: {reason(exc, 'sv')}",

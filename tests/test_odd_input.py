@@ -330,3 +330,16 @@ def test_plan_says_a_year_no_meeting_can_be_in(year):
     import governance
     with pytest.raises(ValueError, match=f"year {year} is outside the years a meeting can be in"):
         governance.plan(governance.load("laholmsbukten"), year)
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="a system without /dev/zero")
+@pytest.mark.parametrize("argv, said", [
+    (["check", "laholmsbukten", "/dev/zero", "--lang", "en"], "/dev/zero:1: error: calendar is over 10 MB"),
+    (["lint", "/dev/zero", "--lang", "en"], "/dev/zero:1:1: error[too-large]: file is over 262,144 bytes"),
+    (["share", "laholmsbukten", "--amount", "100", "--population", "/dev/zero", "--lang", "en"],
+     "/dev/zero: too large for a population table"),
+])
+def test_a_device_without_end_is_refused_by_what_was_read(argv, said, capsys):
+    """/dev/zero (or a pipe that never ends) has size 0: it was read whole, without end."""
+    status, out, err = run(argv, capsys)
+    assert status == 2 and said in out + err, out + err

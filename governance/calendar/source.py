@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from ..encodings import is_utf16, undecodable
+from ..encodings import is_utf16, read_at_most, undecodable
 from ..limits import DEFAULT
 from .errors import refuse
 
@@ -29,7 +29,7 @@ def read_source(path: str | Path, max_bytes: int = MAX_BYTES, kind: Kind = "cale
             raise refuse(name, f"{kind} is {_mb(size)} MB; the limit is {_mb(max_bytes)} MB")
         if path.is_dir():
             raise refuse(name, f"this is a folder, not a {kind.removesuffix(' file')} file")
-        data = path.read_bytes()
+        data = read_at_most(path, max_bytes)
     except OSError as exc:
         raise refuse(name, f"cannot read the {kind}: {exc.strerror or exc}") from None
     if len(data) > max_bytes:  # the file grew, or stat lied (a pipe)

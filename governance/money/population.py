@@ -30,6 +30,7 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
+from ..encodings import read_at_most
 from ..lang import MONTH_NAMES
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -75,9 +76,11 @@ def read_csv(path: str | Path) -> PopulationTable:
     try:
         if path.stat().st_size > MAX_BYTES:
             raise PopulationError(f"{path}: too large for a population table")
-        data = path.read_bytes()
+        data = read_at_most(path, MAX_BYTES)
     except OSError as exc:
         raise PopulationError(f"{path}: cannot read file: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:  # a pipe or a device: its size said nothing
+        raise PopulationError(f"{path}: too large for a population table")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
