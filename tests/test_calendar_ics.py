@@ -275,3 +275,10 @@ def test_too_many_occurrences_is_said_in_swedish():
         parse_ics(text, "c.ics", MAPPING, limits=Limits(max_occurrences=10))
     assert info.value.text("sv") == ("c.ics:8: fel: för mycket arbete: kalendern har fler än 10 sammanträden i "
                                      "perioden (upprepningar räknade); läs en kortare period")
+
+    # A Swedish reader takes "10,000" for ten: thousands are spaced.
+    text = ics(ev("UID:d", "DTSTART:20250102T090000", "SUMMARY:Styrgruppen", "RRULE:FREQ=DAILY;COUNT=1500"))
+    with pytest.raises(CalendarError) as info:
+        parse_ics(text, "c.ics", MAPPING, limits=Limits(max_occurrences=1000))
+    assert "kalendern har fler än 1 000 sammanträden i perioden" in info.value.text("sv")
+    assert "more than 1,000 meetings" in info.value.text("en")

@@ -197,13 +197,14 @@ _RULES: list[tuple[str, str]] = [
      "eller skicka den dit: {a}"),
     # the limits (the "too much work:" prefix is the key web.py answers 413 by; said in Swedish here)
     (r"too much work: (?P<r>.+)", "för mycket arbete: {r}"),
-    (r"the calendar holds more than (?P<a>[\d,]+) events", "kalendern har fler än {a} händelser"),
-    (r"the calendar holds more than (?P<a>[\d,]+) meetings in the window \(recurrences counted\); read a "
-     r"shorter window", "kalendern har fler än {a} sammanträden i perioden (upprepningar räknade); läs en kortare "
+    # (?P<n…>: a number the English writes 10,000, in Swedish 10 000 (a comma is a decimal comma here)
+    (r"the calendar holds more than (?P<na>[\d,]+) events", "kalendern har fler än {na} händelser"),
+    (r"the calendar holds more than (?P<na>[\d,]+) meetings in the window \(recurrences counted\); read a "
+     r"shorter window", "kalendern har fler än {na} sammanträden i perioden (upprepningar räknade); läs en kortare "
      "period"),
-    (r"the calendar holds more than (?P<a>[\d,]+) meetings(?P<b>.*)", "kalendern har fler än {a} sammanträden{b}"),
-    (r"the calendar lists (?P<a>[\d,]+) meetings; the limit is (?P<b>[\d,]+)",
-     "kalendern listar {a} sammanträden; gränsen är {b}"),
+    (r"the calendar holds more than (?P<na>[\d,]+) meetings(?P<b>.*)", "kalendern har fler än {na} sammanträden{b}"),
+    (r"the calendar lists (?P<na>[\d,]+) meetings; the limit is (?P<nb>[\d,]+)",
+     "kalendern listar {na} sammanträden; gränsen är {nb}"),
     (r"the recurring events would be expanded over (?P<a>\d+)–(?P<b>\d+); the limit is (?P<c>\d+) years: "
      r"read a shorter (?P<d>.+)", "de återkommande händelserna skulle läggas ut över {a}–{b}; gränsen är {c} år: "
      "läs en kortare period ({d})"),
@@ -347,8 +348,8 @@ _RULES: list[tuple[str, str]] = [
     (r"UID (?P<a>\S+) is used by two events \(first on line (?P<b>\d+)\)",
      "UID {a} används av två händelser (första gången på rad {b})"),
     (r"event (?P<a>\S+): (?P<b>[A-Z-]+) (?P<c>[-\d]+): (?P<rd>.+)", "händelsen {a}: {b} {c}: {rd}"),
-    (r"event (?P<a>\S+) lasts (?P<b>[\d,]+) days; a meeting lasts at most (?P<c>\d+) days",
-     "händelsen {a} varar i {b} dagar; ett sammanträde varar högst {c} dagar"),
+    (r"event (?P<a>\S+) lasts (?P<nb>[\d,]+) days; a meeting lasts at most (?P<c>\d+) days",
+     "händelsen {a} varar i {nb} dagar; ett sammanträde varar högst {c} dagar"),
     (r"event (?P<a>\S+) recurs (?P<ob>every \w+) \(FREQ=(?P<c>\w+)\); a meeting recurs at most daily",
      "händelsen {a} upprepas {ob} (FREQ={c}); ett sammanträde upprepas högst en gång om dagen"),
     (r"event (?P<a>\S+): INTERVAL=(?P<b>\S+) never advances; it must be 1 or more",
@@ -436,6 +437,8 @@ def _part(name: str, value: str) -> str | None:
         return _MONTHS.get(value)
     if kind == "o":
         return _OFTEN.get(value)
+    if kind == "n":
+        return value.replace(",", " ")
     if kind == "r":
         return swedish(value)
     if kind == "y":
