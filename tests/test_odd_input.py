@@ -343,3 +343,11 @@ def test_a_device_without_end_is_refused_by_what_was_read(argv, said, capsys):
     """/dev/zero (or a pipe that never ends) has size 0: it was read whole, without end."""
     status, out, err = run(argv, capsys)
     assert status == 2 and said in out + err, out + err
+
+
+def test_a_fee_finer_than_ore_is_shown_as_applied(capsys):
+    """--fee 1.0050 was printed 'avgift 1,00 kr' while every share was worked out at 1.005."""
+    status, out, _ = run(["share", "laholmsbukten", "--fee", "1.0050"], capsys)
+    assert status == 0 and "avgift 1,005 kr per invånare" in out, out
+    status, out, _ = run(["share", "laholmsbukten", "--fee", "12,50"], capsys)
+    assert "avgift 12,50 kr per invånare" in out

@@ -22,7 +22,9 @@ def register(sub) -> None:
 
 
 def _money(value, lang: str = "en") -> str:
-    said = f"{value:,.2f}".replace(",", " ")
+    # Öre, or as many decimals as a fee per inhabitant has (12.505 shown as 12.50 was not the fee applied).
+    places = max(2, -value.normalize().as_tuple().exponent) if hasattr(value, "normalize") else 2
+    said = f"{value:,.{places}f}".replace(",", " ")
     return said.replace(".", ",") if lang == "sv" else said  # Swedish: 250 000,00
 
 
