@@ -38,6 +38,19 @@ def _mutated(text: str, at: int, value: str) -> str:
     return text[:m.start("value")] + value + text[m.end("value"):]
 
 
+def _ends_as_the_contract_says(status: int, capsys, verdicts: tuple[str, str]) -> None:
+    """0, 1 or 2; never an internal error; a reason on stderr with 2; else a JSON report whose verdict is
+    `verdicts[status]` (the one for exit 0, the one for exit 1)."""
+    out, err = capsys.readouterr()
+    assert status in (0, 1, 2), (status, err)
+    assert "internal error" not in err and "Traceback" not in err, err
+    if status == 2:
+        assert err.strip(), "exit 2 without a reason"
+    else:
+        verdict = json.loads(out)["verdict"]
+        assert verdict == verdicts[status], (status, verdict)
+
+
 ENCODINGS = st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252", "crlf"])
 
 
@@ -58,14 +71,7 @@ def test_check_ends_as_the_contract_says_whatever_the_calendar_holds(calendar, a
     bylaw = EXAMPLES / f"{stem}.bylaw"
     status = main(["check", str(bylaw) if bylaw.is_file() else stem, str(path), "--format", "json",
                    "--as-of", "2025-12-31"])
-    out, err = capsys.readouterr()
-    assert status in (0, 1, 2), (status, err)
-    assert "internal error" not in err and "Traceback" not in err, err
-    if status == 2:
-        assert err.strip(), "exit 2 without a reason"
-    else:
-        report = json.loads(out)
-        assert report["verdict"] == ("compliant" if status == 0 else "not-compliant"), (status, report["verdict"])
+    _ends_as_the_contract_says(status, capsys, ("compliant", "not-compliant"))
 
 
 ACTION = EXAMPLES / "actions" / "laholmsbukten-decide-upphandling.yaml"
@@ -78,10 +84,4 @@ def test_check_action_ends_as_the_contract_says_whatever_the_action_holds(at, va
     path.write_text(_mutated(ACTION.read_text(encoding="utf-8"), at, value), encoding="utf-8", errors="surrogatepass")
     status = main(["check-action", "laholmsbukten", str(path), "--format", "json",
                    *(["--history", str(EXAMPLES / "laholmsbukten-2025.yaml")] if history else [])])
-    out, err = capsys.readouterr()
-    assert status in (0, 1, 2), (status, err)
-    assert "internal error" not in err and "Traceback" not in err, err
-    if status == 2:
-        assert err.strip(), "exit 2 without a reason"
-    else:
-        assert json.loads(out)["verdict"] == ("allowed" if status == 0 else "denied")
+    _ends_as_the_contract_says(status, capsys, ("allowed", "denied"))

@@ -300,10 +300,7 @@ class _IcsReader:
     def placed(self, events: list, recurring: set[str]) -> list:
         """`events` less every recurring event none of whose parts maps to a body; each of those is warned
         about as the occurrences would have been."""
-        parts: dict[str, list] = {}
-        for event in events:
-            if _uid(event) in recurring:
-                parts.setdefault(_uid(event), []).append(event)
+        parts = _series(events, recurring)
         unplaced = {uid for uid, series in parts.items()
                     if all(self.body(str(e.get("SUMMARY", "")).strip(), _categories(e)) is None for e in series)}
         for uid in sorted(unplaced, key=lambda u: self.where[id(parts[u][0])].begin):
